@@ -1,0 +1,1 @@
+"""Evaluation: metrics, dataset loaders, parsing and ranking evaluations, bias audits, benchmarks."""

@@ -1,0 +1,1 @@
+"""Matching: taxonomy use, embeddings, vector index, store, features, scoring, explanations, the talent pool."""

@@ -1,0 +1,1 @@
+"""Parsers: bytes -> text with layout -> Resume; job text -> Job."""

@@ -1,0 +1,307 @@
+"""The text of a candidate that is embedded and scored, with blind screening.
+
+`profile_text` builds a compact profile (titles, summary, skills, education field, certifications, first
+lines of the work history); `blind_text` cleans any raw text the same way. With blinding on, names, contact
+details, locations, gendered words, personal-details lines and age proxies (years, birth dates, "age 45")
+never reach an embedding or a lexical score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from models.job import Job
+from models.resume import Resume
+
+__all__ = [
+    "PROFILE_MAX_CHARS",
+    "blind_text",
+    "job_profile_text",
+    "profile_text",
+    "resume_chunks",
+]
+
+# About 128 MiniLM tokens of dense English; the profile puts the most telling fields first.
+PROFILE_MAX_CHARS = 700
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github)\.com/\S*", re.IGNORECASE)
+_PHONE_RE = re.compile(r"(?<![\w])(?:\+?\(?\d[\d\s().-]{6,}\d)(?![\w])")
+# Age proxies: any year, full dates, "age 45", "45 years old", birth dates.
+_DATE_RE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b")
+_YEAR_RE = re.compile(r"(?<![\d$])(?:19[3-9]\d|20[0-4]\d)(?![\d%])|['’](?:[0-9]\d)\b")
+_AGE_RE = re.compile(
+    r"\b(?:age[d]?\s*:?\s*\d{1,2}|\d{1,2}\s*(?:years?|yrs?)[\s-]*old|\d{1,2}\s*y/o)\b", re.IGNORECASE
+)
+_PERSONAL_LINE_RE = re.compile(
+    r"^[^\S\n]*(?:(?:date\s+of\s+birth|d\.?o\.?b|birth\s*date|age|gender|sex|marital\s+status|"
+    r"nationality|citizenship|religion|race|ethnicity|passport(?:\s+no)?|father'?s?\s+name|"
+    r"mother'?s?\s+name|spouse|visa\s+status)\.?\s*[:\-\u2013]|born\s+(?:on|in)\b)[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BIRTH_RE = re.compile(
+    r"\b(?:date\s+of\s+birth|d\.o\.b\.?|dob|born\s+(?:on|in))\b[:\s]*[^\n,;.]{0,30}", re.IGNORECASE
+)
+_HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS)\b\.?(?=\s+[A-Z])")
+_STREET_RE = re.compile(
+    r"\b\d{1,6}\s+(?:[A-Z][\w.]*\s+){1,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|"
+    r"court|ct|way|place|pl|suite)\b\.?",
+    re.IGNORECASE,
+)
+_ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
+
+# Gendered words -> neutral ones. Keys are lower case; the case of the first letter is kept.
+_NEUTRAL: dict[str, str] = {
+    "he": "they",
+    "she": "they",
+    "him": "them",
+    "his": "their",
+    "her": "their",
+    "hers": "theirs",
+    "himself": "themselves",
+    "herself": "themselves",
+    "mister": "",
+    "madam": "",
+    "sir": "",
+    "man": "person",
+    "woman": "person",
+    "men": "people",
+    "women": "people",
+    "men's": "",
+    "women's": "",
+    "male": "",
+    "female": "",
+    "boy": "child",
+    "girl": "child",
+    "boys": "children",
+    "girls": "children",
+    "boys'": "",
+    "girls'": "",
+    "gentleman": "person",
+    "lady": "person",
+    "gentlemen": "people",
+    "ladies": "people",
+    "husband": "spouse",
+    "wife": "spouse",
+    "mother": "parent",
+    "father": "parent",
+    "mom": "parent",
+    "dad": "parent",
+    "son": "child",
+    "daughter": "child",
+    "brother": "sibling",
+    "sister": "sibling",
+    "fraternity": "student organization",
+    "sorority": "student organization",
+    "brotherhood": "community",
+    "sisterhood": "community",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairmen": "chairs",
+    "chairwomen": "chairs",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "salesman": "salesperson",
+    "saleswoman": "salesperson",
+    "businessman": "businessperson",
+    "businesswoman": "businessperson",
+    "foreman": "supervisor",
+    "forewoman": "supervisor",
+    "waiter": "server",
+    "waitress": "server",
+    "waitresses": "servers",
+    "hostess": "host",
+    "actress": "actor",
+    "stewardess": "flight attendant",
+    "steward": "flight attendant",
+    "housewife": "homemaker",
+    "maternity": "parental",
+    "paternity": "parental",
+    "pregnant": "",
+    "pregnancy": "",
+    "married": "",
+    "unmarried": "",
+    "divorced": "",
+    "widowed": "",
+    "widow": "",
+    "widower": "",
+}
+_NEUTRAL_RE = re.compile(
+    r"(?<![\w'])("
+    + "|".join(sorted((re.escape(k) for k in _NEUTRAL), key=len, reverse=True))
+    + r")(?![\w'])\.?",
+    re.IGNORECASE,
+)
+_SPACES_RE = re.compile(r"[^\S\n]{2,}")
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+
+
+def _neutral(match: re.Match[str]) -> str:
+    word = match.group(1)
+    repl = _NEUTRAL.get(word.lower(), word)
+    if match.group(0).endswith(".") and repl:
+        repl += "."  # keep a sentence-ending period ("...with her." -> "...with their.")
+    if repl and word[:1].isupper():
+        repl = repl[:1].upper() + repl[1:]
+    return repl
+
+
+def _personal_terms(resume: Resume | None) -> list[str]:
+    """Name tokens and contact values of this resume, to erase from any text."""
+    if resume is None:
+        return []
+    terms: list[str] = []
+    contact = resume.contact
+    if contact.name and contact.name.value.strip():
+        name = contact.name.value.strip()
+        terms.append(name)
+        terms.extend(tok for tok in re.split(r"[\s,.]+", name) if len(tok) >= 2)
+    for field in (contact.email, contact.phone, contact.location):
+        if field and field.value.strip():
+            terms.append(field.value.strip())
+            if field.evidence and field.evidence.text.strip():
+                terms.append(field.evidence.text.strip())
+    if contact.name and contact.name.evidence and contact.name.evidence.text.strip():
+        terms.append(contact.name.evidence.text.strip())
+    for link in contact.links:
+        terms.append(link.url)
+    # longest first so a full name goes before its parts
+    return sorted({t for t in terms if t}, key=len, reverse=True)
+
+
+def blind_text(text: str, resume: Resume | None = None) -> str:
+    """Remove names, contact details, gendered words and age proxies from `text`.
+
+    Args:
+        text: any text about the candidate (raw resume text, a summary, a work description).
+        resume: the parsed resume, whose name and contact values are erased wherever they occur.
+    """
+    out = _HONORIFIC_RE.sub(" ", text)
+    for term in _personal_terms(resume):
+        out = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", " ", out, flags=re.IGNORECASE)
+    out = _PERSONAL_LINE_RE.sub(" ", out)
+    out = _BIRTH_RE.sub(" ", out)
+    out = _EMAIL_RE.sub(" ", out)
+    out = _URL_RE.sub(" ", out)
+    out = _DATE_RE.sub(" ", out)
+    out = _PHONE_RE.sub(" ", out)
+    out = _STREET_RE.sub(" ", out)
+    out = _ZIP_RE.sub(" ", out)
+    out = _AGE_RE.sub(" ", out)
+    out = _YEAR_RE.sub(" ", out)
+    out = _NEUTRAL_RE.sub(_neutral, out)
+    out = _SPACES_RE.sub(" ", out)
+    out = _BLANK_LINES_RE.sub("\n\n", out)
+    return out.strip()
+
+
+def _clean(value: str | None) -> str:
+    return re.sub(r"\s+", " ", value or "").strip(" ,;:-\u2022")
+
+
+def _dedup(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for v in values:
+        key = v.lower()
+        if v and key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+def _work_order(resume: Resume) -> list[int]:
+    """Indices of positions, most recent first (current, then by end or start date; unknown last)."""
+
+    def key(i: int) -> tuple[int, int, int]:
+        w = resume.work[i]
+        end = w.end or w.start
+        return (0 if w.current else 1, -(end.ordinal() if end else -(10**6)), i)
+
+    return sorted(range(len(resume.work)), key=key)
+
+
+def _header_lines(resume: Resume, limit: int = 3) -> list[str]:
+    """The first non-empty lines of the text (often the candidate's headline or current title)."""
+    lines = [_clean(line) for line in resume.text.splitlines()]
+    return [line for line in lines if line][:limit]
+
+
+def profile_text(resume: Resume, *, blind: bool = True, max_chars: int = PROFILE_MAX_CHARS) -> str:
+    """The compact text embedded for a candidate: titles, summary, skills, education, certifications, duties.
+
+    The most telling fields come first, so truncation by the model's token limit drops the least.
+    With `blind=True` the result carries no name, contact detail, gendered word or age proxy.
+    When the parse found little structure, the head of the resume text fills in.
+    """
+    order = _work_order(resume)
+    titles = _dedup(_clean(resume.work[i].title) for i in order)
+    skills = sorted(resume.skills, key=lambda s: (-len(s.evidence), -(s.months or 0), s.name.lower()))
+    skill_names = _dedup(_clean(s.name) for s in skills)
+    edu = _dedup(
+        _clean(" ".join(x for x in (e.degree or e.level or "", e.field or "") if x)) for e in resume.education
+    )
+    certs = _dedup(_clean(c.name) for c in resume.certifications)
+    duties: list[str] = []
+    for i in order[:3]:
+        duties.extend(_clean(d) for d in resume.work[i].description[:2])
+
+    parts: list[str] = []
+    if titles:
+        parts.append("; ".join(titles[:5]) + ".")
+    if resume.summary and resume.summary.value.strip():
+        parts.append(_clean(resume.summary.value)[:300])
+    if skill_names:
+        parts.append("Skills: " + ", ".join(skill_names[:25]) + ".")
+    if edu:
+        parts.append("Education: " + "; ".join(edu[:3]) + ".")
+    if certs:
+        parts.append("Certifications: " + "; ".join(certs[:5]) + ".")
+    if duties:
+        parts.append(" ".join(d for d in duties if d))
+    structured = bool(titles or skill_names)
+    if not structured or sum(len(p) for p in parts) < max_chars // 2:
+        # little structure: the head of the text says what the person does
+        parts.append("\n".join(_header_lines(resume, 40)))
+    if blind:  # part by part, so one field's cleaning cannot run into the next
+        parts = [blind_text(p, resume) for p in parts]
+    return " ".join(_clean(p) for p in parts if p)[:max_chars].strip()
+
+
+def resume_chunks(resume: Resume, *, blind: bool = True, words: int = 150, max_chunks: int = 6) -> list[str]:
+    """The resume text cut into chunks of about `words` words (for max-similarity matching)."""
+    text = blind_text(resume.text, resume) if blind else resume.text
+    tokens = text.split()
+    chunks = [" ".join(tokens[i : i + words]) for i in range(0, len(tokens), words)]
+    return chunks[:max_chunks] or [""]
+
+
+_BOILERPLATE_RE = re.compile(
+    r"\b(?:equal opportunity|eeo|benefits|salary|compensation|pay range|401\(?k\)?|paid time off|pto|"
+    r"about us|who we are|our mission|our values|diversity|accommodation|disabilit|veteran|e-verify)\b",
+    re.IGNORECASE,
+)
+
+
+def job_profile_text(job: Job, *, max_chars: int = PROFILE_MAX_CHARS) -> str:
+    """The compact text embedded for a job: title, required and preferred skills, then the duty lines.
+
+    Company boilerplate (mission, benefits, equal-opportunity notices) is skipped.
+    """
+    parts: list[str] = []
+    title = _clean(job.title) or _clean(job.text.strip().splitlines()[0] if job.text.strip() else "")
+    if title:
+        parts.append(title + ".")
+    req = _dedup(_clean(s.name) for s in job.required_skills)
+    pref = _dedup(_clean(s.name) for s in job.preferred_skills)
+    if req or pref:
+        parts.append("Skills: " + ", ".join([*req, *pref][:25]) + ".")
+    lines = []
+    for raw in job.text.splitlines()[1:]:
+        line = _clean(raw)
+        if len(line) < 25 or _BOILERPLATE_RE.search(line):
+            continue
+        lines.append(line)
+    parts.append(" ".join(lines))
+    return " ".join(p for p in parts if p)[:max_chars].strip()

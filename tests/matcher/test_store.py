@@ -1,0 +1,244 @@
+"""Contract tests for CandidateStore, run against every backend (SQLite file and in-memory)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from matcher.dedupe import fingerprint
+from matcher.store import SCHEMA_VERSION, CandidateStore, SqliteStore, migrate
+from models import (
+    Candidate,
+    ContactInfo,
+    Job,
+    JobSkill,
+    NotFound,
+    Resume,
+    SkillMention,
+    TextField,
+    ValidationFailed,
+)
+
+
+def resume(text: str, skills: dict[str, int] | None = None, email: str | None = None) -> Resume:
+    return Resume(
+        text=text,
+        contact=ContactInfo(
+            email=TextField(value=email) if email else None, location=TextField(value="Lisbon, Portugal")
+        ),
+        skills=[SkillMention(skill_id=s, name=s.title(), months=m) for s, m in (skills or {}).items()],
+        total_experience_months=60,
+    )
+
+
+def cand(cid: str, text: str = "Backend engineer", **kw: object) -> Candidate:
+    return Candidate(id=cid, resume=resume(text, **kw), source_name=f"{cid}.pdf")  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=["file", "memory"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqliteStore]:
+    s = (
+        SqliteStore(tmp_path / "db" / "shortlist.sqlite3")
+        if request.param == "file"
+        else SqliteStore(":memory:")
+    )
+    yield s
+    s.close()
+
+
+def test_protocol_and_schema(store: SqliteStore) -> None:
+    assert isinstance(store, CandidateStore)
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_candidate_roundtrip(store: SqliteStore) -> None:
+    c = cand("c1", skills={"python": 24, "aws": 0}, email="a@example.com")
+    num = store.put_candidate(c)
+    got = store.get_candidate("c1")
+    assert got.resume == c.resume and got.source_name == "c1.pdf"
+    assert got.created_at is not None and got.updated_at is not None
+    assert store.has_candidate("c1") and not store.has_candidate("nope")
+    assert store.count_candidates() == 1 and store.candidate_ids() == ["c1"]
+    assert store.nums_for(["c1", "x"]) == {"c1": num}
+    assert store.ids_for([num, 12345]) == {num: "c1"}
+    # update keeps the number and creation time
+    c2 = cand("c1", "Data engineer", skills={"sql": 12})
+    assert store.put_candidate(c2) == num
+    again = store.get_candidate("c1")
+    assert again.resume.text == "Data engineer" and again.created_at == got.created_at
+    assert sorted(store.skill_postings()) == [("c1", "sql", 12)]
+    facts = store.candidate_facts()
+    assert facts[0].total_months == 60 and facts[0].location == "Lisbon, Portugal" and facts[0].num == num
+    with pytest.raises(NotFound):
+        store.get_candidate("missing")
+
+
+def test_numbers_are_never_reused(store: SqliteStore) -> None:
+    a = store.put_candidate(cand("a"))
+    b = store.put_candidate(cand("b"))
+    store.delete_candidate("b")
+    c = store.put_candidate(cand("c"))
+    assert len({a, b, c}) == 3 and c > b
+
+
+def test_list_and_get_many(store: SqliteStore) -> None:
+    for i in range(7):
+        store.put_candidate(cand(f"c{i}"))
+    assert [c.id for c in store.list_candidates(offset=2, limit=3)] == ["c2", "c3", "c4"]
+    got = store.get_candidates(["c5", "zz", "c1"])
+    assert list(got) == ["c5", "c1"]
+
+
+def test_embeddings(store: SqliteStore) -> None:
+    store.put_candidate(cand("a"))
+    store.put_candidate(cand("b"))
+    va = np.arange(4, dtype=np.float32)
+    store.put_embedding("a", "m1", va)
+    store.put_embedding("a", "m2", va * 2)
+    assert store.missing_embeddings("m1") == ["b"]
+    np.testing.assert_array_equal(store.get_embeddings(["a", "b"], "m1")["a"], va)
+    m = store.load_embeddings("m2")
+    assert m.ids == ["a"] and m.vectors.shape == (1, 4) and m.vectors.dtype == np.float32
+    assert m.nums.tolist() == [store.nums_for(["a"])["a"]]
+    assert store.embedding_nums("m1").tolist() == m.nums.tolist()
+    assert store.load_embeddings("none").vectors.shape[0] == 0
+    with pytest.raises(NotFound):
+        store.put_embedding("ghost", "m1", va)
+
+
+def test_files(store: SqliteStore) -> None:
+    store.put_candidate(cand("a"))
+    store.put_file("a", "CV Jane.pdf", b"%PDF-1.4 bytes")
+    assert store.get_file("a") == ("CV Jane.pdf", b"%PDF-1.4 bytes")
+    assert store.get_file("b") is None
+    with pytest.raises(NotFound):
+        store.put_file("ghost", "x.pdf", b"x")
+
+
+def test_delete_cascades(store: SqliteStore) -> None:
+    c = cand("a", skills={"python": 10}, email="x@example.com")
+    store.put_candidate(
+        c, fingerprint=fingerprint(email="x@example.com", blinded_text="some words here " * 5)
+    )
+    store.put_embedding("a", "m", np.ones(3, np.float32))
+    store.put_file("a", "a.docx", b"docx")
+    store.put_job(Job(id="j1", text="job"))
+    store.add_feedback("j1", "a", "advance")
+    assert store.delete_candidate("a")
+    assert not store.delete_candidate("a")
+    assert store.count_candidates() == 0
+    assert store.skill_postings() == [] and store.list_feedback() == []
+    assert store.load_embeddings("m").ids == [] and store.get_file("a") is None
+    assert store.find_by_keys(fingerprint(email="x@example.com").keys) == []
+    assert store.get_signatures(["a"]) == {}
+
+
+def test_fingerprint_keys_and_duplicates(store: SqliteStore) -> None:
+    fp = fingerprint(
+        email="Jane.Doe+jobs@Example.com",
+        phones=["+1 (555) 010-9999"],
+        content_hash="h1",
+        blinded_text="alpha beta gamma delta epsilon zeta",
+    )
+    store.put_candidate(cand("a"), fingerprint=fp)
+    store.put_candidate(cand("b"), fingerprint=fingerprint(phones=["555 010 9999"]))
+    assert store.find_by_keys(fingerprint(email="jane.doe@example.com").keys) == ["a"]
+    assert store.find_by_keys(fingerprint(phones=["5550109999"]).keys) == ["a", "b"]
+    assert store.find_by_keys([]) == []
+    assert fp.signature is not None
+    np.testing.assert_array_equal(store.get_signatures(["a"])["a"], fp.signature)
+    store.set_duplicate_of("b", "a")
+    assert store.duplicates_of("a") == ["b"] and store.get_candidate("b").duplicate_of == "a"
+    store.set_duplicate_of("b", None)
+    assert store.duplicates_of("a") == []
+    with pytest.raises(NotFound):
+        store.set_duplicate_of("ghost", "a")
+
+
+def test_content_hash_lookup(store: SqliteStore) -> None:
+    c = cand("a")
+    c.content_hash = "abc"
+    store.put_candidate(c)
+    assert store.find_by_content_hash("abc") == ["a"] and store.find_by_content_hash("zzz") == []
+
+
+def test_jobs(store: SqliteStore) -> None:
+    job = Job(
+        id="j1",
+        title="Engineer",
+        text="Python engineer",
+        required_skills=[JobSkill(skill_id="python", name="Python")],
+    )
+    store.put_job(job)
+    assert store.get_job("j1") == job
+    job.weights = {"skills": 2.0}
+    store.put_job(job)
+    assert store.get_job("j1").weights == {"skills": 2.0}
+    store.put_job(Job(id="j2", text="other"))
+    assert [j.id for j in store.list_jobs()] == ["j1", "j2"] and store.count_jobs() == 2
+    assert store.delete_job("j2") and not store.delete_job("j2")
+    with pytest.raises(NotFound):
+        store.get_job("j2")
+    with pytest.raises(ValidationFailed):
+        store.put_job(Job(text="no id"))
+
+
+def test_feedback(store: SqliteStore) -> None:
+    store.put_candidate(cand("a"))
+    store.put_job(Job(id="j1", text="job"))
+    store.put_job(Job(id="j2", text="job"))
+    ts = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+    fb = store.add_feedback("j1", "a", "advance", ts)
+    store.add_feedback("j2", "a", "reject")
+    assert fb.ts == ts
+    assert [f.decision for f in store.list_feedback("j1")] == ["advance"]
+    assert len(store.list_feedback()) == 2
+    with pytest.raises(ValidationFailed):
+        store.add_feedback("j1", "a", "maybe")
+    with pytest.raises(NotFound):
+        store.add_feedback("j1", "ghost", "reject")
+    with pytest.raises(NotFound):
+        store.add_feedback("nojob", "a", "reject")
+
+
+def test_transaction_rolls_back(store: SqliteStore) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.put_candidate(cand("a"))
+        store.put_candidate(cand("b"))
+        raise RuntimeError("boom")
+    assert store.count_candidates() == 0
+
+
+def test_file_store_persists_and_erases_without_trace(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = SqliteStore(path)
+    secret = "Zebulon Quartermaine zq@example.org"
+    store.put_candidate(cand("a", f"{secret} senior engineer", email="zq@example.org"))
+    store.put_file("a", "cv.pdf", secret.encode())
+    store.put_candidate(cand("b"))
+    store.close()
+    store = SqliteStore(path)
+    assert store.get_candidate("a").resume.text.startswith(secret)
+    assert (tmp_path / "files").exists() and any((tmp_path / "files").iterdir())
+    store.delete_candidate("a")
+    store.checkpoint()
+    blobs = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    assert b"Zebulon" not in blobs and b"zq@example.org" not in blobs
+    assert store.get_candidate("b")
+    store.close()
+
+
+def test_migrate_is_idempotent_and_refuses_newer(tmp_path: Path) -> None:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    assert migrate(conn) == SCHEMA_VERSION
+    assert migrate(conn) == SCHEMA_VERSION
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    from models import ConfigError
+
+    with pytest.raises(ConfigError):
+        migrate(conn)

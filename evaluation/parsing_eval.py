@@ -1,0 +1,394 @@
+"""Field-level parsing evaluation against the dotin resume NER set (`shortlist eval parsing`).
+
+Gold: the inline ``<label type=...>`` spans of ../shared/data/parsing/dotin_train (310 resumes), read by
+evaluation.datasets (flattened files get their line breaks back first). Each resume is parsed with
+`parse_resume_text` from its plain text alone; the labels are never shown to the parser.
+
+Fields and what is compared, per resume, as sets of values:
+  Name, Email Address            contact.name / contact.email
+  Designation                    titles of the positions (WorkItem.title) plus the resume headline title
+  Companies worked at            employers of the positions
+  Degree, College Name           Education.degree (as written) / Education.institution
+  Graduation Year                the year of each Education end date (gold: the last year in the label)
+  skills                         SkillMention (canonical name and every surface) vs Tech Tools + Job Specific Skills
+  Phone                          dotin has no Phone labels; phones are scored on generated resumes whose
+                                 true number is known (evaluation.synthetic), when that module is present.
+
+Matching rule. Values are normalized: Unicode folded to ASCII, lower case, "&" -> "and", punctuation
+removed (except "+" and "#" inside skills such as C++ / C#), whitespace collapsed; for companies the legal
+suffixes (ltd, pvt, inc, llc, limited, private, corp, co) are also dropped, since "Oracle India Pvt Ltd" and
+"Oracle India" name the same employer. A predicted value matches a gold value when the normalized strings
+are equal, or when their token sets overlap with Dice coefficient 2|P∩G|/(|P|+|G|) >= 0.8. The 0.8 bar
+accepts one extra or missing modifier on a 4-5 token value ("Associate Software Engineer" vs
+"Software Engineer" = 0.8) but rejects a different head word ("Java Developer" vs "Developer" = 0.67,
+"Software Engineer" vs "Software Developer" = 0.5). A skill also matches when the taxonomy maps the gold
+surface to the same canonical skill. Within one resume, duplicate values count once and predictions are
+matched one-to-one to gold values (greedy by score), so one prediction can never claim two gold values.
+Precision, recall and F1 are micro-averaged over resumes (sums of TP, predictions and gold).
+
+Split: to keep the parser honest, development looks at even-numbered files only ("dev"); odd-numbered files
+("holdout") are reported but not inspected. The table shows dev, holdout and all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evaluation.datasets import DotinDoc, iter_dotin
+
+__all__ = [
+    "FIELDS",
+    "FieldScore",
+    "match_sets",
+    "normalize",
+    "run",
+    "score_documents",
+    "token_dice",
+]
+
+log = logging.getLogger(__name__)
+
+FIELDS: tuple[str, ...] = (
+    "Name",
+    "Email Address",
+    "Phone",
+    "Designation",
+    "Companies worked at",
+    "Degree",
+    "College Name",
+    "Graduation Year",
+    "skills",
+)
+MATCH_THRESHOLD = 0.8
+_COMPANY_SUFFIXES = {
+    "ltd",
+    "pvt",
+    "inc",
+    "llc",
+    "limited",
+    "private",
+    "corp",
+    "co",
+    "corporation",
+    "plc",
+    "llp",
+}
+_PUNCT = re.compile(r"[^\w\s+#]|_")
+_PUNCT_PLAIN = re.compile(r"[^\w\s]|_")
+_WS = re.compile(r"\s+")
+
+
+def normalize(value: str, *, kind: str = "") -> str:
+    """Normalize a value for comparison (see the module docstring)."""
+    v = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
+    v = v.replace("&", " and ")
+    v = (_PUNCT if kind == "skills" else _PUNCT_PLAIN).sub(" ", v)
+    toks = v.split()
+    if kind == "Companies worked at":
+        toks = [t for t in toks if t not in _COMPANY_SUFFIXES] or toks
+    return " ".join(toks)
+
+
+def token_dice(a: str, b: str) -> float:
+    """Dice coefficient of the token sets of two normalized strings."""
+    ta, tb = set(a.split()), set(b.split())
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def _similarity(p: str, g: str) -> float:
+    if p == g:
+        return 1.0
+    d = token_dice(p, g)
+    return d if d >= MATCH_THRESHOLD else 0.0
+
+
+def match_sets(
+    pred: Sequence[Iterable[str]], gold: Sequence[str], *, extra: Callable[[int, int], bool] | None = None
+) -> int:
+    """Number of one-to-one matches between predicted items (each a set of normalized surfaces) and gold
+    values (normalized), greedy by similarity. `extra(i, j)` may declare additional matches (score 0.9)."""
+    pairs: list[tuple[float, int, int]] = []
+    for i, surfaces in enumerate(pred):
+        surf = list(surfaces)
+        for j, g in enumerate(gold):
+            s = max((_similarity(p, g) for p in surf), default=0.0)
+            if s == 0.0 and extra is not None and extra(i, j):
+                s = 0.9
+            if s > 0:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    tp = 0
+    for _s, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        tp += 1
+    return tp
+
+
+@dataclass
+class FieldScore:
+    """Counts for one field: true positives, predictions, gold values."""
+
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    docs: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+        self.tp += tp
+        self.n_pred += n_pred
+        self.n_gold += n_gold
+        self.docs += 1
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "predicted": self.n_pred,
+            "support": self.n_gold,
+        }
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _gold_year(v: str) -> str | None:
+    ys = _YEAR_RE.findall(v)
+    return ys[-1] if ys else None
+
+
+def _dedup(values: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if v and v not in out:
+            out.append(v)
+    return out
+
+
+def _gold_values(doc: DotinDoc, fld: str) -> list[str]:
+    if fld == "skills":
+        raw = [*doc.values("Tech Tools"), *doc.values("Job Specific Skills")]
+        return _dedup(normalize(v, kind="skills") for v in raw)
+    if fld == "Graduation Year":
+        return _dedup(y for y in (_gold_year(v) for v in doc.values(fld)) if y)
+    return _dedup(normalize(v, kind=fld) for v in doc.values(fld))
+
+
+def _pred_values(resume: Any, fld: str) -> list[set[str]]:
+    """Predicted items for a field, each as its set of normalized surfaces."""
+    vals: list[str] = []
+    if fld == "Name":
+        vals = [resume.contact.name.value] if resume.contact.name else []
+    elif fld == "Email Address":
+        vals = [resume.contact.email.value] if resume.contact.email else []
+    elif fld == "Designation":
+        vals = [w.title for w in resume.work if w.title]
+        headline = getattr(resume, "headline", None)
+        if headline is not None:
+            vals.append(headline.value)
+    elif fld == "Companies worked at":
+        vals = [w.employer for w in resume.work if w.employer]
+    elif fld == "Degree":
+        vals = [e.degree for e in resume.education if e.degree]
+    elif fld == "College Name":
+        vals = [e.institution for e in resume.education if e.institution]
+    elif fld == "Graduation Year":
+        vals = [str((e.end or e.start).year) for e in resume.education if (e.end or e.start)]
+    elif fld == "skills":
+        items: list[set[str]] = []
+        seen: set[str] = set()
+        for s in resume.skills:
+            if s.skill_id in seen:
+                continue
+            seen.add(s.skill_id)
+            surf = {normalize(s.name, kind="skills")} | {normalize(e.text, kind="skills") for e in s.evidence}
+            items.append({x for x in surf if x})
+        return items
+    normed = _dedup(normalize(v, kind=fld) if fld != "Graduation Year" else v for v in vals)
+    return [{v} for v in normed]
+
+
+def _skill_lookup() -> Callable[[str], str | None] | None:
+    try:
+        from parsers.taxonomy import load_taxonomy
+    except ImportError:
+        return None
+    try:
+        tax = load_taxonomy()
+    except Exception:  # the taxonomy file may be missing in a partial checkout
+        log.warning("taxonomy could not be loaded; skills matched on surfaces only")
+        return None
+
+    def lookup(surface: str) -> str | None:
+        entry = tax.lookup(surface)
+        return entry.id if entry is not None else None
+
+    return lookup
+
+
+def score_documents(
+    docs: Iterable[DotinDoc], *, parse: Callable[[str], Any] | None = None
+) -> tuple[dict[str, dict[str, FieldScore]], dict[str, float]]:
+    """Scores per split ("dev", "holdout", "all") and field, plus timing figures."""
+    from parsers.resume import parse_resume_text
+
+    parse_fn = parse or (lambda t: parse_resume_text(t))
+    lookup = _skill_lookup()
+    scores: dict[str, dict[str, FieldScore]] = {
+        split: {f: FieldScore() for f in FIELDS if f != "Phone"} for split in ("dev", "holdout", "all")
+    }
+    total_ms = 0.0
+    n = 0
+    for doc in docs:
+        t0 = time.perf_counter()
+        resume = parse_fn(doc.text)
+        total_ms += (time.perf_counter() - t0) * 1000
+        n += 1
+        split = "dev" if doc.doc_id.isdigit() and int(doc.doc_id) % 2 == 0 else "holdout"
+        for fld in FIELDS:
+            if fld == "Phone":
+                continue
+            gold = _gold_values(doc, fld)
+            pred = _pred_values(resume, fld)
+            extra = None
+            if fld == "skills" and lookup is not None:
+                ids = [s.skill_id for s in _unique_skills(resume)]
+                gold_ids = [lookup(g) for g in gold]
+
+                def extra(
+                    i: int, j: int, ids: list[str] = ids, gold_ids: list[str | None] = gold_ids
+                ) -> bool:
+                    return gold_ids[j] is not None and gold_ids[j] == ids[i]
+
+            tp = match_sets(pred, gold, extra=extra)
+            for s in (split, "all"):
+                scores[s][fld].add(tp, len(pred), len(gold))
+    timing = {"resumes": n, "parse_ms_mean": round(total_ms / n, 3) if n else 0.0}
+    return scores, timing
+
+
+def _unique_skills(resume: Any) -> list[Any]:
+    seen: set[str] = set()
+    out = []
+    for s in resume.skills:
+        if s.skill_id not in seen:
+            seen.add(s.skill_id)
+            out.append(s)
+    return out
+
+
+def score_phones_synthetic(n: int = 200, seed: int = 7) -> FieldScore | None:
+    """Phone P/R/F1 on generated resumes (text rendering) whose true number is known; None without
+    evaluation.synthetic. A prediction matches when its digits end with the true number's national digits."""
+    try:
+        from evaluation.synthetic import generate_specs, render_text
+    except ImportError:
+        return None
+    from parsers.resume import parse_resume_text
+
+    score = FieldScore()
+    for spec in generate_specs(n, seed):
+        truth = getattr(spec, "phone", None)
+        resume = parse_resume_text(render_text(spec))
+        pred = resume.contact.phone.value if resume.contact.phone else None
+        gold_digits = re.sub(r"\D", "", truth or "")
+        pred_digits = re.sub(r"\D", "", pred or "")
+        ok = bool(pred_digits and gold_digits) and (
+            pred_digits.endswith(gold_digits[-10:]) or gold_digits.endswith(pred_digits[-10:])
+        )
+        score.add(int(ok), int(pred is not None), int(bool(truth)))
+    return score
+
+
+def format_table(scores: dict[str, dict[str, FieldScore]], phone: FieldScore | None = None) -> str:
+    """A plain-text table: field, then P, R, F1 and support for each split."""
+    splits = [s for s in ("dev", "holdout", "all") if s in scores]
+    head = f"{'field':<22}" + "".join(f" | {s:^29}" for s in splits)
+    sub = f"{'':<22}" + "".join(f" | {'P':>6} {'R':>6} {'F1':>6} {'supp':>6} " for _ in splits)
+    lines = [head, sub, "-" * len(sub)]
+    for fld in FIELDS:
+        if fld == "Phone":
+            if phone is None:
+                lines.append(f"{'Phone':<22} | no Phone labels in dotin; synthetic phone check unavailable")
+            else:
+                lines.append(
+                    f"{'Phone (synthetic)':<22} | {phone.precision:6.3f} {phone.recall:6.3f} {phone.f1:6.3f} "
+                    f"{phone.n_gold:6d}  (generated resumes; dotin has no Phone labels)"
+                )
+            continue
+        row = f"{fld:<22}"
+        for s in splits:
+            fs = scores[s][fld]
+            row += f" | {fs.precision:6.3f} {fs.recall:6.3f} {fs.f1:6.3f} {fs.n_gold:6d} "
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """`shortlist eval parsing`: score the parser on dotin and print the table; 0 on success, 2 without data."""
+    import sys
+
+    data = getattr(args, "data", None)
+    limit = getattr(args, "limit", None)
+    try:
+        docs = list(iter_dotin(data, limit=limit))
+    except FileNotFoundError:
+        print(
+            "shortlist: error: dotin data not found (expected ../shared/data/parsing/dotin_train "
+            "or --data / $SHORTLIST_SHARED_DATA)",
+            file=sys.stderr,
+        )
+        return 2
+    scores, timing = score_documents(_progress(docs))
+    phone = score_phones_synthetic()
+    print(format_table(scores, phone))
+    print(f"\nresumes: {timing['resumes']}  mean parse time: {timing['parse_ms_mean']:.2f} ms (text, no PDF)")
+    json_out = getattr(args, "json_out", None)
+    if json_out:
+        payload: dict[str, Any] = {
+            "dataset": "dotin_train",
+            "splits": {s: {f: fs.as_dict() for f, fs in per.items()} for s, per in scores.items()},
+            "phone_synthetic": phone.as_dict() if phone else None,
+            "timing": timing,
+            "match_threshold": MATCH_THRESHOLD,
+        }
+        Path(json_out).write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    return 0
+
+
+def _progress(docs: list[DotinDoc]) -> Iterable[DotinDoc]:
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return docs
+    return tqdm(docs, desc="parsing", unit="resume", leave=False)

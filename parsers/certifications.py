@@ -1,0 +1,108 @@
+"""Certifications and licences: name, issuer and date where stated.
+
+Lines of a certifications section are entries. Elsewhere only lines that say "Certified ..." or
+"... Certification/Certificate" count. The issuer comes from "by/from/- Issuer" or a known issuer name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.evidence import Span
+from models.resume import Certification, Section
+from parsers.dates import find_dates
+
+__all__ = ["extract_certifications"]
+
+_ISSUERS = (
+    "Amazon Web Services", "AWS", "Microsoft", "Google Cloud", "Google", "Oracle", "Cisco", "CompTIA", "PMI",
+    "Project Management Institute", "Scrum Alliance", "Scrum.org", "ISACA", "(ISC)²", "ISC2", "Red Hat",
+    "Salesforce", "SAP", "IBM", "Coursera", "Udemy", "edX", "LinkedIn Learning", "Linux Foundation", "CNCF",
+    "HashiCorp", "VMware", "Databricks", "Snowflake", "Tableau", "ITIL", "Axelos", "AICPA", "CFA Institute",
+    "NASM", "ACE", "American Red Cross", "Red Cross", "NPTEL", "Infosys", "Juniper", "Adobe", "Autodesk",
+    "Six Sigma", "IIBA", "SHRM", "HubSpot", "Meta", "Kubernetes",
+)  # fmt: skip
+_ISSUER_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(i) for i in _ISSUERS) + r")(?![\w])")
+_BY_RE = re.compile(
+    r"\s(?:by|from|issued by|through|via)\s+([A-Z][\w.&()'\- ]{1,60})$|\s[-–|,]\s+([A-Z][\w.&()'\- ]{1,60})$"
+)
+_CERT_LINE_RE = re.compile(r"\b(?:certified|certification|certificate|licen[cs]e[d]?)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔\-*–—〓]|\d{1,2}[.)])\s*")
+_DATE_TAIL = re.compile(r"[\s,(\-–|]*(?:issued|obtained|completed|awarded)?[\s:]*$", re.IGNORECASE)
+
+
+def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
+    line = text[a:b]
+    m = _BULLET.match(line)
+    off = a + (m.end() if m else 0)
+    body = text[off:b].rstrip()
+    if len(body) < 3 or len(body) > 160 or not re.search(r"[A-Za-z]{2}", body):
+        return None
+    date = None
+    dates = find_dates(body)
+    name_end = len(body)
+    if dates:
+        d, ds, de = dates[-1]
+        date = d
+        if de >= len(body.rstrip(" )")) - 1:
+            name_end = ds
+    name = _DATE_TAIL.sub("", body[:name_end]).strip(" ,;:-–|()")
+    issuer = None
+    bm = _BY_RE.search(name)
+    if bm:
+        issuer = (bm.group(1) or bm.group(2)).strip()
+        if len(issuer.split()) <= 6:
+            name = name[: bm.start()].strip(" ,;:-–|")
+        else:
+            issuer = None
+    if issuer is None:
+        im = _ISSUER_RE.search(name)
+        if im:
+            issuer = im.group(1)
+    if not name or len(name) < 3:
+        return None
+    start = text.find(name, off, b)
+    ev = Span.of(text, start, start + len(name)) if start >= 0 else Span.of(text, off, b)
+    return Certification(name=name, issuer=issuer, date=date, evidence=ev, confidence=conf)
+
+
+def extract_certifications(text: str, sections: list[Section]) -> list[Certification]:
+    """Certifications from certifications sections, plus "Certified ..." lines elsewhere."""
+    out: list[Certification] = []
+    seen: set[str] = set()
+    for sec in sections:
+        in_section = sec.kind == "certifications"
+        if not in_section and sec.kind not in {"summary", "skills", "other", "awards", "education", "header"}:
+            continue
+        pos = sec.start
+        first = True
+        while pos < sec.end:
+            nl = text.find("\n", pos, sec.end)
+            e = sec.end if nl < 0 else nl
+            line = text[pos:e]
+            is_heading_line = first and sec.heading is not None
+            first = False
+            if line.strip() and not is_heading_line:
+                if in_section:
+                    c = _entry(text, pos, e, 0.75)
+                elif (
+                    _CERT_LINE_RE.search(line) and len(line.strip()) <= 120 and not line.strip().endswith(":")
+                ):
+                    c = _entry(text, pos, e, 0.5)
+                else:
+                    c = None
+                if c and c.name.lower() not in seen:
+                    seen.add(c.name.lower())
+                    out.append(c)
+            elif is_heading_line and in_section and sec.heading:
+                # inline heading: "Certifications: AWS SA, PMP"
+                rest = line.split(":", 1)[1] if ":" in line else ""
+                if rest.strip():
+                    base = pos + line.index(rest)
+                    for part in re.finditer(r"[^,;]+", rest):
+                        c = _entry(text, base + part.start(), base + part.end(), 0.7)
+                        if c and c.name.lower() not in seen:
+                            seen.add(c.name.lower())
+                            out.append(c)
+            pos = e + 1
+    return out

@@ -1,0 +1,332 @@
+"""Contact details: name, email, phone, location and links, each with its evidence span.
+
+Phones are read with `phonenumbers`. A phone is E.164 when its country is known, from a "+code" prefix or a
+location cue in the text (India, US states, UK cities ...); otherwise the digits as written. Year ranges
+("2015-2019"), dates ("12/05/2019") and long digit runs without phone shape are never phones.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import phonenumbers
+
+from models.evidence import Span, TextField
+from models.resume import ContactInfo, Link, Section
+
+__all__ = ["extract_contact", "find_emails", "find_links", "find_name", "find_phones", "guess_region"]
+
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-']*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w@])"
+)
+_URL_RE = re.compile(
+    r"(?:(?:https?://|www\.)[^\s<>\"'()|,]+|"
+    r"(?<![\w@.])(?:[a-z0-9\-]+\.)?(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|"
+    r"bitbucket\.org|stackoverflow\.com|medium\.com|kaggle\.com)/[^\s<>\"'()|,]*)",
+    re.IGNORECASE,
+)
+# phone-shaped runs: optional +code, digits with separators, 7 to 15 digits in all
+_PHONE_RE = re.compile(
+    r"(?<![\w/.\-+])(?:\+[ \t]?\d{1,3}[ \t.\-]?)?(?:\(\d{1,5}\)[ \t.\-]?)?\d[\d \t.\-]{5,18}\d(?![\w/])"
+)
+_YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d\s*[-–.]\s*(?:(?:19|20)\d\d|\d\d)$")
+_DATE_LIKE_RE = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}$")
+_PHONE_LABEL_RE = re.compile(
+    r"(?:phone|mobile|mob|cell|tel|telephone|contact|ph|m|t|call|whatsapp|fax|office|home)\b\.?\s*(?:no\.?|number|#)?\s*[:.\-]?\s*$",
+    re.IGNORECASE,
+)
+
+# location cues -> ISO region for phone numbers
+_REGION_CUES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:india|bengaluru|bangalore|mumbai|pune|hyderabad|chennai|delhi|kolkata|noida|gurgaon|"
+                r"gurugram|karnataka|maharashtra|telangana|tamil nadu|kerala|andhra pradesh|uttar pradesh|"
+                r"gujarat|ahmedabad|kochi|indore|jaipur|rajasthan|west bengal|haryana|odisha|punjab)\b", re.I), "IN"),
+    (re.compile(r"\b(?:united kingdom|england|scotland|wales|london|manchester|birmingham|edinburgh|glasgow|"
+                r"leeds|bristol)\b|\bUK\b"), "GB"),
+    (re.compile(r"\b(?:australia|sydney|melbourne|brisbane|perth|victoria|queensland|new south wales)\b", re.I), "AU"),
+    (re.compile(r"\b(?:canada|toronto|ontario|vancouver|montreal|quebec|alberta|calgary|ottawa)\b", re.I), "CA"),
+    (re.compile(r"\b(?:ireland|dublin|cork)\b", re.I), "IE"),
+    (re.compile(r"\b(?:usa|united states|u\.s\.a?\.?|california|new york|texas|florida|illinois|washington|"
+                r"massachusetts|pennsylvania|ohio|georgia|virginia|new jersey|michigan|arizona|colorado|"
+                r"wisconsin|minnesota|oregon|tennessee|missouri|maryland|indiana|kentucky|carolina|nevada|"
+                r"alabama|louisiana|kansas|iowa|utah|connecticut|oklahoma)\b", re.I), "US"),
+    (re.compile(r",\s*(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+                r"NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?:\s+\d{5})?"), "US"),
+]  # fmt: skip
+
+
+def guess_region(text: str) -> str | None:
+    """An ISO region code from location cues in the text's first part, or None."""
+    head = text[:3000]
+    for rx, region in _REGION_CUES:
+        if rx.search(head):
+            return region
+    return None
+
+
+def find_emails(text: str) -> list[tuple[str, Span]]:
+    """Every email address (lower-cased) with its span, in order, duplicates dropped."""
+    seen: set[str] = set()
+    out: list[tuple[str, Span]] = []
+    for m in _EMAIL_RE.finditer(text):
+        value = m.group(0).rstrip(".").lower()
+        if value in seen:
+            continue
+        seen.add(value)
+        out.append((value, Span.of(text, m.start(), m.start() + len(value))))
+    return out
+
+
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+def find_phones(text: str, *, region: str | None = None) -> list[tuple[str, Span, float]]:
+    """Phone numbers as (value, span, confidence): E.164 when the country is known, else the digits."""
+    out: list[tuple[str, Span, float]] = []
+    seen: set[str] = set()
+    for m in _PHONE_RE.finditer(text):
+        raw = m.group(0).strip(" .-")
+        start = m.start() + m.group(0).index(raw)
+        digits = _digits(raw)
+        if not 7 <= len(digits) <= 15:
+            continue
+        compact = raw.replace(" ", "")
+        if _YEAR_RANGE_RE.match(compact) or _DATE_LIKE_RE.match(compact):
+            continue
+        # two 4-digit years separated by whitespace ("2001  2005") are dates, not a phone
+        if re.fullmatch(r"(?:(?:19|20)\d\d[\s\-–]+){1,}(?:19|20)\d\d", raw):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        labelled = bool(_PHONE_LABEL_RE.search(before))
+        plus = raw.startswith("+")
+        separators = len(re.findall(r"[\s.\-()]", raw))
+        if not (labelled or plus or separators >= 1 or len(digits) >= 10):
+            continue
+        if len(digits) < 10 and not (labelled or plus):
+            continue
+        value = None
+        conf = 0.6
+        try:
+            num = phonenumbers.parse(raw, None if plus else region)
+            if phonenumbers.is_valid_number(num):
+                value = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+                conf = 0.95
+        except phonenumbers.NumberParseException:
+            pass
+        if value is None:
+            value = ("+" if plus else "") + digits
+        if labelled:
+            conf = min(1.0, conf + 0.1)
+        if value in seen:
+            continue
+        seen.add(value)
+        out.append((value, Span.of(text, start, start + len(raw)), conf))
+    return out
+
+
+def _link_kind(url: str) -> Literal["linkedin", "github", "portfolio", "other"]:
+    u = url.lower()
+    if "linkedin.com" in u:
+        return "linkedin"
+    if "github.com" in u or "gitlab.com" in u or "bitbucket.org" in u:
+        return "github"
+    if any(d in u for d in ("indeed.com", "facebook.com", "twitter.com", "x.com/", "instagram.com")):
+        return "other"
+    return "portfolio"
+
+
+def find_links(text: str) -> list[Link]:
+    """URLs with their kind (linkedin, github, portfolio, other), duplicates dropped."""
+    out: list[Link] = []
+    seen: set[str] = set()
+    for m in _URL_RE.finditer(text):
+        url = m.group(0).rstrip(".;:")
+        key = re.sub(r"^https?://(www\.)?|^www\.|/$", "", url.lower())
+        if key in seen or "@" in url:
+            continue
+        seen.add(key)
+        out.append(
+            Link(kind=_link_kind(url), url=url, evidence=Span.of(text, m.start(), m.start() + len(url)))
+        )  # type: ignore[arg-type]
+    return out
+
+
+# ---- name ----
+
+_NAME_PREFIX = re.compile(
+    r"^\s*(?:(?:resume|curriculum vitae|cv|vita|biodata|bio-data)\s*(?:of|for|:|-)?\s*|name\s*[:\-]\s*)",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]{2,}(?:[-'][A-Z]+)?|[A-Z]\.?|Mc[A-Z][a-z]+)\.?,?$"
+)
+_NOT_NAME_WORDS = {
+    # headings, document words and titles that look like capitalized names
+    "resume", "curriculum", "vitae", "cv", "profile", "summary", "objective", "experience", "education",
+    "skills", "contact", "address", "email", "phone", "mobile", "name", "page", "personal", "details",
+    "engineer", "developer", "manager", "analyst", "consultant", "designer", "architect", "administrator",
+    "assistant", "associate", "director", "officer", "executive", "specialist", "teacher", "professor",
+    "intern", "lead", "senior", "junior", "software", "sales", "marketing", "technician", "accountant",
+    "coordinator", "supervisor", "editor", "writer", "student", "graduate", "trainee", "head", "chief",
+    "president", "vice", "member", "programmer", "tester", "qa", "hr", "it", "template", "sample",
+    "street", "road", "avenue", "lane", "drive", "apartments", "apartment", "nagar", "colony", "floor",
+    "city", "state", "india", "usa", "university", "college", "school", "institute", "technologies",
+    "solutions", "services", "limited", "ltd", "inc", "pvt", "corporation", "company", "group", "bank",
+    "career", "work", "history", "job", "professional", "technical", "key", "the", "and", "of", "for", "in",
+    "at", "with", "to", "on", "your", "my", "dear", "sir", "madam", "linkedin", "github", "indeed",
+    "nurse", "chef", "driver", "clerk", "agent", "representative", "advisor", "counselor", "attorney",
+    "lawyer", "partner", "founder", "owner", "instructor", "trainer", "scientist", "researcher",
+    "consultancy", "infotech", "systems", "data", "project", "projects", "business",
+    "development", "testing", "support", "customer", "service", "operations", "network", "cloud",
+    "certified", "certification", "skill", "permanent", "current", "campus",
+    "authorized", "willing", "relocate", "declaration", "languages", "hobbies",
+}  # fmt: skip
+_NAME_LINE_MAX = 48
+
+
+_COMMON_WORDS = {
+    "do", "not", "copy", "no", "yes", "a", "an", "is", "are", "be", "as", "by", "or", "if", "it", "this",
+    "that", "status", "marital", "date", "birth", "font", "size", "styles", "style", "margins", "sitter",
+    "magna", "cum", "laude", "honors", "dean", "list", "gpa", "example", "examples", "sample", "format", "sr", "jr", "room", "suite", "applicant", "updated", "last", "producer", "media", "social",
+}  # fmt: skip
+_CREDENTIAL_AFTER = re.compile(r"^,\s*(?:ph\.?\s?d|m\.?d|mba|ed\.?\s?d|cpa|pmp|rn|esq|jr|sr|ii|iii)\b", re.I)
+_PLACE_AFTER = re.compile(
+    r"^,\s*(?:[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?\s*$|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b(?!\.))"
+)
+_PLACEHOLDER = re.compile(r"^(?:x{3,}|X{3,})$")
+
+
+def _name_tokens_ok(tokens: list[str]) -> bool:
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if not all(_NAME_TOKEN.match(t) and not _PLACEHOLDER.match(t) for t in tokens):
+        return False
+    if sum(1 for t in tokens if len(t.rstrip(".,")) > 1) < 2:
+        return False
+    low = [p for t in tokens for p in t.lower().strip(".,").split("-")]
+    return not any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS for w in low)
+
+
+def _name_from_line(line: str, *, allow_prefix: bool = False) -> tuple[str, int, int] | None:
+    """(name, start, end) within `line` when it reads as a person's name.
+
+    allow_prefix: also accept the leading capitalized tokens of a longer line ("Jane Doe Data Engineer"),
+    cut at the first digit, title or address word.
+    """
+    if line.rstrip().endswith(":"):
+        return None
+    m = _NAME_PREFIX.match(line)
+    offset = m.end() if m else 0
+    rest = line[offset:]
+    # cut at separators that start another field ("Jane Doe | jane@x.com", "Jane Doe - Engineer")
+    cut = re.search(r"\s[|–—•·]\s|\s-\s|\t|,\s*|\s{2,}|\s\(|:\s|[a-z]{2}\.\s", rest)
+    if cut:
+        after = rest[cut.start() :]
+        if after.startswith(",") and _PLACE_AFTER.match(after) and not _CREDENTIAL_AFTER.match(after):
+            return None  # "San Mateo, CA": a place, not a name
+        rest = rest[: cut.start() + (2 if cut.group(0)[:1].islower() else 0)]
+    rest = (
+        rest.rstrip(" ,.;:") if not rest.endswith(".") or len(rest.split()[-1]) > 2 else rest.rstrip(" ,;:")
+    )
+    lead = len(rest) - len(rest.lstrip())
+    rest = rest.strip()
+    if not rest or "@" in rest:
+        return None
+    tokens = rest.split()
+    if not _name_tokens_ok(tokens):
+        if not allow_prefix:
+            return None
+        prefix: list[str] = []
+        for t in tokens:
+            low = t.lower().strip(".,")
+            if (
+                any(ch.isdigit() for ch in t)
+                or not _NAME_TOKEN.match(t)
+                or low in _NOT_NAME_WORDS
+                or low in _COMMON_WORDS
+                or (t.isupper() and len(t) > 1 and prefix and not prefix[-1].isupper())
+            ):
+                break
+            prefix.append(t)
+        if len(prefix) < 2 or len(prefix) > 4 or not _name_tokens_ok(prefix):
+            return None
+        tokens = prefix
+        rest = rest[: rest.index(prefix[-1], sum(len(t) + 1 for t in prefix[:-1])) + len(prefix[-1])]
+    if len(rest) > _NAME_LINE_MAX:
+        return None
+    start = offset + lead
+    return rest, start, start + len(rest)
+
+
+def find_name(text: str, sections: list[Section] | None = None) -> TextField | None:
+    """The candidate's name from the top lines: 2-4 capitalized tokens on a line that is not a heading,
+    title, address or contact line. Confidence falls with the line's distance from the top."""
+    from parsers.sections import classify_heading
+
+    pos = 0
+    seen_lines = 0
+    limit = len(text)
+    if sections:
+        # the header part; when the document starts with a heading, its first few lines only
+        head_end = sections[0].end if sections[0].kind == "header" else 0
+        limit = min(len(text), max(head_end, 300))
+    for line in text[:limit].split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        seen_lines += 1
+        if seen_lines > 12:
+            break
+        if classify_heading(line.strip()):
+            continue
+        found = _name_from_line(line, allow_prefix=seen_lines <= 3)
+        if not found:
+            continue
+        name, s, e = found
+        conf = 0.95 if seen_lines == 1 else 0.85 if seen_lines <= 3 else 0.6
+        return TextField(value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=conf)
+    return None
+
+
+# ---- location ----
+
+_LOCATION_RE = re.compile(
+    r"(?<![\w])([A-Z][a-zA-Z.]+(?:[ \-][A-Z][a-zA-Z.]+){0,3}),\s*"
+    r"([A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){0,2}|[A-Z]{2})\b(?:\s+\d{5,6})?"
+)
+
+
+def find_location(text: str, header_end: int) -> TextField | None:
+    """A "City, State/Country" in the header whose region is recognizable, or None."""
+    head = text[: max(header_end, 0) or 800]
+    for m in _LOCATION_RE.finditer(head):
+        cand = m.group(0)
+        if guess_region(cand) or re.search(r",\s*[A-Z]{2}\b", cand):
+            if any(w.lower() in {"inc", "ltd", "llc"} for w in cand.replace(",", " ").split()):
+                continue
+            return TextField(value=cand.strip(), evidence=Span.of(text, m.start(), m.end()), confidence=0.7)
+    return None
+
+
+def extract_contact(text: str, sections: list[Section] | None = None) -> ContactInfo:
+    """Name, email, phone, location and links of the resume."""
+    header_end = sections[0].end if sections and sections[0].kind == "header" else min(len(text), 800)
+    info = ContactInfo()
+    info.name = find_name(text, sections)
+    emails = find_emails(text)
+    if emails:
+        value, span = emails[0]
+        conf = 0.99 if span.start < max(header_end, 1500) else 0.8
+        info.email = TextField(value=value, evidence=span, confidence=conf)
+    region = guess_region(text)
+    phones = find_phones(text[: max(header_end, 2000)], region=region) or find_phones(text, region=region)
+    if phones:
+        value, span, conf = phones[0]
+        info.phone = TextField(value=value, evidence=span, confidence=conf)
+    info.location = find_location(text, header_end)
+    info.links = find_links(text)
+    return info

@@ -1,0 +1,235 @@
+"""Dates and date ranges as resumes write them, and month arithmetic over them.
+
+Handled: "Jan 2019 - Present", "January 2019 – Current", "03/2018 - 2020", "2017 to date", "Summer 2016",
+"2015 - 2018", "2019", "Sept. 2017 onwards", "since 2018", "1979-92", "May '18 – Jun '19", "2018-03 to 2019-07".
+A range's end is inclusive of its month: "Jan 2019 - Dec 2019" is 12 months. A year-only end counts up to the
+start of that year ("2015 - 2018" is 36 months) unless it equals the start year (a whole year, 12 months).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from models.resume import PartialDate
+
+__all__ = [
+    "DateRange",
+    "find_date_ranges",
+    "find_dates",
+    "interval",
+    "merge_intervals",
+    "month_diff",
+    "parse_date",
+]
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "febr": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:r?uary|r)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
+_YEAR = rf"(?:{_YEAR4}|'\d\d|’\d\d)"
+
+# one date: named month + year, season + year, mm/yyyy, yyyy-mm, or a bare year
+_DATE = (
+    rf"(?:(?P<mon>{_MONTH_RE})\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<my>{_YEAR})"
+    rf"|(?P<season>{_SEASON_RE})\s*,?\s*(?P<sy>{_YEAR4})"
+    rf"|(?P<nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<ny>{_YEAR4}|\d\d(?![\d/]))"
+    rf"|(?P<iy>{_YEAR4})[-/.](?P<im>0[1-9]|1[0-2])(?![\d])"
+    rf"|(?P<y>{_YEAR4}))"
+)
+_PRESENT = (
+    r"(?:present|current(?:ly)?|now|ongoing|today|till\s+(?:date|now)|to\s+date|until\s+now|"
+    r"date|continuing|running|tilldate|onwards)"
+)
+_SEP = r"(?:\s*(?:-|–|—|~|to|until|till|through|thru)\s*|[ \t]+)"
+
+_DATE_RE = re.compile(rf"(?<![\w/.\-]){_DATE}(?![\w/])", re.IGNORECASE)
+_RANGE_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<since>(?:since|from)\s+)?(?P<a>{_DATE.replace('?P<', '?P<a_')})"
+    rf"(?:(?P<sep>{_SEP})(?:(?P<b>{_DATE.replace('?P<', '?P<b_')})|(?P<present>{_PRESENT}))"
+    rf"|\s*(?P<onwards>onwards|on\s?wards|-\s*(?:present|now)|till\s+date|to\s+date)"
+    rf"|(?P<short>\s*[-–]\s*(?P<yy>\d\d)))?(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A date range (or single date) found in text; `start`/`end` are character offsets of the whole match."""
+
+    first: PartialDate | None
+    last: PartialDate | None
+    current: bool
+    start: int
+    end: int
+    single: bool = False  # one date, no range; ``last`` equals ``first``
+
+
+def _year(s: str) -> int | None:
+    s = s.strip().lstrip("'’")
+    if not s.isdigit():
+        return None
+    y = int(s)
+    if len(s) == 2:
+        y += 2000 if y <= 40 else 1900
+    return y if 1950 <= y <= 2049 else None
+
+
+def _from_groups(g: dict[str, str | None], prefix: str = "") -> PartialDate | None:
+    def get(k: str) -> str | None:
+        return g.get(prefix + k)
+
+    if get("mon") and get("my"):
+        y = _year(get("my") or "")
+        m = MONTHS.get((get("mon") or "").lower().rstrip("."))
+        if m is None:
+            key = (get("mon") or "").lower()[:3]
+            m = MONTHS.get(key)
+        return PartialDate(year=y, month=m) if y else None
+    if get("season") and get("sy"):
+        y = _year(get("sy") or "")
+        return PartialDate(year=y, month=SEASONS[(get("season") or "").lower()]) if y else None
+    if get("nm") and get("ny"):
+        y = _year(get("ny") or "")
+        return PartialDate(year=y, month=int(get("nm") or 0)) if y else None
+    if get("iy") and get("im"):
+        y = _year(get("iy") or "")
+        return PartialDate(year=y, month=int(get("im") or 0)) if y else None
+    if get("y"):
+        y = _year(get("y") or "")
+        return PartialDate(year=y) if y else None
+    return None
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """The first date in `text` ("Sept. 2017", "03/2018", "Summer 2016", "2019"), or None."""
+    m = _DATE_RE.search(text)
+    return _from_groups(m.groupdict()) if m else None
+
+
+def find_dates(text: str) -> list[tuple[PartialDate, int, int]]:
+    """Every single date in `text` with its offsets."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        d = _from_groups(m.groupdict())
+        if d:
+            out.append((d, m.start(), m.end()))
+    return out
+
+
+def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]:
+    """Every date range or single date in `text`, left to right.
+
+    "since 2018" and "2018 onwards" are current ranges; a bare second date joined only by whitespace counts as
+    the end when it is not earlier than the first.
+    """
+    out: list[DateRange] = []
+    pos = 0
+    while True:
+        m = _RANGE_RE.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        g = m.groupdict()
+        first = _from_groups(g, "a_")
+        if first is None:
+            pos = m.end("a")
+            continue
+        start, end = m.start(), m.end()
+        if g.get("b"):
+            last = _from_groups(g, "b_")
+            sep = g.get("sep") or ""
+            if (
+                last is None
+                or last.ordinal() < first.ordinal()
+                or (not sep.strip() and last.year - first.year > 50)
+            ):
+                out.append(DateRange(first, first, False, m.start("a"), m.end("a"), single=True))
+                pos = m.end("a")
+                continue
+            out.append(DateRange(first, last, False, start, end))
+        elif g.get("present") or g.get("onwards"):
+            sep = (g.get("sep") or "").strip()
+            word = (g.get("present") or g.get("onwards") or "").lower()
+            if word == "date" and not sep:
+                out.append(DateRange(first, first, False, m.start("a"), m.end("a"), single=True))
+                pos = m.end("a")
+                continue
+            out.append(DateRange(first, None, True, start, end))
+        elif g.get("short") and g.get("yy"):
+            yy = int(g["yy"] or 0)
+            century = first.year - first.year % 100
+            y2 = century + yy
+            if y2 < first.year:
+                y2 += 100
+            if y2 - first.year > 40:
+                out.append(DateRange(first, first, False, m.start("a"), m.end("a"), single=True))
+                pos = m.end("a")
+                continue
+            out.append(DateRange(first, PartialDate(year=y2), False, start, end))
+        elif g.get("since"):
+            out.append(DateRange(first, None, True, start, end))
+        else:
+            out.append(DateRange(first, first, False, start, end, single=True))
+    return out
+
+
+def month_diff(a: PartialDate, b: PartialDate) -> int:
+    """Whole months from a to b (b - a), months missing counted as January."""
+    return b.ordinal() - a.ordinal()
+
+
+def _today_ord(today: date) -> int:
+    return today.year * 12 + today.month - 1
+
+
+def interval(
+    first: PartialDate | None, last: PartialDate | None, current: bool, *, today: date
+) -> tuple[int, int] | None:
+    """Half-open month interval [a, b) for a range, or None when it cannot be placed.
+
+    A month-precise end includes that month; a year-only end stops at the start of that year, except when it
+    equals the start year (then the whole year). "Current" ends after the month of `today`.
+    """
+    if first is None:
+        return None
+    a = first.ordinal()
+    if current:
+        b = _today_ord(today) + 1
+    elif last is None:
+        return None
+    elif last.month is not None:
+        b = last.ordinal() + 1
+    elif last.year == first.year:
+        b = (last.year + 1) * 12 if first.month is None else max(a + 1, last.year * 12 + 12)
+    else:
+        b = last.year * 12
+    b = min(b, _today_ord(today) + 1)
+    return (a, b) if b > a else None
+
+
+def merge_intervals(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of half-open intervals, sorted; touching intervals are joined."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(intervals):
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def ordinal_to_date(o: int) -> PartialDate:
+    """The PartialDate (year and month) of a month ordinal."""
+    return PartialDate(year=o // 12, month=o % 12 + 1)

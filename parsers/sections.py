@@ -1,0 +1,259 @@
+"""Split resume text into sections, with or without headings.
+
+A heading is a short line whose words (case, trailing colon and decoration ignored) are a known heading
+phrase ("WORK EXPERIENCE", "Education:", "Technical Skills"), or such a phrase followed by a colon and content
+on the same line ("Skills: Python, SQL"). Text before the first heading is the "header". When a block has no
+heading, content cues classify it: date ranges beside short title-like lines -> experience, degree words ->
+education.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.resume import Section
+
+__all__ = ["HEADINGS", "classify_heading", "find_headings", "split_sections"]
+
+# kind -> heading phrases (lower case, words separated by one space)
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary", "professional summary", "career summary", "executive summary", "profile",
+        "professional profile", "career profile", "personal profile", "about me", "about", "objective",
+        "career objective", "objectives", "job objective", "job objectives", "professional objective",
+        "overview", "professional overview", "synopsis", "summary of qualifications", "summary of qualification",
+        "qualifications summary", "highlights", "career highlights", "professional highlights", "introduction",
+        "personal statement", "profile summary", "key qualifications", "professional qualifications",
+        "core qualifications", "strengths", "key strengths", "value offered", "career overview",
+    ),
+    "experience": (
+        "experience", "work experience", "professional experience", "employment", "employment history",
+        "work history", "career history", "professional background", "career experience", "job history",
+        "career experience job history", "relevant experience", "experience summary", "work summary",
+        "positions held", "professional employment", "experience details", "industrial experience",
+        "teaching experience", "research experience", "academic appointment", "academic appointments",
+        "employment experience", "professional history", "organizational experience", "internships",
+        "internship", "internship experience", "work", "experiences", "related experience", "other experience",
+        "additional experience", "work experience details", "career", "professional", "employment record",
+        "professional work experience", "total experience", "relevant work experience",
+    ),
+    "education": (
+        "education", "educational background", "academic background", "academic qualifications",
+        "academic qualification", "educational qualifications", "educational qualification", "qualifications",
+        "qualification", "education and training", "education training", "academic profile", "academics",
+        "academic details", "educational details", "education details", "scholastic profile",
+        "academic credentials", "education background", "educational profile", "academic record",
+        "education qualifications", "degrees", "academic history", "training and education",
+    ),
+    "skills": (
+        "skills", "technical skills", "key skills", "core skills", "skill set", "skillset", "skills summary",
+        "core competencies", "competencies", "areas of expertise", "expertise", "technical expertise",
+        "technologies", "technical proficiency", "technical proficiencies", "it skills", "computer skills",
+        "software skills", "tools", "tools and technologies", "technical summary", "skills and abilities",
+        "professional skills", "additional skills", "relevant skills", "technical knowledge",
+        "technical and personal skills", "skills and expertise", "key competencies", "technical competencies",
+        "software", "programming skills", "soft skills", "personal skills", "skill highlights",
+        "areas of strength", "technical skill set", "tech stack", "technical skills summary",
+        "skills qualifications", "knowledge", "computer proficiency", "abilities", "key skills and competencies",
+    ),
+    "projects": (
+        "projects", "project", "academic projects", "personal projects", "key projects", "project details",
+        "project experience", "projects undertaken", "major projects", "selected projects", "project work",
+        "projects handled", "live projects", "notable projects", "professional projects",
+    ),
+    "certifications": (
+        "certifications", "certification", "certificates", "certificate", "licenses", "licenses and certifications",
+        "licences", "certifications and licenses", "professional certifications", "credentials",
+        "certifications and trainings", "trainings and certifications", "courses and certifications",
+        "training", "trainings", "courses", "professional development", "certification courses",
+        "continuing education", "accreditations", "professional training",
+    ),
+    "languages": (
+        "languages", "language", "languages known", "language skills", "spoken languages", "linguistic skills",
+        "language proficiency", "languages spoken",
+    ),
+    "awards": (
+        "awards", "honors", "honours", "awards and honors", "honors and awards", "achievements",
+        "accomplishments", "awards and achievements", "achievements and awards", "recognition",
+        "recognitions", "key achievements", "scholarships", "awards and recognition", "selected accomplishments",
+        "extracurricular activities", "extra curricular activities", "activities", "co curricular activities",
+    ),
+    "publications": (
+        "publications", "papers", "research papers", "selected publications", "conference papers",
+        "presentations", "publications and presentations", "research", "books",
+    ),
+    "volunteering": (
+        "volunteering", "volunteer", "volunteer experience", "volunteer work", "community service",
+        "community involvement", "volunteer activities", "social work", "leadership and volunteering",
+    ),
+    "interests": ("interests", "hobbies", "hobbies and interests", "interests and hobbies", "personal interests"),
+    "references": ("references", "reference", "referees", "references available upon request"),
+    "other": (
+        "personal details", "personal information", "personal data", "contact", "contact information",
+        "contact details", "additional information", "declaration", "links", "affiliations", "memberships",
+        "professional affiliations", "professional memberships", "other information", "miscellaneous",
+        "personal", "personal dossier",
+    ),
+}  # fmt: skip
+
+_PHRASE_KIND: dict[str, str] = {p: kind for kind, phrases in HEADINGS.items() for p in phrases}
+_MAX_WORDS = max(len(p.split()) for p in _PHRASE_KIND)
+# Words that do not change what a heading is about ("My Skills", "Work Experience Details").
+_FILLER = {"my", "the", "of", "and", "&", "details", "detail", "summary", "section", "list", "a", "in"}
+
+_NORM_RE = re.compile(r"[^a-z ]+")
+_SPACES = re.compile(r"\s+")
+_LINE_RE = re.compile(r"[^\n]*\n?")
+_DECOR = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_INLINE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z &/\-]{1,40}?)\s*[:\-–|]\s*(\S.*)$")
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace("&", " and ").replace("/", " ")
+    s = _NORM_RE.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def classify_heading(line: str) -> str | None:
+    """The section kind when `line` (alone) is a heading, else None."""
+    raw = _DECOR.sub("", line)
+    if not raw or len(raw) > 60:
+        return None
+    words = raw.split()
+    if len(words) > 7:
+        return None
+    # A heading ends with a colon or nothing; "Experience in Java" is a sentence, not a heading.
+    norm = _norm(raw)
+    if not norm:
+        return None
+    kind = _PHRASE_KIND.get(norm)
+    if kind:
+        return kind
+    reduced = " ".join(w for w in norm.split() if w not in _FILLER)
+    kind = _PHRASE_KIND.get(reduced)
+    if kind and (raw.isupper() or raw.istitle() or line.rstrip().endswith(":")):
+        return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line found in the text."""
+
+    kind: str
+    text: str
+    line_start: int  # offset of the line
+    content_start: int  # where the section body begins (after the heading text)
+
+
+def _is_heading_like(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and (s.isupper() or s.endswith(":") or s.istitle())
+
+
+def find_headings(text: str) -> list[Heading]:
+    """Heading lines and inline headings ("Skills: Python, SQL"), in order."""
+    out: list[Heading] = []
+    pos = 0
+    for m in _LINE_RE.finditer(text):
+        line = m.group(0)
+        if not line:
+            break
+        start = m.start()
+        pos = m.end()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        kind = classify_heading(stripped)
+        if kind:
+            out.append(Heading(kind, stripped.rstrip(":").strip(), start, pos))
+            continue
+        im = _INLINE_RE.match(line.rstrip("\n"))
+        if im and len(im.group(1).split()) <= 4:
+            head = im.group(1)
+            k = classify_heading(head + ":")
+            # Inline headings only for list-like kinds whose content can sit on the same line.
+            if k in {"skills", "languages", "certifications", "interests", "summary"} and (
+                head[:1].isupper()
+            ):
+                out.append(Heading(k, head.strip(), start, start + im.start(2)))
+    return out
+
+
+_DEGREE_CUE = re.compile(
+    r"\b(?:b\.?\s?tech|m\.?\s?tech|b\.?\s?e\.|b\.?\s?sc|m\.?\s?sc|bachelor'?s?|master'?s?|ph\.?\s?d|mba|"
+    r"b\.?com|m\.?com|diploma|degree|university|college|institute of|higher secondary|hsc|ssc|"
+    r"b\.?a\.|m\.?a\.|associate of|graduat(?:e|ion)|cgpa|gpa)\b",
+    re.IGNORECASE,
+)
+_RANGE_CUE = re.compile(
+    r"\b(?:19[6-9]\d|20[0-4]\d)\s*(?:-|–|—|to)\s*(?:(?:[A-Za-z]{3,9}\.?\s*)?(?:19[6-9]\d|20[0-4]\d)|present|current|now|date)\b",
+    re.IGNORECASE,
+)
+
+
+def _classify_block(block: str) -> str | None:
+    """Content cues for a block without a heading."""
+    ranges = len(_RANGE_CUE.findall(block))
+    degrees = len(_DEGREE_CUE.findall(block))
+    if ranges and degrees >= 2 and degrees >= ranges:
+        return "education"
+    if ranges:
+        return "experience"
+    if degrees >= 2:
+        return "education"
+    return None
+
+
+def split_sections(text: str) -> list[Section]:
+    """Sections covering `text` end to end, in order.
+
+    The part before the first heading is "header" (its trailing blocks may be classified by content cues);
+    sections of the same kind are kept separate (their order matters for experience).
+    """
+    heads = find_headings(text)
+    sections: list[Section] = []
+    first = heads[0].line_start if heads else len(text)
+    if first > 0:
+        sections.extend(_cue_sections(text, 0, first))
+    for i, h in enumerate(heads):
+        end = heads[i + 1].line_start if i + 1 < len(heads) else len(text)
+        sections.append(Section(kind=h.kind, heading=h.text, start=h.line_start, end=end))  # type: ignore[arg-type]
+    return sections
+
+
+_BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
+
+
+def _cue_sections(text: str, start: int, end: int) -> list[Section]:
+    """The header part: the first block stays "header"; later blocks may be experience/education by cues."""
+    out: list[Section] = []
+    blocks: list[tuple[int, int]] = []
+    pos = start
+    for m in _BLOCK_SPLIT.finditer(text, start, end):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, end))
+    kinds: list[str] = []
+    for i, (a, b) in enumerate(blocks):
+        k = None if i == 0 and len(blocks) > 1 else _classify_block(text[a:b])
+        if i == 0 and len(blocks) == 1:
+            # a single undivided block: keep its first lines as header, classify only long ones
+            k = _classify_block(text[a:b]) if text.count("\n", a, b) > 12 else None
+        kinds.append(k or ("header" if i == 0 or (kinds and kinds[-1] == "header") else kinds[-1]))
+    cur_kind, cur_start = kinds[0], start
+    for (a, _b), k in zip(blocks[1:], kinds[1:], strict=True):
+        if k != cur_kind:
+            out.append(Section(kind=cur_kind, heading=None, start=cur_start, end=a))  # type: ignore[arg-type]
+            cur_kind, cur_start = k, a
+    out.append(Section(kind=cur_kind, heading=None, start=cur_start, end=end))  # type: ignore[arg-type]
+    return out
+
+
+def section_at(sections: list[Section], pos: int) -> Section | None:
+    """The section containing character offset `pos`."""
+    for s in sections:
+        if s.start <= pos < s.end:
+            return s
+    return None

@@ -1,0 +1,399 @@
+"""Features of one (job, candidate) pair: pure functions, each a value in [0, 1] with a note and evidence.
+
+None of them reads a protected attribute or a proxy for one: no name, contact detail, location, age,
+graduation year, gendered word or institution enters a feature. Similarities between texts come in as
+numbers (computed by the caller on blinded text), so these functions stay pure and cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from models.evidence import Span
+from models.job import Job, JobSkill
+from models.match import SkillMatch
+from models.resume import EDUCATION_LEVELS, PartialDate, Resume, SkillMention, WorkItem
+
+__all__ = [
+    "DEFAULT_TARGET_YEARS",
+    "FEATURES",
+    "FeatureResult",
+    "RelatedFn",
+    "candidate_titles",
+    "education_fit",
+    "lexical_match",
+    "normalize_title",
+    "preferred_skill_coverage",
+    "related_skill_credit",
+    "relevant_experience",
+    "required_skill_coverage",
+    "rescale",
+    "semantic_similarity",
+    "skill_matches",
+    "skill_recency",
+    "title_match",
+    "title_similarity",
+]
+
+RelatedFn = Callable[[str], dict[str, float]]
+
+# Every feature the scorer knows, in explanation order.
+FEATURES: tuple[str, ...] = (
+    "required_skill_coverage",
+    "preferred_skill_coverage",
+    "related_skill_credit",
+    "semantic_similarity",
+    "relevant_experience",
+    "title_similarity",
+    "education_fit",
+    "skill_recency",
+    "lexical_match",
+)
+
+DEFAULT_TARGET_YEARS = 3.0  # relevant years that earn full credit when the job states no minimum
+MAX_EVIDENCE = 3  # spans kept per item, enough to show why without flooding the explanation
+REQUIRED_WEIGHT = 2.0  # a required skill counts twice a preferred one in related_skill_credit
+
+
+@dataclass(frozen=True)
+class FeatureResult:
+    """A feature value in [0, 1]; `applicable` is False when the job gives nothing to measure."""
+
+    value: float
+    note: str = ""
+    evidence: tuple[Span, ...] = field(default_factory=tuple)
+    applicable: bool = True
+
+    def __post_init__(self) -> None:
+        clipped = min(1.0, max(0.0, float(self.value)))
+        object.__setattr__(self, "value", clipped if clipped == clipped else 0.0)  # NaN -> 0
+
+
+def rescale(x: float, lo: float, hi: float) -> float:
+    """Map x linearly from [lo, hi] onto [0, 1], clipped."""
+    if hi <= lo:
+        raise ValueError("hi must be above lo")
+    return min(1.0, max(0.0, (float(x) - lo) / (hi - lo)))
+
+
+def _spans(spans: Iterable[Span | None], limit: int = MAX_EVIDENCE) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for s in spans:
+        if s is not None and s not in out:
+            out.append(s)
+        if len(out) >= limit:
+            break
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- skills
+
+
+def skill_matches(job: Job, resume: Resume, related: RelatedFn | None = None) -> list[SkillMatch]:
+    """How the candidate covers each job skill: "exact", "related" (best partial credit) or "missing"."""
+    have = {s.skill_id: s for s in resume.skills}
+    out: list[SkillMatch] = []
+    for js in job.all_skills():
+        mention = have.get(js.skill_id)
+        if mention is not None:
+            out.append(
+                SkillMatch(
+                    skill_id=js.skill_id,
+                    name=js.name,
+                    required=js.required,
+                    kind="exact",
+                    evidence=list(_spans(mention.evidence)),
+                )
+            )
+            continue
+        via, credit = _best_related(js.skill_id, have, related)
+        if via is not None and credit > 0:
+            out.append(
+                SkillMatch(
+                    skill_id=js.skill_id,
+                    name=js.name,
+                    required=js.required,
+                    kind="related",
+                    via=have[via].name,
+                    evidence=list(_spans(have[via].evidence)),
+                )
+            )
+        else:
+            out.append(SkillMatch(skill_id=js.skill_id, name=js.name, required=js.required, kind="missing"))
+    return out
+
+
+def _best_related(
+    skill_id: str, have: dict[str, SkillMention], related: RelatedFn | None
+) -> tuple[str | None, float]:
+    """The candidate skill giving the most credit for `skill_id` through the taxonomy, both directions."""
+    if related is None or not have:
+        return None, 0.0
+    best: tuple[str | None, float] = (None, 0.0)
+    for other, credit in _related(related, skill_id).items():
+        if other in have and credit > best[1]:
+            best = (other, float(credit))
+    for other in sorted(have):
+        credit = float(_related(related, other).get(skill_id, 0.0))
+        if credit > best[1]:
+            best = (other, credit)
+    return best[0], min(1.0, best[1])
+
+
+def _related(related: RelatedFn, skill_id: str) -> dict[str, float]:
+    try:
+        return related(skill_id) or {}
+    except (KeyError, LookupError):  # an id the taxonomy does not know has no relations
+        return {}
+
+
+def _coverage(skills: Sequence[JobSkill], resume: Resume, label: str) -> FeatureResult:
+    if not skills:
+        return FeatureResult(0.0, f"the job lists no {label} skills", applicable=False)
+    have = {s.skill_id: s for s in resume.skills}
+    hits = [have[s.skill_id] for s in skills if s.skill_id in have]
+    names = ", ".join(m.name for m in hits[:5])
+    note = f"{len(hits)} of {len(skills)} {label} skills" + (f": {names}" if names else "")
+    evidence = _spans(span for m in hits for span in m.evidence[:1])
+    return FeatureResult(len(hits) / len(skills), note, evidence)
+
+
+def required_skill_coverage(job: Job, resume: Resume) -> FeatureResult:
+    """Share of the job's required skills found in the resume."""
+    return _coverage(job.required_skills, resume, "required")
+
+
+def preferred_skill_coverage(job: Job, resume: Resume) -> FeatureResult:
+    """Share of the job's preferred skills found in the resume."""
+    return _coverage(job.preferred_skills, resume, "preferred")
+
+
+def related_skill_credit(job: Job, resume: Resume, related: RelatedFn | None = None) -> FeatureResult:
+    """Skill coverage where a related skill earns partial credit (taxonomy `related()`), required counted 2x."""
+    skills = job.all_skills()
+    if not skills:
+        return FeatureResult(0.0, "the job lists no skills", applicable=False)
+    have = {s.skill_id: s for s in resume.skills}
+    total = 0.0
+    weight_sum = 0.0
+    partial: list[str] = []
+    evidence: list[Span] = []
+    for js in skills:
+        w = REQUIRED_WEIGHT if js.required else 1.0
+        weight_sum += w
+        if js.skill_id in have:
+            total += w
+            continue
+        via, credit = _best_related(js.skill_id, have, related)
+        if via is not None and credit > 0:
+            total += w * credit
+            partial.append(f"{js.name} via {have[via].name}")
+            evidence.extend(have[via].evidence[:1])
+    note = "no related skills" if not partial else "partial credit: " + "; ".join(partial[:4])
+    return FeatureResult(total / weight_sum, note, _spans(evidence))
+
+
+def skill_recency(job: Job, resume: Resume, today: date | None = None) -> FeatureResult:
+    """How recently the matched job skills were used: full credit within 2 years, fading to 0.2 at 10.
+
+    A skill listed without any dated position counts 0.5 (known, but not when it was used).
+    """
+    skills = job.all_skills()
+    if not skills:
+        return FeatureResult(0.0, "the job lists no skills", applicable=False)
+    have = {s.skill_id: s for s in resume.skills}
+    matched = [have[s.skill_id] for s in skills if s.skill_id in have]
+    if not matched:
+        return FeatureResult(0.0, "no job skill found in the resume")
+    now = (today or date.today()).year * 12 + (today or date.today()).month - 1
+    credits = []
+    recent = []
+    for m in matched:
+        if m.last_used is None:
+            credits.append(0.5)
+            continue
+        years = max(0.0, (now - m.last_used.ordinal()) / 12.0)
+        credits.append(1.0 if years <= 2 else max(0.2, 1.0 - 0.1 * (years - 2)))
+        if years <= 2:
+            recent.append(m.name)
+    note = f"{len(recent)} of {len(matched)} matched skills used in the last 2 years"
+    evidence = _spans(span for m in matched for span in m.evidence[:1])
+    return FeatureResult(sum(credits) / len(credits), note, evidence)
+
+
+# ---------------------------------------------------------------- titles and experience
+
+_SENIORITY = frozenset(
+    """senior sr junior jr lead principal staff chief head associate assistant i ii iii iv v entry level trainee
+    intern interim acting deputy""".split()  # noqa: SIM905
+)
+_TITLE_STOP = frozenset("a an and the of for to in at on with from by or".split())  # noqa: SIM905
+_TITLE_TOKEN_RE = re.compile(r"[a-z0-9+#]+")
+
+
+def normalize_title(title: str) -> list[str]:
+    """Content tokens of a job title: lower case, seniority and filler words dropped, light stemming."""
+    out = []
+    for tok in _TITLE_TOKEN_RE.findall(title.lower()):
+        if tok in _SENIORITY or tok in _TITLE_STOP or tok.isdigit():
+            continue
+        if len(tok) > 4 and tok.endswith("s") and not tok.endswith("ss"):
+            tok = tok[:-1]
+        out.append(tok)
+    return out
+
+
+def title_match(a: str, b: str) -> float:
+    """Similarity of two job titles in [0, 1]: token overlap (Dice) blended with fuzzy token-set ratio."""
+    ta, tb = normalize_title(a), normalize_title(b)
+    if not ta or not tb:
+        return 0.0
+    sa, sb = set(ta), set(tb)
+    dice = 2 * len(sa & sb) / (len(sa) + len(sb))
+    fuzzy = fuzz.token_set_ratio(" ".join(ta), " ".join(tb)) / 100.0
+    return 0.5 * dice + 0.5 * fuzzy
+
+
+_HEADLINE_MAX = 70
+
+
+def candidate_titles(resume: Resume, *, headline: str | None = None) -> list[tuple[str, Span | None]]:
+    """Titles the candidate held (most recent first), plus their headline when one is given.
+
+    The headline (first line of the resume, blinded by the caller) often states the current role.
+    """
+    out: list[tuple[str, Span | None]] = []
+    if headline and 0 < len(headline) <= _HEADLINE_MAX:
+        out.append((headline, None))
+    for w in _recent_first(resume.work):
+        if w.title:
+            out.append((w.title, w.title_evidence))
+    return out
+
+
+def _recent_first(work: Sequence[WorkItem]) -> list[WorkItem]:
+    def key(iw: tuple[int, WorkItem]) -> tuple[int, int, int]:
+        i, w = iw
+        end = w.end or w.start
+        return (0 if w.current else 1, -(end.ordinal() if end else -(10**6)), i)
+
+    return [w for _, w in sorted(enumerate(work), key=key)]
+
+
+def title_similarity(
+    job: Job, resume: Resume, *, headline: str | None = None, embedding_cosine: float | None = None
+) -> FeatureResult:
+    """Best match of the job title against the candidate's titles (token/fuzzy), blended 50/50 with the
+    rescaled embedding cosine of the titles when the caller computed it."""
+    job_title = (job.title or "").strip()
+    if not job_title:
+        return FeatureResult(0.0, "the job has no title", applicable=False)
+    titles = candidate_titles(resume, headline=headline)
+    best, best_title, best_span = 0.0, "", None
+    for i, (t, span) in enumerate(titles):
+        s = title_match(job_title, t) * (1.0 if i < 3 else 0.8)  # older titles count a little less
+        if s > best:
+            best, best_title, best_span = s, t, span
+    value = best
+    if embedding_cosine is not None:
+        value = 0.5 * best + 0.5 * rescale(embedding_cosine, 0.2, 0.8)
+    note = f'closest title: "{best_title}"' if best_title else "no title found"
+    return FeatureResult(value, note, _spans([best_span]))
+
+
+def _months(w: WorkItem, today: date) -> int:
+    if w.months is not None:
+        return max(0, w.months)
+    if w.start is None:
+        return 0
+    end = w.end
+    if end is None and w.current:
+        end = PartialDate(year=today.year, month=today.month)
+    if end is None:
+        return 0
+    return max(0, end.ordinal() - w.start.ordinal() + 1)
+
+
+def _merged_months(items: Sequence[WorkItem], today: date) -> int:
+    """Months covered by the positions, overlaps merged; undated positions add their stated months."""
+    spans: list[tuple[int, int]] = []
+    loose = 0
+    for w in items:
+        m = _months(w, today)
+        if w.start is not None and m > 0:
+            spans.append((w.start.ordinal(), w.start.ordinal() + m))
+        else:
+            loose += m
+    spans.sort()
+    total, cur_s, cur_e = 0, None, None
+    for s, e in spans:
+        if cur_e is None or s > cur_e:
+            if cur_e is not None and cur_s is not None:
+                total += cur_e - cur_s
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    if cur_e is not None and cur_s is not None:
+        total += cur_e - cur_s
+    return total + loose
+
+
+def relevant_experience(
+    job: Job, resume: Resume, *, today: date | None = None, title_threshold: float = 0.5
+) -> FeatureResult:
+    """Years in positions relevant to the job (title close to the job title, or using a job skill) over the
+    job's minimum years (3 when it states none), capped at 1."""
+    today = today or date.today()
+    job_skills = {s.skill_id for s in job.all_skills()}
+    relevant = [
+        w
+        for w in resume.work
+        if (job.title and w.title and title_match(job.title, w.title) >= title_threshold)
+        or (job_skills and job_skills.intersection(w.skill_ids))
+    ]
+    years = _merged_months(relevant, today) / 12.0
+    target = max(1.0, job.min_years if job.min_years is not None else DEFAULT_TARGET_YEARS)
+    note = f"{years:.1f} relevant years of {target:g} asked" + (
+        "" if job.min_years is not None else " (no minimum stated; 3 assumed)"
+    )
+    evidence = _spans(w.title_evidence or w.dates_evidence for w in relevant)
+    return FeatureResult(years / target, note, evidence)
+
+
+# ---------------------------------------------------------------- education
+
+
+def education_fit(job: Job, resume: Resume) -> FeatureResult:
+    """1.0 at or above the job's degree level, 0.5 one level below, 0.2 lower; 0.3 when none was found."""
+    if job.degree_level is None:
+        return FeatureResult(0.0, "the job asks for no degree", applicable=False)
+    want = EDUCATION_LEVELS.index(job.degree_level)
+    levels = [(EDUCATION_LEVELS.index(e.level), e) for e in resume.education if e.level]
+    if not levels:
+        return FeatureResult(0.3, f"no degree found; the job asks for {job.degree_level}")
+    have, edu = max(levels, key=lambda x: x[0])
+    gap = want - have
+    value = 1.0 if gap <= 0 else 0.5 if gap == 1 else 0.2
+    note = f"{EDUCATION_LEVELS[have]} for {job.degree_level} asked"
+    return FeatureResult(value, note, _spans([edu.degree_evidence]))
+
+
+# ---------------------------------------------------------------- similarities computed by the caller
+
+SEMANTIC_LO = 0.15  # MiniLM cosines of unrelated job/resume pairs sit around here
+SEMANTIC_HI = 0.65  # and of close matches around here
+
+
+def semantic_similarity(cosine: float, *, lo: float = SEMANTIC_LO, hi: float = SEMANTIC_HI) -> FeatureResult:
+    """The embedding cosine of job and (blinded) resume profile, rescaled from [lo, hi] to [0, 1]."""
+    return FeatureResult(rescale(cosine, lo, hi), f"embedding cosine {cosine:.2f}")
+
+
+def lexical_match(scaled_bm25: float) -> FeatureResult:
+    """BM25 of the job text against the blinded resume text, divided by the best in the candidate set."""
+    return FeatureResult(scaled_bm25, f"{scaled_bm25:.0%} of the best keyword match in this set")

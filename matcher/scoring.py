@@ -1,0 +1,94 @@
+"""The scorer: score = sum(weight x feature) over the features that apply to the job.
+
+Weights come from `DEFAULT_WEIGHTS`, overridden by the job's own weights, then by weights given to the call
+(for example learned ones). Features the job gives nothing to measure (no preferred skills, no degree asked)
+are left out and the other weights are renormalized, so scores stay in [0, 1] and comparable across jobs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from matcher.features import FEATURES, FeatureResult
+from models.errors import ValidationFailed
+from models.match import Contribution
+
+__all__ = ["DEFAULT_WEIGHTS", "merge_weights", "score_candidate", "validate_weights"]
+
+# Tuned on the livecareer dev set (see evaluation/ranking_eval.py and the report); they sum to 1.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "required_skill_coverage": 0.12,
+    "preferred_skill_coverage": 0.04,
+    "related_skill_credit": 0.06,
+    "semantic_similarity": 0.35,
+    "relevant_experience": 0.08,
+    "title_similarity": 0.20,
+    "education_fit": 0.03,
+    "skill_recency": 0.02,
+    "lexical_match": 0.10,
+}
+
+
+def validate_weights(weights: Mapping[str, float]) -> dict[str, float]:
+    """Check names and values: every key a known feature, every value finite and >= 0.
+
+    Raises:
+        ValidationFailed: an unknown feature or a negative / non-finite weight.
+    """
+    out: dict[str, float] = {}
+    for name, value in weights.items():
+        if name not in FEATURES:
+            raise ValidationFailed(f"unknown feature in weights: {name}")
+        try:
+            v = float(value)
+        except (TypeError, ValueError) as exc:
+            raise ValidationFailed(f"weight for {name} is not a number") from exc
+        if not math.isfinite(v) or v < 0:
+            raise ValidationFailed(f"weight for {name} must be a finite number >= 0")
+        out[name] = v
+    return out
+
+
+def merge_weights(*layers: Mapping[str, float] | None) -> dict[str, float]:
+    """DEFAULT_WEIGHTS overridden by each layer in turn (later layers win); None layers are skipped."""
+    merged = dict(DEFAULT_WEIGHTS)
+    for layer in layers:
+        if layer:
+            merged.update(validate_weights(layer))
+    return merged
+
+
+def score_candidate(
+    features: Mapping[str, FeatureResult], weights: Mapping[str, float] | None = None
+) -> tuple[float, list[Contribution]]:
+    """Score one candidate from its features.
+
+    Args:
+        features: feature name -> result (names from `matcher.features.FEATURES`).
+        weights: full weights; default `DEFAULT_WEIGHTS`.
+    Returns:
+        (score, contributions): one Contribution per applicable feature, in FEATURES order, with the
+        effective (renormalized) weight; the score is exactly the sum of the contributions.
+    """
+    w = validate_weights(weights) if weights is not None else dict(DEFAULT_WEIGHTS)
+    names = [n for n in FEATURES if n in features and features[n].applicable]
+    total_w = sum(w.get(n, 0.0) for n in names)
+    contributions: list[Contribution] = []
+    for n in names:
+        f = features[n]
+        eff = w.get(n, 0.0) / total_w if total_w > 0 else 0.0
+        contributions.append(
+            Contribution(
+                feature=n,
+                value=f.value,
+                weight=eff,
+                contribution=eff * f.value,
+                note=f.note,
+                evidence=list(f.evidence),
+            )
+        )
+    score = 0.0
+    for c in contributions:
+        score += c.contribution
+    return score, contributions

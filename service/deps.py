@@ -1,15 +1,14 @@
 """Shared service objects and the `Annotated[..., Depends()]` aliases routes use.
 
 `Services` holds what one app instance shares: settings, the talent pool (built on first use, so the
-embedding model loads once), the API key store and the access log. Pool calls go through a lock because
-the SQLite store and the vector index are not made for concurrent writers.
+embedding model loads once), the API key store and the access log.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -20,9 +19,9 @@ from service.auth import ApiKey, KeyStore
 from service.settings import Settings
 
 if TYPE_CHECKING:
-    from matcher.pool import Pool
-
     from matcher.embedder import Embedder
+    from matcher.pool import Pool
+    from models.candidate import Candidate
 
 __all__ = [
     "ApiKeyDep",
@@ -31,6 +30,7 @@ __all__ = [
     "Services",
     "ServicesDep",
     "SettingsDep",
+    "add_document",
     "build_embedder",
     "build_pool",
     "require_api_key",
@@ -59,27 +59,22 @@ def build_pool(settings: Settings, embedder: Embedder | None = None) -> Pool:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"Cannot use data directory {settings.data_dir}: {exc.strerror}") from exc
-    return Pool(settings.data_dir, embedder=embedder or build_embedder(settings))
+    return Pool(
+        settings.data_dir,
+        embedder=embedder or build_embedder(settings),
+        approximate_above=settings.approximate_index_threshold,
+    )
 
 
-class _Locked:
-    """Calls every method of the wrapped object under one re-entrant lock."""
+def add_document(pool: Pool, data: bytes, source_name: str | None, settings: Settings) -> Candidate:
+    """Parse uploaded bytes under the configured limits and add them to the pool (type detected from bytes)."""
+    from parsers.limits import Limits
+    from parsers.resume import parse_resume
 
-    def __init__(self, target: Any, lock: threading.RLock) -> None:
-        self._target = target
-        self._lock = lock
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._target, name)
-        if not callable(attr):
-            return attr
-        lock = self._lock
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            with lock:
-                return attr(*args, **kwargs)
-
-        return call
+    resume = parse_resume(
+        data, limits=Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
+    )
+    return pool.add_resume(resume, source_name, data=data)
 
 
 class Services:
@@ -97,10 +92,10 @@ class Services:
 
     @property
     def pool(self) -> Pool:
-        """The talent pool, opened on first use; every call on it is serialized."""
+        """The talent pool, opened on first use (the Pool itself is safe to share between threads)."""
         with self._pool_lock:
             if self._pool is None:
-                self._pool = cast("Pool", _Locked(self._pool_factory(self.settings), self._pool_lock))
+                self._pool = self._pool_factory(self.settings)
             return self._pool
 
     @property

@@ -22,7 +22,7 @@ from models.errors import ParseError, PermissionDenied, ShortlistError, Unauthor
 from models.evidence import Span
 from models.resume import Resume
 from service.auth import ApiKey
-from service.deps import PoolDep, ServicesDep, SettingsDep
+from service.deps import PoolDep, ServicesDep, SettingsDep, add_document
 from service.routes.candidates import read_upload, safe_name
 from service.routes.jobs import build_shortlist, check_job_text, check_weights, default_weights
 from service.routes.search import parse_min_years, run_search, split_list
@@ -240,9 +240,8 @@ def upload(
         if not name and f.size == 0:
             continue
         try:
-            uploaded.append(
-                summary_from_candidate(pool.add_file(read_upload(f, settings), source_name=name), blind=False)
-            )
+            candidate = add_document(pool, read_upload(f, settings), name, settings)
+            uploaded.append(summary_from_candidate(candidate, blind=False))
         except ParseError as exc:
             failed.append({"filename": name, "message": exc.message})
     services.audit.record(
@@ -303,8 +302,7 @@ def job_page(
         c = pool.get(item.candidate_id)
         texts[item.candidate_id] = blind_text(c.resume) if settings.blind else c.resume.text
     features = list(default_weights())
-    max_weight = max([*out.weights.values(), 1e-9])
-    total_weight = sum(out.weights.values()) or 1.0
+    max_weight = max([c.weight for i in out.items for c in i.contributions] + [1e-9])
     query = {k: v for k, v in request.query_params.items() if k != "partial"}
     context = {
         "csrf": session.csrf,
@@ -315,7 +313,6 @@ def job_page(
         "feature_index": {f: i for i, f in enumerate(features)},
         "feature_label": feature_label,
         "max_weight": max_weight,
-        "total_weight": total_weight,
         "texts": texts,
         "snippet": snippet,
         "top": top,
@@ -372,9 +369,7 @@ def learn(
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(session, csrf)
-    learned: Any = pool.learn_weights(job_id)
-    weights = dict(learned) if isinstance(learned, dict) else dict(getattr(learned, "weights", {}))
-    pool.update_job_weights(job_id, weights)
+    pool.update_job_weights(job_id, pool.learn_weights(job_id))
     services.audit.record("learn_weights", key_id=session.key.id, job_id=job_id)
     return RedirectResponse(f"/jobs/{quote(job_id)}", status_code=303)
 
@@ -427,8 +422,8 @@ def erase(
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(session, csrf)
-    pool.erase(candidate_id)
-    services.audit.record("erase", key_id=session.key.id, candidate_ids=[candidate_id])
+    erased = pool.erase(candidate_id)
+    services.audit.record("erase", key_id=session.key.id, candidate_ids=erased)
     return RedirectResponse("/", status_code=303)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from models.errors import DocumentTooLarge, ParseError, ValidationFailed
-from service.deps import ApiKeyDep, AuditDep, PoolDep, SettingsDep
+from service.deps import ApiKeyDep, AuditDep, PoolDep, SettingsDep, add_document
 from service.schemas import (
     CandidateOut,
     CandidateSummary,
@@ -72,7 +72,7 @@ def upload_candidates(
     for upload in files:
         name = safe_name(upload.filename)
         try:
-            candidate = pool.add_file(read_upload(upload, settings), source_name=name)
+            candidate = add_document(pool, read_upload(upload, settings), name, settings)
         except ParseError as exc:
             first_error = first_error or exc
             errors.append(FileError(filename=name, code=exc.code, message=exc.message))
@@ -141,19 +141,28 @@ def reparse_candidate(
     audit: AuditDep,
     file: Annotated[UploadFile | None, File(description="a new version of the resume (optional)")] = None,
 ) -> CandidateSummary:
-    """Parse the stored file again (after a parser upgrade), or replace it with a new version."""
-    data = read_upload(file, settings) if file is not None else None
-    candidate = pool.reparse(candidate_id, data)
+    """Parse the stored original again (after a parser upgrade), or replace it with a new version."""
+    if file is not None:
+        data = read_upload(file, settings)
+    else:
+        stored = pool.get_file(pool.get(candidate_id).id)
+        if stored is None:
+            raise ValidationFailed("The original file was not kept: upload a new version to re-parse.")
+        data = stored[1]
+    candidate = pool.update(candidate_id, data)
     audit.record(
-        "reparse", key_id=key.id, candidate_ids=[candidate_id], details={"new_file": data is not None}
+        "reparse", key_id=key.id, candidate_ids=[candidate_id], details={"new_file": file is not None}
     )
     return summary_from_candidate(candidate, blind=settings.blind)
 
 
 @router.delete("/{candidate_id}", status_code=204, responses=error_responses(401, 404))
 def erase_candidate(candidate_id: str, pool: PoolDep, key: ApiKeyDep, audit: AuditDep) -> Response:
-    """Erase the candidate everywhere: store rows, vectors, the original file, caches and feedback."""
-    pool.erase(candidate_id)
-    audit.record("erase", key_id=key.id, candidate_ids=[candidate_id])
-    log.info("erased candidate %s", candidate_id)
+    """Erase the candidate everywhere: store rows, vectors, the original file, caches and feedback.
+
+    Flagged duplicates of the same person (same email or phone, near-identical text) are erased with it.
+    """
+    erased = pool.erase(candidate_id)
+    audit.record("erase", key_id=key.id, candidate_ids=erased)
+    log.info("erased candidates %s", ",".join(erased))
     return Response(status_code=204)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 
@@ -73,7 +73,7 @@ def build_shortlist(
     job = pool.get_job(job_id)
     effective = {**default_weights(), **job.weights, **(weights or {})}
     matches = pool.shortlist(job_id, top=top, weights=weights, blind=settings.blind)
-    decisions = pool.feedback_for_job(job_id)
+    decisions = {f.candidate_id: f.decision for f in sorted(pool.list_feedback(job_id), key=lambda f: f.ts)}
     items = [shortlist_item(m, pool.get(m.candidate_id), decisions.get(m.candidate_id)) for m in matches]
     return ShortlistOut(job_id=job_id, top=top, blind=settings.blind, weights=effective, items=items)
 
@@ -193,8 +193,7 @@ def record_feedback(
 def learn_weights(job_id: str, pool: PoolDep, key: ApiKeyDep, audit: AuditDep) -> LearnWeightsOut:
     """Fit feature weights to this job's recruiter feedback and save them as the job's weights."""
     pool.get_job(job_id)
-    learned: Any = pool.learn_weights(job_id)
-    weights = dict(learned) if isinstance(learned, dict) else dict(getattr(learned, "weights", {}))
+    weights = pool.learn_weights(job_id)
     pool.update_job_weights(job_id, weights)
     audit.record("learn_weights", key_id=key.id, job_id=job_id)
     return LearnWeightsOut(job_id=job_id, weights=weights)

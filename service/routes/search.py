@@ -8,7 +8,15 @@ from fastapi import APIRouter, Query
 
 from models.errors import ValidationFailed
 from service.deps import ApiKeyDep, AuditDep, PoolDep, SettingsDep
-from service.schemas import SearchHit, SearchOut, SearchRequest, candidate_label, error_responses
+from service.schemas import (
+    SearchHit,
+    SearchOut,
+    SearchRequest,
+    candidate_label,
+    error_responses,
+    experience_years,
+    headline,
+)
 from service.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,16 +55,17 @@ def run_search(pool: Pool, req: SearchRequest, settings: Settings) -> SearchOut:
         all_of=req.all_of, any_of=req.any_of, min_years=req.min_years, query=req.query, top=top
     )
     items = []
-    for r in results:
+    for m in results:
+        resume = pool.get(m.candidate_id).resume
         items.append(
             SearchHit(
-                candidate_id=r.candidate_id,
-                label=candidate_label(r.candidate_id),
-                headline=getattr(r, "headline", None),
-                experience_years=getattr(r, "experience_years", None),
-                score=round(float(r.score), 6),
-                matched_skills=list(getattr(r, "matched_skills", [])),
-                evidence=list(getattr(r, "evidence", [])),
+                candidate_id=m.candidate_id,
+                label=candidate_label(m.candidate_id),
+                headline=headline(resume),
+                experience_years=experience_years(resume),
+                score=round(m.score, 6),
+                matched_skills=[s.name for s in m.explanation.matched_skills],
+                evidence=[span for s in m.explanation.matched_skills for span in s.evidence[:1]],
             )
         )
     return SearchOut(

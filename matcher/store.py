@@ -69,8 +69,17 @@ class CandidateStore(Protocol):
     """Persistence for candidates, embeddings, files, jobs and feedback."""
 
     # candidates
-    def put_candidate(self, candidate: Candidate, *, fingerprint: Fingerprint | None = None) -> int:
-        """Insert or replace a candidate (by id); returns its int64 number, stable across updates."""
+    def put_candidate(
+        self, candidate: Candidate, *, fingerprint: Fingerprint | None = None, profile: str | None = None
+    ) -> int:
+        """Insert or replace a candidate (by id); returns its int64 number, stable across updates.
+
+        `fingerprint` replaces the duplicate-detection keys; `profile` is the blinded profile text kept for
+        lexical recall."""
+        ...
+
+    def profiles(self) -> list[tuple[str, str]]:
+        """(candidate_id, blinded profile text) of every candidate stored with one."""
         ...
 
     def get_candidate(self, candidate_id: str) -> Candidate:
@@ -189,6 +198,7 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
             tags_json TEXT NOT NULL DEFAULT '[]',
             total_months INTEGER NOT NULL DEFAULT 0,
             location TEXT,
+            profile TEXT,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
@@ -371,7 +381,9 @@ class SqliteStore:
 
     # -- candidates ----------------------------------------------------------------------------------------------
 
-    def put_candidate(self, candidate: Candidate, *, fingerprint: Fingerprint | None = None) -> int:
+    def put_candidate(
+        self, candidate: Candidate, *, fingerprint: Fingerprint | None = None, profile: str | None = None
+    ) -> int:
         now = _now()
         resume = candidate.resume
         location = resume.contact.location.value if resume.contact.location else None
@@ -388,13 +400,14 @@ class SqliteStore:
                 json.dumps(candidate.tags),
                 int(resume.total_experience_months or 0),
                 location,
+                profile,
                 _iso(created),
                 _iso(candidate.updated_at or now),
             )
             if row is None:
                 cur = self._conn.execute(
                     "INSERT INTO candidates(source_name, content_hash, duplicate_of, resume_json, tags_json,"
-                    " total_months, location, created_at, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    " total_months, location, profile, created_at, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (*values, candidate.id),
                 )
                 num = int(cur.lastrowid or 0)
@@ -402,7 +415,7 @@ class SqliteStore:
                 num = int(row[0])
                 self._conn.execute(
                     "UPDATE candidates SET source_name=?, content_hash=?, duplicate_of=?, resume_json=?, tags_json=?,"
-                    " total_months=?, location=?, created_at=?, updated_at=? WHERE id=?",
+                    " total_months=?, location=?, profile=?, created_at=?, updated_at=? WHERE id=?",
                     (*values, candidate.id),
                 )
             self._conn.execute("DELETE FROM candidate_skills WHERE candidate_id = ?", (candidate.id,))
@@ -563,6 +576,10 @@ class SqliteStore:
             "SELECT id, num, total_months, location, duplicate_of FROM candidates ORDER BY num"
         )
         return [CandidateFacts(str(r[0]), int(r[1]), int(r[2]), r[3], r[4]) for r in rows]
+
+    def profiles(self) -> list[tuple[str, str]]:
+        rows = self._query("SELECT id, profile FROM candidates WHERE profile IS NOT NULL ORDER BY num")
+        return [(str(r[0]), str(r[1])) for r in rows]
 
     def skill_postings(self) -> list[tuple[str, str, int]]:
         return [

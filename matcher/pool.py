@@ -1,0 +1,808 @@
+"""The talent pool: one facade over the store, the vector index, the skill index and ranking.
+
+    pool = Pool(Path("data"))                      # SQLite + FAISS index under data/
+    cand = pool.add_file(pdf_bytes, "cv.pdf")      # parse, embed the blinded profile, store, index
+    job = pool.create_job(job_text, title="Backend engineer")
+    matches = pool.shortlist(job.id, top=10)       # dense + skill recall, then rank_resumes
+    hits = pool.search(all_of=["python"], min_years={"python": 3}, query="payments")
+    pool.erase(cand.id)                            # rows, vectors, files, caches: every copy
+
+Duplicates (see `matcher.dedupe`): identical bytes return the stored candidate; the same email/phone or a
+near-identical blinded text is stored but flagged `duplicate_of` the group's canonical candidate and left out of
+shortlists and search. `erase` removes the whole group by default (it is the same person's data).
+
+Data directory layout: `shortlist.sqlite3` (+ WAL), `files/` (original uploads), `index/<model>.npz` (+ sidecar).
+The vector index is rebuilt from the stored embeddings whenever it is missing or out of step with the store.
+Writes hold one lock, so a FastAPI app may share a Pool between request threads.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import math
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from matcher.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, content_hash, estimate_jaccard, fingerprint
+from matcher.embedder import Embedder
+from matcher.index import DEFAULT_APPROXIMATE_ABOVE, FaissIndex, NumpyIndex, VectorIndex, open_index
+from matcher.retrieval import DEFAULT_DENSE_K, DEFAULT_LEXICAL_K, DEFAULT_SKILL_K, retrieve
+from matcher.skill_index import SkillIndex, resolve_skill
+from matcher.store import Feedback, SqliteStore
+from models import (
+    Candidate,
+    Contribution,
+    Explanation,
+    Job,
+    Match,
+    NotFound,
+    Resume,
+    ShortlistError,
+    SkillMatch,
+    ValidationFailed,
+)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Ranker = Callable[..., list[Match]]
+DB_NAME = "shortlist.sqlite3"
+
+
+@dataclass
+class IngestResult:
+    """What happened to one document given to `add_many`."""
+
+    source_name: str
+    status: Literal["added", "duplicate", "existing", "failed"]
+    candidate: Candidate | None = None
+    error_code: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class _Prepared:
+    resume: Resume
+    source_name: str | None
+    data: bytes | None
+    content_hash: str
+    profile: str
+    fingerprint: Fingerprint
+
+
+def _new_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:16]}"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._") or "model"
+
+
+def _parse_bytes(data: bytes) -> Resume | ShortlistError:
+    """Parse in a worker process; errors come back as values so one bad file does not stop a batch."""
+    from parsers.resume import parse_resume
+
+    try:
+        return parse_resume(data)
+    except ShortlistError as exc:
+        return exc
+
+
+class Pool:
+    """The talent pool facade. See the module docstring.
+
+    Args:
+        data_dir: where the database, files and index live (created when missing).
+        embedder: default `get_default_embedder()` (loaded on first use).
+        ranker: default `matcher.ranking.rank_resumes`.
+        index_backend: "faiss" (default) or "numpy".
+        approximate_above: FAISS switches to HNSW above this many vectors.
+        keep_files: store the original uploads under data_dir/files.
+        autosave: save the vector index after every write (erase always saves).
+    """
+
+    def __init__(
+        self,
+        data_dir: str | Path,
+        *,
+        embedder: Embedder | None = None,
+        ranker: Ranker | None = None,
+        index_backend: Literal["faiss", "numpy"] = "faiss",
+        approximate_above: int | None = DEFAULT_APPROXIMATE_ABOVE,
+        keep_files: bool = True,
+        autosave: bool = True,
+        dense_k: int = DEFAULT_DENSE_K,
+        skill_k: int = DEFAULT_SKILL_K,
+        lexical_k: int = DEFAULT_LEXICAL_K,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = SqliteStore(self.data_dir / DB_NAME, files_dir=self.data_dir / "files")
+        self._embedder = embedder
+        self._ranker = ranker
+        self.index_backend = index_backend
+        self.approximate_above = approximate_above
+        self.keep_files = keep_files
+        self.autosave = autosave
+        self.dense_k, self.skill_k, self.lexical_k = dense_k, skill_k, lexical_k
+        self._lock = threading.RLock()
+        self._index: VectorIndex | None = None
+        self._skills: SkillIndex | None = None
+        self._bm25: tuple[list[str], Any] | None = None
+
+    # -- lazily built parts --------------------------------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from matcher.embedder import get_default_embedder
+
+            self._embedder = get_default_embedder()
+        return self._embedder
+
+    @property
+    def model(self) -> str:
+        return self.embedder.name
+
+    @property
+    def index_path(self) -> Path:
+        return self.data_dir / "index" / f"{_slug(self.model)}.npz"
+
+    def _new_index(self) -> VectorIndex:
+        if self.index_backend == "numpy":
+            return NumpyIndex(self.embedder.dim)
+        return FaissIndex(self.embedder.dim, approximate_above=self.approximate_above)
+
+    @property
+    def index(self) -> VectorIndex:
+        """The vector index, opened from disk or rebuilt from the store when missing or inconsistent."""
+        with self._lock:
+            if self._index is None:
+                self._index = self._open_index()
+            return self._index
+
+    def _open_index(self, progress: Progress | None = None) -> VectorIndex:
+        self._embed_missing(progress)
+        expected = self.store.embedding_nums(self.model)
+        index = open_index(self.index_path, dim=self.embedder.dim, expected_ids=expected)
+        if index is not None and index.kind.startswith(self.index_backend):
+            return index
+        return self._rebuild(progress)
+
+    def _rebuild(self, progress: Progress | None = None) -> VectorIndex:
+        matrix = self.store.load_embeddings(self.model)
+        index = self._new_index()
+        step = 10_000
+        total = len(matrix.ids)
+        for start in range(0, total, step):
+            index.add(matrix.nums[start : start + step], matrix.vectors[start : start + step])
+            if progress:
+                progress(min(total, start + step), total)
+        index.save(self.index_path)
+        log.info("vector index rebuilt from the store: %s vectors", total)
+        return index
+
+    def rebuild_index(self, progress: Progress | None = None) -> int:
+        """Rebuild the vector index from the stored embeddings (embedding any candidate that lacks one)."""
+        with self._lock:
+            self._embed_missing(progress)
+            self._index = self._rebuild(progress)
+            return len(self._index)
+
+    def _embed_missing(self, progress: Progress | None = None, batch: int = 64) -> None:
+        missing = self.store.missing_embeddings(self.model)
+        if not missing:
+            return
+        from matcher.profile import profile_text
+
+        log.info("embedding %s stored candidates for model %s", len(missing), self.model)
+        for start in range(0, len(missing), batch):
+            chunk = self.store.get_candidates(missing[start : start + batch])
+            texts = [profile_text(c.resume, blind=True) for c in chunk.values()]
+            vectors = self.embedder.encode(texts)
+            self.store.put_embeddings(list(zip(chunk, vectors, strict=True)), self.model)
+            if progress:
+                progress(min(len(missing), start + batch), len(missing))
+
+    @property
+    def skill_index(self) -> SkillIndex:
+        with self._lock:
+            if self._skills is None:
+                self._skills = SkillIndex.from_store(self.store)
+            return self._skills
+
+    def _lexical(self, query: str, k: int) -> list[tuple[str, float]]:
+        from matcher.lexical import BM25, tokenize
+
+        with self._lock:
+            if self._bm25 is None:
+                rows = self.store.profiles()
+                self._bm25 = ([cid for cid, _ in rows], BM25([tokenize(text) for _, text in rows]))
+            ids, bm25 = self._bm25
+        if not ids:
+            return []
+        scores = bm25.scores(tokenize(query))
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def _save_index(self, force: bool = False) -> None:
+        if self._index is not None and (force or self.autosave):
+            self._index.save(self.index_path)
+
+    def flush(self) -> None:
+        """Save the vector index and fold the database WAL."""
+        with self._lock:
+            self._save_index(force=True)
+            self.store.checkpoint()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._save_index(force=True)
+            self.store.close()
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- adding --------------------------------------------------------------------------------------------------
+
+    def _prepare(self, resume: Resume, source_name: str | None, data: bytes | None) -> _Prepared:
+        from matcher.profile import blind_text, profile_text
+
+        chash = content_hash(data) if data is not None else content_hash(resume.text.encode())
+        contact = resume.contact
+        fp = fingerprint(
+            email=contact.email.value if contact.email else None,
+            phones=[contact.phone.value if contact.phone else None],
+            content_hash=chash,
+            blinded_text=blind_text(resume.text, resume),
+        )
+        return _Prepared(resume, source_name, data, chash, profile_text(resume, blind=True), fp)
+
+    def _canonical(self, candidate_id: str) -> str:
+        seen = {candidate_id}
+        current = self.store.get_candidate(candidate_id)
+        while current.duplicate_of and current.duplicate_of not in seen:
+            seen.add(current.duplicate_of)
+            try:
+                current = self.store.get_candidate(current.duplicate_of)
+            except NotFound:
+                break
+        return current.id
+
+    def find_duplicate(self, fp: Fingerprint, *, exclude: Iterable[str] = ()) -> str | None:
+        """The canonical candidate this fingerprint duplicates (same email/phone, or blinded-text Jaccard at or
+        above the threshold), or None."""
+        skip = set(exclude)
+        exact = [k for k in fp.keys if k[0] in ("email", "phone")]
+        for cid in self.store.find_by_keys(exact):
+            if cid not in skip:
+                return self._canonical(cid)
+        if fp.signature is not None:
+            near = [c for c in self.store.find_by_keys(fp.lsh_keys()) if c not in skip]
+            signatures = self.store.get_signatures(near)
+            for cid in near:
+                sig = signatures.get(cid)
+                if sig is not None and estimate_jaccard(sig, fp.signature) >= NEAR_DUPLICATE_JACCARD:
+                    return self._canonical(cid)
+        return None
+
+    def _existing(self, chash: str) -> Candidate | None:
+        found = self.store.find_by_content_hash(chash)
+        return self.store.get_candidate(found[0]) if found else None
+
+    def _store_prepared(
+        self, prep: _Prepared, vector: np.ndarray, candidate_id: str | None = None
+    ) -> Candidate:
+        """Write one candidate (new, or replacing `candidate_id`) to the store and the indexes; lock held."""
+        cid = candidate_id or _new_id("c")
+        skip = {cid, *self.store.duplicates_of(cid)} if candidate_id else {cid}
+        dup_of = self.find_duplicate(prep.fingerprint, exclude=skip)
+        created = None
+        if candidate_id:
+            old = self.store.get_candidate(candidate_id)
+            created = old.created_at
+        cand = Candidate(
+            id=cid,
+            resume=prep.resume,
+            source_name=prep.source_name,
+            content_hash=prep.content_hash,
+            duplicate_of=dup_of,
+            created_at=created,
+        )
+        with self.store.transaction():
+            num = self.store.put_candidate(cand, fingerprint=prep.fingerprint, profile=prep.profile)
+            self.store.put_embedding(cid, self.model, vector)
+            if self.keep_files and prep.data is not None:
+                self.store.put_file(cid, prep.source_name or "upload", prep.data)
+        self.index.add(np.array([num], dtype=np.int64), np.asarray(vector, dtype=np.float32).reshape(1, -1))
+        self._index_skills(cand)
+        self._bm25 = None
+        if dup_of:
+            log.info("candidate %s flagged as duplicate of %s", cid, dup_of)
+        return self.store.get_candidate(cid)
+
+    def _index_skills(self, cand: Candidate) -> None:
+        resume = cand.resume
+        self.skill_index.add(
+            cand.id,
+            {s.skill_id: int(s.months or 0) for s in resume.skills},
+            total_months=resume.total_experience_months,
+            location=resume.contact.location.value if resume.contact.location else None,
+            duplicate_of=cand.duplicate_of,
+        )
+
+    def add_resume(
+        self, resume: Resume, source_name: str | None = None, *, data: bytes | None = None
+    ) -> Candidate:
+        """Store an already parsed resume (returns the stored candidate when the same content is there)."""
+        with self._lock:
+            prep = self._prepare(resume, source_name, data)
+            existing = self._existing(prep.content_hash)
+            if existing is not None:
+                return existing
+            vector = self.embedder.encode([prep.profile])[0]
+            cand = self._store_prepared(prep, vector)
+            self._save_index()
+            return cand
+
+    def add_file(self, data: bytes, source_name: str | None = None) -> Candidate:
+        """Parse a document (bytes), embed its blinded profile, store and index it.
+
+        Raises:
+            ParseError: the document cannot be parsed (nothing is stored).
+        """
+        chash = content_hash(data)
+        with self._lock:
+            existing = self._existing(chash)
+        if existing is not None:
+            return existing
+        from parsers.resume import parse_resume
+
+        resume = parse_resume(data)  # outside the lock: parsing is the slow part
+        return self.add_resume(resume, source_name, data=data)
+
+    def add_many(
+        self,
+        items: Iterable[tuple[bytes, str]],
+        *,
+        workers: int = 1,
+        batch_size: int = 32,
+        progress: Progress | None = None,
+    ) -> list[IngestResult]:
+        """Add many documents: parse (in `workers` processes when > 1), embed in batches, store, index once.
+
+        A document that fails to parse gives a "failed" result; the rest go on.
+        """
+        docs = builtins.list(items)
+        results: list[IngestResult] = []
+        total = len(docs)
+        done = 0
+        executor = (
+            ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+            if workers > 1 and total > 1
+            else None
+        )
+        try:
+            for start in range(0, total, batch_size):
+                batch = docs[start : start + batch_size]
+                parsed: list[Resume | ShortlistError]
+                if executor is not None:
+                    parsed = builtins.list(executor.map(_parse_bytes, [d for d, _ in batch]))
+                else:
+                    parsed = [_parse_bytes(d) for d, _ in batch]
+                results.extend(self._add_parsed(batch, parsed))
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        finally:
+            if executor is not None:
+                executor.shutdown()
+            with self._lock:
+                self._save_index()
+        return results
+
+    def _add_parsed(
+        self, batch: Sequence[tuple[bytes, str]], parsed: Sequence[Resume | ShortlistError]
+    ) -> list[IngestResult]:
+        out: list[IngestResult | None] = [None] * len(batch)
+        todo: list[tuple[int, _Prepared]] = []
+        with self._lock:
+            seen: dict[str, int] = {}
+            for i, ((data, name), res) in enumerate(zip(batch, parsed, strict=True)):
+                if isinstance(res, ShortlistError):
+                    out[i] = IngestResult(name, "failed", error_code=res.code, error=res.message)
+                    continue
+                prep = self._prepare(res, name, data)
+                existing = self._existing(prep.content_hash)
+                if existing is not None or prep.content_hash in seen:
+                    out[i] = IngestResult(name, "existing", candidate=existing)
+                    continue
+                seen[prep.content_hash] = i
+                todo.append((i, prep))
+            vectors = self.embedder.encode([p.profile for _, p in todo]) if todo else None
+            for j, (i, prep) in enumerate(todo):
+                assert vectors is not None
+                cand = self._store_prepared(prep, vectors[j])
+                out[i] = IngestResult(
+                    prep.source_name or "", "duplicate" if cand.duplicate_of else "added", cand
+                )
+            for i, r in enumerate(out):
+                if r is not None and r.status == "existing" and r.candidate is None:
+                    first = self._existing(content_hash(batch[i][0]))
+                    r.candidate = first
+        return [r for r in out if r is not None]
+
+    def update(self, candidate_id: str, data: bytes, source_name: str | None = None) -> Candidate:
+        """Replace a candidate's document: re-parse, re-embed, re-index; the id stays.
+
+        Raises:
+            NotFound: no such candidate. ParseError: the new document cannot be parsed.
+        """
+        from parsers.resume import parse_resume
+
+        with self._lock:
+            old = self.store.get_candidate(candidate_id)
+        resume = parse_resume(data)
+        with self._lock:
+            prep = self._prepare(resume, source_name or old.source_name, data)
+            vector = self.embedder.encode([prep.profile])[0]
+            cand = self._store_prepared(prep, vector, candidate_id=candidate_id)
+            self._save_index()
+            return cand
+
+    # -- erasing -------------------------------------------------------------------------------------------------
+
+    def erase(self, candidate_id: str, *, include_duplicates: bool = True) -> list[str]:
+        """Erase a candidate everywhere: rows, embeddings, feedback, original file, vector index (memory and
+        disk), skill index and lexical cache. With `include_duplicates` (default) its whole duplicate group goes.
+
+        Returns the erased ids. Raises NotFound for an unknown id.
+        """
+        with self._lock:
+            if not self.store.has_candidate(candidate_id):
+                raise NotFound(f"no candidate {candidate_id}")
+            if include_duplicates:
+                root = self._canonical(candidate_id)
+                group = [root, *self.store.duplicates_of(root)]
+                if candidate_id not in group:
+                    group.append(candidate_id)
+            else:
+                group = [candidate_id]
+                heirs = self.store.duplicates_of(candidate_id)
+                if heirs:  # the oldest duplicate becomes the group's canonical candidate
+                    new_root = heirs[0]
+                    self.store.set_duplicate_of(new_root, None)
+                    self.skill_index.set_duplicate_of(new_root, None)
+                    for other in heirs[1:]:
+                        self.store.set_duplicate_of(other, new_root)
+                        self.skill_index.set_duplicate_of(other, new_root)
+            nums = self.store.nums_for(group)
+            with self.store.transaction():
+                for cid in group:
+                    self.store.delete_candidate(cid)
+            index = self.index
+            index.remove(np.array(builtins.list(nums.values()), dtype=np.int64))
+            for cid in group:
+                self.skill_index.remove(cid)
+            self._bm25 = None
+            self._save_index(force=True)
+            self.store.checkpoint()
+            log.info("erased candidates %s", ",".join(group))
+            return group
+
+    # -- reading -------------------------------------------------------------------------------------------------
+
+    def get(self, candidate_id: str) -> Candidate:
+        """The stored candidate; raises NotFound."""
+        return self.store.get_candidate(candidate_id)
+
+    def get_file(self, candidate_id: str) -> tuple[str, bytes] | None:
+        """(file name, original bytes) when the upload was kept."""
+        return self.store.get_file(candidate_id)
+
+    def list(self, offset: int = 0, limit: int = 50) -> list[Candidate]:
+        """Candidates in insertion order."""
+        return self.store.list_candidates(offset, limit)
+
+    def count(self) -> int:
+        return self.store.count_candidates()
+
+    # -- jobs ----------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+        if not weights:
+            return {}
+        out = {}
+        known: set[str] | None = None
+        try:
+            from matcher.scoring import DEFAULT_WEIGHTS
+
+            known = set(DEFAULT_WEIGHTS)
+        except ImportError:
+            known = None
+        for name, value in weights.items():
+            if known is not None and name not in known:
+                raise ValidationFailed(f"unknown feature weight {name!r}; known: {', '.join(sorted(known))}")
+            try:
+                number = float(value)
+            except (TypeError, ValueError) as exc:
+                raise ValidationFailed(f"weight {name!r} is not a number") from exc
+            if not math.isfinite(number) or number < 0:
+                raise ValidationFailed(f"weight {name!r} must be a finite number >= 0")
+            out[name] = number
+        return out
+
+    def create_job(
+        self,
+        text: str,
+        title: str | None = None,
+        weights: Mapping[str, float] | None = None,
+        *,
+        job_id: str | None = None,
+    ) -> Job:
+        """Parse and store a job description."""
+        if not text or not text.strip():
+            raise ValidationFailed("the job text is empty")
+        from parsers.job import parse_job
+
+        checked = self._check_weights(weights)
+        job = parse_job(text, title=title, job_id=job_id or _new_id("j"))
+        job.weights = checked
+        self.store.put_job(job)
+        return job
+
+    def add_job(self, job: Job) -> Job:
+        """Store an already parsed job (an id is given when it has none)."""
+        job = job.model_copy(
+            update={"id": job.id or _new_id("j"), "weights": self._check_weights(job.weights)}
+        )
+        self.store.put_job(job)
+        return job
+
+    def get_job(self, job_id: str) -> Job:
+        return self.store.get_job(job_id)
+
+    def list_jobs(self, offset: int = 0, limit: int = 50) -> builtins.list[Job]:
+        return self.store.list_jobs(offset, limit)
+
+    def update_job_weights(self, job_id: str, weights: Mapping[str, float]) -> Job:
+        """Replace a job's feature-weight overrides (an empty mapping restores the defaults)."""
+        job = self.store.get_job(job_id)
+        job.weights = self._check_weights(weights)
+        self.store.put_job(job)
+        return job
+
+    def delete_job(self, job_id: str) -> bool:
+        return self.store.delete_job(job_id)
+
+    # -- ranking -------------------------------------------------------------------------------------------------
+
+    @property
+    def ranker(self) -> Ranker:
+        if self._ranker is None:
+            from matcher.ranking import rank_resumes
+
+            self._ranker = rank_resumes
+        return self._ranker
+
+    def job_vector(self, job: Job) -> np.ndarray:
+        """The embedding of the job's profile text."""
+        from matcher.profile import job_profile_text
+
+        return np.asarray(self.embedder.encode([job_profile_text(job)])[0], dtype=np.float32)
+
+    def shortlist(
+        self,
+        job: Job | str,
+        top: int = 10,
+        weights: Mapping[str, float] | None = None,
+        blind: bool = True,
+        *,
+        lexical: bool = True,
+        include_duplicates: bool = False,
+    ) -> builtins.list[Match]:
+        """Rank the pool for a job (a Job or a stored job id): dense + skill (+ BM25) recall, then ranking.
+
+        Weights: the argument, else the job's stored overrides, else the defaults.
+        """
+        if isinstance(job, str):
+            job = self.store.get_job(job)
+        if top <= 0:
+            raise ValidationFailed("top must be positive")
+        chosen = self._check_weights(weights) if weights else (dict(job.weights) or None)
+        job_vec = self.job_vector(job)
+        with self._lock:
+            recalled = retrieve(
+                job,
+                job_vec,
+                index=self.index,
+                skill_index=self.skill_index,
+                ids_for=self.store.ids_for,
+                lexical=self._lexical if lexical else None,
+                dense_k=max(self.dense_k, 5 * top),
+                skill_k=self.skill_k,
+                lexical_k=self.lexical_k,
+                include_duplicates=include_duplicates,
+            )
+            ids = [r.candidate_id for r in recalled]
+            candidates = self.store.get_candidates(ids)
+            vectors = self.store.get_embeddings(ids, self.model) if blind else {}
+        ids = [c for c in ids if c in candidates]
+        if not ids:
+            return []
+        kwargs: dict[str, Any] = {"embedder": self.embedder, "weights": chosen, "blind": blind, "top": top}
+        if blind and all(c in vectors for c in ids):
+            # stored vectors embed the blinded profile, so they are only valid for blind ranking
+            kwargs["resume_vectors"] = np.stack([vectors[c] for c in ids])
+            kwargs["job_vector"] = job_vec
+        matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)
+        return [
+            m.model_copy(update={"job_id": job.id, "source_name": candidates[m.candidate_id].source_name})
+            for m in matches
+        ]
+
+    # -- search --------------------------------------------------------------------------------------------------
+
+    def search(
+        self,
+        all_of: Sequence[str] = (),
+        any_of: Sequence[str] = (),
+        min_years: Mapping[str, float] | None = None,
+        query: str = "",
+        top: int = 20,
+        *,
+        location: str | None = None,
+        min_total_years: float | None = None,
+        include_duplicates: bool = False,
+    ) -> builtins.list[Match]:
+        """Search the pool by skills (ids or names the taxonomy knows), years per skill, free text and facets.
+
+        Score = weighted sum of the present parts, renormalized: query similarity (0.5), share of `any_of`
+        skills held (0.3), experience in the named skills (0.2, full at 5 years). Contributions sum to it.
+        """
+        if top <= 0:
+            raise ValidationFailed("top must be positive")
+        all_ids = [resolve_skill(s) for s in all_of if s.strip()]
+        any_ids = [resolve_skill(s) for s in any_of if s.strip()]
+        min_months = {resolve_skill(s): round(float(y) * 12) for s, y in (min_years or {}).items()}
+        if any(m < 0 for m in min_months.values()):
+            raise ValidationFailed("min_years must be >= 0")
+        filtered = bool(all_ids or any_ids or min_months or location or min_total_years is not None)
+        query = query.strip()
+        if not filtered and not query:
+            raise ValidationFailed("give skills, a filter or a query")
+        qvec = np.asarray(self.embedder.encode([query])[0], dtype=np.float32) if query else None
+        with self._lock:
+            skills = self.skill_index
+            if filtered:
+                pool = skills.match(
+                    all_of=all_ids,
+                    any_of=any_ids,
+                    min_months=min_months,
+                    min_total_months=None if min_total_years is None else round(min_total_years * 12),
+                    location=location,
+                    include_duplicates=include_duplicates,
+                )
+                sims = {}
+                if qvec is not None and pool:
+                    vecs = self.store.get_embeddings(pool, self.model)
+                    sims = {c: float(v @ qvec) for c, v in vecs.items()}
+            else:
+                exclude = None if include_duplicates else skills.is_duplicate
+                from matcher.retrieval import dense_recall
+
+                assert qvec is not None
+                hits = dense_recall(self.index, qvec, max(top * 5, 50), self.store.ids_for, exclude=exclude)
+                pool = [c for c, _ in hits]
+                sims = dict(hits)
+            named = list(dict.fromkeys([*all_ids, *any_ids, *min_months]))
+            parts = {"query": 0.5 if qvec is not None else 0.0, "skills": 0.3 if any_ids else 0.0}
+            parts["experience"] = 0.2 if named else 0.0
+            norm = sum(parts.values()) or 1.0
+            weights = {k: v / norm for k, v in parts.items() if v > 0}
+            scored = []
+            for cid in pool:
+                held = skills.skills_of(cid)
+                values = {
+                    "query": max(0.0, min(1.0, sims.get(cid, 0.0))),
+                    "skills": (sum(1 for s in set(any_ids) if s in held) / len(set(any_ids)))
+                    if any_ids
+                    else 0.0,
+                    "experience": (
+                        sum(min(held.get(s, 0) / 60.0, 1.0) for s in named) / len(named) if named else 0.0
+                    ),
+                }
+                score = sum(weights[k] * values[k] for k in weights)
+                scored.append((score, cid, values))
+            scored.sort(key=lambda t: (-t[0], t[1]))
+            scored = scored[:top]
+            candidates = self.store.get_candidates([cid for _, cid, _ in scored])
+        out = []
+        for rank, (score, cid, values) in enumerate(scored, start=1):
+            cand = candidates.get(cid)
+            if cand is None:
+                continue
+            out.append(
+                Match(
+                    candidate_id=cid,
+                    score=score,
+                    rank=rank,
+                    source_name=cand.source_name,
+                    explanation=self._search_explanation(
+                        cand.resume, weights, values, named, any_ids, all_ids
+                    ),
+                )
+            )
+        return out
+
+    @staticmethod
+    def _search_explanation(
+        resume: Resume,
+        weights: Mapping[str, float],
+        values: Mapping[str, float],
+        named: Sequence[str],
+        any_ids: Sequence[str],
+        all_ids: Sequence[str],
+    ) -> Explanation:
+        mentions = {s.skill_id: s for s in resume.skills}
+        notes = {
+            "query": "similarity of the profile to the query",
+            "skills": f"{sum(1 for s in set(any_ids) if s in mentions)} of {len(set(any_ids))} optional skills",
+            "experience": "months of use of the named skills (full credit at 5 years)",
+        }
+        evidence = [sp for s in named if s in mentions for sp in mentions[s].evidence[:2]]
+        contributions = [
+            Contribution(
+                feature=k,
+                value=values[k],
+                weight=w,
+                contribution=w * values[k],
+                note=notes[k],
+                evidence=evidence if k != "query" else [],
+            )
+            for k, w in weights.items()
+        ]
+        required = set(all_ids)
+        matched = [
+            SkillMatch(
+                skill_id=s,
+                name=mentions[s].name,
+                required=s in required,
+                kind="exact",
+                evidence=mentions[s].evidence[:3],
+            )
+            for s in named
+            if s in mentions
+        ]
+        missing = [
+            SkillMatch(skill_id=s, name=s, required=False, kind="missing") for s in named if s not in mentions
+        ]
+        return Explanation(contributions=contributions, matched_skills=matched, missing_skills=missing)
+
+    # -- feedback ------------------------------------------------------------------------------------------------
+
+    def record_feedback(self, job_id: str, candidate_id: str, decision: str) -> Feedback:
+        """Record a recruiter decision ("advance" or "reject")."""
+        return self.store.add_feedback(job_id, candidate_id, decision)
+
+    def list_feedback(self, job_id: str | None = None) -> builtins.list[Feedback]:
+        return self.store.list_feedback(job_id)
+
+    def learn_weights(self, job_id: str | None = None) -> dict[str, float]:
+        """Learn feature weights from recorded feedback (for one job, or all) with `matcher.learning`."""
+        raise NotImplementedError

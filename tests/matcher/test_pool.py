@@ -1,0 +1,413 @@
+"""The Pool facade: add, dedupe, erase everywhere, index rebuild, jobs, feedback, shortlist, search, threads."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from matcher.embedder import HashingEmbedder
+from matcher.index import open_index, sidecar_path
+from matcher.pool import Pool
+from models import (
+    ContactInfo,
+    EmptyDocument,
+    Explanation,
+    Job,
+    JobSkill,
+    Match,
+    NotFound,
+    Resume,
+    SkillMention,
+    Span,
+    TextField,
+    ValidationFailed,
+    WorkItem,
+)
+
+EMB = HashingEmbedder(64)
+
+
+def make_resume(
+    text: str,
+    skills: dict[str, int] | None = None,
+    *,
+    email: str | None = None,
+    phone: str | None = None,
+    location: str | None = "Lisbon, Portugal",
+    title: str = "Software Engineer",
+    months: int = 60,
+) -> Resume:
+    mentions = []
+    for sid, m in (skills or {}).items():
+        at = text.lower().find(sid)
+        ev = [Span.of(text, at, at + len(sid))] if at >= 0 else []
+        mentions.append(SkillMention(skill_id=sid, name=sid.title(), months=m, evidence=ev))
+    return Resume(
+        text=text,
+        contact=ContactInfo(
+            email=TextField(value=email) if email else None,
+            phone=TextField(value=phone) if phone else None,
+            location=TextField(value=location) if location else None,
+        ),
+        work=[WorkItem(title=title, description=[text[:80]])],
+        skills=mentions,
+        total_experience_months=months,
+    )
+
+
+def stub_rank(
+    job: Job,
+    resumes: Sequence[tuple[str, Resume]],
+    *,
+    embedder: Any,
+    weights: dict[str, float] | None = None,
+    blind: bool = True,
+    top: int | None = None,
+    resume_vectors: np.ndarray | None = None,
+    job_vector: np.ndarray | None = None,
+) -> list[Match]:
+    """Stand-in for matcher.ranking.rank_resumes: required-skill coverage, then vector similarity."""
+    stub_rank.calls.append({"n": len(resumes), "vectors": resume_vectors, "weights": weights, "blind": blind})  # type: ignore[attr-defined]
+    req = {s.skill_id for s in job.required_skills}
+    scored = []
+    for i, (cid, res) in enumerate(resumes):
+        cover = len(req & res.skill_ids()) / len(req) if req else 0.0
+        sim = (
+            float(resume_vectors[i] @ job_vector)
+            if resume_vectors is not None and job_vector is not None
+            else 0.0
+        )
+        scored.append((cover + 0.01 * sim, cid))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [
+        Match(candidate_id=c, score=s, rank=r, explanation=Explanation())
+        for r, (s, c) in enumerate(scored[:top], 1)
+    ]
+
+
+stub_rank.calls = []  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def pool(tmp_path: Path) -> Iterator[Pool]:
+    p = Pool(tmp_path / "data", embedder=EMB, ranker=stub_rank)
+    yield p
+    p.close()
+
+
+def text_for(i: int, extra: str = "") -> str:
+    return f"Engineer number {i} working on distributed systems project {i * 7} with teams in region {i}. {extra}"
+
+
+def test_add_get_list_count(pool: Pool) -> None:
+    a = pool.add_resume(make_resume(text_for(1), {"python": 24}), "a.pdf")
+    b = pool.add_resume(make_resume(text_for(2), {"go": 12}), "b.pdf")
+    assert pool.count() == 2 and [c.id for c in pool.list()] == [a.id, b.id]
+    assert pool.get(a.id).source_name == "a.pdf" and pool.get(a.id).content_hash
+    assert len(pool.index) == 2
+    # the same content again is not stored twice
+    again = pool.add_resume(make_resume(text_for(1), {"python": 24}), "a-copy.pdf")
+    assert again.id == a.id and pool.count() == 2
+    with pytest.raises(NotFound):
+        pool.get("c_missing")
+
+
+def test_duplicates_are_flagged_and_hidden(pool: Pool) -> None:
+    body = " ".join(
+        f"Delivered feature {i} for the billing platform using python and kafka." for i in range(30)
+    )
+    a = pool.add_resume(make_resume(body, {"python": 36}, email="Jane.Doe@example.com"), "jane.pdf")
+    # same email, different text
+    b = pool.add_resume(
+        make_resume("Completely different " + text_for(9), {"python": 6}, email="jane.doe+cv@example.com")
+    )
+    # near-identical text, no contact in common
+    c = pool.add_resume(
+        make_resume(body.replace("feature 3 ", "feature three "), {"python": 36}, email="other@example.org")
+    )
+    # unrelated person
+    d = pool.add_resume(make_resume(text_for(5), {"python": 12}, email="d@example.org"))
+    assert b.duplicate_of == a.id and c.duplicate_of == a.id and d.duplicate_of is None
+    assert pool.count() == 4
+    hits = pool.search(all_of=["python"])
+    assert {m.candidate_id for m in hits} == {a.id, d.id}
+    pool.add_job(
+        Job(id="j1", text="python engineer", required_skills=[JobSkill(skill_id="python", name="Python")])
+    )
+    assert {m.candidate_id for m in pool.shortlist("j1", top=10)} == {a.id, d.id}
+    assert {m.candidate_id for m in pool.shortlist("j1", top=10, include_duplicates=True)} == {
+        a.id,
+        b.id,
+        c.id,
+        d.id,
+    }
+
+
+def raw_bytes(root: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in root.rglob("*") if p.is_file())
+
+
+def test_erase_leaves_nothing_behind(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    pool = Pool(data_dir, embedder=EMB, ranker=stub_rank)
+    secret_text = "Quintessa Brightwater qb@example.net built telemetry pipelines in rust and python " * 3
+    doc = secret_text.encode()
+    keep = pool.add_resume(make_resume(text_for(3), {"python": 12}), "keep.txt", data=b"keep me")
+    gone = pool.add_resume(
+        make_resume(secret_text, {"rust": 24, "python": 24}, email="qb@example.net"), "qb.txt", data=doc
+    )
+    dup = pool.add_resume(
+        make_resume("Another text " + text_for(8), {"rust": 2}, email="qb@example.net"), "qb2.txt"
+    )
+    assert dup.duplicate_of == gone.id
+    pool.add_job(Job(id="j1", text="rust"))
+    pool.record_feedback("j1", gone.id, "advance")
+    gone_num = pool.store.nums_for([gone.id])[gone.id]
+    vector = pool.store.get_embeddings([gone.id], pool.model)[gone.id]
+    pool.flush()
+    assert b"Quintessa" in raw_bytes(data_dir)
+
+    erased = pool.erase(gone.id)
+    assert set(erased) == {gone.id, dup.id}
+    # the store
+    assert pool.count() == 1 and pool.list_feedback() == []
+    for cid in erased:
+        with pytest.raises(NotFound):
+            pool.get(cid)
+    # the vector index, in memory and on disk
+    assert gone_num not in pool.index and len(pool.index) == 1
+    reopened = open_index(pool.index_path)
+    assert reopened is not None and gone_num not in set(reopened.ids().tolist())
+    # the skill index and search
+    assert pool.skill_index.holders("rust") == {}
+    assert pool.search(all_of=["rust"]) == []
+    # every byte under the data directory: database, WAL, files, index
+    pool.close()
+    blob = raw_bytes(data_dir)
+    assert b"Quintessa" not in blob and b"qb@example.net" not in blob
+    assert vector.tobytes() not in blob
+    assert not any("qb" in p.name for p in (data_dir / "files").iterdir())
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank) as again:
+        assert again.count() == 1 and again.get(keep.id) and len(again.index) == 1
+        with pytest.raises(NotFound):
+            again.erase(gone.id)
+
+
+def test_erase_one_promotes_the_next_duplicate(pool: Pool) -> None:
+    a = pool.add_resume(make_resume(text_for(1), email="x@example.com"))
+    b = pool.add_resume(make_resume(text_for(2), email="x@example.com"))
+    c = pool.add_resume(make_resume(text_for(3), email="x@example.com"))
+    assert pool.erase(a.id, include_duplicates=False) == [a.id]
+    assert pool.get(b.id).duplicate_of is None and pool.get(c.id).duplicate_of == b.id
+
+
+@pytest.mark.parametrize("damage", ["delete", "corrupt", "sidecar", "stale"])
+def test_index_rebuilt_when_missing_or_inconsistent(tmp_path: Path, damage: str) -> None:
+    data_dir = tmp_path / "d"
+    pool = Pool(data_dir, embedder=EMB, ranker=stub_rank)
+    ids = [pool.add_resume(make_resume(text_for(i), {"python": i})).id for i in range(6)]
+    path = pool.index_path
+    expected = set(pool.store.nums_for(ids).values())
+    if damage == "stale":  # a write the index never saw (crash between store and index save)
+        pool.autosave = False
+        pool.add_resume(make_resume(text_for(99)))
+        expected = set(pool.store.embedding_nums(pool.model).tolist())
+        pool.store.close()
+    else:
+        pool.close()
+    if damage == "delete":
+        path.unlink()
+    elif damage == "corrupt":
+        data = bytearray(path.read_bytes())
+        data[len(data) // 3 : len(data) // 3 + 64] = b"\0" * 64
+        path.write_bytes(bytes(data))
+    elif damage == "sidecar":
+        sidecar_path(path).unlink()
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank) as again:
+        assert set(again.index.ids().tolist()) == expected
+        q = again.store.get_embeddings([ids[2]], again.model)[ids[2]]
+        _, found = again.index.search(q, 1)
+        assert found[0, 0] == again.store.nums_for([ids[2]])[ids[2]]
+    assert open_index(path, expected_ids=np.array(sorted(expected))) is not None
+
+
+def test_other_embedder_reembeds_from_store(tmp_path: Path) -> None:
+    data_dir = tmp_path / "d"
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank) as pool:
+        pool.add_resume(make_resume(text_for(1)))
+        pool.add_resume(make_resume(text_for(2)))
+    with Pool(data_dir, embedder=HashingEmbedder(32), ranker=stub_rank, index_backend="numpy") as pool:
+        assert len(pool.index) == 2 and pool.index.dim == 32 and pool.index.kind == "numpy"
+
+
+def test_add_file_update_and_files(pool: Pool) -> None:
+    doc = (
+        b"Sam Poe\nsam@example.com\n\nExperience\nData Engineer, Foo Ltd, 2018 - 2022\n- Pipelines in SQL.\n"
+    )
+    cand = pool.add_file(doc, "sam.txt")
+    assert pool.get_file(cand.id) == ("sam.txt", doc)
+    assert pool.add_file(doc, "sam-again.txt").id == cand.id and pool.count() == 1
+    new_doc = doc + b"- Also dashboards.\n"
+    updated = pool.update(cand.id, new_doc)
+    assert updated.id == cand.id and "dashboards" in updated.resume.text
+    assert updated.duplicate_of is None and pool.get_file(cand.id) == ("sam.txt", new_doc)
+    assert len(pool.index) == 1 and pool.count() == 1
+    with pytest.raises(EmptyDocument):
+        pool.add_file(b"", "empty.txt")
+    with pytest.raises(NotFound):
+        pool.update("c_nope", doc)
+
+
+def test_add_many_batches_and_reports(pool: Pool) -> None:
+    docs = [
+        (f"Person {i}\n\nExperience\nAnalyst {i}, Org {i}, 2015 - 2020\n- Report {i}.\n".encode(), f"{i}.txt")
+        for i in range(5)
+    ]
+    docs.append((b"", "empty.txt"))
+    docs.append(docs[0])
+    seen: list[tuple[int, int]] = []
+    results = pool.add_many(docs, batch_size=3, progress=lambda d, t: seen.append((d, t)))
+    statuses = [r.status for r in results]
+    assert statuses[:5] == ["added"] * 5 and statuses[5] == "failed" and statuses[6] == "existing"
+    assert results[5].error_code == "empty_document"
+    assert results[6].candidate is not None and results[6].candidate.id == results[0].candidate.id  # type: ignore[union-attr]
+    assert seen[-1] == (7, 7) and pool.count() == 5 and len(pool.index) == 5
+
+
+def test_add_many_with_worker_processes(pool: Pool) -> None:
+    docs = [
+        (f"Worker {i}\n\nExperience\nNurse {i}, Hospital, 2010 - 2020\n".encode(), f"w{i}.txt")
+        for i in range(3)
+    ]
+    results = pool.add_many(docs, workers=2)
+    assert [r.status for r in results] == ["added"] * 3
+
+
+def test_jobs_and_weights(pool: Pool) -> None:
+    job = pool.add_job(Job(text="Python developer", title="Dev"))
+    assert job.id and pool.get_job(job.id).title == "Dev"
+    assert [j.id for j in pool.list_jobs()] == [job.id]
+    updated = pool.update_job_weights(job.id, {"semantic_similarity": 2.0})
+    assert updated.weights == {"semantic_similarity": 2.0} and pool.get_job(job.id).weights == {
+        "semantic_similarity": 2.0
+    }
+    for bad in (
+        {"semantic_similarity": -1},
+        {"semantic_similarity": float("nan")},
+        {"semantic_similarity": "x"},
+    ):
+        with pytest.raises(ValidationFailed):
+            pool.update_job_weights(job.id, bad)  # type: ignore[arg-type]
+    with pytest.raises(NotFound):
+        pool.get_job("j_nope")
+    assert pool.delete_job(job.id)
+
+
+def test_create_job_parses_text(pool: Pool) -> None:
+    pytest.importorskip("parsers.job", reason="parsers.job not written yet")
+    job = pool.create_job(
+        "Senior Python Engineer\n\nRequirements: 5+ years of Python and AWS.", title="Senior Python Engineer"
+    )
+    assert job.id and pool.get_job(job.id).text.startswith("Senior")
+    with pytest.raises(ValidationFailed):
+        pool.create_job("   ")
+
+
+def test_feedback(pool: Pool) -> None:
+    c = pool.add_resume(make_resume(text_for(1)))
+    job = pool.add_job(Job(text="x"))
+    assert job.id
+    pool.record_feedback(job.id, c.id, "advance")
+    pool.record_feedback(job.id, c.id, "reject")
+    assert [f.decision for f in pool.list_feedback(job.id)] == ["advance", "reject"]
+    with pytest.raises(ValidationFailed):
+        pool.record_feedback(job.id, c.id, "meh")
+
+
+def test_shortlist_passes_stored_vectors(pool: Pool) -> None:
+    ids = [
+        pool.add_resume(make_resume(text_for(i), {"python": 12} if i % 2 else {"java": 12})).id
+        for i in range(6)
+    ]
+    job = pool.add_job(
+        Job(
+            text="python",
+            required_skills=[JobSkill(skill_id="python", name="Python")],
+            weights={"required_skill_coverage": 3.0},
+        )
+    )
+    stub_rank.calls.clear()  # type: ignore[attr-defined]
+    matches = pool.shortlist(job, top=2)
+    call = stub_rank.calls[-1]  # type: ignore[attr-defined]
+    assert call["vectors"] is not None and call["vectors"].shape == (call["n"], EMB.dim)
+    assert call["weights"] == {"required_skill_coverage": 3.0}
+    assert len(matches) == 2 and all(m.candidate_id in ids[1::2] for m in matches)
+    assert all(m.job_id == job.id for m in matches)
+    pool.shortlist(job, top=2, blind=False, weights={"semantic_similarity": 1.0})
+    call = stub_rank.calls[-1]  # type: ignore[attr-defined]
+    assert (
+        call["vectors"] is None and call["blind"] is False and call["weights"] == {"semantic_similarity": 1.0}
+    )
+    with pytest.raises(ValidationFailed):
+        pool.shortlist(job, top=0)
+    with pytest.raises(NotFound):
+        pool.shortlist("j_missing")
+
+
+def test_search_filters_and_scores(pool: Pool) -> None:
+    a = pool.add_resume(
+        make_resume(
+            "python aws kafka payments " + text_for(1), {"python": 60, "aws": 24, "kafka": 12}, months=96
+        )
+    )
+    b = pool.add_resume(
+        make_resume("python only " + text_for(2), {"python": 12}, location="Austin, TX", months=24)
+    )
+    c = pool.add_resume(make_resume("aws sre " + text_for(3), {"aws": 48}, months=48))
+    got = lambda ms: [m.candidate_id for m in ms]  # noqa: E731
+    assert set(got(pool.search(all_of=["python"]))) == {a.id, b.id}
+    assert got(pool.search(all_of=["python", "aws"])) == [a.id]
+    assert got(pool.search(any_of=["kafka", "aws"])) == [a.id, c.id]  # a holds both
+    assert got(pool.search(all_of=["python"], min_years={"python": 3})) == [a.id]
+    assert got(pool.search(min_years={"aws": 3})) == [c.id]
+    assert got(pool.search(all_of=["python"], location="austin")) == [b.id]
+    assert got(pool.search(min_total_years=5)) == [a.id]
+    assert got(pool.search(all_of=["cobol"])) == []
+    ranked = pool.search(all_of=["python"], query="python aws kafka payments")
+    assert ranked[0].candidate_id == a.id
+    for m in ranked:
+        assert m.explanation.total() == pytest.approx(m.score)
+        assert [s.skill_id for s in m.explanation.matched_skills] == ["python"]
+        assert m.explanation.matched_skills[0].evidence
+    free = pool.search(query="aws sre", top=1)
+    assert got(free) == [c.id]
+    with pytest.raises(ValidationFailed):
+        pool.search()
+    with pytest.raises(ValidationFailed):
+        pool.search(all_of=["python"], top=0)
+
+
+def test_concurrent_writes_keep_store_and_index_in_step(pool: Pool) -> None:
+    errors: list[BaseException] = []
+
+    def work(t: int) -> None:
+        try:
+            for i in range(5):
+                pool.add_resume(make_resume(text_for(100 * t + i)))
+            pool.search(query="engineer")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors
+    assert pool.count() == 20 and len(pool.index) == 20
+    assert set(pool.index.ids().tolist()) == set(pool.store.nums_for(pool.store.candidate_ids()).values())

@@ -299,7 +299,7 @@ def outcome_audit(
     demographics: Mapping[str, Demographics],
     *,
     scores: Sequence[float] | None = None,
-    selected: Sequence[float] | None = None,
+    selected: Sequence[float] | Mapping[str, Sequence[float]] | None = None,
     cutoffs: Sequence[Cutoff] | None = None,
     categories: Sequence[str] = CATEGORIES,
     data_source: str = "",
@@ -317,7 +317,8 @@ def outcome_audit(
         demographics: self-reported sex/race per candidate id; ids missing here count as unknown.
         scores: the tool's score per candidate (same order as ids); rates are computed at each cutoff.
         selected: instead of scores, historical decisions per candidate (1 advanced, 0 rejected, fractions
-            allowed); one cutoff named "decisions" is reported.
+            allowed); one cutoff named "decisions" is reported. A mapping of cutoff name -> selection shares
+            reports one cutoff per entry (selections made elsewhere, e.g. per job then pooled).
         cutoffs: default `default_cutoffs()`.
         correction: "holm" or "bh" (Benjamini-Hochberg), applied over every test in the audit.
     """
@@ -326,12 +327,21 @@ def outcome_audit(
     if (scores is None) == (selected is None):
         raise ValidationFailed("give either scores or selected decisions")
     n = len(ids)
-    values = np.asarray(scores if scores is not None else selected, dtype=float)
-    if values.size != n:
+    values = np.asarray(
+        scores if scores is not None else ([] if isinstance(selected, Mapping) else selected), dtype=float
+    )
+    if values.size != n and not isinstance(selected, Mapping):
         raise ValidationFailed("ids and scores/decisions differ in length")
     demo = [demographics.get(cid, Demographics()) for cid in ids]
     plan: list[tuple[str, str, float | None, np.ndarray]] = []
-    if selected is not None:
+    if isinstance(selected, Mapping):
+        for name, shares in selected.items():
+            arr = np.asarray(shares, dtype=float)
+            if arr.size != n:
+                raise ValidationFailed("ids and decisions differ in length")
+            kind = "scoring" if name.startswith("scoring") else "selection"
+            plan.append((name, kind, float(arr.sum()), arr.clip(0, 1)))
+    elif selected is not None:
         plan.append(("decisions", "selection", None, values.clip(0, 1)))
     else:
         for cut in cutoffs or default_cutoffs():

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import builtins
 import logging
-import math
 import re
 import threading
 import uuid
@@ -525,27 +524,12 @@ class Pool:
 
     @staticmethod
     def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+        """Known feature names, finite values >= 0 (`matcher.scoring.validate_weights`); raises ValidationFailed."""
         if not weights:
             return {}
-        out = {}
-        known: set[str] | None = None
-        try:
-            from matcher.scoring import DEFAULT_WEIGHTS
+        from matcher.scoring import validate_weights
 
-            known = set(DEFAULT_WEIGHTS)
-        except ImportError:
-            known = None
-        for name, value in weights.items():
-            if known is not None and name not in known:
-                raise ValidationFailed(f"unknown feature weight {name!r}; known: {', '.join(sorted(known))}")
-            try:
-                number = float(value)
-            except (TypeError, ValueError) as exc:
-                raise ValidationFailed(f"weight {name!r} is not a number") from exc
-            if not math.isfinite(number) or number < 0:
-                raise ValidationFailed(f"weight {name!r} must be a finite number >= 0")
-            out[name] = number
-        return out
+        return validate_weights(weights)
 
     def create_job(
         self,
@@ -601,10 +585,10 @@ class Pool:
         return self._ranker
 
     def job_vector(self, job: Job) -> np.ndarray:
-        """The embedding of the job's profile text."""
-        from matcher.profile import job_profile_text
+        """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""
+        from matcher.ranking import embed_job
 
-        return np.asarray(self.embedder.encode([job_profile_text(job)])[0], dtype=np.float32)
+        return embed_job(job, self.embedder)
 
     def shortlist(
         self,

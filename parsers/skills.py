@@ -1,0 +1,310 @@
+"""Find taxonomy skills in resume or job text, with context rules for ambiguous names.
+
+Matching is a token trie over the text (leftmost-longest, word boundaries by construction, so "React" never
+matches inside "reactive" and "C++", "C#", ".NET", "Node.js", "CI/CD" are single skills). Ambiguous aliases
+("C", "R", "Go", "Oracle", "Excel", "Word", "Access", "Spring", "Swift", common words such as "sales") carry a
+guard rule from the taxonomy and are kept only in the context it names:
+
+- "list": the mention is in a skills section, or on a list-like line ("Languages: Java, C, Python",
+  "Excel, Word, PowerPoint");
+- "neighbor": another unambiguous skill of a named group is on the same line within 60 characters
+  ("C/C++", "Oracle and MySQL", "React and Redux");
+- "follow"/"precede": the next/previous word confirms it ("Go (golang)", "R programming", "fluent Spanish");
+- reject_follow/reject_precede words rule a mention out in any context ("excel at", "at Oracle",
+  "Oracle India Pvt Ltd", "Spring 2019", "swift response");
+- case: "C", "R" must be capitals; "Excel", "Word", "Oracle" must start with a capital.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from models.evidence import Span
+from models.resume import Section, SkillMention
+from parsers.taxonomy import HARD_BREAK_RE, Taxonomy, load_taxonomy, tokenize
+
+_NEIGHBOR_WINDOW = 60
+_URL_EMAIL_RE = re.compile(
+    r"(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|io|edu|gov)(?:/\S*)?\b"
+)
+# A line that starts with a label naming a list of skills: "Languages: ...", "Tools & Technologies - ...".
+_LIST_LABEL_RE = re.compile(
+    r"^\W*(?:[A-Za-z/&+.\- ]{0,40}?)(?:skills?|languages?|technolog(?:y|ies)|tools?|software|frameworks?|libraries|"
+    r"databases?|platforms?|environments?|operating systems?|os|ides?|packages?|applications?|expertise|"
+    r"proficien(?:cy|t)|competenc(?:y|ies)|technical|programming|web|scripting|cloud|devops|testing|methodolog(?:y|ies)|"
+    r"keywords|strengths|areas|knowledge|familiar with|tech stack|stack|certifications?)\s*[:\-–|]",
+    re.IGNORECASE,
+)
+_LIST_SEPARATORS = re.compile(r"[,;|•·▪●◦/\u2022]")
+_END = ""  # trie key of a terminal (never a token)
+
+
+@dataclass
+class _Hit:
+    skill_id: str
+    alias: str
+    start: int  # char offsets
+    end: int
+    first_tok: int
+    last_tok: int
+    guard: dict[str, Any] | None
+
+
+class _Matcher:
+    """Token trie of every alias, built once per taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.trie: dict[str, Any] = {}
+        for alias, skill_id in taxonomy.alias_items():
+            node = self.trie
+            for tok in alias.split(" "):
+                node = node.setdefault(tok, {})
+            node[_END] = (skill_id, alias)
+        self.guards = taxonomy.guards
+        self.skill_groups: dict[str, frozenset[str]] = {}
+        self.tech: set[str] = set()
+
+    def groups_of(self, skill_id: str) -> frozenset[str]:
+        found = self.skill_groups.get(skill_id)
+        if found is None:
+            entry = self.taxonomy.get(skill_id)
+            found = frozenset(entry.parents) | {skill_id} if entry else frozenset({skill_id})
+            self.skill_groups[skill_id] = found
+            if entry is not None and entry.type == "technology":
+                self.tech.add(skill_id)
+        return found
+
+
+_matchers: dict[int, _Matcher] = {}
+_lock = threading.Lock()
+
+
+def _matcher(taxonomy: Taxonomy | None = None) -> _Matcher:
+    tx = taxonomy or load_taxonomy()
+    with _lock:
+        m = _matchers.get(id(tx))
+        if m is None:
+            m = _Matcher(tx)
+            _matchers[id(tx)] = m
+        return m
+
+
+def _masked_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _URL_EMAIL_RE.finditer(text)]
+
+
+def _raw_hits(text: str, m: _Matcher) -> tuple[list[_Hit], list[tuple[str, int, int]]]:
+    tokens = tokenize(text)
+    masked = _masked_ranges(text)
+    if masked:
+        tokens = [t for t in tokens if not any(a <= t[1] < b for a, b in masked)]
+    n = len(tokens)
+    # hard[i]: a list separator or blank line lies between token i-1 and token i
+    hard = [True] * n
+    for i in range(1, n):
+        gap = text[tokens[i - 1][2] : tokens[i][1]]
+        hard[i] = bool(gap) and HARD_BREAK_RE.search(gap) is not None
+    hits: list[_Hit] = []
+    trie = m.trie
+    i = 0
+    while i < n:
+        node = trie.get(tokens[i][0])
+        if node is None:
+            i += 1
+            continue
+        best: tuple[int, tuple[str, str]] | None = None
+        j = i
+        while True:
+            if _END in node:
+                best = (j, node[_END])
+            j += 1
+            if j >= n or hard[j]:
+                break
+            nxt = node.get(tokens[j][0])
+            if nxt is None:
+                break
+            node = nxt
+        if best is None:
+            i += 1
+            continue
+        last, (skill_id, alias) = best
+        start, end = tokens[i][1], tokens[last][2]
+        # ".net" must start a word: not "example.net"; "c" must not be the tail of "objective-c"-like words
+        if tokens[i][0] in {".", "+", "#", "/", "&"} and i > 0 and tokens[i - 1][2] == start:
+            i += 1
+            continue
+        # a match must end at a word boundary: "C" in "C++" only when no "++" alias exists, never "R" of "R&D"
+        if last + 1 < n and tokens[last + 1][1] == end and tokens[last + 1][0] in {"+", "#", "&"}:
+            i += 1
+            continue
+        hits.append(_Hit(skill_id, alias, start, end, i, last, m.guards.get(alias)))
+        i = last + 1
+    return hits, tokens
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def _is_list_line(line: str) -> bool:
+    if _LIST_LABEL_RE.match(line):
+        return True
+    seps = len(_LIST_SEPARATORS.findall(line))
+    if seps >= 2:
+        items = [s for s in _LIST_SEPARATORS.split(line) if s.strip()]
+        words = sum(len(s.split()) for s in items)
+        return bool(items) and words / len(items) <= 4
+    return False
+
+
+def _case_ok(surface: str, rule: str | None) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if not letters or rule is None:
+        return True
+    if rule == "upper":
+        return all(c.isupper() for c in letters)
+    if rule == "title":
+        return letters[0].isupper()
+    if rule == "upper_or_title":
+        return letters[0].isupper()
+    return True
+
+
+def _in_sections(pos: int, sections: Sequence[Section] | None, kinds: set[str]) -> bool:
+    return any(s.kind in kinds and s.start <= pos < s.end for s in sections or ())
+
+
+def _guard_ok(
+    hit: _Hit,
+    text: str,
+    tokens: list[tuple[str, int, int]],
+    accepted: list[_Hit],
+    m: _Matcher,
+    sections: Sequence[Section] | None,
+    list_lines: dict[int, bool],
+) -> bool:
+    g = hit.guard or {}
+    surface = text[hit.start : hit.end]
+    if not _case_ok(surface, g.get("case")):
+        return False
+    prev_tok = tokens[hit.first_tok - 1][0] if hit.first_tok > 0 else ""
+    next_tok = tokens[hit.last_tok + 1][0] if hit.last_tok + 1 < len(tokens) else ""
+    # previous/next words must be on the same line and not across a separator to count
+    if prev_tok and "\n" in text[tokens[hit.first_tok - 1][2] : hit.start]:
+        prev_tok = ""
+    if next_tok and "\n" in text[hit.end : tokens[hit.last_tok + 1][1]]:
+        next_tok = ""
+    if prev_tok in g.get("reject_precede", ()) or next_tok in g.get("reject_follow", ()):
+        return False
+    allow = g.get("allow", ())
+    if "always" in allow:
+        return True
+    if "follow" in allow and next_tok and next_tok in g.get("follow", ()):
+        return True
+    if "precede" in allow and prev_tok and prev_tok in g.get("precede", ()):
+        return True
+    if "list" in allow:
+        if _in_sections(hit.start, sections, {"skills"}):
+            return True
+        a, b = _line_bounds(text, hit.start)
+        if a not in list_lines:
+            list_lines[a] = _is_list_line(text[a:b])
+        if list_lines[a]:
+            return True
+    if "neighbor" in allow:
+        near = set(g.get("near", ()))
+        a, b = _line_bounds(text, hit.start)
+        lo, hi = max(a, hit.start - _NEIGHBOR_WINDOW), min(b, hit.end + _NEIGHBOR_WINDOW)
+        for other in accepted:
+            if other is hit or other.end <= lo or other.start >= hi:
+                continue
+            if "any" in near:
+                return True
+            groups = m.groups_of(other.skill_id)
+            if "tech" in near and other.skill_id in m.tech:
+                return True
+            if near & groups:
+                return True
+    return False
+
+
+def _find(text: str, sections: Sequence[Section] | None, taxonomy: Taxonomy | None) -> list[_Hit]:
+    m = _matcher(taxonomy)
+    hits, tokens = _raw_hits(text, m)
+    accepted = [h for h in hits if h.guard is None]
+    pending = [h for h in hits if h.guard is not None]
+    list_lines: dict[int, bool] = {}
+    # Guarded mentions licensed by unambiguous ones first, then by each other ("Spanish and French"),
+    # until nothing changes.
+    while pending:
+        newly = [h for h in pending if _guard_ok(h, text, tokens, accepted, m, sections, list_lines)]
+        if not newly:
+            break
+        accepted.extend(newly)
+        done = {id(h) for h in newly}
+        pending = [h for h in pending if id(h) not in done]
+    accepted.sort(key=lambda h: h.start)
+    return accepted
+
+
+def find_skill_spans(text: str, *, taxonomy: Taxonomy | None = None) -> list[tuple[str, Span]]:
+    """Every skill mention in `text` as (skill_id, span), in text order."""
+    return [(h.skill_id, Span.of(text, h.start, h.end)) for h in _find(text, None, taxonomy)]
+
+
+def extract_skills(
+    text: str, sections: list[Section] | None = None, *, taxonomy: Taxonomy | None = None
+) -> list[SkillMention]:
+    """One SkillMention per canonical skill, every mention as evidence, in order of first mention.
+
+    Confidence is higher for mentions in a skills section or a skill list, for several mentions, and for
+    multi-word or unambiguous aliases; lower for guarded (ambiguous) aliases.
+    """
+    tx = taxonomy or load_taxonomy()
+    hits = _find(text, sections, tx)
+    order: list[str] = []
+    by_skill: dict[str, list[_Hit]] = {}
+    for h in hits:
+        if h.skill_id not in by_skill:
+            by_skill[h.skill_id] = []
+            order.append(h.skill_id)
+        by_skill[h.skill_id].append(h)
+    list_cache: dict[int, bool] = {}
+    out: list[SkillMention] = []
+    for skill_id in order:
+        entry = tx.get(skill_id)
+        if entry is None:
+            continue
+        mentions = by_skill[skill_id]
+        kinds: list[str] = []
+        best = 0.0
+        for h in mentions:
+            for s in sections or ():
+                if s.start <= h.start < s.end and s.kind not in kinds:
+                    kinds.append(s.kind)
+            conf = 0.6 if h.guard is not None else (0.8 if " " in h.alias else 0.7)
+            a, b = _line_bounds(text, h.start)
+            if a not in list_cache:
+                list_cache[a] = _is_list_line(text[a:b])
+            if _in_sections(h.start, sections, {"skills"}) or list_cache[a]:
+                conf += 0.15
+            best = max(best, conf)
+        confidence = min(0.99, best + 0.05 * (len(mentions) - 1))
+        out.append(
+            SkillMention(
+                skill_id=skill_id,
+                name=entry.name,
+                type=entry.type,
+                evidence=[Span.of(text, h.start, h.end) for h in mentions],
+                sections=kinds,
+                confidence=round(confidence, 3),
+            )
+        )
+    return out

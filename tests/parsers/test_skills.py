@@ -1,0 +1,160 @@
+"""Skill spotting: context rules for ambiguous names, spans, SkillMention grouping."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.resume import Section
+from parsers.skills import extract_skills, find_skill_spans
+
+
+def ids(text: str) -> list[str]:
+    return [sid for sid, _ in find_skill_spans(text)]
+
+
+def test_spans_point_into_text() -> None:
+    text = "Built services in Python and PostgreSQL."
+    found = find_skill_spans(text)
+    assert [(sid, sp.text) for sid, sp in found] == [("python", "Python"), ("postgresql", "PostgreSQL")]
+    for _, sp in found:
+        assert text[sp.start : sp.end] == sp.text
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        # C and R: capitals, in a list or beside another programming language
+        ("Languages: Java, C, Python", "c"),
+        ("Experience with C/C++ and Java.", "c"),
+        ("Wrote analyses in R and Python", "r"),
+        ("R programming for statistics", "r"),
+        # Go: list, neighbour or "golang"
+        ("Go (golang) microservices", "go"),
+        ("Skills: Go, Rust, Kubernetes", "go"),
+        ("Backend in Go and Python", "go"),
+        # Oracle database
+        ("Databases: Oracle, MySQL", "oracle-database"),
+        ("Oracle Database administration", "oracle-database"),
+        ("Tuned Oracle DB queries", "oracle-database"),
+        ("Oracle SQL and PL/SQL", "oracle-database"),
+        ("Migrated Oracle and MySQL schemas", "oracle-database"),
+        # React
+        ("Built front ends in React and Redux", "react"),
+        ("React Native apps", "react-native"),
+        ("Frontend: React, TypeScript", "react"),
+        # Excel, Word, Access as Microsoft Office
+        ("Skills: Excel, Word, PowerPoint", "excel"),
+        ("Skills: Excel, Word, PowerPoint", "word"),
+        ("Proficient in MS Excel", "excel"),
+        ("Built Excel spreadsheets and macros", "excel"),
+        ("Tools: Access, Excel", "ms-access"),
+        ("Microsoft Access database", "ms-access"),
+        # Spring framework, Swift language
+        ("Spring and Hibernate on Java 8", "spring"),
+        ("Spring Boot services", "spring-boot"),
+        ("iOS apps in Swift and Objective-C", "swift"),
+        # punctuation-bearing names
+        ("ASP.NET and C# developer", "aspnet"),
+        (".NET Core services", "dotnet"),
+        ("Node.js APIs", "nodejs"),
+        ("CI/CD with Jenkins", "ci-cd"),
+        ("C++ developer", "cpp"),
+        ("C# developer", "csharp"),
+        # occupations beyond IT
+        ("Responsible for patient care and phlebotomy; charting in EMR", "patient-care"),
+        ("Responsible for patient care and phlebotomy; charting in EMR", "phlebotomy"),
+        ("Responsible for patient care and phlebotomy; charting in EMR", "ehr"),
+        ("Prepared financial statements under GAAP", "gaap"),
+        ("Monthly bank reconciliations", "reconciliation"),
+        ("Managed leads in Salesforce CRM", "salesforce"),
+        ("Lesson planning and classroom management", "lesson-planning"),
+        ("Menu planning, food safety (ServSafe)", "food-safety"),
+        ("Drafted plans in AutoCAD; OSHA 30 certified", "osha"),
+        ("Full-cycle recruiting, payroll and onboarding", "onboarding"),
+        ("Fluent in Spanish and French", "lang:french"),
+    ],
+)
+def test_true_mentions_match(text: str, skill_id: str) -> None:
+    assert skill_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        # C, R, Go in prose
+        ("Received a grade C in chemistry.", "c"),
+        ("Plan C was adopted", "c"),
+        ("Building C, Room 4", "c"),
+        ("R&D department", "r"),
+        ("Let's go to the next level", "go"),
+        ("We go beyond expectations", "go"),
+        ("Go to market strategy", "go"),
+        # Oracle as employer
+        ("Software engineer at Oracle since 2018", "oracle-database"),
+        ("Oracle Corporation, Redwood Shores", "oracle-database"),
+        ("Associate Software Engineer in Oracle India Pvt Ltd.", "oracle-database"),
+        ("Worked with Oracle Financial Services", "oracle-database"),
+        # React as a verb, inside other words
+        ("Reacted quickly to incidents; designed reactive systems", "react"),
+        ("Able to react quickly to customer needs", "react"),
+        # excel as a verb
+        ("I excel at teamwork and communication.", "excel"),
+        ("Students excel in mathematics", "excel"),
+        ("Strive to Excel in every role", "excel"),
+        # Word, Access as words
+        ("Gave my word to the team", "word"),
+        ("Access to the building was restricted", "access"),
+        ("Provided Access control for visitors", "access"),
+        # Spring the season, Swift the adjective
+        ("Spring 2019 semester", "spring"),
+        ("Graduated in Spring 2020", "spring"),
+        ("Ensured a swift response to complaints", "swift"),
+        ("Swift resolution of customer issues", "swift"),
+        # URLs and emails are not skill text
+        ("Portfolio: www.github.com/jdoe", "git"),
+        ("Mail me at java.dev@example.com", "java"),
+        # employer Shell, Chef the job
+        ("Chef de partie at a hotel kitchen", "chef"),
+        ("Executive Chef", "chef"),
+    ],
+)
+def test_false_mentions_do_not_match(text: str, skill_id: str) -> None:
+    assert skill_id not in ids(text)
+
+
+def test_one_mention_per_skill_with_all_evidence_and_sections() -> None:
+    text = "Summary\nPython developer.\n\nSkills\nPython, SQL, Excel\n"
+    skills_start = text.index("Skills")
+    sections = [
+        Section(kind="summary", heading="Summary", start=0, end=skills_start),
+        Section(kind="skills", heading="Skills", start=skills_start, end=len(text)),
+    ]
+    found = {m.skill_id: m for m in extract_skills(text, sections)}
+    py = found["python"]
+    assert py.name == "Python" and py.type == "technology"
+    assert [e.text for e in py.evidence] == ["Python", "Python"]
+    assert py.sections == ["summary", "skills"]
+    assert found["excel"].sections == ["skills"]
+    assert 0.0 <= py.confidence <= 1.0
+    assert py.confidence > found["excel"].confidence or py.confidence == pytest.approx(0.99)
+
+
+def test_skills_section_licenses_ambiguous_names() -> None:
+    text = "Tools\nGo\nExcel\n"
+    assert "go" not in ids(text)
+    found = extract_skills(text, [Section(kind="skills", heading="Tools", start=0, end=len(text))])
+    assert {"go", "excel"} <= {m.skill_id for m in found}
+
+
+def test_confidence_higher_in_skills_list_and_multiword() -> None:
+    prose = {m.skill_id: m.confidence for m in extract_skills("I used Python at work.")}
+    listed = {m.skill_id: m.confidence for m in extract_skills("Skills: Python, Java, SQL")}
+    assert listed["python"] > prose["python"]
+    multi = {m.skill_id: m.confidence for m in extract_skills("I did lesson planning at work.")}
+    assert multi["lesson-planning"] > prose["python"]
+
+
+def test_empty_and_odd_text() -> None:
+    assert extract_skills("") == []
+    assert find_skill_spans("+++ ### /// ...") == []
+    assert isinstance(extract_skills("ñandú 😀 C++ \x00"), list)

@@ -1,0 +1,142 @@
+"""Integrity of the shipped skills taxonomy and the loader's lookups."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from parsers.taxonomy import SkillEntry, load_taxonomy, tokenize
+
+TYPES = {"technology", "knowledge", "skill", "language", "soft"}
+
+
+@pytest.fixture(scope="module")
+def tx():
+    return load_taxonomy()
+
+
+def test_loader_is_cached(tx) -> None:
+    assert load_taxonomy() is tx
+
+
+def test_ids_unique_and_types_known(tx) -> None:
+    ids = [e.id for e in tx]
+    assert len(ids) == len(set(ids)) == len(tx)
+    assert {e.type for e in tx} <= TYPES
+
+
+def test_related_ids_exist_with_credit_in_range(tx) -> None:
+    for entry in tx:
+        for rid, credit in entry.related.items():
+            assert rid in tx, (entry.id, rid)
+            assert rid != entry.id
+            assert 0.0 < credit <= 1.0
+
+
+def test_esco_uris_look_right(tx) -> None:
+    pattern = re.compile(r"^http://data\.europa\.eu/esco/skill/[0-9a-zA-Z-]+$")
+    uris = [e.esco_uri for e in tx if e.esco_uri]
+    assert uris, "some skills carry an ESCO URI"
+    for uri in uris:
+        assert pattern.match(uri), uri
+
+
+def test_aliases_are_normalized_and_owned_once(tx) -> None:
+    owner: dict[str, str] = {}
+    for entry in tx:
+        assert entry.aliases, entry.id
+        for alias in entry.aliases:
+            assert alias == alias.lower() == " ".join(alias.split())
+            assert alias not in owner, (alias, owner.get(alias), entry.id)
+            owner[alias] = entry.id
+
+
+def test_attribution_in_metadata(tx) -> None:
+    sources = " ".join(tx.meta["sources"])
+    assert "ESCO" in sources and "O*NET" in sources and "CC BY 4.0" in sources
+
+
+@pytest.mark.parametrize(
+    ("surface", "skill_id"),
+    [
+        ("Python", "python"),
+        ("python3", "python"),
+        ("MS Excel", "excel"),
+        ("Microsoft Excel", "excel"),
+        ("ReactJS", "react"),
+        ("React.js", "react"),
+        ("Oracle 10g", "oracle-database"),
+        ("Oracle", "oracle-database"),
+        ("C++", "cpp"),
+        ("C#", "csharp"),
+        (".NET", "dotnet"),
+        ("Node.js", "nodejs"),
+        ("CI/CD", "ci-cd"),
+        ("PL/SQL", "plsql"),
+        ("Postgres", "postgresql"),
+        ("EMR", "ehr"),
+        ("phlebotomy", "phlebotomy"),
+        ("GAAP", "gaap"),
+        ("bank reconciliations", "reconciliation"),
+        ("Salesforce", "salesforce"),
+        ("lesson planning", "lesson-planning"),
+        ("classroom management", "classroom-management"),
+        ("menu planning", "menu-planning"),
+        ("ServSafe", "food-safety"),
+        ("AutoCAD", "autocad"),
+        ("OSHA", "osha"),
+        ("payroll", "payroll"),
+        ("onboarding", "onboarding"),
+        ("Drupal 6", "drupal"),
+        ("Structured query language SQL", "sql"),
+    ],
+)
+def test_lookup(tx, surface: str, skill_id: str) -> None:
+    entry = tx.lookup(surface)
+    assert entry is not None, surface
+    assert entry.id == skill_id
+
+
+def test_lookup_unknown_and_empty(tx) -> None:
+    assert tx.lookup("") is None
+    assert tx.lookup("   ") is None
+    assert tx.lookup("zxqv frobnicate") is None
+
+
+def test_get_related_parents(tx) -> None:
+    py = tx.get("python")
+    assert isinstance(py, SkillEntry) and py.name == "Python" and py.type == "technology"
+    assert tx.related("python")["pandas"] > 0
+    assert tx.related("pandas")["python"] > 0
+    assert tx.related("postgresql")["mysql"] > 0
+    assert tx.related("sql")["postgresql"] > 0
+    assert "programming languages" in tx.parents("python")
+    assert tx.get("no-such-skill") is None
+    assert tx.related("no-such-skill") == {}
+
+
+def test_languages_are_language_type(tx) -> None:
+    spanish = tx.lookup("Spanish")
+    assert spanish is not None and spanish.type == "language"
+
+
+def test_tokenize_keeps_skill_punctuation() -> None:
+    assert [t for t, _, _ in tokenize("C++, C#, .NET and Node.js; CI/CD.")] == [
+        "c",
+        "+",
+        "+",
+        "c",
+        "#",
+        ".",
+        "net",
+        "and",
+        "node",
+        ".",
+        "js",
+        "ci",
+        "/",
+        "cd",
+    ]
+    text = "Used React."
+    assert [(text[a:b]) for _, a, b in tokenize(text)] == ["Used", "React"]

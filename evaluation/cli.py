@@ -16,3 +16,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Dispatch `shortlist eval WHAT` to the evaluation module's run(args)."""
     module = importlib.import_module(_EVALS[args.what])
     return int(module.run(args))
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """`shortlist audit`: bias audit (demo pool, or a stored pool with demographics); 1 when a threshold fails."""
+    from evaluation.audit.runner import run_cli
+
+    return run_cli(args)

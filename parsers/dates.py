@@ -43,6 +43,7 @@ _YEAR = rf"(?:{_YEAR4}|'\d\d|’\d\d)"
 _DATE = (
     rf"(?:(?P<mon>{_MONTH_RE})\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<my>{_YEAR})"
     rf"|(?P<season>{_SEASON_RE})\s*,?\s*(?P<sy>{_YEAR4})"
+    rf"|(?P<dm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<dy>{_YEAR4})"
     rf"|(?P<nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<ny>{_YEAR4}|\d\d(?![\d/]))"
     rf"|(?P<iy>{_YEAR4})[-/.](?P<im>0[1-9]|1[0-2])(?![\d])"
     rf"|(?P<y>{_YEAR4}))"
@@ -51,7 +52,7 @@ _PRESENT = (
     r"(?:present|current(?:ly)?|now|ongoing|today|till\s+(?:date|now)|to\s+date|until\s+now|"
     r"date|continuing|running|tilldate|onwards)"
 )
-_SEP = r"(?:\s*(?:-|–|—|~|to|until|till|through|thru)\s*|[ \t]+)"
+_SEP = r"(?:\s*(?:-|–|—|~|to|until|till|through|thru)\s*|[ \t]+|[ \t]*\n[ \t]*)"
 
 _DATE_RE = re.compile(rf"(?<![\w/.\-]){_DATE}(?![\w/])", re.IGNORECASE)
 _RANGE_RE = re.compile(
@@ -102,6 +103,9 @@ def _from_groups(g: dict[str, str | None], prefix: str = "") -> PartialDate | No
     if get("nm") and get("ny"):
         y = _year(get("ny") or "")
         return PartialDate(year=y, month=int(get("nm") or 0)) if y else None
+    if get("dm") and get("dy"):
+        y = _year(get("dy") or "")
+        return PartialDate(year=y, month=int(get("dm") or 0)) if y else None
     if get("iy") and get("im"):
         y = _year(get("iy") or "")
         return PartialDate(year=y, month=int(get("im") or 0)) if y else None

@@ -9,6 +9,7 @@ of the position intervals (overlaps merged, never summed); gaps are holes of at 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import date
 
 from models.evidence import Span
 from models.resume import Gap, Section, WorkItem
+from parsers.contact import guess_region
 from parsers.dates import DateRange, find_date_ranges, interval, merge_intervals, ordinal_to_date
 
 __all__ = [
@@ -317,6 +319,11 @@ _LOCATION_FRAG = re.compile(
     r"(?:\s+\d{5,6})?|remote|india|usa|uk|united states|united kingdom|canada|australia)$",
     re.IGNORECASE,
 )
+_LEAD_NOISE = re.compile(
+    r"^(?:(?:present|current|till date|to date|now|onwards)\b\s*[:\-–|,]?\s*|"
+    r"(?:designation|position|title|role|company|organi[sz]ation|employer)\s*[:\-–]\s*)",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'\-]*")
 
 
@@ -386,9 +393,18 @@ def _is_header_like(line: _Line) -> bool:
 def _anchor_ok(line: _Line, dr: DateRange, text: str) -> bool:
     """A date range that dates a position: a real range or a month-precise date, on a short line or at its edge."""
     s = line.stripped
-    if dr.single and (dr.first is None or dr.first.month is None) and len(s) > 60:
-        # a lone year only dates a position on a short line ("2019  Acme Corp")
-        return False
+    if dr.single:
+        # a lone date dates a position only at the edge of a short header-like line ("2019  Acme Corp"),
+        # never inside a sentence ("won the award in 2012")
+        lead = text[line.start : dr.start]
+        tail = text[dr.end : line.end]
+        rest = (lead + " " + tail).strip(" \t-–|,:;()[]")
+        if len(s) > 70 or (lead.strip() and tail.strip(" .)")):
+            return False
+        if lead.strip() and not re.search(r"[|,\-–(:\t]\s*$|\s{2,}$", lead):
+            return False
+        if rest and (rest[:1].islower() or len(rest.split()) > 8 or _SENTENCE_START.match(rest)):
+            return False
     if _BULLET_RE.match(line.text) and len(s) > 60:
         return False
     if len(s) <= 80:
@@ -403,10 +419,12 @@ def _anchor_ok(line: _Line, dr: DateRange, text: str) -> bool:
 class _Anchor:
     line_idx: int
     dr: DateRange
+    last_idx: int  # the line holding the end of the range (a range may wrap: "Mar 2008\nPresent")
 
 
 def _clean_frag(s: str) -> str:
     s = s.strip(" \t-–—|,:;()[]•*")
+    s = _LEAD_NOISE.sub("", s)
     s = re.sub(r"^(?:at|@|with)\s+", "", s, flags=re.IGNORECASE)
     s = re.sub(r"\s+", " ", s)
     return s.strip()
@@ -448,7 +466,7 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
             and text[merged[-1][2] : a].strip() == ","
         ):
             pf, pa, _pb = merged[-1]
-            if _LOCATION_FRAG.match(f"{pf}, {frag}"):
+            if _is_location(f"{pf}, {frag}") and not looks_like_employer(pf) and not looks_like_title(pf):
                 merged[-1] = (text[pa:b], pa, b)
                 continue
         merged.append((frag, a, b))
@@ -457,9 +475,51 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
 
 _NOISE_FRAG = re.compile(
     r"^(?:responsibilities|roles?(?: and responsibilities)?|duties|key responsibilities|environment|"
-    r"description|project|client|team size|duration|technologies|achievements|tools)\b",
+    r"description|project(?: name| title)?|client|team size|duration|technologies|achievements|tools|"
+    r"location|period|place)\s*(?::|$)",
     re.IGNORECASE,
 )
+# sentence-like fragments are not titles or employers ("for excellence in delivery", "to Apr 2014")
+_SENTENCE_START = re.compile(
+    r"^(?:a|an|the|for|as|to|and|or|in|on|of|with|by|from|have|has|had|was|were|is|are|worked|working|"
+    r"responsible|handling|managing|delivering|involved|currently|presently|since|till|until|during)\b",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(
+    r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position|title|role|job title|current designation|"
+    r"company|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–]\s*(?P<val>\S.{1,80}?)\s*$",
+    re.IGNORECASE,
+)
+
+
+_PAGE_RE = re.compile(r"\bpage\s+\d+|\bcontinued\b|\bcurriculum vitae\b|\bresume\b", re.IGNORECASE)
+
+
+def _plausible_name(s: str) -> bool:
+    """An employer or title reads like a name: short, capitalized, not a sentence, not page furniture."""
+    words = s.split()
+    if not words or len(words) > 8 or _PAGE_RE.search(s):
+        return False
+    if words[-1].lower() in {"in", "of", "for", "to", "and", "the", "at", "by", "with", "from"}:
+        return False
+    lower = sum(
+        1 for w in words if w[:1].islower() and w.lower() not in {"of", "and", "the", "&", "for", "de"}
+    )
+    return lower <= 1 and not re.search(r"\d{4,}", s)
+
+
+def _is_location(s: str) -> bool:
+    """A place: "Pune, Maharashtra", "Austin, TX 78701", "Remote", "Chennai", "India"."""
+    if len(s) > 45 or any(ch.isdigit() for ch in s.replace(" ", "")[:-6]):
+        return False
+    if _LOCATION_FRAG.match(s) and re.search(r",\s*[A-Z]{2}(?:\s+\d{5,6})?$", s):
+        return True
+    words = s.split()
+    if len(words) > 5 or looks_like_employer(s) or looks_like_title(s):
+        return False
+    if s.lower() in {"remote", "onsite", "on-site", "hybrid", "work from home"}:
+        return True
+    return guess_region(s) is not None and all(w[:1].isupper() or w in {"of", "-"} for w in words)
 
 
 def _assign(
@@ -469,9 +529,9 @@ def _assign(
     title = employer = location = None
     rest: list[tuple[str, int, int]] = []
     for f in frags:
-        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80:
+        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _SENTENCE_START.match(f[0]) or f[0][:1].islower():
             continue
-        if location is None and _LOCATION_FRAG.match(f[0]):
+        if location is None and _is_location(f[0]):
             location = f
             continue
         rest.append(f)
@@ -479,22 +539,32 @@ def _assign(
     for t, e, f in scored:
         if title is None and t > 0 and t >= e:
             title = f
+    scored = [(t, e, f) for t, e, f in scored if f is title or _plausible_name(f[0])]
     for _t, e, f in scored:
         if employer is None and f is not title and e > 0:
             employer = f
-    others = [f for _t, _e, f in scored if f is not title and f is not employer]
+    others = [
+        f
+        for _t, _e, f in scored
+        if f is not title and f is not employer and not re.fullmatch(r"[A-Z]{1,3}|\W*", f[0])
+    ]
     conf = 0.8 if title and employer else 0.6
-    if title is None and others:
-        if employer is None and len(others) >= 2:
-            title, employer = others[0], others[1]
-            conf = 0.45
-        else:
-            title = others[0]
-            others = others[1:]
-            conf = 0.5
-    elif employer is None and others:
+    # a title needs a title word; an unknown fragment is more often the employer
+    if employer is None and others:
         employer = others[0]
+        others = others[1:]
         conf = 0.65
+    if location is None and employer is not None:
+        # "Acme Corp, Detroit": a short capitalized piece right after the employer is its place
+        for f in others:
+            if (
+                f[1] > employer[2]
+                and len(f[0].split()) <= 3
+                and f[0][:1].isupper()
+                and not looks_like_title(f[0])
+            ):
+                location = f
+                break
     return title, employer, location, conf
 
 
@@ -515,17 +585,24 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         lines = lines[1:]  # the heading line itself
     if not lines:
         return []
+    body_start = lines[0].start
+    line_starts = [ln.start for ln in lines]
+
+    def line_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(line_starts, pos) - 1)
+
     anchors: list[_Anchor] = []
-    for i, ln in enumerate(lines):
-        if not ln.stripped:
+    taken: set[int] = set()
+    for dr in find_date_ranges(text[body_start : sec.end]):
+        dr_abs = DateRange(
+            dr.first, dr.last, dr.current, body_start + dr.start, body_start + dr.end, dr.single
+        )
+        i = line_of(dr_abs.start)
+        if i in taken or (anchors and i <= anchors[-1].last_idx):
             continue
-        for dr in find_date_ranges(ln.text):
-            dr_abs = DateRange(
-                dr.first, dr.last, dr.current, ln.start + dr.start, ln.start + dr.end, dr.single
-            )
-            if _anchor_ok(ln, dr_abs, text):
-                anchors.append(_Anchor(i, dr_abs))
-                break  # one position per line
+        if _anchor_ok(lines[i], dr_abs, text):
+            anchors.append(_Anchor(i, dr_abs, line_of(max(dr_abs.end - 1, dr_abs.start))))
+            taken.add(i)
     if not anchors:
         return []
 
@@ -536,67 +613,100 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         text, lines[first], anchors[0].dr
     )
 
-    items: list[WorkItem] = []
-    used_until = 0  # line index below which lines belong to an earlier position
-    header_starts: list[int] = []
     headers: list[list[int]] = []
+    afters: list[list[int]] = []
+    header_starts: list[int] = []
+    used_until = 0
     for k, anc in enumerate(anchors):
         idx = anc.line_idx
+        nxt = anchors[k + 1].line_idx if k + 1 < len(anchors) else len(lines)
         hdr: list[int] = []
         if not date_first:
             j = idx - 1
             while j >= used_until and len(hdr) < 3:
                 ln = lines[j]
-                if not ln.stripped:
-                    if hdr:
-                        # allow one blank line between header lines (Indeed layout)
-                        j -= 1
-                        continue
+                if not re.search(r"\w", ln.stripped):
                     j -= 1
                     continue
-                if not _is_header_like(ln) or (k > 0 and j <= anchors[k - 1].line_idx):
+                if not _is_header_like(ln) or _LABELLED.match(ln.text):
                     break
                 hdr.insert(0, j)
                 j -= 1
-        else:
-            nxt = anchors[k + 1].line_idx if k + 1 < len(anchors) else len(lines)
-            j = idx + 1
-            while j < nxt and len(hdr) < 2:
-                ln = lines[j]
-                if not ln.stripped:
-                    j += 1
-                    continue
-                if not _is_header_like(ln):
-                    break
-                hdr.append(j)
+        aft: list[int] = []
+        j = anc.last_idx + 1
+        while j < nxt and len(aft) < 2:
+            ln = lines[j]
+            if not re.search(r"\w", ln.stripped):
                 j += 1
+                continue
+            if not _is_header_like(ln):
+                break
+            aft.append(j)
+            j += 1
         headers.append(hdr)
+        afters.append(aft)
         header_starts.append(min([idx, *hdr]))
-        used_until = idx + 1
+        used_until = anc.last_idx + 1
 
+    items: list[WorkItem] = []
     for k, anc in enumerate(anchors):
         idx = anc.line_idx
-        hdr = headers[k]
         frags: list[tuple[str, int, int]] = []
-        for h in hdr:
-            if h < idx:
-                frags.extend(_fragments(text, lines[h], None))
-        frags.extend(_fragments(text, lines[idx], (anc.dr.start, anc.dr.end)))
-        for h in hdr:
-            if h > idx:
-                frags.extend(_fragments(text, lines[h], None))
-        if date_first and len([h for h in hdr if h > idx]) >= 2:
-            # "date / employer / title" layouts list the employer first
-            pass
+        for h in headers[k]:
+            frags.extend(_fragments(text, lines[h], None))
+        first_ln, last_ln = lines[idx], lines[anc.last_idx]
+        frags.extend(_fragments(text, first_ln, (anc.dr.start, min(anc.dr.end, first_ln.end))))
+        if anc.last_idx != idx:
+            frags.extend(_fragments(text, last_ln, (last_ln.start, anc.dr.end)))
+        after_frags: list[tuple[str, int, int]] = []
+        for h in afters[k]:
+            after_frags.extend(_fragments(text, lines[h], None))
         title, employer, location, conf = _assign(frags)
-        block_start_idx = header_starts[k]
+        used_after = 0
+        if date_first or title is None or employer is None:
+            t2, e2, l2, c2 = _assign(frags + after_frags)
+            if date_first:
+                title, employer, location, conf = t2, e2, l2, c2
+            else:
+                # only lexicon-backed fields from the lines after the date
+                if title is None and t2 is not None and looks_like_title(t2[0]) > 0:
+                    title = t2
+                if employer is None and e2 is not None and e2 is not title and looks_like_employer(e2[0]) > 0:
+                    employer = e2
+                if location is None:
+                    location = l2
+            used_after = max(
+                (
+                    i + 1
+                    for i, h in enumerate(afters[k])
+                    if any(
+                        f is not None and lines[h].start <= f[1] < lines[h].end + 1
+                        for f in (title, employer, location)
+                    )
+                ),
+                default=0,
+            )
         block_end_idx = header_starts[k + 1] if k + 1 < len(anchors) else len(lines)
-        body_from = max([idx, *hdr]) + 1
+        body_from = (afters[k][used_after - 1] + 1) if used_after else anc.last_idx + 1
+        # labelled lines inside the block ("Designation: X", "Company: Y") say it outright
+        for ln in lines[body_from:block_end_idx]:
+            lm = _LABELLED.match(ln.text)
+            if not lm:
+                continue
+            key = lm.group("key").lower()
+            val = lm.group("val").strip()
+            off = ln.start + lm.start("val")
+            if key in {"designation", "position", "title", "job title", "current designation", "role"}:
+                if (title is None or key != "role") and looks_like_title(val) > 0:
+                    title = (val, off, off + len(val))
+            elif employer is None:
+                employer = (val, off, off + len(val))
         desc: list[str] = []
         for ln in lines[body_from:block_end_idx]:
-            s = ln.stripped
-            if s:
-                desc.append(_BULLET_RE.sub("", s, count=1).strip() if _BULLET_RE.match(ln.text) else s)
+            st = ln.stripped
+            if st:
+                desc.append(_BULLET_RE.sub("", st, count=1).strip() if _BULLET_RE.match(ln.text) else st)
+        block_start_idx = header_starts[k]
         bstart = lines[block_start_idx].start
         bend = lines[block_end_idx - 1].end if block_end_idx - 1 >= block_start_idx else lines[idx].end
         dr = anc.dr

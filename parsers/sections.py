@@ -132,9 +132,29 @@ def classify_heading(line: str) -> str | None:
         return kind
     reduced = " ".join(w for w in norm.split() if w not in _FILLER)
     kind = _PHRASE_KIND.get(reduced)
-    if kind and (raw.isupper() or raw.istitle() or line.rstrip().endswith(":")):
+    styled = raw.isupper() or _is_title_case(raw) or line.rstrip().endswith(":")
+    if kind and styled:
         return kind
+    # "Retail Experience", "MARKETING RELATED EXPERIENCE", "Personal Skills": a qualified heading
+    words = norm.split()
+    if styled and 2 <= len(words) <= 4:
+        kind = _LAST_WORD_KIND.get(words[-1])
+        if kind:
+            return kind
     return None
+
+
+_LAST_WORD_KIND = {
+    "experience": "experience", "experiences": "experience", "employment": "experience",
+    "skills": "skills", "competencies": "skills", "projects": "projects", "certifications": "certifications",
+    "education": "education", "awards": "awards", "publications": "publications", "interests": "interests",
+}  # fmt: skip
+_MINOR = {"of", "and", "in", "for", "the", "to", "a", "&", "/", "-", "with", "on", "at"}
+
+
+def _is_title_case(s: str) -> bool:
+    words = [w for w in re.split(r"[\s/&,\-]+", s) if w]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _MINOR or not w[:1].isalpha() for w in words)
 
 
 @dataclass(frozen=True)
@@ -216,7 +236,20 @@ def split_sections(text: str) -> list[Section]:
     sections: list[Section] = []
     first = heads[0].line_start if heads else len(text)
     if first > 0:
-        sections.extend(_cue_sections(text, 0, first))
+        headed = {h.kind for h in heads}
+        for s in _cue_sections(text, 0, first):
+            # content cues only fill in a kind the document has no heading for
+            if s.kind in headed and s.kind in {"experience", "education"}:
+                s = Section(
+                    kind="header" if not sections else sections[-1].kind,
+                    heading=None,
+                    start=s.start,
+                    end=s.end,
+                )
+            if sections and sections[-1].kind == s.kind and sections[-1].heading is None:
+                sections[-1] = Section(kind=s.kind, heading=None, start=sections[-1].start, end=s.end)
+            else:
+                sections.append(s)
     for i, h in enumerate(heads):
         end = heads[i + 1].line_start if i + 1 < len(heads) else len(text)
         sections.append(Section(kind=h.kind, heading=h.text, start=h.line_start, end=end))  # type: ignore[arg-type]

@@ -232,7 +232,7 @@ class AuditLogOut(Page[AuditLogEntry]):
 
 
 class BiasAuditIn(BaseModel):
-    """An outcome (LL144-style impact ratio) audit of a job's ranking of the whole pool.
+    """An outcome (LL144-style impact ratio) audit of a job: its ranking of the pool, or its recorded decisions.
 
     Demographics are self-reported and used for this computation only: they are never stored or logged.
     """
@@ -243,6 +243,7 @@ class BiasAuditIn(BaseModel):
         description="CSV with a header: candidate_id,sex,race",
         examples=["candidate_id,sex,race\n"],
     )
+    source: Literal["ranking", "decisions"] = "ranking"
     top_k: int = Field(default=10, ge=1)
     n_boot: int = Field(default=200, ge=0, le=5000)
     n_perm: int = Field(default=200, ge=0, le=5000)

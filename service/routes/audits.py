@@ -39,25 +39,36 @@ def read_audit_log(
 def run_bias_audit(
     body: BiasAuditIn, pool: PoolDep, settings: SettingsDep, key: ApiKeyDep, audit: AuditDep
 ) -> dict[str, Any]:
-    """Outcome audit of a job: rank the whole pool, then selection rates and impact ratios per group.
+    """Outcome audit of a job per self-reported group: selection rates and impact ratios (LL144 form).
 
-    Uses `evaluation.audit.outcome_audit` with the product's cutoffs (top-k, top 10%, above the median).
+    `source=ranking` ranks the whole pool for the job (cutoffs: top-k, top 10%, above the median);
+    `source=decisions` audits the advance/reject decisions recorded for the job.
     """
-    from evaluation.audit import outcome_audit, parse_demographics_csv
-    from evaluation.audit.outcome import default_cutoffs
+    from evaluation.audit import parse_demographics_csv
+    from evaluation.audit.runner import audit_decisions, audit_pool
 
+    job = pool.get_job(body.job_id)
     demographics = parse_demographics_csv(body.demographics_csv)
-    matches = pool.shortlist(body.job_id, top=max(pool.count(), 1), blind=settings.blind)
-    if not matches:
-        raise ValidationFailed("The pool is empty: there is nothing to audit.")
-    report = outcome_audit(
-        [m.candidate_id for m in matches],
-        demographics,
-        scores=[m.score for m in matches],
-        cutoffs=default_cutoffs(body.top_k),
-        data_source=f"job {body.job_id}, {len(matches)} candidates in the pool",
-        n_boot=body.n_boot,
-        n_perm=body.n_perm,
-    )
-    audit.record("bias_audit", key_id=key.id, job_id=body.job_id, details={"n": len(matches)})
+    if body.source == "decisions":
+        decisions = {
+            f.candidate_id: f.decision for f in sorted(pool.list_feedback(job.id), key=lambda f: f.ts)
+        }
+        if not decisions:
+            raise ValidationFailed("No advance/reject decisions are recorded for this job.")
+        report = audit_decisions(decisions, demographics, n_boot=body.n_boot, n_perm=body.n_perm)
+    else:
+        candidates = pool.list(offset=0, limit=max(pool.count(), 1))
+        if not candidates:
+            raise ValidationFailed("The pool is empty: there is nothing to audit.")
+        report = audit_pool(
+            job,
+            [(c.id, c.resume) for c in candidates if not c.duplicate_of],
+            demographics,
+            embedder=pool.embedder,
+            blind=settings.blind,
+            top_k=body.top_k,
+            n_boot=body.n_boot,
+            n_perm=body.n_perm,
+        )
+    audit.record("bias_audit", key_id=key.id, job_id=job.id, details={"n": report.n, "source": body.source})
     return report.to_dict()

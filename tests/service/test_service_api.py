@@ -97,7 +97,7 @@ def test_upload_many_list_and_get(client: TestClient, auth: dict[str, str]) -> N
     assert profile["redacted"] is True
     assert "Jane" not in profile["resume"]["text"] and "jane.roe@example.com" not in profile["resume"]["text"]
     assert profile["resume"]["contact"]["email"]["value"] == "[redacted]"
-    assert "Acme Corp" in profile["resume"]["text"]
+    assert "State University" in profile["resume"]["text"]
 
     revealed = client.get(f"/v1/candidates/{first['id']}?reveal=true", headers=auth).json()
     assert (

@@ -12,7 +12,6 @@ from service.app import create_app
 from service.deps import Services
 from service.settings import Settings
 
-
 _EMPLOYERS = ["Acme Corp", "Globex", "Initech", "Umbrella Health", "Stark Logistics", "Wayne Retail", "Hooli"]
 _VERBS = ["Built", "Designed", "Maintained", "Migrated", "Scaled", "Automated", "Documented", "Tested"]
 _OBJECTS = [

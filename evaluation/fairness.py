@@ -29,6 +29,8 @@ __all__ = [
     "above_median",
     "benjamini_hochberg",
     "bootstrap_ratio_intervals",
+    "chi2_yates",
+    "fisher_exact",
     "fractional_selection",
     "group_exposure",
     "group_rates",
@@ -44,6 +46,7 @@ __all__ = [
     "shuffle_null_ratios",
     "skew_at_k",
     "small_groups",
+    "wilcoxon_signed_rank",
 ]
 
 
@@ -235,14 +238,36 @@ def shuffle_null_ratios(
 # ---------------------------------------------------------------- tests and correction
 
 
+def fisher_exact(a: int, b: int, c: int, d: int) -> float:
+    """Two-sided Fisher exact test p-value for the 2x2 table [[a, b], [c, d]].
+
+    Sums the hypergeometric probabilities of every table with the same margins that is no more likely than
+    the observed one (the usual two-sided definition).
+    """
+    r1, c1, n = a + b, a + c, a + b + c + d
+    if n == 0:
+        return 1.0
+    lo, hi = max(0, r1 + c1 - n), min(r1, c1)
+    denom = math.comb(n, c1)
+    probs = {x: math.comb(r1, x) * math.comb(n - r1, c1 - x) / denom for x in range(lo, hi + 1)}
+    observed = probs[a]
+    return float(min(1.0, sum(p for p in probs.values() if p <= observed * (1 + 1e-7))))
+
+
+def chi2_yates(table: np.ndarray) -> float:
+    """p-value of the chi-square test of a 2x2 table with Yates' continuity correction (1 degree of freedom)."""
+    t = np.asarray(table, dtype=float)
+    expected = np.outer(t.sum(axis=1), t.sum(axis=0)) / t.sum()
+    stat = float(np.sum(np.maximum(np.abs(t - expected) - 0.5, 0.0) ** 2 / expected))
+    return math.erfc(math.sqrt(stat / 2))
+
+
 def selection_test(sel_a: float, n_a: int, sel_b: float, n_b: int) -> tuple[str, float]:
     """Test whether two groups' selection rates differ: ("fisher"|"chi2", p-value).
 
     Fisher's exact test (on counts rounded to whole candidates) when an expected cell is under 5,
     else the chi-square test with Yates' correction. Fractional selections come from ties.
     """
-    from scipy import stats
-
     if n_a == 0 or n_b == 0:
         return "none", 1.0
     table = np.array([[sel_a, n_a - sel_a], [sel_b, n_b - sel_b]], dtype=float)
@@ -254,10 +279,8 @@ def selection_test(sel_a: float, n_a: int, sel_b: float, n_b: int) -> tuple[str,
         counts = np.rint(table).astype(int)
         if counts.sum(axis=0).min() == 0:
             return "fisher", 1.0
-        res = stats.fisher_exact(counts)
-        return "fisher", float(res.pvalue)
-    chi = stats.chi2_contingency(table, correction=True)
-    return "chi2", float(chi.pvalue)
+        return "fisher", fisher_exact(*(int(x) for x in counts.ravel()))
+    return "chi2", chi2_yates(table)
 
 
 def holm(pvalues: Sequence[float]) -> list[float]:
@@ -289,19 +312,59 @@ def benjamini_hochberg(pvalues: Sequence[float]) -> list[float]:
     return [float(x) for x in out]
 
 
-def paired_test(differences: Sequence[float] | np.ndarray, *, tol: float = 1e-12) -> float:
-    """Two-sided Wilcoxon signed-rank p-value for paired differences; 1.0 when every difference is zero."""
-    from scipy import stats
+def _average_ranks(values: np.ndarray) -> np.ndarray:
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(values.size, dtype=float)
+    sorted_vals = values[order]
+    i = 0
+    while i < values.size:
+        j = i
+        while j + 1 < values.size and sorted_vals[j + 1] == sorted_vals[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
 
+
+def wilcoxon_signed_rank(differences: Sequence[float] | np.ndarray) -> float:
+    """Two-sided Wilcoxon signed-rank p-value (zeros dropped).
+
+    Exact null distribution when there are at most 50 differences and no tied magnitudes; otherwise the
+    normal approximation with the tie correction of the variance (no continuity correction).
+    """
     d = np.asarray(differences, dtype=float)
-    d = d[np.abs(d) > tol]
-    if d.size == 0:
+    d = d[d != 0]
+    n = d.size
+    if n == 0:
         return 1.0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        res = stats.wilcoxon(d)
-    p = float(res.pvalue)
-    return 1.0 if math.isnan(p) else p
+    mags = np.abs(d)
+    ranks = _average_ranks(mags)
+    w_plus = float(ranks[d > 0].sum())
+    total = n * (n + 1) / 2
+    if n <= 50 and np.unique(mags).size == n:
+        # counts[s] = number of sign patterns whose positive ranks sum to s
+        counts = np.zeros(int(total) + 1, dtype=float)
+        counts[0] = 1.0
+        for r in range(1, n + 1):
+            counts[r:] = counts[r:] + counts[:-r].copy()
+        probs = counts / counts.sum()
+        w = min(w_plus, total - w_plus)
+        return float(min(1.0, 2 * probs[: round(w) + 1].sum()))
+    _, tie_counts = np.unique(mags, return_counts=True)
+    var = n * (n + 1) * (2 * n + 1) / 24 - float(np.sum(tie_counts**3 - tie_counts)) / 48
+    if var <= 0:
+        return 1.0
+    z = (w_plus - total / 2) / math.sqrt(var)
+    return math.erfc(abs(z) / math.sqrt(2))
+
+
+def paired_test(differences: Sequence[float] | np.ndarray, *, tol: float = 1e-12) -> float:
+    """Two-sided Wilcoxon signed-rank p-value for paired differences; 1.0 when every difference is zero.
+
+    Differences within `tol` of zero count as zero (float noise from identical inputs).
+    """
+    d = np.asarray(differences, dtype=float)
+    return wilcoxon_signed_rank(np.where(np.abs(d) > tol, d, 0.0))
 
 
 def kendall_tau(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) -> float:

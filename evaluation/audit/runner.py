@@ -845,3 +845,124 @@ def run_demo_audit(
     result.notes.append(f"Embedder: {getattr(embedder, 'name', type(embedder).__name__)}.")
     write_audit_report(result, out_dir)
     return result
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def _summary_lines(result: AuditResult) -> list[str]:
+    """The LL144 summary in plain text for the terminal: checks, then pooled rates and ratios per group."""
+    lines = [
+        f"shortlist audit: {'PASS' if result.passed else 'FAIL'} ({result.n_resumes} resumes, {len(result.jobs)} jobs)"
+    ]
+    for c in result.checks:
+        state = ("pass" if c["passed"] else "FAIL") if c["enforced"] else "reported"
+        lines.append(f"  [{state:8}] {c['mode']:9} {c['check']}: {_num(c['value'])}")
+    for key, m in result.modes.items():
+        audit = m.pooled
+        lines.append(
+            f"LL144 summary, {key.replace('_', ' ')}: {audit.n} assessed, audit date {audit.audit_date}"
+        )
+        lines.append(
+            f"  {'category':9} {'group':14} {'n':>6} "
+            + " ".join(f"{cut.name[:22]:>22}" for cut in audit.cutoffs)
+        )
+        for cat in ("sex", "race", "sex_race"):
+            per_cut = [next((c for c in cut.categories if c.category == cat), None) for cut in audit.cutoffs]
+            first = per_cut[0]
+            if first is None:
+                continue
+            for gi, row in enumerate(first.rows):
+                cells = []
+                for cr in per_cut:
+                    r = cr.rows[gi] if cr is not None else None
+                    cells.append(f"{_num(r.rate)} / IR {_num(r.impact_ratio)}" if r else "-")
+                lines.append(f"  {cat:9} {row.group:14} {row.n:>6} " + " ".join(f"{x:>22}" for x in cells))
+    return lines
+
+
+def _num(x: Any) -> str:
+    from evaluation.audit.report import fmt
+
+    return fmt(x)
+
+
+def run_cli(args: Any) -> int:
+    """Back end of `shortlist audit`; returns the exit code (0 pass, 1 a threshold failed)."""
+    from models.errors import ValidationFailed
+
+    out = Path(args.out or "audit-report")
+    if args.demo:
+        result = run_demo_audit(out, quick=bool(args.quick))
+        print("\n".join(_summary_lines(result)))
+        print(f"report: {out / 'report.md'} (also report.html, report.json)")
+        return 0 if result.passed else 1
+    if not args.job:
+        raise ValidationFailed(
+            "give --demo, or --job JOB_FILE_OR_ID with --db (and --demographics for the outcome audit)"
+        )
+    from matcher.pool import Pool
+
+    pool = Pool(Path(args.db or os.environ.get("SHORTLIST_DATA_DIR", "data")))
+    job_path = Path(args.job)
+    if job_path.is_file():
+        from parsers.job import parse_job
+
+        text = job_path.read_text(encoding="utf-8", errors="replace")
+        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), None)
+        job = parse_job(text, title=title, job_id=job_path.stem)
+    else:
+        job = pool.get_job(args.job)  # raises NotFound for an unknown id
+    candidates: list[Any] = []
+    while len(candidates) < pool.count():
+        page = pool.list(len(candidates), 500)
+        if not page:
+            break
+        candidates.extend(page)
+    if not candidates:
+        raise ValidationFailed("the pool is empty: ingest resumes first")
+    resumes = [(c.id, c.resume) for c in candidates]
+    settings = AuditSettings.quick() if args.quick else AuditSettings()
+    settings = AuditSettings(**(asdict(settings) | {"n_resumes": len(resumes), "n_jobs": 1}))
+    result = counterfactual_audit(
+        [job],
+        [(c.id, c.resume.text) for c in candidates],
+        embedder=pool.embedder,
+        settings=settings,
+        data_source=f"talent pool {pool.data_dir} ({len(resumes)} candidates)",
+    )
+    write_audit_report(result, out)
+    print("\n".join(_summary_lines(result)))
+    if args.demographics:
+        from evaluation.audit.outcome import parse_demographics_csv
+
+        demographics = parse_demographics_csv(Path(args.demographics).read_text(encoding="utf-8"))
+        for blind in (True, False):
+            audit = audit_pool(
+                job,
+                resumes,
+                demographics,
+                embedder=pool.embedder,
+                blind=blind,
+                top_k=settings.top_k,
+                data_source=f"talent pool {pool.data_dir}, self-reported demographics",
+                n_boot=settings.n_boot,
+                n_perm=settings.n_perm,
+            )
+            sub = out / f"outcome-blind-{'on' if blind else 'off'}"
+            write_outcome_report(
+                audit, sub, title=f"Outcome audit, blind screening {'on' if blind else 'off'}"
+            )
+            print(
+                f"outcome audit (blind {'on' if blind else 'off'}): min impact ratio {_num(audit.min_impact_ratio())}; {sub / 'report.md'}"
+            )
+        decisions: dict[str, str] = {}
+        for fb in pool.list_feedback(job.id):
+            decisions[fb.candidate_id] = fb.decision  # later decisions replace earlier ones
+        if decisions:
+            audit = audit_decisions(decisions, demographics, n_boot=settings.n_boot, n_perm=settings.n_perm)
+            sub = out / "outcome-decisions"
+            write_outcome_report(audit, sub, title="Outcome audit of recruiter decisions")
+            print(f"decisions audit: min impact ratio {_num(audit.min_impact_ratio())}; {sub / 'report.md'}")
+    print(f"report: {out / 'report.md'} (also report.html, report.json)")
+    return 0 if result.passed else 1

@@ -150,3 +150,32 @@ def test_bootstrap_and_null_on_equal_outcomes() -> None:
 def test_paired_test() -> None:
     assert fm.paired_test([0.0, 0.0, 0.0]) == 1.0
     assert fm.paired_test([0.1] * 12) < 0.01
+
+
+def test_exact_tests_by_hand() -> None:
+    # Wilcoxon, 3 positive differences with distinct magnitudes: P(W+ = 6) = 1/8, two-sided 2/8
+    assert fm.wilcoxon_signed_rank([1.0, 2.0, 3.0]) == pytest.approx(0.25)
+    # [1, -2, 3]: W+ = 4, W- = 2; subsets of ranks {1, 2, 3} summing to <= 2: {}, {1}, {2} -> 3/8, x2 = 0.75
+    assert fm.wilcoxon_signed_rank([1.0, -2.0, 3.0]) == pytest.approx(0.75)
+    assert fm.fisher_exact(1, 2, 3, 0) == pytest.approx(0.4)
+    # chi-square with Yates, [[10, 10], [10, 10]]: |O - E| = 0 -> statistic 0 -> p 1
+    assert fm.chi2_yates(np.array([[10, 10], [10, 10]])) == pytest.approx(1.0)
+
+
+def test_tests_agree_with_scipy_on_random_data() -> None:
+    from scipy import stats
+
+    rng = np.random.default_rng(3)
+    for n in (8, 30, 70):
+        d = rng.normal(0.2, 1, size=n)
+        assert fm.wilcoxon_signed_rank(d) == pytest.approx(stats.wilcoxon(d).pvalue, rel=1e-6)
+    tied = np.round(rng.normal(0.3, 1, size=40), 1)
+    tied = tied[tied != 0]
+    assert fm.wilcoxon_signed_rank(tied) == pytest.approx(
+        stats.wilcoxon(tied, method="approx").pvalue, rel=1e-6
+    )
+    for _ in range(5):
+        a, b, c, d = (int(x) for x in rng.integers(0, 12, size=4))
+        assert fm.fisher_exact(a, b, c, d) == pytest.approx(stats.fisher_exact([[a, b], [c, d]]).pvalue)
+        table = rng.integers(5, 40, size=(2, 2))
+        assert fm.chi2_yates(table) == pytest.approx(stats.chi2_contingency(table, correction=True).pvalue)

@@ -2,9 +2,10 @@
 
 Policy (used by `matcher.pool.Pool`):
 - the same bytes uploaded again (same content hash) are not stored twice: the existing candidate is returned;
-- a resume that shares a normalized email or phone with a stored candidate, or whose blinded profile text has
-  an estimated shingle Jaccard >= `NEAR_DUPLICATE_JACCARD` with one, is stored as its own candidate but flagged
-  `duplicate_of` the canonical (oldest) candidate of that group. Flagged duplicates are left out of shortlists and
+- a resume that shares a normalized email or phone with a stored candidate (and the same normalized name when
+  both carry one, so an agency's shared phone or inbox does not merge different people), or whose blinded text
+  has an estimated shingle Jaccard >= `NEAR_DUPLICATE_JACCARD` with one, is stored as its own candidate but
+  flagged `duplicate_of` the canonical (oldest) candidate of that group. Flagged duplicates are left out of shortlists and
   search results, so a person is never ranked twice, and erasing a candidate erases its whole group.
 
 Contact details only enter the store as unsalted SHA-256 digests of the normalized value, never in clear, so
@@ -85,6 +86,14 @@ def normalize_phone(phone: str | None) -> str | None:
     return digits[-9:]
 
 
+def normalize_name(name: str | None) -> str | None:
+    """Accent-free, case-folded name tokens in sorted order, initials dropped ('Doe, Jane A.' = 'jane doe')."""
+    if not name:
+        return None
+    tokens = sorted(t for t in normalize_text(name) if len(t) > 1 and not t.isdigit())
+    return " ".join(tokens) or None
+
+
 def normalize_text(text: str) -> list[str]:
     """Case-folded, accent-stripped words."""
     text = unicodedata.normalize("NFKD", text)
@@ -140,6 +149,7 @@ def band_keys(signature: np.ndarray, bands: int = BANDS) -> list[tuple[str, str]
 
 def fingerprint(
     *,
+    name: str | None = None,
     email: str | None = None,
     phones: Sequence[str | None] = (),
     content_hash: str | None = None,
@@ -154,6 +164,9 @@ def fingerprint(
         norm_phone = normalize_phone(phone)
         if norm_phone:
             keys.append(("phone", _digest("phone", norm_phone)))
+    norm_name = normalize_name(name)
+    if norm_name:
+        keys.append(("name", _digest("name", norm_name)))
     if content_hash:
         keys.append(("content", content_hash))
     signature = None

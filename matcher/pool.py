@@ -22,6 +22,7 @@ import builtins
 import logging
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Ranker = Callable[..., list[Match]]
 DB_NAME = "shortlist.sqlite3"
+SAVE_EVERY_WRITE_BELOW = 20_000  # below this many vectors saving the index costs a few MB at most
 
 
 @dataclass
@@ -107,7 +109,9 @@ class Pool:
         index_backend: "faiss" (default) or "numpy".
         approximate_above: FAISS switches to HNSW above this many vectors.
         keep_files: store the original uploads under data_dir/files.
-        autosave: save the vector index after every write (erase always saves).
+        autosave: save the vector index after writes: every write while it holds up to `SAVE_EVERY_WRITE_BELOW`
+            vectors, then at most every `autosave_interval_s` seconds (erase and close always save; a crash in
+            between only costs a rebuild from the store, which stays the source of truth).
     """
 
     def __init__(
@@ -120,6 +124,7 @@ class Pool:
         approximate_above: int | None = DEFAULT_APPROXIMATE_ABOVE,
         keep_files: bool = True,
         autosave: bool = True,
+        autosave_interval_s: float = 30.0,
         dense_k: int = DEFAULT_DENSE_K,
         skill_k: int = DEFAULT_SKILL_K,
         lexical_k: int = DEFAULT_LEXICAL_K,
@@ -133,6 +138,8 @@ class Pool:
         self.approximate_above = approximate_above
         self.keep_files = keep_files
         self.autosave = autosave
+        self.autosave_interval_s = autosave_interval_s
+        self._last_save = 0.0
         self.dense_k, self.skill_k, self.lexical_k = dense_k, skill_k, lexical_k
         self._lock = threading.RLock()
         self._index: VectorIndex | None = None
@@ -235,8 +242,13 @@ class Pool:
         return [(ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
     def _save_index(self, force: bool = False) -> None:
-        if self._index is not None and (force or self.autosave):
+        if self._index is None:
+            return
+        small = len(self._index) <= SAVE_EVERY_WRITE_BELOW
+        due = time.monotonic() - self._last_save >= self.autosave_interval_s
+        if force or (self.autosave and (small or due)):
             self._index.save(self.index_path)
+            self._last_save = time.monotonic()
 
     def flush(self) -> None:
         """Save the vector index and fold the database WAL."""
@@ -264,6 +276,7 @@ class Pool:
         chash = content_hash(data) if data is not None else content_hash(resume.text.encode())
         contact = resume.contact
         fp = fingerprint(
+            name=contact.name.value if contact.name else None,
             email=contact.email.value if contact.email else None,
             phones=[contact.phone.value if contact.phone else None],
             content_hash=chash,
@@ -283,13 +296,18 @@ class Pool:
         return current.id
 
     def find_duplicate(self, fp: Fingerprint, *, exclude: Iterable[str] = ()) -> str | None:
-        """The canonical candidate this fingerprint duplicates (same email/phone, or blinded-text Jaccard at or
-        above the threshold), or None."""
+        """The canonical candidate this fingerprint duplicates, or None: same email or phone (and the same
+        name when both have one), or blinded-text Jaccard at or above the threshold."""
         skip = set(exclude)
-        exact = [k for k in fp.keys if k[0] in ("email", "phone")]
-        for cid in self.store.find_by_keys(exact):
-            if cid not in skip:
-                return self._canonical(cid)
+        contact = [k for k in fp.keys if k[0] in ("email", "phone")]
+        names = {v for k, v in fp.keys if k == "name"}
+        hits = [c for c in self.store.find_by_keys(contact) if c not in skip]
+        if hits:
+            their_names = self.store.keys_of(hits, "name")
+            for cid in hits:
+                theirs = their_names.get(cid)
+                if not names or not theirs or names & theirs:
+                    return self._canonical(cid)
         if fp.signature is not None:
             near = [c for c in self.store.find_by_keys(fp.lsh_keys()) if c not in skip]
             signatures = self.store.get_signatures(near)

@@ -120,6 +120,10 @@ class CandidateStore(Protocol):
 
     def get_signatures(self, candidate_ids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
+    def keys_of(self, candidate_ids: Sequence[str], kind: str) -> dict[str, set[str]]:
+        """Fingerprint key values of one kind per candidate (candidates without any are left out)."""
+        ...
+
     def find_by_content_hash(self, content_hash: str) -> list[str]: ...
 
     def candidate_facts(self) -> list[CandidateFacts]: ...
@@ -569,6 +573,19 @@ class SqliteStore:
                 f"SELECT candidate_id, signature FROM signatures WHERE candidate_id IN ({marks})", chunk
             ):
                 out[str(cid)] = np.frombuffer(blob, dtype=np.uint32).copy()
+        return out
+
+    def keys_of(self, candidate_ids: Sequence[str], kind: str) -> dict[str, set[str]]:
+        ids = list(candidate_ids)
+        out: dict[str, set[str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for cid, value in self._query(
+                f"SELECT candidate_id, value FROM candidate_keys WHERE kind = ? AND candidate_id IN ({marks})",
+                [kind, *chunk],
+            ):
+                out.setdefault(str(cid), set()).add(str(value))
         return out
 
     def candidate_facts(self) -> list[CandidateFacts]:

@@ -13,6 +13,7 @@ from matcher.dedupe import (
     jaccard,
     minhash,
     normalize_email,
+    normalize_name,
     normalize_phone,
     shingles,
 )
@@ -48,6 +49,12 @@ def test_normalize_phone() -> None:
     assert normalize_phone("12-34") is None and normalize_phone(None) is None
 
 
+def test_normalize_name() -> None:
+    assert normalize_name("Doe, Jane A.") == normalize_name("jane doe") == "doe jane"
+    assert normalize_name("José Núñez") == "jose nunez"
+    assert normalize_name("A.") is None and normalize_name(None) is None
+
+
 def test_shingles_and_jaccard() -> None:
     assert shingles("A b c", k=2) == {"a b", "b c"}
     assert shingles("Über  café", k=5) == {"uber cafe"}
@@ -81,8 +88,10 @@ def test_near_duplicate_text_shares_a_band_and_different_text_does_not() -> None
 
 
 def test_fingerprint_keys_hash_contact_details() -> None:
-    fp = fingerprint(email="x@example.com", phones=["+1 555 010 9999", None], content_hash="abc")
+    fp = fingerprint(
+        name="Xavier Young", email="x@example.com", phones=["+1 555 010 9999", None], content_hash="abc"
+    )
     kinds = [k for k, _ in fp.keys]
-    assert kinds == ["email", "phone", "content"]
+    assert kinds == ["email", "phone", "name", "content"]
     assert all("example" not in v and "555" not in v for _, v in fp.keys)
     assert fp.signature is None and fp.all_keys() == fp.keys

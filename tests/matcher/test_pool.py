@@ -38,6 +38,7 @@ def make_resume(
     *,
     email: str | None = None,
     phone: str | None = None,
+    name: str | None = None,
     location: str | None = "Lisbon, Portugal",
     title: str = "Software Engineer",
     months: int = 60,
@@ -50,6 +51,7 @@ def make_resume(
     return Resume(
         text=text,
         contact=ContactInfo(
+            name=TextField(value=name) if name else None,
             email=TextField(value=email) if email else None,
             phone=TextField(value=phone) if phone else None,
             location=TextField(value=location) if location else None,
@@ -146,6 +148,16 @@ def test_duplicates_are_flagged_and_hidden(pool: Pool) -> None:
         c.id,
         d.id,
     }
+
+
+def test_shared_agency_contact_does_not_merge_different_people(pool: Pool) -> None:
+    mail, tel = "talent@agency.example", "+44 20 7946 0000"
+    a = pool.add_resume(make_resume(text_for(1), name="Ana Lima", email=mail, phone=tel))
+    b = pool.add_resume(make_resume(text_for(2), name="Bruno Costa", email=mail, phone=tel))
+    c = pool.add_resume(make_resume(text_for(3), name="Lima, Ana", phone=tel))  # same person, name reordered
+    d = pool.add_resume(make_resume(text_for(4), email=mail))  # no name parsed: contact decides
+    assert b.duplicate_of is None
+    assert c.duplicate_of == a.id and d.duplicate_of == a.id
 
 
 def raw_bytes(root: Path) -> bytes:

@@ -152,6 +152,8 @@ def test_fingerprint_keys_and_duplicates(store: SqliteStore) -> None:
     assert store.find_by_keys([]) == []
     assert fp.signature is not None
     np.testing.assert_array_equal(store.get_signatures(["a"])["a"], fp.signature)
+    assert store.keys_of(["a", "b"], "email") == {"a": {fp.keys[0][1]}}
+    assert set(store.keys_of(["a", "b"], "phone")) == {"a", "b"} and store.keys_of([], "phone") == {}
     store.set_duplicate_of("b", "a")
     assert store.duplicates_of("a") == ["b"] and store.get_candidate("b").duplicate_of == "a"
     store.set_duplicate_of("b", None)

@@ -1,0 +1,452 @@
+"""PDF text with layout: positioned line fragments from pypdfium2 or pdfminer.six, then our own reading order.
+
+Both engines produce `Fragment`s (a run of text on one line with its box, PDF coordinates, y up). The layout
+step is shared:
+
+1. find a vertical gutter per page: an x where no fragment crosses within the height both sides share, with
+   enough text left and right (two columns, or a narrow sidebar);
+2. cut the page into horizontal bands at fragments that do cross the gutter (a full-width header, a
+   full-width section); inside a band read the left column fully, then the right;
+3. build lines from fragments on the same baseline, and put a blank line where the vertical gap is larger
+   than the usual line spacing;
+4. drop header/footer lines repeated across pages (and bare page numbers) at the top/bottom of pages.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import logging
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from models.errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    EncryptedDocument,
+    ImageOnlyDocument,
+)
+from parsers.limits import Limits
+from parsers.text import normalize_text
+
+logger = logging.getLogger(__name__)
+
+# PDFium is not thread-safe: one document at a time per process.
+_PDFIUM_LOCK = threading.Lock()
+# Fewer alphanumeric characters than this per page, on pages that hold images, means a scan.
+_SCAN_CHARS_PER_PAGE = 25
+_PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?[-–—(\[]?\s*\d{1,3}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
+_DIGITS_RE = re.compile(r"\d+")
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
+@dataclass(slots=True)
+class Fragment:
+    """A run of text on one line: x0 < x1, bottom < top in PDF points (origin bottom-left)."""
+
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    text: str
+
+    @property
+    def center(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+@dataclass(slots=True)
+class Line:
+    """One output line with its vertical position; `gap_before` marks the start of a new block."""
+
+    text: str
+    center: float
+    gap_before: bool
+
+
+@dataclass(slots=True)
+class PageText:
+    """Fragments of one page and what else the page holds."""
+
+    width: float
+    height: float
+    fragments: list[Fragment]
+    has_objects: bool
+    has_images: bool
+
+
+# --- layout -----------------------------------------------------------------------------------------
+
+
+def find_gutter(frags: list[Fragment], width: float, height: float) -> float | None:
+    """x of the gutter between two columns (or a sidebar and the main column), or None for one column."""
+    import numpy as np
+
+    if len(frags) < 6 or width <= 0:
+        return None
+    x0 = np.fromiter((f.x0 for f in frags), float, len(frags))
+    x1 = np.fromiter((f.x1 for f in frags), float, len(frags))
+    cy = np.fromiter((f.center for f in frags), float, len(frags))
+    tops = np.fromiter((f.top for f in frags), float, len(frags))
+    bottoms = np.fromiter((f.bottom for f in frags), float, len(frags))
+    span = max(float(tops.max() - bottoms.min()), 1.0)
+    lo, hi = float(x0.min()), float(x1.max())
+    candidates = np.arange(lo + 0.12 * (hi - lo), lo + 0.88 * (hi - lo), 2.0)
+    if candidates.size == 0:
+        return None
+    c = candidates[:, None]
+    left = x1[None, :] <= c + 0.5
+    right = x0[None, :] >= c - 0.5
+    cross = ~(left | right)
+    n_left = left.sum(1)
+    n_right = right.sum(1)
+    ok = (n_left >= 3) & (n_right >= 3)
+    if not ok.any():
+        return None
+    big = 1e9
+    left_top = np.where(left, tops[None, :], -big).max(1)
+    left_bottom = np.where(left, bottoms[None, :], big).min(1)
+    right_top = np.where(right, tops[None, :], -big).max(1)
+    right_bottom = np.where(right, bottoms[None, :], big).min(1)
+    zone_top = np.minimum(left_top, right_top)
+    zone_bottom = np.maximum(left_bottom, right_bottom)
+    in_zone = (cy[None, :] <= zone_top[:, None]) & (cy[None, :] >= zone_bottom[:, None])
+    zl = (left & in_zone).sum(1)
+    zr = (right & in_zone).sum(1)
+    zc = (cross & in_zone).sum(1)
+    # Columns run down much of the page, or at least hold several lines each (a local two-column list).
+    ok &= ((zone_top - zone_bottom) >= 0.2 * span) | ((zl >= 5) & (zr >= 5))
+    ok &= (zl >= 3) & (zr >= 3)
+    ok &= zc <= np.maximum(1, 0.06 * (zl + zr))
+    # Column text is left-aligned: most fragments right of the gutter start at one x. A ragged set of
+    # right-aligned dates next to short titles is not a column.
+    if not ok.any():
+        return None
+    best: tuple[float, float] | None = None  # (score, x)
+    idx = np.flatnonzero(ok)
+    runs = np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)
+    for run in runs:
+        run_width = float(candidates[run[-1]] - candidates[run[0]]) + 2.0
+        if run_width < 6.0:
+            continue
+        mid = int(run[len(run) // 2])
+        xs = x0[right[mid] & in_zone[mid]]
+        aligned = np.abs(xs - np.median(xs)) < 3.0
+        if aligned.mean() < 0.4:
+            continue
+        score = run_width - 10.0 * float(zc[mid])
+        if best is None or score > best[0]:
+            best = (score, float(candidates[mid]))
+    return None if best is None else best[1]
+
+
+def _build_lines(frags: list[Fragment]) -> list[Line]:
+    """Lines (top to bottom) from fragments of one column or band; fragments on one baseline are joined."""
+    if not frags:
+        return []
+    frags = sorted(frags, key=lambda f: -f.center)
+    rows: list[list[Fragment]] = [[frags[0]]]
+    row_center = frags[0].center
+    row_height = frags[0].height
+    for f in frags[1:]:
+        if row_center - f.center < 0.5 * max(1.0, min(row_height, f.height)):
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+            row_center, row_height = f.center, f.height
+    centers = [sum(f.center for f in row) / len(row) for row in rows]
+    heights = sorted(max(f.height for f in row) for row in rows)
+    typical_height = heights[len(heights) // 2]
+    deltas = sorted(a - b for a, b in itertools.pairwise(centers))
+    # Usual baseline-to-baseline distance: the lower quartile, so paragraph gaps do not inflate it.
+    step = deltas[len(deltas) // 4] if deltas else typical_height * 1.2
+    step = max(step, typical_height * 0.9)
+    lines: list[Line] = []
+    for i, row in enumerate(rows):
+        row.sort(key=lambda f: f.x0)
+        text = " ".join(f.text for f in row)
+        gap = i > 0 and centers[i - 1] - centers[i] > 1.45 * step
+        lines.append(Line(text=text, center=centers[i], gap_before=gap))
+    return lines
+
+
+def layout_page(frags: list[Fragment], width: float, height: float) -> list[Line]:
+    """Order one page's fragments for reading: bands top to bottom, inside a band left column then right."""
+    gutter = find_gutter(frags, width, height)
+    if gutter is None:
+        return _build_lines(frags)
+    ordered = sorted(frags, key=lambda f: -f.center)
+    groups: list[tuple[str, list[Fragment]]] = []  # ("full", frags) or ("cols", frags)
+    for f in ordered:
+        kind = "cols" if (f.x1 <= gutter + 0.5 or f.x0 >= gutter - 0.5) else "full"
+        if groups and groups[-1][0] == kind:
+            groups[-1][1].append(f)
+        else:
+            groups.append((kind, [f]))
+    lines: list[Line] = []
+    for kind, group in groups:
+        if kind == "full":
+            parts = [group]
+        else:
+            parts = [[f for f in group if f.x1 <= gutter + 0.5], [f for f in group if f.x1 > gutter + 0.5]]
+        for part in parts:
+            built = _build_lines(part)
+            if built and lines:
+                built[0].gap_before = True
+            lines.extend(built)
+    return lines
+
+
+def _margin_candidates(lines: list[Line], k: int = 3) -> set[int]:
+    by_height = sorted(range(len(lines)), key=lambda i: -lines[i].center)
+    return set(by_height[:k]) | set(by_height[-k:])
+
+
+def drop_repeated_margins(pages: list[list[Line]]) -> tuple[list[list[Line]], int]:
+    """Remove running headers/footers: lines at the top or bottom of pages that repeat on other pages.
+
+    A line repeated word for word keeps its first occurrence (it may carry the name or contact details);
+    lines that differ only in numbers (page numbers) and bare page numbers are dropped everywhere.
+    Returns the pages and how many lines were dropped.
+    """
+    candidates = [_margin_candidates(lines) for lines in pages]
+    exact: Counter[str] = Counter()
+    fuzzy: Counter[str] = Counter()
+    for lines, cand in zip(pages, candidates, strict=True):
+        exact.update({lines[i].text.strip().lower() for i in cand})
+        fuzzy.update({_DIGITS_RE.sub("#", lines[i].text.strip().lower()) for i in cand})
+    need = max(2, (len(pages) + 1) // 2)
+    seen: set[str] = set()
+    dropped = 0
+    out: list[list[Line]] = []
+    for lines, cand in zip(pages, candidates, strict=True):
+        kept: list[Line] = []
+        for i, line in enumerate(lines):
+            key = line.text.strip().lower()
+            if i in cand:
+                if _PAGE_NUMBER_RE.match(key):
+                    dropped += 1
+                    continue
+                if len(pages) > 1 and exact[key] >= need:
+                    if key in seen:
+                        dropped += 1
+                        continue
+                    seen.add(key)
+                elif len(pages) > 1 and fuzzy[_DIGITS_RE.sub("#", key)] >= need:
+                    dropped += 1
+                    continue
+            kept.append(line)
+        out.append(kept)
+    return out, dropped
+
+
+def pages_to_text(pages: list[PageText]) -> tuple[str, int]:
+    """Reading-order text of all pages, repeated headers/footers removed; returns (text, lines dropped)."""
+    laid = [layout_page(p.fragments, p.width, p.height) for p in pages]
+    laid, dropped = drop_repeated_margins(laid)
+    chunks: list[str] = []
+    for lines in laid:
+        buf: list[str] = []
+        for line in lines:
+            if line.gap_before and buf:
+                buf.append("")
+            buf.append(line.text)
+        if buf:
+            chunks.append("\n".join(buf))
+    return normalize_text("\n\n".join(chunks)), dropped
+
+
+# --- pypdfium2 ----------------------------------------------------------------------------------------
+
+
+def _pdfium_fragments(textpage: object) -> list[Fragment]:
+    """Fragments from PDFium's character stream: one box per character, then vectorized grouping.
+
+    A fragment ends at a line break PDFium reports, a jump off the baseline, a backwards step, or a
+    horizontal gap wider than ~0.9 of the font height (a column gutter or a tab stop). A space is put
+    between characters where PDFium has one or where the gap exceeds 0.1 of the height (PDFs that
+    position words without space characters).
+    """
+    import numpy as np
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw  # type: ignore[attr-defined]
+    text: str = textpage.get_text_range()  # type: ignore[attr-defined]
+    if not text.strip():
+        return []
+    codes = np.frombuffer(text.encode("utf-32-le", errors="replace"), dtype=np.uint32)
+    is_break = (codes == 10) | (codes == 13)
+    is_space = is_break | (codes == 32) | (codes == 9) | (codes == 0xA0) | (codes == 0x3000) | (codes == 0)
+    rect = raw.FS_RECTF()
+    prect = ctypes.byref(rect)
+    # Loose boxes span the font's ascent/descent and sit edge to edge within a word: their gaps are the
+    # real spacing (tight glyph boxes make a narrow "1" look like it follows a space).
+    get_box = raw.FPDFText_GetLooseCharBox
+    idx: list[int] = []
+    boxes: list[float] = []
+    push_idx, push_box = idx.append, boxes.extend
+    for i in np.flatnonzero(~is_space).tolist():
+        if get_box(tp, i, prect):
+            push_idx(i)
+            push_box((rect.left, rect.right, rect.bottom, rect.top))
+    if not idx:
+        return []
+    arr = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    left, right = arr[:, 0], arr[:, 1]
+    bottom = np.minimum(arr[:, 2], arr[:, 3])
+    top = np.maximum(arr[:, 2], arr[:, 3])
+    height = np.maximum(top - bottom, 1.0)
+    pos = np.asarray(idx)
+    breaks_before = np.cumsum(is_break)[pos]
+    size = np.maximum(height[1:], height[:-1])
+    gap = left[1:] - right[:-1]
+    center = (bottom[1:] + top[1:]) / 2
+    same_line = (center >= bottom[:-1] - 0.35 * size) & (center <= top[:-1] + 0.35 * size)
+    new_frag = (
+        (breaks_before[1:] != breaks_before[:-1]) | ~same_line | (gap > 0.9 * size) | (gap < -0.6 * size)
+    )
+    spaced = ~new_frag & ((np.diff(pos) > 1) | (gap > 0.1 * size))
+    starts = np.concatenate(([0], np.flatnonzero(new_frag) + 1))
+    x1s = np.maximum.reduceat(right, starts)
+    bots = np.minimum.reduceat(bottom, starts)
+    tops = np.maximum.reduceat(top, starts)
+    pieces = [text[i] for i in idx]
+    for k in np.flatnonzero(spaced).tolist():
+        pieces[k + 1] = " " + pieces[k + 1]
+    bounds = [*starts.tolist(), len(idx)]
+    frags: list[Fragment] = []
+    for j in range(len(starts)):
+        s, e = bounds[j], bounds[j + 1]
+        frags.append(
+            Fragment(float(left[s]), float(x1s[j]), float(bots[j]), float(tops[j]), "".join(pieces[s:e]))
+        )
+    return frags
+
+
+def _read_pdfium(data: bytes, limits: Limits) -> list[PageText]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+            raise EncryptedDocument(
+                "the PDF is password protected; remove the password and upload again"
+            ) from exc
+        raise CorruptDocument("the PDF is damaged and cannot be read") from exc
+    try:
+        n_pages = len(pdf)
+        if n_pages > limits.max_pages:
+            raise DocumentTooLarge(f"the PDF has {n_pages} pages; the limit is {limits.max_pages}")
+        pages: list[PageText] = []
+        for index in range(n_pages):
+            page = pdf[index]
+            try:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    frags = _pdfium_fragments(textpage)
+                finally:
+                    textpage.close()
+                n_objects = raw.FPDFPage_CountObjects(page.raw)
+                has_images = False
+                if sum(len(f.text) for f in frags) < 4 * _SCAN_CHARS_PER_PAGE:
+                    # Only pages with almost no text need the (slower) look for a scanned image.
+                    image_types = (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM)
+                    has_images = any(
+                        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, j)) in image_types
+                        for j in range(min(n_objects, 2000))
+                    )
+            finally:
+                page.close()
+            pages.append(PageText(width, height, frags, n_objects > 0, has_images))
+        return pages
+    finally:
+        pdf.close()
+
+
+# --- pdfminer.six -------------------------------------------------------------------------------------
+
+
+def _read_pdfminer(data: bytes, limits: Limits) -> list[PageText]:
+    import io
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTContainer, LTTextLineHorizontal
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    # boxes_flow=None: pdfminer's own box ordering is skipped; reading order is rebuilt here.
+    laparams = LAParams(boxes_flow=None, detect_vertical=False, all_texts=False)
+    pages: list[PageText] = []
+    try:
+        for layout in extract_pages(io.BytesIO(data), laparams=laparams, maxpages=limits.max_pages + 1):
+            if len(pages) >= limits.max_pages:
+                raise DocumentTooLarge(f"the PDF has more than {limits.max_pages} pages; that is the limit")
+            frags: list[Fragment] = []
+            has_objects = has_images = False
+            stack: list[object] = list(layout)
+            while stack:
+                item = stack.pop()
+                if isinstance(item, LTTextLineHorizontal):
+                    text = item.get_text().strip()
+                    if text:
+                        frags.append(Fragment(item.x0, item.x1, item.y0, item.y1, text))
+                    continue
+                if isinstance(item, LTChar):
+                    continue
+                has_objects = True
+                name = type(item).__name__
+                if name in ("LTImage", "LTFigure"):
+                    has_images = True
+                if isinstance(item, LTContainer):
+                    stack.extend(item)
+            pages.append(PageText(layout.width, layout.height, frags, has_objects, has_images))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedDocument(
+            "the PDF is password protected; remove the password and upload again"
+        ) from exc
+    except PDFSyntaxError as exc:
+        raise CorruptDocument("the PDF is damaged and cannot be read") from exc
+    if not pages:
+        raise CorruptDocument("the PDF has no pages")
+    return pages
+
+
+# --- entry point --------------------------------------------------------------------------------------
+
+
+def extract_pdf(data: bytes, *, limits: Limits, engine: str = "pypdfium2") -> tuple[str, int, list[str]]:
+    """Text of a PDF in reading order; returns (text, pages, warnings).
+
+    Raises EncryptedDocument, CorruptDocument, DocumentTooLarge, ImageOnlyDocument (pages with images but
+    no text layer), EmptyDocument (pages with nothing at all).
+    """
+    if engine == "pdfminer":
+        pages = _read_pdfminer(data, limits)
+    else:
+        with _PDFIUM_LOCK:
+            pages = _read_pdfium(data, limits)
+    if not pages:
+        raise CorruptDocument("the PDF has no pages")
+    text, dropped = pages_to_text(pages)
+    notes: list[str] = []
+    if dropped:
+        notes.append(f"removed {dropped} repeated header/footer lines")
+    alnum = len(_ALNUM_RE.findall(text)) if len(text) < 4 * _SCAN_CHARS_PER_PAGE * len(pages) else len(text)
+    if alnum == 0:
+        if any(p.has_objects for p in pages):
+            raise ImageOnlyDocument("the PDF has no text layer (a scan or images only); OCR is not run")
+        raise EmptyDocument("the PDF pages are blank")
+    if alnum < _SCAN_CHARS_PER_PAGE * len(pages) and all(p.has_images for p in pages):
+        raise ImageOnlyDocument("the PDF is a scan with almost no text layer; OCR is not run")
+    return text, len(pages), notes

@@ -32,7 +32,7 @@ _PHONE_RE = re.compile(r"(?<![\w])(?:\+?\(?\d[\d\s().-]{6,}\d)(?![\w])")
 _DATE_RE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b")
 _YEAR_RE = re.compile(r"(?<![\d$])(?:19[3-9]\d|20[0-4]\d)(?![\d%])|['’](?:[0-9]\d)\b")
 _AGE_RE = re.compile(
-    r"\b(?:age[d]?\s*:?\s*\d{1,2}|\d{1,2}\s*(?:years?|yrs?)[\s-]*old|\d{1,2}\s*y/o)\b", re.IGNORECASE
+    r"\b(?:age[d]?\s*:?\s*\d{1,2}|\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*old|\d{1,2}\s*y/o)\b", re.IGNORECASE
 )
 _PERSONAL_LINE_RE = re.compile(
     r"^[^\S\n]*(?:(?:date\s+of\s+birth|d\.?o\.?b|birth\s*date|age|gender|sex|marital\s+status|"

@@ -1,0 +1,198 @@
+"""Features on hand-built jobs and resumes, worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher import features as F
+from models import Education, Job, JobSkill, PartialDate, Resume, SkillMention, Span, WorkItem
+
+TODAY = date(2024, 6, 1)
+TEXT = "Backend Developer at Acme. Python, SQL and Docker. B.Sc. Computer Science."
+
+
+def _job(**kw: object) -> Job:
+    base: dict[str, object] = {
+        "id": "j",
+        "title": "Senior Backend Engineer",
+        "text": "Senior Backend Engineer\nPython, SQL, Kubernetes required; Go and AWS preferred.",
+        "required_skills": [
+            JobSkill(skill_id="python", name="Python"),
+            JobSkill(skill_id="sql", name="SQL"),
+            JobSkill(skill_id="k8s", name="Kubernetes"),
+        ],
+        "preferred_skills": [
+            JobSkill(skill_id="go", name="Go", required=False),
+            JobSkill(skill_id="aws", name="AWS", required=False),
+        ],
+        "min_years": 4,
+        "degree_level": "bachelor",
+    }
+    base.update(kw)
+    return Job.model_validate(base)
+
+
+def _resume() -> Resume:
+    return Resume(
+        text=TEXT,
+        work=[
+            WorkItem(
+                title="Backend Developer",
+                title_evidence=Span.of(TEXT, 0, 17),
+                start=PartialDate(year=2021, month=6),
+                current=True,
+                skill_ids=["python", "sql"],
+            ),
+            WorkItem(
+                title="Line Cook", start=PartialDate(year=2015, month=1), end=PartialDate(year=2018, month=12)
+            ),
+            WorkItem(
+                title="Software Engineer",
+                start=PartialDate(year=2020, month=1),
+                end=PartialDate(year=2021, month=12),  # overlaps the current job by 7 months
+            ),
+        ],
+        skills=[
+            SkillMention(
+                skill_id="python",
+                name="Python",
+                evidence=[Span.of(TEXT, 27, 33)],
+                last_used=PartialDate(year=2024, month=5),
+            ),
+            SkillMention(
+                skill_id="sql",
+                name="SQL",
+                evidence=[Span.of(TEXT, 35, 38)],
+                last_used=PartialDate(year=2016, month=6),
+            ),
+            SkillMention(skill_id="docker", name="Docker", evidence=[Span.of(TEXT, 43, 49)]),
+            SkillMention(skill_id="aws", name="AWS"),
+        ],
+        education=[Education(degree="B.Sc.", level="bachelor", degree_evidence=Span.of(TEXT, 51, 56))],
+    )
+
+
+def related(skill_id: str) -> dict[str, float]:
+    return {"k8s": {"docker": 0.5}, "go": {}}.get(skill_id, {})
+
+
+def test_required_coverage() -> None:
+    f = F.required_skill_coverage(_job(), _resume())
+    assert f.value == pytest.approx(2 / 3)
+    assert f.note.startswith("2 of 3 required skills")
+    assert [s.text for s in f.evidence] == ["Python", "SQL"]
+
+
+def test_preferred_coverage() -> None:
+    assert F.preferred_skill_coverage(_job(), _resume()).value == pytest.approx(0.5)
+
+
+def test_coverage_not_applicable_without_skills() -> None:
+    f = F.required_skill_coverage(_job(required_skills=[]), _resume())
+    assert not f.applicable and f.value == 0.0
+
+
+def test_related_skill_credit() -> None:
+    # required (x2): python 1, sql 1, k8s 0.5 via docker; preferred (x1): go 0, aws 1
+    f = F.related_skill_credit(_job(), _resume(), related)
+    assert f.value == pytest.approx((2 + 2 + 2 * 0.5 + 0 + 1) / (2 * 3 + 2))
+    assert "Kubernetes via Docker" in f.note
+    assert f.evidence[0].text == "Docker"
+    assert F.related_skill_credit(_job(), _resume(), None).value == pytest.approx(5 / 8)
+
+
+def test_related_works_in_reverse_direction() -> None:
+    def rev(skill_id: str) -> dict[str, float]:
+        return {"docker": {"k8s": 0.4}}.get(skill_id, {})
+
+    assert F.related_skill_credit(_job(), _resume(), rev).value == pytest.approx((4 + 0.8 + 1) / 8)
+
+
+def test_skill_matches() -> None:
+    m = F.skill_matches(_job(), _resume(), related)
+    kinds = {s.name: s.kind for s in m}
+    assert kinds == {
+        "Python": "exact",
+        "SQL": "exact",
+        "Kubernetes": "related",
+        "Go": "missing",
+        "AWS": "exact",
+    }
+    assert next(s for s in m if s.kind == "related").via == "Docker"
+
+
+def test_skill_recency() -> None:
+    # python used 1 month ago -> 1.0; sql 8 years ago -> 0.4; aws undated -> 0.5
+    f = F.skill_recency(_job(), _resume(), today=TODAY)
+    assert f.value == pytest.approx((1.0 + 0.4 + 0.5) / 3)
+    assert f.note == "1 of 3 matched skills used in the last 2 years"
+
+
+def test_relevant_experience_merges_overlaps() -> None:
+    # Backend Developer (skills) 2021-06..2024-06 = 37 months; Software Engineer 2020-01..2021-12 (title match)
+    # union 2020-01 .. 2024-06 = 54 months = 4.5 years >= 4 -> 1.0; the line cook job is not relevant
+    f = F.relevant_experience(_job(), _resume(), today=TODAY)
+    assert f.value == pytest.approx(1.0)
+    assert f.note.startswith("4.5 relevant years of 4")
+    f2 = F.relevant_experience(_job(min_years=9), _resume(), today=TODAY)
+    assert f2.value == pytest.approx(4.5 / 9)
+
+
+def test_relevant_experience_default_target() -> None:
+    r = Resume(text="x", work=[WorkItem(title="Backend Engineer", months=18)])
+    f = F.relevant_experience(_job(min_years=None, required_skills=[], preferred_skills=[]), r, today=TODAY)
+    assert f.value == pytest.approx(1.5 / 3)
+    assert "3 assumed" in f.note
+
+
+def test_title_similarity() -> None:
+    f = F.title_similarity(_job(), _resume())
+    assert 0.5 < f.value <= 1.0
+    assert "Backend Developer" in f.note or "Software Engineer" in f.note
+    exact = F.title_similarity(_job(title="Backend Developer"), _resume())
+    assert exact.value == pytest.approx(1.0)
+    assert exact.evidence[0].text == "Backend Developer"
+    assert F.title_similarity(_job(title="Pastry Chef"), _resume()).value < 0.3
+    assert not F.title_similarity(_job(title=None), _resume()).applicable
+
+
+def test_title_similarity_uses_headline_and_embedding() -> None:
+    r = Resume(text="DATA SCIENTIST\n...")
+    assert F.title_similarity(
+        _job(title="Data Scientist"), r, headline="DATA SCIENTIST"
+    ).value == pytest.approx(1.0)
+    blended = F.title_similarity(
+        _job(title="Data Scientist"), r, headline="DATA SCIENTIST", embedding_cosine=0.2
+    )
+    assert blended.value == pytest.approx(0.5)
+
+
+def test_title_match_and_normalize() -> None:
+    assert F.normalize_title("Sr. Software Engineers II") == ["software", "engineer"]
+    assert F.title_match("Senior Accountant", "Accountant") == pytest.approx(1.0)
+    assert F.title_match("", "Accountant") == 0.0
+
+
+def test_education_fit() -> None:
+    assert F.education_fit(_job(), _resume()).value == 1.0
+    assert F.education_fit(_job(degree_level="master"), _resume()).value == 0.5
+    assert F.education_fit(_job(degree_level="doctorate"), _resume()).value == 0.2
+    assert F.education_fit(_job(), Resume(text="x")).value == 0.3
+    assert not F.education_fit(_job(degree_level=None), _resume()).applicable
+
+
+def test_semantic_and_lexical() -> None:
+    assert F.semantic_similarity(0.4, lo=0.2, hi=0.6).value == pytest.approx(0.5)
+    assert F.semantic_similarity(-0.3).value == 0.0
+    assert F.semantic_similarity(0.99).value == 1.0
+    assert F.lexical_match(0.25).value == pytest.approx(0.25)
+
+
+def test_values_always_in_unit_interval() -> None:
+    assert F.FeatureResult(1.7).value == 1.0
+    assert F.FeatureResult(-2).value == 0.0
+    assert F.FeatureResult(float("nan")).value == 0.0
+    with pytest.raises(ValueError):
+        F.rescale(0.5, 1.0, 1.0)

@@ -1,0 +1,167 @@
+"""Blind screening: profile_text and blind_text never carry names, contacts, gendered words or ages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from matcher.profile import blind_text, job_profile_text, profile_text, resume_chunks
+from models import (
+    Certification,
+    ContactInfo,
+    Education,
+    Job,
+    JobSkill,
+    Link,
+    PartialDate,
+    Resume,
+    SkillMention,
+    Span,
+    TextField,
+    WorkItem,
+)
+
+TEXT = """Jane Q. Doe
+jane.doe@example.com | (555) 123-4567 | linkedin.com/in/janedoe | 12 Main Street, Springfield 12345
+Date of Birth: 03/04/1979
+Age: 45
+Senior Software Engineer
+She led her team of five at Acme. Mrs. Doe was president of her sorority and graduated in 2001.
+Born in 1979, 45 years old. Chairman of the board; salesman of the year. Married, mother of two.
+Skills: Python, PostgreSQL, MS Excel. Designed age-appropriate lessons.
+"""
+
+
+def _resume() -> Resume:
+    return Resume(
+        text=TEXT,
+        contact=ContactInfo(
+            name=TextField(value="Jane Q. Doe", evidence=Span.of(TEXT, 0, 11)),
+            email=TextField(value="jane.doe@example.com"),
+            phone=TextField(value="+15551234567", evidence=Span.of(TEXT, 35, 49)),
+            location=TextField(value="Springfield"),
+            links=[Link(kind="linkedin", url="linkedin.com/in/janedoe")],
+        ),
+        summary=TextField(
+            value="She is a 45-year-old engineer; he said her work was great. Born on 1979-03-04."
+        ),
+        work=[
+            WorkItem(
+                title="Senior Software Engineer",
+                employer="Acme",
+                start=PartialDate(year=2015, month=3),
+                current=True,
+                description=["Led her team of five engineers building Python services for Mr. Smith"],
+            ),
+            WorkItem(title="Salesman", start=PartialDate(year=2001), end=PartialDate(year=2005)),
+        ],
+        education=[
+            Education(
+                institution="Smith College",
+                degree="B.Sc.",
+                level="bachelor",
+                field="Computer Science",
+                end=PartialDate(year=2001),
+            )
+        ],
+        skills=[
+            SkillMention(skill_id="python", name="Python"),
+            SkillMention(skill_id="pg", name="PostgreSQL"),
+        ],
+        certifications=[Certification(name="AWS Certified Developer", date=PartialDate(year=2019))],
+    )
+
+
+FORBIDDEN = [
+    r"\bjane\b",
+    r"\bdoe\b",
+    r"example\.com",
+    r"555",
+    r"4567",
+    r"linkedin",
+    r"springfield",
+    r"main street",
+    r"\b(?:19|20)\d\d\b",
+    r"\bshe\b",
+    r"\bhe\b",
+    r"\bher\b",
+    r"\bhis\b",
+    r"\bmrs?\b\.?",
+    r"\bsorority\b",
+    r"\bfraternity\b",
+    r"\bchairman\b",
+    r"\bsalesman\b",
+    r"\bmother\b",
+    r"\bmarried\b",
+    r"\b45\b",
+    r"years? old",
+    r"birth",
+    r"smith college",
+]
+
+
+@pytest.mark.parametrize("pattern", FORBIDDEN)
+def test_profile_text_blind(pattern: str) -> None:
+    text = profile_text(_resume(), blind=True)
+    assert not re.search(pattern, text, re.IGNORECASE), text
+
+
+@pytest.mark.parametrize("pattern", FORBIDDEN)
+def test_blind_text_raw(pattern: str) -> None:
+    r = _resume()
+    text = blind_text(r.text, r)
+    assert not re.search(pattern, text, re.IGNORECASE), text
+
+
+def test_profile_keeps_what_matters() -> None:
+    text = profile_text(_resume())
+    for word in ("Senior Software Engineer", "Python", "PostgreSQL", "Computer Science", "AWS Certified"):
+        assert word in text
+    assert "Salesperson" in text  # neutral form kept
+
+
+def test_blind_text_keeps_skills_and_neutral_words() -> None:
+    out = blind_text(TEXT, _resume())
+    assert "MS Excel" in out  # "MS" is not an honorific here
+    assert "age-appropriate" in out.lower()
+    assert "They led their team" in out
+    assert "student organization" in out
+
+
+def test_not_blind_keeps_title_and_summary() -> None:
+    text = profile_text(_resume(), blind=False)
+    assert "She is a 45-year-old engineer" in text
+
+
+def test_profile_fallback_to_text_when_unstructured() -> None:
+    r = Resume(
+        text="John Smith\nExecutive Chef\nRan a kitchen of 20 cooks.",
+        contact=ContactInfo(name=TextField(value="John Smith")),
+    )
+    text = profile_text(r)
+    assert "Executive Chef" in text and "John" not in text and "Smith" not in text
+
+
+def test_profile_max_chars() -> None:
+    assert len(profile_text(_resume(), max_chars=80)) <= 80
+
+
+def test_resume_chunks() -> None:
+    r = Resume(text=" ".join(f"w{i}" for i in range(25)))
+    chunks = resume_chunks(r, words=10)
+    assert [len(c.split()) for c in chunks] == [10, 10, 5]
+    assert resume_chunks(Resume(text="")) == [""]
+
+
+def test_job_profile_text_skips_boilerplate() -> None:
+    job = Job(
+        title="Data Engineer",
+        text="Data Engineer\nAbout us: we are an equal opportunity employer with great benefits.\n"
+        "Build batch and streaming pipelines on Spark and Airflow for analytics.",
+        required_skills=[JobSkill(skill_id="spark", name="Apache Spark")],
+    )
+    text = job_profile_text(job)
+    assert text.startswith("Data Engineer.")
+    assert "Apache Spark" in text and "pipelines" in text
+    assert "equal opportunity" not in text

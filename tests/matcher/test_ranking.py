@@ -1,0 +1,168 @@
+"""rank_resumes end to end with the hashing fake, and once with the real MiniLM."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from matcher.embedder import HashingEmbedder, SentenceTransformerEmbedder
+from matcher.features import FEATURES
+from matcher.ranking import embed_job, embed_resumes, feature_matrix, rank_resumes, resume_headline
+from models import (
+    ContactInfo,
+    Education,
+    Job,
+    JobSkill,
+    PartialDate,
+    Resume,
+    SkillMention,
+    Span,
+    TextField,
+    WorkItem,
+)
+from models.errors import ValidationFailed
+
+TODAY = date(2024, 6, 1)
+JOB = Job(
+    id="job-1",
+    title="Data Engineer",
+    text="Data Engineer\nBuild data pipelines with Python, SQL and Apache Spark. Airflow preferred. 3+ years.",
+    required_skills=[
+        JobSkill(skill_id="python", name="Python"),
+        JobSkill(skill_id="sql", name="SQL"),
+        JobSkill(skill_id="spark", name="Apache Spark"),
+    ],
+    preferred_skills=[JobSkill(skill_id="airflow", name="Airflow", required=False)],
+    min_years=3,
+    degree_level="bachelor",
+)
+
+
+def _resume(title: str, body: str, skills: list[str], years: int, name: str = "Alex Kim") -> Resume:
+    text = f"{name}\n{title}\n{body}"
+    mentions = []
+    for sid in skills:
+        at = text.lower().find(sid)
+        ev = [Span.of(text, at, at + len(sid))] if at >= 0 else []
+        mentions.append(
+            SkillMention(skill_id=sid, name=sid.title(), evidence=ev, last_used=PartialDate(year=2024))
+        )
+    return Resume(
+        text=text,
+        contact=ContactInfo(name=TextField(value=name)),
+        work=[WorkItem(title=title, start=PartialDate(year=2024 - years), current=True, skill_ids=skills)],
+        skills=mentions,
+        education=[Education(level="bachelor")],
+    )
+
+
+POOL = [
+    (
+        "c-strong",
+        _resume(
+            "Data Engineer",
+            "Built Spark pipelines in python and sql, airflow.",
+            ["python", "sql", "spark", "airflow"],
+            5,
+        ),
+    ),
+    ("c-mid", _resume("Software Developer", "Wrote python services with sql.", ["python", "sql"], 2)),
+    ("c-none", _resume("Pastry Chef", "Baked bread and cakes for a hotel.", [], 8)),
+]
+
+
+def test_order_and_explanations(hashing_embedder: HashingEmbedder) -> None:
+    matches = rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+    assert [m.candidate_id for m in matches] == ["c-strong", "c-mid", "c-none"]
+    assert [m.rank for m in matches] == [1, 2, 3]
+    assert all(m.job_id == "job-1" for m in matches)
+    for m in matches:
+        assert m.explanation.total() == pytest.approx(m.score)
+        assert {c.feature for c in m.explanation.contributions} <= set(FEATURES)
+        assert 0.0 <= m.score <= 1.0
+    strong = matches[0].explanation
+    assert [s.name for s in strong.matched_skills] == ["Python", "SQL", "Apache Spark", "Airflow"]
+    assert strong.matched_skills[0].evidence[0].text == "python"
+    assert [s.name for s in matches[2].explanation.missing_skills] == [
+        "Python",
+        "SQL",
+        "Apache Spark",
+        "Airflow",
+    ]
+    req = next(c for c in strong.contributions if c.feature == "required_skill_coverage")
+    assert req.value == 1.0 and req.evidence
+
+
+def test_top_and_ties_by_id(hashing_embedder: HashingEmbedder) -> None:
+    twins = [("b", POOL[1][1]), ("a", POOL[1][1]), ("c", POOL[1][1])]
+    matches = rank_resumes(JOB, twins, embedder=hashing_embedder, related=None, today=TODAY, top=2)
+    assert [m.candidate_id for m in matches] == ["a", "b"]
+    assert rank_resumes(JOB, [], embedder=hashing_embedder, related=None) == []
+
+
+def test_weights_override_and_job_weights(hashing_embedder: HashingEmbedder) -> None:
+    only_exp = dict.fromkeys(FEATURES, 0.0) | {"relevant_experience": 1.0}
+    matches = rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY, weights=only_exp)
+    # the chef has 8 years but none relevant; the strong one 5 relevant years of 3 asked
+    assert matches[0].candidate_id == "c-strong" and matches[0].score == pytest.approx(1.0)
+    job = JOB.model_copy(update={"weights": only_exp})
+    again = rank_resumes(job, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+    assert [m.score for m in again] == pytest.approx([m.score for m in matches])
+    with pytest.raises(ValidationFailed):
+        rank_resumes(JOB, POOL, embedder=hashing_embedder, weights={"age": 1.0})
+
+
+def test_precomputed_vectors_match(hashing_embedder: HashingEmbedder) -> None:
+    rv = embed_resumes([r for _, r in POOL], hashing_embedder)
+    jv = embed_job(JOB, hashing_embedder)
+    a = rank_resumes(JOB, POOL, embedder=None, resume_vectors=rv, job_vector=jv, related=None, today=TODAY)
+    b = rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+    assert [(m.candidate_id, m.score) for m in a] == [(m.candidate_id, pytest.approx(m.score)) for m in b]
+    with pytest.raises(ValidationFailed):
+        rank_resumes(JOB, POOL, embedder=None, related=None)
+    with pytest.raises(ValidationFailed):
+        rank_resumes(JOB, POOL, embedder=None, resume_vectors=rv[:2], job_vector=jv, related=None)
+
+
+def test_blind_ranking_ignores_names(hashing_embedder: HashingEmbedder) -> None:
+    """Renaming candidates (and their pronouns) changes nothing when blind."""
+    one = _resume(
+        "Data Engineer", "She built Spark pipelines with her team.", ["spark"], 4, name="Emily Walsh"
+    )
+    two = _resume(
+        "Data Engineer", "He built Spark pipelines with his team.", ["spark"], 4, name="Jamal Jones"
+    )
+    m1 = rank_resumes(JOB, [("x", one), POOL[1]], embedder=hashing_embedder, related=None, today=TODAY)
+    m2 = rank_resumes(JOB, [("x", two), POOL[1]], embedder=hashing_embedder, related=None, today=TODAY)
+    assert [m.score for m in m1] == pytest.approx([m.score for m in m2])
+
+
+def test_feature_matrix(hashing_embedder: HashingEmbedder) -> None:
+    ids, names, x = feature_matrix(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+    assert ids == [cid for cid, _ in POOL]
+    assert names == FEATURES
+    assert x.shape == (3, len(FEATURES))
+    assert ((x >= 0) & (x <= 1)).all()
+    assert x[0, FEATURES.index("required_skill_coverage")] == 1.0
+
+
+def test_headline_is_blinded() -> None:
+    r = _resume("Data Engineer", "x", [], 1, name="Alex Kim")
+    assert resume_headline(r) == "Data Engineer"
+    assert resume_headline(r, blind=False) == "Alex Kim"
+
+
+def test_with_real_minilm(minilm_embedder: SentenceTransformerEmbedder) -> None:
+    matches = rank_resumes(JOB, POOL, embedder=minilm_embedder, related=None, today=TODAY)
+    assert matches[0].candidate_id == "c-strong"
+    assert matches[-1].candidate_id == "c-none"
+    sem = {
+        m.candidate_id: next(
+            c.value for c in m.explanation.contributions if c.feature == "semantic_similarity"
+        )
+        for m in matches
+    }
+    assert sem["c-strong"] > sem["c-none"]
+    assert np.isfinite([m.score for m in matches]).all()

@@ -41,6 +41,26 @@ _LIST_LABEL_RE = re.compile(
 )
 _LIST_SEPARATORS = re.compile(r"[,;|•·▪●◦/\u2022]")
 _END = ""  # trie key of a terminal (never a token)
+# ESCO's long tail (verb phrases such as "solve problems", fields such as "computer science") is precise only
+# where the text lists skills.
+_ESCO_RULE: dict[str, Any] = {"case": None, "allow": ["list"]}
+# A degree line names fields of study, not skills: "B.Tech in Computer Science", "Master of Education".
+_DEGREE_LINE_RE = re.compile(
+    r"\b(?:b\.?\s?(?:tech|e|sc|s|a|com|ca|ba)|m\.?\s?(?:tech|e|sc|s|a|com|ca|ba)|mba|bachelor'?s?|master'?s?|"
+    r"degree|diploma|ph\.?\s?d|doctorate|associate'?s? (?:of|in)|major(?:ed)? in|minor in|university|college|"
+    r"school|institute|cgpa|gpa|hsc|ssc|cbse|graduat\w*|coursework)\b",
+    re.IGNORECASE,
+)
+_NON_SKILL_SECTIONS = {"education", "interests", "references", "header"}
+# "Sales Manager", "Software Development Director": a role named after a field, not a claimed skill.
+_ROLE_WORDS = frozenset(
+    ["manager", "managers", "director", "directors", "engineer", "engineers", "developer", "developers", "analyst", "analysts", "specialist", "consultant", "consultants", "lead", "leads", "intern", "trainee", "executive", "executives", "officer", "officers", "assistant", "associate", "associates", "coordinator", "administrator", "architect", "tester", "head", "representative", "representatives", "supervisor", "department", "team", "teams", "division", "unit", "rep", "reps", "professional", "professionals", "student", "students", "clerk"]
+)
+_COORD_GAP_RE = re.compile(r"^[\s,;/&|+]*(?:(?:and|or|&)\b)?[\s,;/&|+]*$", re.IGNORECASE)
+_ITEM_SPLIT_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\band\b|:|\s[-–]\s")
+_PAREN_RE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+_TOKEN_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass
@@ -60,12 +80,19 @@ class _Matcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.trie: dict[str, Any] = {}
+        self.guards: dict[str, dict[str, Any]] = dict(taxonomy.guards)
+        self.esco: set[str] = set()
         for alias, skill_id in taxonomy.alias_items():
             node = self.trie
             for tok in alias.split(" "):
                 node = node.setdefault(tok, {})
             node[_END] = (skill_id, alias)
-        self.guards = taxonomy.guards
+            kind = taxonomy.kind(skill_id)
+            if kind is not None and kind[1] == "esco" and kind[0] != "language":
+                self.esco.add(skill_id)
+        self.technology = {
+            sid for _, sid in taxonomy.alias_items() if (taxonomy.kind(sid) or ("",))[0] == "technology"
+        }
         self.skill_groups: dict[str, frozenset[str]] = {}
         self.tech: set[str] = set()
 
@@ -142,7 +169,10 @@ def _raw_hits(text: str, m: _Matcher) -> tuple[list[_Hit], list[tuple[str, int, 
         if last + 1 < n and tokens[last + 1][1] == end and tokens[last + 1][0] in {"+", "#", "&"}:
             i += 1
             continue
-        hits.append(_Hit(skill_id, alias, start, end, i, last, m.guards.get(alias)))
+        guard = m.guards.get(alias)
+        if guard is None and skill_id in m.esco:
+            guard = _ESCO_RULE
+        hits.append(_Hit(skill_id, alias, start, end, i, last, guard))
         i = last + 1
     return hits, tokens
 
@@ -161,6 +191,39 @@ def _is_list_line(line: str) -> bool:
         items = [s for s in _LIST_SEPARATORS.split(line) if s.strip()]
         words = sum(len(s.split()) for s in items)
         return bool(items) and words / len(items) <= 4
+    return False
+
+
+def _is_whole_item(text: str, hit: _Hit) -> bool:
+    """Is the mention a whole item of its list ("Databases: Oracle, MySQL"), not part of a phrase?"""
+    a, b = _line_bounds(text, hit.start)
+    left = text[a : hit.start]
+    right = text[hit.end : b]
+    left_parts = _ITEM_SPLIT_RE.split(_PAREN_RE.sub(" ", left))
+    right_parts = _ITEM_SPLIT_RE.split(_PAREN_RE.sub(" ", right))
+    before = left_parts[-1] if left_parts else ""
+    after = right_parts[0] if right_parts else ""
+    # allow bullets, "MS"-like prefixes already inside the alias, and version numbers after
+    if any(c.isalpha() for c in before):
+        return False
+    return not any(c.isalpha() for c in re.sub(r"\b(?:v(?:er(?:sion)?)?\.?\s*)?[\d.x+]+\b", " ", after))
+
+
+def _coordinated(text: str, hit: _Hit, accepted: list[_Hit], near: set[str], m: _Matcher) -> bool:
+    """Another accepted skill right beside it, joined only by a separator or and/or ("sales and marketing")."""
+    for other in accepted:
+        if other is hit:
+            continue
+        if other.end <= hit.start and hit.start - other.end <= 8:
+            gap = text[other.end : hit.start]
+        elif other.start >= hit.end and other.start - hit.end <= 8:
+            gap = text[hit.end : other.start]
+        else:
+            continue
+        if "\n" in gap.strip(" ,;") or not _COORD_GAP_RE.match(gap):
+            continue
+        if "any" in near or near & m.groups_of(other.skill_id):
+            return True
     return False
 
 
@@ -203,6 +266,16 @@ def _guard_ok(
         next_tok = ""
     if prev_tok in g.get("reject_precede", ()) or next_tok in g.get("reject_follow", ()):
         return False
+    if g.get("reject_year") and _YEAR_RE.match(next_tok or ""):
+        return False
+    if len(surface) == 1:
+        # initials ("Carpenter, C., Bryant"), "C/o", codes like "13-C-0028"
+        nxt = text[hit.end : hit.end + 2]
+        prv = text[hit.start - 1 : hit.start] if hit.start else ""
+        if nxt[:1] == "." and not nxt[1:2].isalnum():
+            return False
+        if nxt.lower() == "/o" or nxt[:1] == "-" or prv == "-":
+            return False
     allow = g.get("allow", ())
     if "always" in allow:
         return True
@@ -216,8 +289,10 @@ def _guard_ok(
         a, b = _line_bounds(text, hit.start)
         if a not in list_lines:
             list_lines[a] = _is_list_line(text[a:b])
-        if list_lines[a]:
+        if list_lines[a] and _is_whole_item(text, hit):
             return True
+    if "coord" in allow and _coordinated(text, hit, accepted, set(g.get("near", ())), m):
+        return True
     if "neighbor" in allow:
         near = set(g.get("near", ()))
         a, b = _line_bounds(text, hit.start)
@@ -235,9 +310,43 @@ def _guard_ok(
     return False
 
 
+def _is_list_label(text: str, hit: _Hit) -> bool:
+    """'Operating Systems: Windows, Linux': the heading of a list, not a mention."""
+    after = text[hit.end : hit.end + 4].lstrip(" \t")
+    if not (after.startswith(":") or after[:2] in {"- ", "– "}):
+        return False
+    a = text.rfind("\n", 0, hit.start) + 1
+    return not any(c.isalnum() for c in text[a : hit.start])
+
+
+def _context_drops(
+    text: str, hits: list[_Hit], sections: Sequence[Section] | None, m: _Matcher
+) -> list[_Hit]:
+    """Drop list headings, and non-technology mentions on degree lines or in education/interests sections."""
+    out = []
+    degree_lines: dict[int, bool] = {}
+    for h in hits:
+        if _is_list_label(text, h):
+            continue
+        if h.skill_id not in m.technology:
+            if _in_sections(h.start, sections, _NON_SKILL_SECTIONS):
+                continue
+            nxt = _TOKEN_AFTER_RE.match(text, h.end)
+            if nxt and nxt.group(1).lower() in _ROLE_WORDS:
+                continue
+            a, b = _line_bounds(text, h.start)
+            if a not in degree_lines:
+                degree_lines[a] = _DEGREE_LINE_RE.search(text, a, b) is not None
+            if degree_lines[a]:
+                continue
+        out.append(h)
+    return out
+
+
 def _find(text: str, sections: Sequence[Section] | None, taxonomy: Taxonomy | None) -> list[_Hit]:
     m = _matcher(taxonomy)
     hits, tokens = _raw_hits(text, m)
+    hits = _context_drops(text, hits, sections, m)
     accepted = [h for h in hits if h.guard is None]
     pending = [h for h in hits if h.guard is not None]
     list_lines: dict[int, bool] = {}

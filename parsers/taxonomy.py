@@ -112,6 +112,11 @@ class Taxonomy:
         """The skill with this id, or None."""
         return self._entry(skill_id)
 
+    def kind(self, skill_id: str) -> tuple[str, str] | None:
+        """(type, source) of a skill without building its entry; None when unknown."""
+        row = self._rows.get(skill_id)
+        return (row[2], row[7]) if row else None
+
     def alias_items(self) -> Iterator[tuple[str, str]]:
         """(normalized alias, skill id) pairs, every alias once."""
         return iter(self._by_alias.items())

@@ -237,15 +237,28 @@ def _add_esco(
                 b.claim(alt, skill_id, 3)
 
 
+def _stop_words() -> frozenset[str]:
+    try:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    except ImportError:  # pragma: no cover - scikit-learn is a dependency
+        return frozenset()
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+_STOP = _stop_words()
+
+
 def _specific(words: list[str], vocab: collections.Counter[str], type_: str) -> bool:
     """Is this alias specific enough to match in free text?"""
+    if all(w in _STOP for w in words):
+        return False
     if len(words) >= 2:
         # "use English", "manage staff": two ordinary words that are each very common make a weak phrase.
         if len(words) == 2 and all(vocab[w] > 150 for w in words):
             return False
         return not all(len(w) <= 2 for w in words)
     word = words[0]
-    if len(word) < 4 or word.isdigit():
+    if len(word) < 4 or word.isdigit() or word in _STOP:
         return False
     return type_ == "knowledge" and vocab[word] <= 3
 
@@ -305,7 +318,7 @@ def _onet_aliases(
         if initials.endswith(acr) or acr in initials:
             strong.append(long_form + m.group("rest"))
             strong.append(long_form)
-            if len(acr) >= 3 and vocab[acr.lower()] == 0:
+            if len(acr) >= 4 and vocab[acr.lower()] == 0:
                 derived.append(acr)
     words = name.split()
     for n in (2, 1):
@@ -369,6 +382,11 @@ def _add_onet(
             if len(normalize(alias).split()) > 1 or vocab[normalize(alias)] == 0:
                 b.claim(alias, target, 2)
         for alias in derived:
+            dwords = normalize(alias).split()
+            if len(dwords) > 1 and not _specific(dwords, vocab, "technology"):
+                continue
+            if len(dwords) == 1 and dwords[0] in _STOP:
+                continue
             if b.claim(alias, target, 4) and alias.isupper() and " " not in alias:
                 # an acronym ("APPS", "CAD") is the skill only when written in capitals
                 acronym_guards.setdefault(normalize(alias), {"case": "upper", "allow": ["always"]})
@@ -390,7 +408,7 @@ def build(data_dir: Path) -> dict[str, Any]:
     esco_dir = data_dir / "taxonomy" / "esco"
     onet_path = data_dir / "taxonomy" / "onet" / "Technology Skills.txt"
     guards: dict[str, dict[str, Any]] = {normalize(k): v for k, v in cur.GUARDS.items()}
-    weak_rule = {"case": None, "allow": ["list", "neighbor"], "near": ["any"]}
+    weak_rule = {"case": None, "allow": ["list", "coord"], "near": ["any"]}
     for word in cur.WEAK:
         guards.setdefault(normalize(word), dict(weak_rule))
     blocked = {normalize(s) for s in cur.BLOCKED}

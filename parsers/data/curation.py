@@ -1143,7 +1143,7 @@ GROUPS: list[tuple[str, str, float, list[Skill]]] = [
         [
             ("photoshop", "Adobe Photoshop", ["photoshop", "adobe photoshop", "photoshop cc"]),
             ("illustrator", "Adobe Illustrator", ["illustrator", "adobe illustrator"]),
-            ("indesign", "Adobe InDesign", ["indesign", "in design", "adobe indesign"]),
+            ("indesign", "Adobe InDesign", ["indesign", "adobe indesign"]),
             (
                 "premiere",
                 "Adobe Premiere Pro",
@@ -2120,18 +2120,6 @@ GROUPS: list[tuple[str, str, float, list[Skill]]] = [
                 ["business development", "new business development", "partnership development"],
             ),
             (
-                "negotiation",
-                "Negotiation",
-                [
-                    "negotiation",
-                    "negotiations",
-                    "negotiating",
-                    "contract negotiation",
-                    "contract negotiations",
-                    "vendor negotiation",
-                ],
-            ),
-            (
                 "marketing",
                 "Marketing",
                 [
@@ -2282,8 +2270,6 @@ GROUPS: list[tuple[str, str, float, list[Skill]]] = [
                     "client service",
                     "client services",
                     "customer care",
-                    "customer satisfaction",
-                    "customer experience",
                     "customer handling",
                     "customer relations",
                     "guest service",
@@ -3294,6 +3280,122 @@ GROUPS: list[tuple[str, str, float, list[Skill]]] = [
             ("styling", "Styling", ["styling", "fashion styling", "wardrobe styling", "personal styling"]),
         ],
     ),
+    (
+        "soft skills",
+        "soft",
+        0.1,
+        [
+            (
+                "communication",
+                "Communication",
+                [
+                    "communication skills",
+                    "verbal communication",
+                    "written communication",
+                    "oral communication",
+                    "excellent communication",
+                    "good communication",
+                    "communicator",
+                    "interpersonal communication",
+                ],
+            ),
+            (
+                "interpersonal-skills",
+                "Interpersonal skills",
+                ["interpersonal skills", "interpersonal", "people skills", "relationship building"],
+            ),
+            ("leadership", "Leadership", ["leadership skills", "team leadership", "leading teams", "leader"]),
+            (
+                "teamwork",
+                "Teamwork",
+                [
+                    "team work",
+                    "team player",
+                    "team-player",
+                    "collaboration",
+                    "teamwork skills",
+                    "team spirit",
+                    "build team spirit",
+                ],
+            ),
+            (
+                "problem-solving",
+                "Problem solving",
+                [
+                    "problem solving",
+                    "problem-solving",
+                    "solve problems",
+                    "problem solver",
+                    "troubleshoot problems",
+                ],
+            ),
+            (
+                "critical-thinking",
+                "Critical thinking",
+                ["think critically", "analytical thinking", "analytical skills", "analytical"],
+            ),
+            (
+                "time-management",
+                "Time management",
+                [
+                    "time management",
+                    "prioritization",
+                    "multitasking",
+                    "multi-tasking",
+                    "meeting deadlines",
+                    "organizational skills",
+                    "organisational skills",
+                    "organized",
+                    "organised",
+                ],
+            ),
+            (
+                "attention-to-detail",
+                "Attention to detail",
+                ["detail oriented", "detail-oriented", "attention to details"],
+            ),
+            ("adaptability", "Adaptability", ["flexibility", "adaptable", "quick learner", "fast learner"]),
+            ("creativity", "Creativity", ["creative thinking", "innovation", "innovative"]),
+            ("decision-making", "Decision making", ["decision making", "decision-making"]),
+            (
+                "public-speaking",
+                "Public speaking",
+                ["presentation skills", "presentations", "public speaking", "presenting"],
+            ),
+            (
+                "negotiation",
+                "Negotiation",
+                [
+                    "negotiation",
+                    "negotiations",
+                    "negotiating",
+                    "contract negotiation",
+                    "contract negotiations",
+                    "vendor negotiation",
+                    "negotiation skills",
+                ],
+            ),
+            (
+                "work-ethic",
+                "Work ethic",
+                [
+                    "hardworking",
+                    "hard working",
+                    "hard-working",
+                    "self-motivated",
+                    "self motivated",
+                    "motivated",
+                    "dedicated",
+                    "reliable",
+                    "result oriented",
+                    "results oriented",
+                    "results-driven",
+                    "proactive",
+                ],
+            ),
+            ("emotional-intelligence", "Emotional intelligence", ["empathy", "patience", "active listening"]),
+        ],
+    ),
 ]
 
 # (a, b, credit for b toward a job needing a, credit for a toward a job needing b)
@@ -3522,6 +3624,7 @@ _PROG = [
 ]
 _OFFICE = ["office and productivity software", "data and analytics", "databases"]
 GUARDS: dict[str, dict[str, object]] = {
+    "soap": {"case": "upper", "allow": ["list", "neighbor"], "near": _PROG},
     "c": {
         "case": "upper",
         "allow": ["list", "neighbor", "follow"],
@@ -3937,7 +4040,10 @@ GUARDS: dict[str, dict[str, object]] = {
             "aop",
             "ioc",
         ],
+        "reject_year": True,
         "reject_follow": [
+            "tx",
+            "texas",
             "semester",
             "term",
             "quarter",
@@ -4468,6 +4574,10 @@ GUARDS: dict[str, dict[str, object]] = {
 
 # Surfaces that must never be an alias from ESCO or O*NET (generic words, common words, ambiguous abbreviations).
 BLOCKED: set[str] = {
+    "less",
+    "more",
+    "management system",
+    "information system",
     "work",
     "working",
     "management",
@@ -4783,6 +4893,14 @@ BLOCKED: set[str] = {
 # Single common words that are skills only in a skill list or next to another skill ("Skills: sales, marketing";
 # "sales and marketing"), never alone in prose ("the sales team", "a testing time").
 WEAK: list[str] = [
+    "triage",
+    "manufacturing",
+    "textile",
+    "reporting",
+    "budgets",
+    "rails",
+    "illustration",
+    "entrepreneurship",
     "sales",
     "marketing",
     "accounting",

@@ -195,6 +195,17 @@ def _dedup(values: Iterable[str]) -> list[str]:
     return out
 
 
+_TITLE_SPLIT = re.compile(r"\s*/\s*|\s+&\s+|\s+and\s+|,\s*")
+
+
+def _dedup_items(items: Iterable[set[str]]) -> list[set[str]]:
+    out: list[set[str]] = []
+    for it in items:
+        if it and it not in out:
+            out.append(it)
+    return out
+
+
 def _gold_values(doc: DotinDoc, fld: str) -> list[str]:
     if fld == "skills":
         raw = [*doc.values("Tech Tools"), *doc.values("Job Specific Skills")]
@@ -221,7 +232,8 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
     elif fld == "Degree":
         vals = [e.degree for e in resume.education if e.degree]
     elif fld == "College Name":
-        vals = [e.institution for e in resume.education if e.institution]
+        # dotin labels colleges, never schools: school-level entries (the parser's own level) are left out
+        vals = [e.institution for e in resume.education if e.institution and e.level != "secondary"]
     elif fld == "Graduation Year":
         vals = [str((e.end or e.start).year) for e in resume.education if (e.end or e.start)]
     elif fld == "skills":
@@ -234,6 +246,22 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
             surf = {normalize(s.name, kind="skills")} | {normalize(e.text, kind="skills") for e in s.evidence}
             items.append({x for x in surf if x})
         return items
+    if fld == "Designation":
+        return _dedup_items(
+            {normalize(p, kind=fld) for p in [v, *_TITLE_SPLIT.split(v)] if p.strip()} for v in vals
+        )
+    if fld == "Degree":
+        items2: list[set[str]] = []
+        for e in resume.education:
+            if not e.degree or e.level == "secondary":
+                continue
+            surf = {normalize(e.degree, kind=fld)}
+            if e.field and e.degree.endswith(e.field):
+                bare = e.degree[: -len(e.field)].rstrip(" ,;:-–(").removesuffix(" in").removesuffix(" of")
+                if bare.strip():
+                    surf.add(normalize(bare, kind=fld))
+            items2.append(surf)
+        return _dedup_items(items2)
     normed = _dedup(normalize(v, kind=fld) if fld != "Graduation Year" else v for v in vals)
     return [{v} for v in normed]
 

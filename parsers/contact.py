@@ -160,9 +160,8 @@ _NAME_PREFIX = re.compile(
     r"^\s*(?:(?:resume|curriculum vitae|cv|vita|biodata|bio-data)\s*(?:of|for|:|-)?\s*|name\s*[:\-]\s*)",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]{2,}(?:[-'][A-Z]+)?|[A-Z]\.?|Mc[A-Z][a-z]+)\.?,?$"
-)
+
+
 _NOT_NAME_WORDS = {
     # headings, document words and titles that look like capitalized names
     "resume", "curriculum", "vitae", "cv", "profile", "summary", "objective", "experience", "education",
@@ -185,12 +184,11 @@ _NOT_NAME_WORDS = {
     "authorized", "willing", "relocate", "declaration", "languages", "hobbies",
 }  # fmt: skip
 _NAME_LINE_MAX = 48
-
-
 _COMMON_WORDS = {
     "do", "not", "copy", "no", "yes", "a", "an", "is", "are", "be", "as", "by", "or", "if", "it", "this",
     "that", "status", "marital", "date", "birth", "font", "size", "styles", "style", "margins", "sitter",
-    "magna", "cum", "laude", "honors", "dean", "list", "gpa", "example", "examples", "sample", "format", "sr", "jr", "room", "suite", "applicant", "updated", "last", "producer", "media", "social",
+    "magna", "cum", "laude", "honors", "dean", "list", "gpa", "example", "examples", "sample", "format",
+    "sr", "jr", "room", "suite", "applicant", "updated", "last", "producer", "media", "social",
 }  # fmt: skip
 _CREDENTIAL_AFTER = re.compile(r"^,\s*(?:ph\.?\s?d|m\.?d|mba|ed\.?\s?d|cpa|pmp|rn|esq|jr|sr|ii|iii)\b", re.I)
 _PLACE_AFTER = re.compile(
@@ -199,10 +197,21 @@ _PLACE_AFTER = re.compile(
 _PLACEHOLDER = re.compile(r"^(?:x{3,}|X{3,})$")
 
 
+def _name_token(t: str) -> bool:
+    """A capitalized word of a name (letters of any script, ' and - inside), an ALL-CAPS word, or an initial."""
+    core = t.rstrip(".,")
+    if not core or not core[0].isupper():
+        return False
+    letters = core.replace("'", "").replace("’", "").replace("-", "")
+    if not letters.isalpha():
+        return False
+    return len(core) == 1 or core.isupper() or any(ch.islower() for ch in core[1:])
+
+
 def _name_tokens_ok(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
-    if not all(_NAME_TOKEN.match(t) and not _PLACEHOLDER.match(t) for t in tokens):
+    if not all(_name_token(t) and not _PLACEHOLDER.match(t) for t in tokens):
         return False
     if sum(1 for t in tokens if len(t.rstrip(".,")) > 1) < 2:
         return False
@@ -244,7 +253,7 @@ def _name_from_line(line: str, *, allow_prefix: bool = False) -> tuple[str, int,
             low = t.lower().strip(".,")
             if (
                 any(ch.isdigit() for ch in t)
-                or not _NAME_TOKEN.match(t)
+                or not _name_token(t)
                 or low in _NOT_NAME_WORDS
                 or low in _COMMON_WORDS
                 or (t.isupper() and len(t) > 1 and prefix and not prefix[-1].isupper())

@@ -18,29 +18,39 @@ from parsers.dates import find_date_ranges
 __all__ = ["degree_level", "extract_education", "find_degrees"]
 
 # (pattern, level); earlier patterns win when they overlap
+_OF_FIELD = (
+    r"(?:[ \t]+(?:of|in)[ \t]+(?:science|arts|engineering|technology|commerce|business[ \t]+administration|"
+    r"education|laws?|fine[ \t]+arts|computer[ \t]+applications?|architecture|pharmacy|medicine|surgery|"
+    r"philosophy|music|nursing|social[ \t]+work|public[ \t]+health|management|design))?"
+)
 _DEGREE_TABLE: list[tuple[str, str]] = [
-    (r"ph\.?\s?d\.?|d\.?\s?phil\.?|doctor(?:ate)?\s+of\s+[a-z]+(?:\s+[a-z]+)?|doctorate|ed\.?\s?d\.?", "doctorate"),
-    (r"m\.?\s?tech\.?|m\.?\s?e\.(?=\s|,|$)|m\.\s?s\.?(?=\s|,|$|\()|m\.?\s?sc\.?|m\.?\s?b\.?\s?a\.?|mba|"
-     r"m\.?\s?c\.?\s?a\.?|mca|m\.?\s?com\.?|m\.\s?a\.|m\.?\s?ed\.?|m\.?\s?phil\.?|ll\.?\s?m\.?|m\.?\s?arch\.?|"
-     r"m\.?\s?pharm\.?|pgdm|pgdba|post\s*graduate\s+diploma|post\s*graduation|postgraduate\s+degree|"
-     r"master'?s?(?:[ \t]+degree)?(?:[ \t]+of|[ \t]+in)?(?:[ \t]+[a-z]+){0,2}|ms(?=\s+(?:in|\()|,)|ma(?=\s+in\b)|msc|"
-     r"m\.?\s?s\.?\s+in", "master"),
-    (r"b\.?\s?tech\.?|b\.?\s?e\.(?=\s|,|$|\()|be(?=\s+(?:in|\())|b\.\s?s\.?(?=\s|,|$|\()|b\.?\s?sc\.?|bsc|"
-     r"b\.?\s?com\.?|bcom|b\.?\s?c\.?\s?a\.?|bca|b\.\s?a\.|ba(?=\s+(?:in|\()|,)|bs(?=\s+(?:in|\()|,)|"
-     r"b\.?\s?b\.?\s?a\.?|bba|b\.?\s?ed\.?|ll\.?\s?b\.?|b\.?\s?arch\.?|b\.?\s?pharm\.?|bcl|mbbs|b\.?\s?d\.?\s?s\.?|"
-     r"bachelor'?s?(?:[ \t]+degree)?(?:[ \t]+of|[ \t]+in)?(?:[ \t]+[a-z]+){0,2}|under\s*graduate\s+degree|graduation|"
-     r"engineering\s+graduate|b\.?\s?s\.?\s+in", "bachelor"),
-    (r"associate'?s?\s+(?:degree|of\s+[a-z]+(?:\s+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=\s)|hnd", "associate"),
-    (r"diploma(?:\s+in)?|polytechnic", "associate"),
-    (r"h\.?\s?s\.?\s?c\.?|s\.?\s?s\.?\s?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=\s+(?:std|standard|grade|class))|"
-     r"higher\s+secondary(?:\s+certificate)?|senior\s+secondary|secondary\s+school(?:\s+certificate)?|"
-     r"high\s+school(?:\s+diploma)?|intermediate|matriculation|matric|cbse|icse|ged|a[\s-]levels?|"
-     r"o[\s-]levels?|gcse|puc|pre[\s-]university|sslc|hsslc", "secondary"),
+    (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|doctorate|"
+     r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?", "doctorate"),
+    (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(]|$)|m\.[ \t]?s\.?(?=[ \t,(]|$)|m\.?[ \t]?sc\.?|"
+     r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
+     r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.?[ \t]?arch\.?|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
+     r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
+     r"certificate))?(?:[ \t]+in)?|master'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
+     r"ms(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.)|ma(?=[ \t]+(?:in[ \t])?[A-Z(])|msc|mba|mca", "master"),
+    (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(])|b\.[ \t]?s\.?(?=[ \t,(]|$)|"
+     r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
+     r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(])|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-])|bsc|bcom|bca|bba|"
+     r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.?[ \t]?arch\.?|b\.?[ \t]?pharm\.?|bcl|"
+     r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
+     r"under[ \t]*graduate[ \t]+degree|graduation|graduate[ \t]+in|engineering[ \t]+graduate", "bachelor"),
+    (r"associate'?s?[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
+     r"(?:btec[ \t]+)?hn[cd]", "associate"),
+    (r"diploma(?:[ \t]+in)?|polytechnic", "associate"),
+    (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
+     r"higher[ \t]+secondary(?:[ \t]+certificate)?|senior[ \t]+secondary|secondary[ \t]+school(?:[ \t]+certificate)?|"
+     r"high[ \t]+school(?:[ \t]+diploma)?|intermediate|matriculation|matric|cbse|icse|ged|a[ \t-]levels?|"
+     r"o[ \t-]levels?|gcse|puc|pre[ \t-]university|sslc|hsslc", "secondary"),
 ]  # fmt: skip
 _DEGREE_RE = re.compile(
     "|".join(f"(?P<l{i}>(?<![A-Za-z])(?:{p})(?![A-Za-z]))" for i, (p, _lvl) in enumerate(_DEGREE_TABLE)),
     re.IGNORECASE,
 )
+_WORDLIKE = {"be", "ba", "ma", "ms", "me", "md", "jd"}  # also English words or abbreviations: upper case only
 _LEVEL_BY_GROUP = {f"l{i}": lvl for i, (_p, lvl) in enumerate(_DEGREE_TABLE)}
 # Short all-letter abbreviations ("BE", "MS", "BA") only count upper-case, to avoid "be", "ms", "ma" words.
 _CASE_SENSITIVE = re.compile(
@@ -49,7 +59,7 @@ _CASE_SENSITIVE = re.compile(
 
 _INSTITUTION_RE = re.compile(
     r"\b(?:university|universit[yé]|college|institute|institution|school|academy|polytechnic|vidyalaya|"
-    r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|faculty|conservatory|seminary|campus|board)\b",
+    r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|faculty|conservatory|seminary|campus)\b",
     re.IGNORECASE,
 )
 _FIELD_RE = re.compile(
@@ -81,7 +91,10 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
     out: list[DegreeHit] = []
     for m in _DEGREE_RE.finditer(text, start, end):
         s = m.group(0)
-        if _CASE_SENSITIVE.match(s.replace(".", "").strip()) and not s.replace(".", "").isupper():
+        bare = s.replace(".", "").replace(" ", "")
+        if _CASE_SENSITIVE.match(bare) and (
+            bare.islower() or (bare.lower() in _WORDLIKE and not bare.isupper())
+        ):
             continue
         if s.lower() == "intermediate" and not re.search(
             r"\b(?:board|class|college|12|xii|mpc|bipc|cec|science|commerce)\b",
@@ -144,8 +157,9 @@ def _institution_near(text: str, hit: DegreeHit, lo: int, hi: int) -> tuple[str,
         piece = text[pa:pb]
         # "University of X, City" keeps "of X"
         cand = piece.strip(" \t-–:;,.()•")
-        cand = re.sub(r"^(?:from|at|in)\s+", "", cand, flags=re.IGNORECASE)
-        if not cand or len(cand) > 90:
+        cand = re.split(r"\s(?:from|at)\s+(?=[A-Z])", cand)[-1]
+        cand = re.sub(r"^(?:from|at|in|the)\s+|^[\d\s\-–/.,]+", "", cand, flags=re.IGNORECASE)
+        if not cand or len(cand) > 90 or len(cand.split()) < 2 or cand[:1].islower():
             continue
         # a piece that also holds the degree: keep what follows the degree phrase
         cand = re.sub(r"\s+(?:19|20)\d\d.*$", "", cand).strip(" ,.-–")
@@ -179,6 +193,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                     and (sec.kind in {"header", "summary", "other"})
                 ):
                     hits.append((h, a, min(sec.end, b + 200)))
+    claimed_lines: set[tuple[int, int]] = set()
     # merge hits on the same line into one (e.g. "Master of Science (M.S.)")
     kept: list[tuple[DegreeHit, int, int]] = []
     for h, lo, hi in hits:
@@ -214,6 +229,8 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 start, end = best.first, (None if best.current else best.last)
             dspan = Span.of(text, win_a + best.start, win_a + best.end)
         conf = 0.5 + (0.25 if inst else 0) + (0.15 if dates else 0)
+        if inst:
+            claimed_lines.add(_line_bounds(text, inst[1]))
         out.append(
             Education(
                 institution=inst[0] if inst else None,
@@ -229,7 +246,53 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 confidence=min(conf, 0.95),
             )
         )
+    # institutions in education sections that no degree claimed: an entry without a degree
+    for sec in edu_secs:
+        for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end):
+            lb = _line_bounds(text, m.start())
+            if lb in claimed_lines:
+                continue
+            fake = DegreeHit("", "bachelor", lb[0], lb[0])
+            inst = _institution_near(text, fake, lb[0], lb[1])
+            if not inst or lb[1] - lb[0] > 100 or not _proper_name(inst[0]):
+                continue
+            claimed_lines.add(lb)
+            win_b = min(sec.end, _next_lines_end(text, lb[1], 2))
+            dates = find_date_ranges(text[lb[0] : win_b])
+            start = end = None
+            dspan = None
+            if dates:
+                d0 = dates[0]
+                start, end = (None, d0.first) if d0.single else (d0.first, None if d0.current else d0.last)
+                dspan = Span.of(text, lb[0] + d0.start, lb[0] + d0.end)
+            out.append(
+                Education(
+                    institution=inst[0],
+                    level="secondary" if _SCHOOL_RE.search(inst[0]) else None,
+                    start=start,
+                    end=end,
+                    institution_evidence=Span.of(text, inst[1], inst[2]),
+                    dates_evidence=dspan,
+                    evidence=Span.of(text, lb[0], win_b),
+                    confidence=0.5,
+                )
+            )
+    out.sort(key=lambda e: e.evidence.start if e.evidence else 0)
     return out
+
+
+_SCHOOL_RE = re.compile(
+    r"\b(?:high|higher secondary|secondary|senior secondary|elementary|middle|primary|grammar|public|convent|"
+    r"sixth form|matriculation)\s+school\b|\bjr\.?\s+college\b|\bjunior\s+college\b|\bvidyalaya\b",
+    re.IGNORECASE,
+)
+_MINOR_WORDS = {"of", "and", "the", "for", "&", "de", "at", "in", "la", "del", "y"}
+
+
+def _proper_name(s: str) -> bool:
+    words = s.split()
+    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in _MINOR_WORDS)
+    return 2 <= len(words) <= 9 and lower == 0
 
 
 def _prev_lines_start(text: str, line_start: int, n: int) -> int:

@@ -29,287 +29,52 @@ __all__ = [
     "total_months",
 ]
 
-TITLE_WORDS = frozenset(
-    [
-        "engineer",
-        "engineers",
-        "developer",
-        "developers",
-        "manager",
-        "analyst",
-        "consultant",
-        "architect",
-        "administrator",
-        "admin",
-        "designer",
-        "director",
-        "officer",
-        "executive",
-        "specialist",
-        "lead",
-        "leader",
-        "head",
-        "intern",
-        "internship",
-        "trainee",
-        "associate",
-        "assistant",
-        "coordinator",
-        "supervisor",
-        "editor",
-        "writer",
-        "teacher",
-        "lecturer",
-        "professor",
-        "instructor",
-        "tutor",
-        "trainer",
-        "technician",
-        "accountant",
-        "auditor",
-        "clerk",
-        "representative",
-        "agent",
-        "advisor",
-        "adviser",
-        "counselor",
-        "nurse",
-        "physician",
-        "doctor",
-        "surgeon",
-        "pharmacist",
-        "therapist",
-        "chef",
-        "cook",
-        "waiter",
-        "server",
-        "cashier",
-        "driver",
-        "operator",
-        "mechanic",
-        "electrician",
-        "programmer",
-        "tester",
-        "scientist",
-        "researcher",
-        "fellow",
-        "president",
-        "vice",
-        "vp",
-        "ceo",
-        "cto",
-        "cfo",
-        "coo",
-        "founder",
-        "co-founder",
-        "owner",
-        "partner",
-        "principal",
-        "staff",
-        "senior",
-        "sr",
-        "junior",
-        "jr",
-        "chief",
-        "member",
-        "volunteer",
-        "attorney",
-        "lawyer",
-        "paralegal",
-        "secretary",
-        "receptionist",
-        "banker",
-        "underwriter",
-        "broker",
-        "recruiter",
-        "strategist",
-        "planner",
-        "buyer",
-        "merchandiser",
-        "marketer",
-        "producer",
-        "reporter",
-        "journalist",
-        "photographer",
-        "artist",
-        "translator",
-        "interpreter",
-        "librarian",
-        "inspector",
-        "surveyor",
-        "estimator",
-        "foreman",
-        "superintendent",
-        "pilot",
-        "steward",
-        "stewardess",
-        "attendant",
-        "dietitian",
-        "nutritionist",
-        "coach",
-        "dentist",
-        "hygienist",
-        "paramedic",
-        "technologist",
-        "controller",
-        "treasurer",
-        "bookkeeper",
-        "cashier",
-        "salesman",
-        "salesperson",
-        "consultancy",
-        "expert",
-        "professional",
-        "freelancer",
-        "freelance",
-        "contractor",
-        "apprentice",
-        "helper",
-        "worker",
-        "labourer",
-        "laborer",
-        "handler",
-        "guard",
-        "investigator",
-        "economist",
-        "statistician",
-        "mathematician",
-        "dba",
-        "devops",
-        "sde",
-        "sme",
-        "qa",
-        "tl",
-        "pm",
-        "hr",
-        "mts",
-        "smts",
-        "swe",
-        "sdet",
-    ]
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+TITLE_WORDS = _word_set(
+    """
+    accountant actuary admin administrator adviser advisor agent aide ambassador analyst apprentice
+    architect archivist artist assistant associate attendant attorney auditor banker barista bartender
+    bookkeeper broker buyer cadet captain caregiver carpenter cashier ceo cfo chancellor chef chief
+    clerk co-founder coach commander concierge consul consultancy consultant contractor controller coo
+    cook coordinator counsellor counselor courier cto curator dba dean dentist designer developer
+    developers devops dietitian diplomat director dispatcher doctor drafter draftsman driver economist
+    editor electrician engineer engineers estimator executive expert fellow fitter foreman founder
+    freelance freelancer guard handler head headmaster helper host hostess housekeeper hr hygienist
+    inspector instructor intern internship interpreter investigator janitor journalist jr junior laborer
+    labourer lawyer lead leader lecturer librarian lieutenant machinist manager marketer mason
+    mathematician mechanic member merchandiser midwife minister mts nanny nurse nutritionist officer
+    operator optometrist owner packer painter paralegal paramedic partner pastor pathologist pharmacist
+    phlebotomist photographer physician pilot planner plumber pm porter postdoc president priest
+    principal producer professional professor programmer provost psychiatrist psychologist qa
+    radiologist receptionist recruiter registrar reporter representative researcher rigger roofer
+    salesman salesperson scheduler scientist sde sdet secretary senior sergeant server sme smts soldier
+    sonographer specialist sr staff statistician steward stewardess storekeeper strategist stylist
+    superintendent supervisor surgeon surveyor swe teacher technician technologist teller tester
+    therapist tl trainee trainer translator treasurer tutor underwriter usher valet veterinarian vice
+    volunteer vp waiter welder worker writer
+    """
 )
-_ORG_WORDS = frozenset(
-    [
-        "ltd",
-        "ltd.",
-        "limited",
-        "inc",
-        "inc.",
-        "incorporated",
-        "llc",
-        "llp",
-        "plc",
-        "pvt",
-        "pvt.",
-        "private",
-        "corp",
-        "corp.",
-        "corporation",
-        "co",
-        "co.",
-        "company",
-        "companies",
-        "technologies",
-        "technology",
-        "solutions",
-        "services",
-        "systems",
-        "group",
-        "holdings",
-        "bank",
-        "industries",
-        "international",
-        "consulting",
-        "consultants",
-        "labs",
-        "laboratories",
-        "software",
-        "infotech",
-        "infosystems",
-        "enterprises",
-        "associates",
-        "partners",
-        "university",
-        "college",
-        "institute",
-        "school",
-        "academy",
-        "hospital",
-        "clinic",
-        "foundation",
-        "ministry",
-        "department",
-        "government",
-        "agency",
-        "council",
-        "authority",
-        "bureau",
-        "network",
-        "networks",
-        "media",
-        "studios",
-        "studio",
-        "motors",
-        "airlines",
-        "airways",
-        "pharmaceuticals",
-        "pharma",
-        "healthcare",
-        "insurance",
-        "financial",
-        "capital",
-        "ventures",
-        "global",
-        "telecom",
-        "communications",
-        "electronics",
-        "logistics",
-        "retail",
-        "restaurant",
-        "hotel",
-        "hotels",
-        "resorts",
-        "trust",
-        "society",
-        "organisation",
-        "organization",
-        "ngo",
-        "gmbh",
-        "ag",
-        "sa",
-        "bv",
-        "pty",
-        "nv",
-    ]
+_ORG_WORDS = _word_set(
+    """
+    academy ag agency airlines airways associates authority bank bureau bv capital clinic co co. college
+    communications companies company consultants consulting corp corp. corporation council department
+    electronics enterprises financial foundation global gmbh government group healthcare holdings
+    hospital hotel hotels inc inc. incorporated industries infosystems infotech institute insurance
+    international laboratories labs limited llc llp logistics ltd ltd. media ministry motors network
+    networks ngo nv organisation organization partners pharma pharmaceuticals plc private pty pvt pvt.
+    resorts restaurant retail sa school services society software solutions studio studios systems
+    technologies technology telecom trust university ventures
+    """
 )
-_KNOWN_EMPLOYERS = frozenset(
-    [
-        "accenture",
-        "infosys",
-        "wipro",
-        "tcs",
-        "cognizant",
-        "capgemini",
-        "deloitte",
-        "ibm",
-        "oracle",
-        "microsoft",
-        "google",
-        "amazon",
-        "facebook",
-        "meta",
-        "apple",
-        "hcl",
-        "mindtree",
-        "mphasis",
-        "cisco",
-        "intel",
-        "sap",
-        "adobe",
-        "walmart",
-        "target",
-        "disney",
-    ]
+_KNOWN_EMPLOYERS = _word_set(
+    """
+    accenture adobe amazon apple capgemini cisco cognizant deloitte disney facebook google hcl ibm
+    infosys intel meta microsoft mindtree mphasis oracle sap target tcs walmart wipro
+    """
 )
 
 _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔\-*–—〓]|\d{1,2}[.)]\s|[a-z][.)]\s|o\s)")
@@ -457,20 +222,44 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
                 continue
             off = a + pa + raw.find(frag.split(" ")[0]) if frag.split(" ")[0] in raw else a + pa
             out.append((frag, off, off + len(frag)))
-    # join "City, ST" that the comma split broke apart
-    merged: list[tuple[str, int, int]] = []
-    for frag, a, b in out:
-        if (
-            merged
-            and re.fullmatch(r"[A-Z]{2}(?:\s+\d{5})?|[A-Z][a-z]+", frag)
-            and text[merged[-1][2] : a].strip() == ","
-        ):
-            pf, pa, _pb = merged[-1]
-            if _is_location(f"{pf}, {frag}") and not looks_like_employer(pf) and not looks_like_title(pf):
-                merged[-1] = (text[pa:b], pa, b)
-                continue
-        merged.append((frag, a, b))
-    return merged
+    return _join_trailing_place(text, out)
+
+
+_STATE_CODE = re.compile(r"[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?")
+
+
+def _place_piece(s: str) -> bool:
+    """A piece that can only be a place: a state code, a known region/state/country/city name, "Remote"."""
+    if _STATE_CODE.fullmatch(s) or s.lower() in {"remote", "onsite", "hybrid"}:
+        return True
+    words = s.split()
+    return (
+        len(words) <= 3
+        and not looks_like_employer(s)
+        and not looks_like_title(s)
+        and guess_region(s) is not None
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+def _join_trailing_place(text: str, frags: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Join a line's trailing "City, ST" / "City, Country" pieces into one location fragment."""
+    if len(frags) < 2:
+        return frags
+    last = frags[-1]
+    if not _place_piece(last[0]):
+        return frags
+    prev = frags[-2]
+    between = text[prev[2] : last[1]].strip()
+    if (
+        between in {",", ""}
+        and len(prev[0].split()) <= 3
+        and prev[0][:1].isupper()
+        and not (looks_like_title(prev[0]) or looks_like_employer(prev[0]))
+    ):
+        if len(frags) >= 3 or _place_piece(prev[0]) or _STATE_CODE.fullmatch(last[0]):
+            return [*frags[:-2], (text[prev[1] : last[2]], prev[1], last[2])]
+    return frags
 
 
 _NOISE_FRAG = re.compile(
@@ -481,7 +270,7 @@ _NOISE_FRAG = re.compile(
 )
 # sentence-like fragments are not titles or employers ("for excellence in delivery", "to Apr 2014")
 _SENTENCE_START = re.compile(
-    r"^(?:a|an|the|for|as|to|and|or|in|on|of|with|by|from|have|has|had|was|were|is|are|worked|working|"
+    r"^(?:for|as|to|and|or|in|on|of|with|by|from|have|has|had|was|were|is|are|worked|working|"
     r"responsible|handling|managing|delivering|involved|currently|presently|since|till|until|during)\b",
     re.IGNORECASE,
 )
@@ -531,7 +320,7 @@ def _assign(
     for f in frags:
         if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _SENTENCE_START.match(f[0]) or f[0][:1].islower():
             continue
-        if location is None and _is_location(f[0]):
+        if location is None and (_is_location(f[0]) or _place_piece(f[0])):
             location = f
             continue
         rest.append(f)

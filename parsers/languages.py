@@ -32,8 +32,6 @@ LANGUAGE_NAMES: dict[str, str] = {
 LANGUAGE_NAMES["farsi"] = "Persian"
 LANGUAGE_NAMES["bangla"] = "Bengali"
 LANGUAGE_NAMES["oriya"] = "Odia"
-LANGUAGE_NAMES["mandarin"] = "Chinese (Mandarin)"
-LANGUAGE_NAMES["tagalog"] = "Filipino"
 
 _LEVELS: list[tuple[str, str | None]] = [
     (r"native(?:\s+speaker)?|mother\s*tongue|first\s+language|bilingual", "native"),

@@ -249,22 +249,22 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     # institutions in education sections that no degree claimed: an entry without a degree
     for sec in edu_secs:
         for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end):
-            lb = _line_bounds(text, m.start())
-            if lb in claimed_lines:
+            lbd = _line_bounds(text, m.start())
+            if lbd in claimed_lines:
                 continue
-            fake = DegreeHit("", "bachelor", lb[0], lb[0])
-            inst = _institution_near(text, fake, lb[0], lb[1])
-            if not inst or lb[1] - lb[0] > 100 or not _proper_name(inst[0]):
+            fake = DegreeHit("", "bachelor", lbd[0], lbd[0])
+            inst = _institution_near(text, fake, lbd[0], lbd[1])
+            if not inst or lbd[1] - lbd[0] > 100 or not _proper_name(inst[0]):
                 continue
-            claimed_lines.add(lb)
-            win_b = min(sec.end, _next_lines_end(text, lb[1], 2))
-            dates = find_date_ranges(text[lb[0] : win_b])
+            claimed_lines.add(lbd)
+            win_b = min(sec.end, _next_lines_end(text, lbd[1], 2))
+            dates = find_date_ranges(text[lbd[0] : win_b])
             start = end = None
             dspan = None
             if dates:
                 d0 = dates[0]
                 start, end = (None, d0.first) if d0.single else (d0.first, None if d0.current else d0.last)
-                dspan = Span.of(text, lb[0] + d0.start, lb[0] + d0.end)
+                dspan = Span.of(text, lbd[0] + d0.start, lbd[0] + d0.end)
             out.append(
                 Education(
                     institution=inst[0],
@@ -273,7 +273,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                     end=end,
                     institution_evidence=Span.of(text, inst[1], inst[2]),
                     dates_evidence=dspan,
-                    evidence=Span.of(text, lb[0], win_b),
+                    evidence=Span.of(text, lbd[0], win_b),
                     confidence=0.5,
                 )
             )

@@ -256,9 +256,8 @@ def _join_trailing_place(text: str, frags: list[tuple[str, int, int]]) -> list[t
         and len(prev[0].split()) <= 3
         and prev[0][:1].isupper()
         and not (looks_like_title(prev[0]) or looks_like_employer(prev[0]))
-    ):
-        if len(frags) >= 3 or _place_piece(prev[0]) or _STATE_CODE.fullmatch(last[0]):
-            return [*frags[:-2], (text[prev[1] : last[2]], prev[1], last[2])]
+    ) and (len(frags) >= 3 or _place_piece(prev[0]) or _STATE_CODE.fullmatch(last[0])):
+        return [*frags[:-2], (text[prev[1] : last[2]], prev[1], last[2])]
     return frags
 
 

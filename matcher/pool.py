@@ -805,6 +805,41 @@ class Pool:
     def list_feedback(self, job_id: str | None = None) -> builtins.list[Feedback]:
         return self.store.list_feedback(job_id)
 
-    def learn_weights(self, job_id: str | None = None) -> dict[str, float]:
-        """Learn feature weights from recorded feedback (for one job, or all) with `matcher.learning`."""
-        raise NotImplementedError
+    def learn_weights(self, job_id: str | None = None, *, blind: bool = True) -> dict[str, float]:
+        """Feature weights fitted to recorded feedback with `matcher.learning` (non-negative, summing to 1).
+
+        With a job id, that job's decisions; without, every job's decisions pooled (features are computed per
+        job, then stacked). A candidate's latest decision for a job counts. The weights are returned, not
+        saved: `update_job_weights` stores them for a job.
+
+        Raises:
+            NotFound: unknown job. ValidationFailed: too few advances or rejects to fit.
+        """
+        from matcher.learning import decisions_to_labels
+        from matcher.learning import learn_weights as fit
+        from matcher.ranking import feature_matrix
+
+        jobs = [self.store.get_job(job_id)] if job_id is not None else self.store.list_jobs(0, 1_000_000)
+        rows: builtins.list[np.ndarray] = []
+        labels: builtins.list[np.ndarray] = []
+        names: tuple[str, ...] | None = None
+        for job in jobs:
+            latest: dict[str, str] = {}
+            for fb in sorted(self.store.list_feedback(job.id), key=lambda f: (f.ts, f.id)):
+                latest[fb.candidate_id] = fb.decision
+            if not latest:
+                continue
+            with self._lock:
+                candidates = self.store.get_candidates(builtins.list(latest))
+                vectors = self.store.get_embeddings(builtins.list(candidates), self.model) if blind else {}
+            ids = builtins.list(candidates)
+            kwargs: dict[str, Any] = {"embedder": self.embedder, "blind": blind}
+            if blind and ids and all(c in vectors for c in ids):
+                kwargs["resume_vectors"] = np.stack([vectors[c] for c in ids])
+                kwargs["job_vector"] = self.job_vector(job)
+            got_ids, names, x = feature_matrix(job, [(c, candidates[c].resume) for c in ids], **kwargs)
+            rows.append(x)
+            labels.append(decisions_to_labels([latest[c] for c in got_ids]))
+        if not rows or names is None:
+            raise ValidationFailed("no feedback recorded yet to learn weights from")
+        return fit(np.vstack(rows), np.concatenate(labels), feature_names=names)

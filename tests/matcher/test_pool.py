@@ -423,3 +423,26 @@ def test_concurrent_writes_keep_store_and_index_in_step(pool: Pool) -> None:
     assert not errors
     assert pool.count() == 20 and len(pool.index) == 20
     assert set(pool.index.ids().tolist()) == set(pool.store.nums_for(pool.store.candidate_ids()).values())
+
+
+def test_learn_weights_from_feedback(pool: Pool) -> None:
+    job = pool.add_job(Job(text="rust developer", required_skills=[JobSkill(skill_id="rust", name="Rust")]))
+    assert job.id
+    with pytest.raises(ValidationFailed):
+        pool.learn_weights(job.id)
+    for i in range(8):
+        has = i % 2 == 0
+        c = pool.add_resume(
+            make_resume(text_for(i) + (" rust" if has else " php"), {"rust": 24} if has else {"php": 24})
+        )
+        pool.record_feedback(job.id, c.id, "reject")  # the latest decision counts
+        pool.record_feedback(job.id, c.id, "advance" if has else "reject")
+    weights = pool.learn_weights(job.id)
+    assert sum(weights.values()) == pytest.approx(1.0)
+    assert all(v >= 0 for v in weights.values())
+    assert weights["required_skill_coverage"] == max(weights.values())
+    assert pool.learn_weights() == pytest.approx(weights)
+    stored = pool.update_job_weights(job.id, weights)
+    assert stored.weights == pytest.approx(weights)
+    with pytest.raises(NotFound):
+        pool.learn_weights("j_missing")

@@ -382,6 +382,13 @@ class FaissIndex:
             if dead and dead * 4 > int(self._hnsw.ntotal):
                 self.compact()
 
+    def configure(self, *, approximate_above: int | None, ef_search: int | None = None) -> None:
+        """Apply new settings to a loaded index (moving to HNSW at once when it is now over the threshold)."""
+        self.approximate_above = approximate_above
+        if ef_search is not None:
+            self.ef_search = int(ef_search)
+        self._maybe_switch()
+
     def compact(self) -> None:
         """Rebuild the HNSW graph without tombstones (or go back to exact when the index got small)."""
         if self._hnsw is None:

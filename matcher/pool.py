@@ -145,6 +145,7 @@ class Pool:
         self._index: VectorIndex | None = None
         self._skills: SkillIndex | None = None
         self._bm25: tuple[list[str], Any] | None = None
+        self._closed = False
 
     # -- lazily built parts --------------------------------------------------------------------------------------
 
@@ -182,6 +183,8 @@ class Pool:
         expected = self.store.embedding_nums(self.model)
         index = open_index(self.index_path, dim=self.embedder.dim, expected_ids=expected)
         if index is not None and index.kind.startswith(self.index_backend):
+            if isinstance(index, FaissIndex):
+                index.configure(approximate_above=self.approximate_above)
             return index
         return self._rebuild(progress)
 
@@ -257,10 +260,14 @@ class Pool:
             self.store.checkpoint()
 
     def close(self) -> None:
+        """Save the index and close the database (idempotent)."""
         with self._lock:
+            if self._closed:
+                return
             if self._index is not None:
                 self._save_index(force=True)
             self.store.close()
+            self._closed = True
 
     def __enter__(self) -> Pool:
         return self

@@ -331,6 +331,7 @@ class SqliteStore:
         self._lock = threading.RLock()
         self._depth = 0
         self._pending_unlinks: list[Path] = []
+        self._closed = False
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30.0)
         self._conn.execute("PRAGMA foreign_keys = ON")
         # Erased rows must not linger in free pages: overwrite deleted content with zeros.
@@ -376,9 +377,13 @@ class SqliteStore:
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        """Fold the WAL and close (idempotent)."""
         with self._lock:
+            if self._closed:
+                return
             self.checkpoint()
             self._conn.close()
+            self._closed = True
 
     def schema_version(self) -> int:
         return int(self._query("PRAGMA user_version")[0][0])

@@ -215,3 +215,15 @@ def test_measure_recall_small() -> None:
     result = measure_recall(n=2000, dim=DIM, k=10, n_queries=20, seed=1)
     assert 0.9 <= result["recall"] <= 1.0
     assert result["approx_build_s"] >= 0
+
+
+def test_configure_moves_a_loaded_index_to_hnsw(tmp_path: Path) -> None:
+    rng = np.random.default_rng(6)
+    index = FaissIndex(DIM, approximate_above=None)
+    index.add(np.arange(40), unit(rng, 40))
+    index.configure(approximate_above=1000)
+    assert index.kind == "faiss-flat"
+    index.configure(approximate_above=10, ef_search=200)
+    assert index.kind == "faiss-hnsw" and len(index) == 40 and index.ef_search == 200
+    index.save(tmp_path / "c.idx")
+    assert load_index(tmp_path / "c.idx").kind == "faiss-hnsw"

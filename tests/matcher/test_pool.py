@@ -208,6 +208,7 @@ def test_erase_leaves_nothing_behind(tmp_path: Path) -> None:
         assert again.count() == 1 and again.get(keep.id) and len(again.index) == 1
         with pytest.raises(NotFound):
             again.erase(gone.id)
+    again.close()  # closing twice is harmless
 
 
 def test_erase_one_promotes_the_next_duplicate(pool: Pool) -> None:

@@ -158,3 +158,28 @@ def test_lexical_recall_finds_rare_terms(tmp_path: Path) -> None:
         # erasing drops it from the lexical cache too
         pool.erase(rare.id)
         assert all(c != rare.id for c, _ in pool._lexical("xbrlfilings", 3))
+
+
+@pytest.mark.slow
+def test_pool_end_to_end_with_the_real_model(tmp_path: Path) -> None:
+    """The packaged MiniLM through the pool: stored vectors, dense search and a shortlist agree with meaning."""
+    from matcher.embedder import SentenceTransformerEmbedder
+
+    model = SentenceTransformerEmbedder(max_seq_length=128)
+    with Pool(tmp_path / "d", embedder=model) as pool:
+        chef = pool.add_resume(
+            profile_resume(
+                "Sous Chef", ["Food Safety"], "Ran the line of a busy restaurant kitchen, plated desserts."
+            )
+        )
+        pool.add_resume(profile_resume("Accountant", ["Excel"], "Monthly close, reconciliations and audits."))
+        pool.add_resume(
+            profile_resume("Backend Developer", ["Python"], "Built REST APIs and data pipelines.")
+        )
+        assert pool.index.dim == model.dim == 384
+        hits = pool.search(query="cook preparing meals in a restaurant", top=1)
+        assert hits[0].candidate_id == chef.id
+        job = pool.add_job(
+            Job(title="Line Cook", text="Line cook for a restaurant kitchen: prep, grill, plating.")
+        )
+        assert pool.shortlist(job, top=1)[0].candidate_id == chef.id

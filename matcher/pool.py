@@ -146,6 +146,7 @@ class Pool:
         self._skills: SkillIndex | None = None
         self._bm25: tuple[list[str], Any] | None = None
         self._closed = False
+        self._data_version: int | None = None
 
     # -- lazily built parts --------------------------------------------------------------------------------------
 
@@ -174,9 +175,41 @@ class Pool:
     def index(self) -> VectorIndex:
         """The vector index, opened from disk or rebuilt from the store when missing or inconsistent."""
         with self._lock:
+            self._follow_other_writers()
             if self._index is None:
                 self._index = self._open_index()
             return self._index
+
+    def _follow_other_writers(self) -> None:
+        """Bring the in-memory indexes up to date when another process (a CLI ingest beside a running
+        server) committed to the database since we last looked."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return
+        first = self._data_version is None
+        self._data_version = version
+        if first:
+            return
+        log.info("database changed by another writer; refreshing the indexes")
+        self._skills = None
+        self._bm25 = None
+        if self._index is not None:
+            self._embed_missing()
+            expected = self.store.embedding_nums(self.model)
+            current = self._index.ids()
+            extra = np.setdiff1d(current, expected)
+            missing = np.setdiff1d(expected, current)
+            if extra.size:
+                self._index.remove(extra)
+            if missing.size:
+                names = self.store.ids_for(missing.tolist())
+                vectors = self.store.get_embeddings(builtins.list(names.values()), self.model)
+                nums = [n for n, c in names.items() if c in vectors]
+                if nums:
+                    self._index.add(
+                        np.array(nums, dtype=np.int64), np.stack([vectors[names[n]] for n in nums])
+                    )
+            self._data_version = self.store.data_version()
 
     def _open_index(self, progress: Progress | None = None) -> VectorIndex:
         self._embed_missing(progress)
@@ -226,6 +259,7 @@ class Pool:
     @property
     def skill_index(self) -> SkillIndex:
         with self._lock:
+            self._follow_other_writers()
             if self._skills is None:
                 self._skills = SkillIndex.from_store(self.store)
             return self._skills
@@ -234,6 +268,7 @@ class Pool:
         from matcher.lexical import BM25, tokenize
 
         with self._lock:
+            self._follow_other_writers()
             if self._bm25 is None:
                 rows = self.store.profiles()
                 self._bm25 = ([cid for cid, _ in rows], BM25([tokenize(text) for _, text in rows]))

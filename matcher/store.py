@@ -168,6 +168,10 @@ class CandidateStore(Protocol):
 
     def list_feedback(self, job_id: str | None = None) -> list[Feedback]: ...
 
+    def data_version(self) -> int:
+        """A number that changes when another connection or process commits (for refreshing caches)."""
+        ...
+
     def transaction(self) -> AbstractContextManager[None]:
         """A context manager: the writes inside commit together or not at all."""
         ...
@@ -384,6 +388,9 @@ class SqliteStore:
             self.checkpoint()
             self._conn.close()
             self._closed = True
+
+    def data_version(self) -> int:
+        return int(self._query("PRAGMA data_version")[0][0])
 
     def schema_version(self) -> int:
         return int(self._query("PRAGMA user_version")[0][0])

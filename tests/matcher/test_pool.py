@@ -447,3 +447,18 @@ def test_learn_weights_from_feedback(pool: Pool) -> None:
     assert stored.weights == pytest.approx(weights)
     with pytest.raises(NotFound):
         pool.learn_weights("j_missing")
+
+
+def test_pool_follows_writes_from_another_process(tmp_path: Path) -> None:
+    """A server's pool sees what a CLI ingest (another connection) added or erased meanwhile."""
+    data_dir = tmp_path / "shared"
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank) as server:
+        first = server.add_resume(make_resume(text_for(1), {"python": 12}))
+        assert len(server.index) == 1 and server.search(all_of=["python"])
+        with Pool(data_dir, embedder=EMB, ranker=stub_rank) as cli:
+            added = cli.add_resume(make_resume("golang services " + text_for(2), {"go": 24}))
+            cli.erase(first.id)
+        assert [m.candidate_id for m in server.search(all_of=["go"])] == [added.id]
+        assert server.search(all_of=["python"]) == []
+        assert set(server.index.ids().tolist()) == set(server.store.nums_for([added.id]).values())
+        assert [c for c, _ in server._lexical("golang", 5)] == [added.id]

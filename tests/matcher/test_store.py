@@ -244,3 +244,15 @@ def test_migrate_is_idempotent_and_refuses_newer(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError):
         migrate(conn)
+
+
+def test_data_version_sees_other_connections(tmp_path: Path) -> None:
+    a = SqliteStore(tmp_path / "s.sqlite3")
+    b = SqliteStore(tmp_path / "s.sqlite3")
+    before = a.data_version()
+    a.put_candidate(cand("x"))
+    assert a.data_version() == before  # its own commits do not count
+    b.put_candidate(cand("y"))
+    assert a.data_version() != before and a.count_candidates() == 2
+    a.close()
+    b.close()

@@ -18,6 +18,7 @@ import logging
 import math
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -51,7 +52,7 @@ TOL = 1e-9
 _YEAR_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_RE = re.compile(rf"(?:{_MONTH}\s+|\d{{1,2}}/)?(?:19[5-9]\d|20[0-3]\d)(?!\d)", re.IGNORECASE)
-_NAME_TOKEN_RE = re.compile(r"^[A-Z][a-zA-Z'\-]+$")
+_NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*$")
 
 # gendered word -> (female form, male form)
 _GENDER_PAIRS: list[tuple[str, str]] = [
@@ -99,26 +100,27 @@ def find_first_name(text: str, resume: Resume | None = None) -> str | None:
     candidates.append(first_line.lstrip("# ").strip())
     for cand in candidates:
         tokens = cand.split()
-        if 2 <= len(tokens) <= 4 and _NAME_TOKEN_RE.match(tokens[0]):
+        if 2 <= len(tokens) <= 4 and tokens[0][:1].isupper() and _NAME_TOKEN_RE.match(tokens[0]):
             first = tokens[0]
             if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text):
                 return first
     return None
 
 
+def _ascii_fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+
+
 def swap_first_name(text: str, old: str, new: str) -> str:
-    """Replace the first name `old` by `new` wherever it stands as a word, in its case, and in email addresses."""
-    pattern = re.compile(
-        rf"(?<![\w-])({re.escape(old)}|{re.escape(old.upper())}|{re.escape(old.lower())})(?![\w-])"
-    )
+    """Replace the first name `old` by `new` wherever it stands as a word, in its case, and in email addresses
+    (lower case, accents dropped as email addresses usually write them)."""
+    forms = {old: new, old.upper(): new.upper(), old.lower(): new.lower()}
+    forms.setdefault(_ascii_fold(old).lower(), _ascii_fold(new).lower())
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
 
     def repl(m: re.Match[str]) -> str:
-        found = m.group(1)
-        if found == old:
-            return new
-        if found == old.upper():
-            return new.upper()
-        return new.lower()
+        return forms[m.group(1)]
 
     return pattern.sub(repl, text)
 
@@ -338,10 +340,16 @@ def run_job(
     top_k: int = 10,
     order_shuffles: int = 2,
     seed: int = 0,
+    precomputed: dict[str, Any] | None = None,
 ) -> JobCounterfactuals:
-    """Rank the base resumes together with every variant for one job and compute the paired figures."""
+    """Rank the base resumes together with every variant for one job and compute the paired figures.
+
+    `precomputed` may hold `resume_vectors` and `lexical_tokens` for the pool (base then variants, the
+    order used here), passed on to `rank`: they do not depend on the job, so an audit over several jobs
+    computes them once, as the talent pool does at ingest.
+    """
     pool = [*base, *[(v.id, r) for v, r in variants]]
-    scores = _scores_of(rank(job, pool, embedder=embedder, blind=blind))
+    scores = _scores_of(rank(job, pool, embedder=embedder, blind=blind, **(precomputed or {})))
     base_ids = [bid for bid, _ in base]
     base_arr = np.array([scores[b] for b in base_ids])
     index = {b: i for i, b in enumerate(base_ids)}

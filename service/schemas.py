@@ -291,17 +291,22 @@ def summary_from_candidate(c: Candidate, *, blind: bool) -> CandidateSummary:
 
 
 def _contact_spans(resume: Resume) -> list[Span]:
+    """Identity and age proxies: contact details, links, and education dates (graduation years)."""
     spans: list[Span] = []
     contact = resume.contact
     for tf in (contact.name, contact.email, contact.phone, contact.location):
         if tf is not None and tf.evidence is not None:
             spans.append(tf.evidence)
     spans.extend(link.evidence for link in contact.links if link.evidence is not None)
+    spans.extend(e.dates_evidence for e in resume.education if e.dates_evidence is not None)
     return spans
 
 
 def blind_text(resume: Resume) -> str:
-    """The resume text with contact details masked character for character (offsets stay valid)."""
+    """The resume text with contact details and graduation dates masked character for character.
+
+    Offsets stay valid, so evidence spans still point at the right place.
+    """
     chars = list(resume.text)
     for span in _contact_spans(resume):
         for i in range(max(0, span.start), min(len(chars), span.end)):

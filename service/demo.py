@@ -133,10 +133,11 @@ def _layout_for(i: int) -> tuple[str, str]:
     return "pdf", PDF_LAYOUTS[i % len(PDF_LAYOUTS)]
 
 
-def build_demo(out_dir: Path = DEMO_DIR, *, n: int = DEMO_COUNT, seed: int = DEMO_SEED) -> dict[str, Any]:
+def build_demo(out_dir: Path | None = None, *, n: int = DEMO_COUNT, seed: int = DEMO_SEED) -> dict[str, Any]:
     """Regenerate the demo files under `out_dir` (resumes/, jobs/ and manifest.json); returns the manifest."""
     from evaluation import synthetic
 
+    out_dir = out_dir or DEMO_DIR
     resumes_dir = out_dir / "resumes"
     jobs_dir = out_dir / "jobs"
     for folder in (resumes_dir, jobs_dir):
@@ -170,9 +171,9 @@ def build_demo(out_dir: Path = DEMO_DIR, *, n: int = DEMO_COUNT, seed: int = DEM
     return manifest
 
 
-def demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:
+def demo_files(demo_dir: Path | None = None) -> list[Path]:
     """The shipped demo resumes, in a stable order."""
-    folder = demo_dir / "resumes"
+    folder = (demo_dir or DEMO_DIR) / "resumes"
     return sorted(p for p in folder.iterdir() if p.suffix in (".pdf", ".docx")) if folder.exists() else []
 
 
@@ -190,7 +191,7 @@ def _progress_bar(total: int, enabled: bool) -> tuple[Callable[[int, int], None]
 
 
 def load_demo(
-    pool: Pool, *, demo_dir: Path = DEMO_DIR, progress: bool = False, workers: int | None = None
+    pool: Pool, *, demo_dir: Path | None = None, progress: bool = False, workers: int | None = None
 ) -> dict[str, int]:
     """Ingest the demo resumes into an empty pool (batch parse + batch embed) and create the demo jobs.
 
@@ -198,6 +199,7 @@ def load_demo(
     """
     from models.errors import ConfigError
 
+    demo_dir = demo_dir or DEMO_DIR
     files = demo_files(demo_dir)
     if not files:
         raise ConfigError(f"No demo files under {demo_dir}; regenerate them with `python -m service.demo`.")

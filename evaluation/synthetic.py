@@ -19,6 +19,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 YearMonth = tuple[int, int]
 
@@ -91,6 +92,12 @@ class ResumeSpec:
         domain = self.email.split("@", 1)[1] if "@" in self.email else "example.com"
         return dataclasses.replace(self, name=name, email=f"{_email_local(name)}@{domain}")
 
+    def mentioned_skills(self) -> list[str]:
+        """Listed skills, then the occupation's skills that appear only in bullets or the summary."""
+        text = " ".join([self.summary, *(b for p in self.positions for b in p.bullets)])
+        extra = [s for s in OCCUPATIONS[self.occupation].skills if s not in self.skills and s in text]
+        return [*self.skills, *extra]
+
     def to_dict(self) -> dict[str, object]:
         """Plain data (JSON-serializable) for golden files and comparisons."""
         return dataclasses.asdict(self)
@@ -109,6 +116,25 @@ class ResumeSpec:
         if cur_end is not None and cur_start is not None:
             total += cur_end - cur_start
         return total
+
+
+def spec_from_dict(data: dict[str, object]) -> ResumeSpec:
+    """Rebuild a ResumeSpec from `to_dict()` output (e.g. a golden *.spec.json file)."""
+    d = dict(data)
+
+    def ym(value: Any) -> YearMonth:
+        return int(value[0]), int(value[1])
+
+    d["positions"] = [
+        Position(**{**p, "start": ym(p["start"]), "end": None if p["end"] is None else ym(p["end"])})  # type: ignore[dict-item]
+        for p in d["positions"]  # type: ignore[attr-defined]
+    ]
+    d["education"] = [
+        EducationEntry(**{**e, "start": ym(e["start"]), "end": ym(e["end"])})  # type: ignore[dict-item]
+        for e in d["education"]  # type: ignore[attr-defined]
+    ]
+    d["languages"] = [(str(n), str(level)) for n, level in d["languages"]]  # type: ignore[attr-defined]
+    return ResumeSpec(**d)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -375,7 +401,7 @@ OCCUPATIONS: dict[str, Occupation] = {
                 "Led the annual {Auditing} cycle with external auditors, closing with no material findings",
                 "Ran {Accounts Receivable} collections on {num} accounts and recovered {money}",
                 "Produced {Budgeting} packs and {Variance Analysis} for {team} department heads",
-                "Handled {Tax Preparation} and {Payroll} filings for {num} employees in {QuickBooks|ADP}",
+                "Handled {Tax Preparation} and {Payroll} filings for {num} employees in {QuickBooks|Oracle NetSuite}",
             ),
             degrees=(
                 ("Bachelor of Science", "Accounting", "bachelor"),
@@ -543,7 +569,7 @@ OCCUPATIONS: dict[str, Occupation] = {
             bullets=(
                 "Led {Menu Development} for a {num}-cover restaurant, raising average check by {pct}%",
                 "Cut food costs by {pct}% through {Food Cost Control} and tighter {Inventory Management}",
-                "Ran the line during service for up to {num} covers a night with a brigade of {team}",
+                "Ran the line for up to {num} covers a night with a brigade of {team}, handling {Kitchen Management|Sauces}",
                 "Kept {Food Safety} and {HACCP} standards with a perfect health inspection record",
                 "Trained {team} cooks in {Butchery|Sauces|Pastry} and {Plating}",
                 "Managed {Catering} for banquets and events of up to {num} guests",
@@ -855,6 +881,15 @@ def _phone(rng: random.Random, area: str, region: str) -> str:
 _SLOT_RE = re.compile(r"\{([^{}]+)\}")
 
 
+_NUMBER_SLOTS = frozenset({"num", "pct", "hipct", "money", "team"})
+
+
+def _fits(template: str, skills: Sequence[str]) -> bool:
+    own = set(skills)
+    slots = [m for m in _SLOT_RE.findall(template) if m not in _NUMBER_SLOTS]
+    return all(any(o in own for o in slot.split("|")) for slot in slots)
+
+
 def _fill(template: str, rng: random.Random, skills: Sequence[str]) -> str:
     """Fill a bullet template: {num} {pct} {hipct} {money} {team} are numbers; {A|B|C} is a skill,
     preferring one the candidate lists."""
@@ -905,7 +940,12 @@ def _make_spec(rng: random.Random, occ: Occupation, used_names: set[str]) -> Res
         level = max(0, seniority_top - i)
         title = rng.choice(occ.titles[level])
         n_bullets = rng.randint(2, 5)
-        templates = rng.sample(list(occ.bullets), k=min(n_bullets, len(occ.bullets)))
+        # Prefer templates whose skill slots the candidate's own skills can fill.
+        fits = [t for t in occ.bullets if _fits(t, skills)]
+        rest = [t for t in occ.bullets if t not in fits]
+        rng.shuffle(fits)
+        rng.shuffle(rest)
+        templates = (fits + rest)[:n_bullets]
         # Bullets mention the candidate's own skills so the skill evidence is in the text.
         bullets = [_fill(t, rng, skills) for t in templates]
         loc = location if rng.random() < 0.7 else rng.choice(_LOCATIONS)[0]

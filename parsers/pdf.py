@@ -21,6 +21,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from models.errors import (
     CorruptDocument,
@@ -41,6 +42,9 @@ _SCAN_CHARS_PER_PAGE = 25
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?[-–—(\[]?\s*\d{1,3}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 _DIGITS_RE = re.compile(r"\d+")
 _ALNUM_RE = re.compile(r"[^\W_]")
+# pdfminer writes "(cid:N)" for glyphs without a Unicode mapping; 127/149/183 are bullets in common encodings.
+_CID_RE = re.compile(r"\(cid:(\d+)\)")
+_CID_BULLETS = frozenset({"127", "149", "183"})
 
 
 @dataclass(slots=True)
@@ -129,21 +133,28 @@ def find_gutter(frags: list[Fragment], width: float, height: float) -> float | N
     # right-aligned dates next to short titles is not a column.
     if not ok.any():
         return None
-    best: tuple[float, float] | None = None  # (score, x)
+    best: tuple[tuple[int, float], float] | None = None  # ((crossings, -clear width), x)
     idx = np.flatnonzero(ok)
     runs = np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)
     for run in runs:
-        run_width = float(candidates[run[-1]] - candidates[run[0]]) + 2.0
-        if run_width < 6.0:
+        # Inside a run, the gutter proper is where the fewest fragments cross: take the widest stretch
+        # at that minimum and its middle.
+        least = int(zc[run].min())
+        at_least = run[zc[run] == least]
+        subruns = np.split(at_least, np.flatnonzero(np.diff(at_least) > 1) + 1)
+        sub = max(subruns, key=len)
+        clear = float(candidates[sub[-1]] - candidates[sub[0]]) + 2.0
+        if clear < 6.0:
             continue
-        mid = int(run[len(run) // 2])
+        mid = int(sub[len(sub) // 2])
         xs = x0[right[mid] & in_zone[mid]]
-        aligned = np.abs(xs - np.median(xs)) < 3.0
-        if aligned.mean() < 0.4:
+        # Column text is left-aligned: many fragments right of the gutter start at one x. Ragged
+        # right-aligned dates next to short titles are not a column.
+        if (np.abs(xs - np.median(xs)) < 3.0).mean() < 0.4:
             continue
-        score = run_width - 10.0 * float(zc[mid])
-        if best is None or score > best[0]:
-            best = (score, float(candidates[mid]))
+        key = (least, -clear)
+        if best is None or key < best[0]:
+            best = (key, float(candidates[mid]))
     return None if best is None else best[1]
 
 
@@ -177,6 +188,22 @@ def _build_lines(frags: list[Fragment]) -> list[Line]:
     return lines
 
 
+def _side(f: Fragment, gutter: float) -> str:
+    """ "left"/"right" of the gutter, or "" for a fragment that really spans it (a full-width line).
+    A fragment poking a few points over the gutter belongs to the side that holds nearly all of it."""
+    over_left, over_right = gutter - f.x0, f.x1 - gutter
+    if over_right <= 0.5:
+        return "left"
+    if over_left <= 0.5:
+        return "right"
+    width = max(f.x1 - f.x0, 1.0)
+    if over_right < min(12.0, 0.1 * width):
+        return "left"
+    if over_left < min(12.0, 0.1 * width):
+        return "right"
+    return ""
+
+
 def layout_page(frags: list[Fragment], width: float, height: float) -> list[Line]:
     """Order one page's fragments for reading: bands top to bottom, inside a band left column then right."""
     gutter = find_gutter(frags, width, height)
@@ -185,7 +212,7 @@ def layout_page(frags: list[Fragment], width: float, height: float) -> list[Line
     ordered = sorted(frags, key=lambda f: -f.center)
     groups: list[tuple[str, list[Fragment]]] = []  # ("full", frags) or ("cols", frags)
     for f in ordered:
-        kind = "cols" if (f.x1 <= gutter + 0.5 or f.x0 >= gutter - 0.5) else "full"
+        kind = "cols" if _side(f, gutter) else "full"
         if groups and groups[-1][0] == kind:
             groups[-1][1].append(f)
         else:
@@ -195,7 +222,10 @@ def layout_page(frags: list[Fragment], width: float, height: float) -> list[Line
         if kind == "full":
             parts = [group]
         else:
-            parts = [[f for f in group if f.x1 <= gutter + 0.5], [f for f in group if f.x1 > gutter + 0.5]]
+            parts = [
+                [f for f in group if _side(f, gutter) == "left"],
+                [f for f in group if _side(f, gutter) == "right"],
+            ]
         for part in parts:
             built = _build_lines(part)
             if built and lines:
@@ -266,6 +296,20 @@ def pages_to_text(pages: list[PageText]) -> tuple[str, int]:
 # --- pypdfium2 ----------------------------------------------------------------------------------------
 
 
+_LOOSE_BOX_FN: Any = None
+
+
+def _loose_box_fn() -> Any:
+    """FPDFText_GetLooseCharBox through a ctypes prototype that takes plain ints (fast to call)."""
+    global _LOOSE_BOX_FN
+    if _LOOSE_BOX_FN is None:
+        import pypdfium2.raw as raw
+
+        proto = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+        _LOOSE_BOX_FN = proto(ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0)
+    return _LOOSE_BOX_FN
+
+
 def _pdfium_fragments(textpage: object) -> list[Fragment]:
     """Fragments from PDFium's character stream: one box per character, then vectorized grouping.
 
@@ -275,7 +319,6 @@ def _pdfium_fragments(textpage: object) -> list[Fragment]:
     position words without space characters).
     """
     import numpy as np
-    import pypdfium2.raw as raw
 
     tp = textpage.raw  # type: ignore[attr-defined]
     text: str = textpage.get_text_range()  # type: ignore[attr-defined]
@@ -284,21 +327,23 @@ def _pdfium_fragments(textpage: object) -> list[Fragment]:
     codes = np.frombuffer(text.encode("utf-32-le", errors="replace"), dtype=np.uint32)
     is_break = (codes == 10) | (codes == 13)
     is_space = is_break | (codes == 32) | (codes == 9) | (codes == 0xA0) | (codes == 0x3000) | (codes == 0)
-    rect = raw.FS_RECTF()
-    prect = ctypes.byref(rect)
-    # Loose boxes span the font's ascent/descent and sit edge to edge within a word: their gaps are the
-    # real spacing (tight glyph boxes make a narrow "1" look like it follows a space).
-    get_box = raw.FPDFText_GetLooseCharBox
-    idx: list[int] = []
-    boxes: list[float] = []
-    push_idx, push_box = idx.append, boxes.extend
-    for i in np.flatnonzero(~is_space).tolist():
-        if get_box(tp, i, prect):
-            push_idx(i)
-            push_box((rect.left, rect.right, rect.bottom, rect.top))
+    # One C call per character is the cost of positions; keep the Python side of it minimal: a plain
+    # int-argument prototype and every box written straight into one float array.
+    idx = np.flatnonzero(~is_space).tolist()
+    n_chars = len(idx)
+    store = (ctypes.c_float * (4 * max(n_chars, 1)))()
+    base = ctypes.addressof(store)
+    get_box = _loose_box_fn()
+    tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+    ok = [get_box(tp_addr, i, base + 16 * k) for k, i in enumerate(idx)]
+    # FS_RECTF is {left, top, right, bottom}; loose boxes span the font's ascent/descent and sit edge
+    # to edge within a word, so their gaps are the real spacing.
+    arr = np.frombuffer(memoryview(store), dtype=np.float32, count=4 * n_chars).reshape(-1, 4).astype(float)
+    keep = np.asarray(ok, dtype=bool) if n_chars else np.zeros(0, dtype=bool)
+    arr = arr[keep][:, [0, 2, 3, 1]]  # -> left, right, bottom, top
+    idx = [i for i, good in zip(idx, ok, strict=True) if good]
     if not idx:
         return []
-    arr = np.asarray(boxes, dtype=float).reshape(-1, 4)
     left, right = arr[:, 0], arr[:, 1]
     bottom = np.minimum(arr[:, 2], arr[:, 3])
     top = np.maximum(arr[:, 2], arr[:, 3])
@@ -399,6 +444,8 @@ def _read_pdfminer(data: bytes, limits: Limits) -> list[PageText]:
                 item = stack.pop()
                 if isinstance(item, LTTextLineHorizontal):
                     text = item.get_text().strip()
+                    if "(cid:" in text:
+                        text = _CID_RE.sub(lambda m: "•" if m.group(1) in _CID_BULLETS else "", text).strip()
                     if text:
                         frags.append(Fragment(item.x0, item.x1, item.y0, item.y1, text))
                     continue

@@ -52,6 +52,7 @@ TOL = 1e-9
 _YEAR_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_RE = re.compile(rf"(?:{_MONTH}\s+|\d{{1,2}}/)?(?:19[5-9]\d|20[0-3]\d)(?!\d)", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
 _NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*$")
 
 # gendered word -> (female form, male form)
@@ -92,18 +93,39 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
 def find_first_name(text: str, resume: Resume | None = None) -> str | None:
-    """The candidate's first name as written in `text` (from the parsed contact name, else the first line)."""
+    """The candidate's first name as written in `text`, or None when it cannot be told reliably.
+
+    Candidates come from the parsed contact name, the first line and name-like lines near the top; when the
+    resume has an email address, the first name must agree with its local part (so a heading such as
+    "UX Design" misread as the name is not taken), and a word of the text matching the local part's first
+    segment is used when no candidate agrees.
+    """
+    lines = [ln.strip().lstrip("# ").strip() for ln in text.splitlines() if ln.strip()]
     candidates: list[str] = []
     if resume is not None and resume.contact.name is not None:
         candidates.append(resume.contact.name.value)
-    first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    candidates.append(first_line.lstrip("# ").strip())
+    candidates += lines[:1] + [ln for ln in lines[1:15] if 2 <= len(ln.split()) <= 4]
+    email = _EMAIL_RE.search(text)
+    local = _ascii_fold(email.group(1)).lower() if email else None
+    segments = [seg for seg in re.split(r"[._\-+\d]+", local) if seg] if local else []
+
+    def present(word: str) -> bool:
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
     for cand in candidates:
         tokens = cand.split()
-        if 2 <= len(tokens) <= 4 and tokens[0][:1].isupper() and _NAME_TOKEN_RE.match(tokens[0]):
-            first = tokens[0]
-            if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text):
-                return first
+        if not (2 <= len(tokens) <= 4 and tokens[0][:1].isupper() and _NAME_TOKEN_RE.match(tokens[0])):
+            continue
+        first = tokens[0]
+        if local is not None and _ascii_fold(first).lower() not in segments:
+            continue
+        if present(first):
+            return first
+    if segments and len(segments[0]) >= 2:
+        for m in re.finditer(r"[^\W\d_][\w'\-]*", text):
+            word = m.group(0)
+            if word[:1].isupper() and _ascii_fold(word).lower() == segments[0]:
+                return word
     return None
 
 

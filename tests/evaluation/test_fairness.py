@@ -167,8 +167,8 @@ def test_tests_agree_with_scipy_on_random_data() -> None:
 
     rng = np.random.default_rng(3)
     for n in (8, 30, 70):
-        d = rng.normal(0.2, 1, size=n)
-        assert fm.wilcoxon_signed_rank(d) == pytest.approx(stats.wilcoxon(d).pvalue, rel=1e-6)
+        diffs = rng.normal(0.2, 1, size=n)
+        assert fm.wilcoxon_signed_rank(diffs) == pytest.approx(stats.wilcoxon(diffs).pvalue, rel=1e-6)
     tied = np.round(rng.normal(0.3, 1, size=40), 1)
     tied = tied[tied != 0]
     assert fm.wilcoxon_signed_rank(tied) == pytest.approx(

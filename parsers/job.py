@@ -259,7 +259,9 @@ def _degree(text: str, blocks: list[_Block]) -> EducationLevel | None:
             continue
         a, b = _sentence_bounds(text, m.start())
         sentence = text[a:b]
-        if (_PREFERRED_SENT.search(sentence) and not re.search(r"\brequired\b", sentence, re.IGNORECASE)) or mode == "preferred":
+        if (
+            _PREFERRED_SENT.search(sentence) and not re.search(r"\brequired\b", sentence, re.IGNORECASE)
+        ) or mode == "preferred":
             preferred.append(level)
         else:
             required.append(level)

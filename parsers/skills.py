@@ -29,7 +29,12 @@ from parsers.taxonomy import HARD_BREAK_RE, Taxonomy, load_taxonomy, tokenize
 
 _NEIGHBOR_WINDOW = 60
 # Anchors of URLs and e-mail addresses; the whitespace-delimited chunk around each anchor is not skill text.
-_URL_ANCHOR_RE = re.compile(r"@|://|(?i:www\.)|\.(?:com|org|io|edu|gov)\b")
+_URL_ANCHOR_RE = re.compile(r"@|://|(?i:\bhttps?:|www\.)|\.(?:com|org|io|edu|gov)\b")
+# A bibliographic reference names topics, not the author's skills: "Journal of Educational Technology, Vol. 3".
+_CITATION_RE = re.compile(
+    r"\b(?:Vol\.|No\.\s*\d|pp\.|et al\.?|Journal\b|Proceedings\b|doi:|ISBN\b|Quarterly\b)|"
+    r"(?:\b[A-Z][a-z]+,\s(?:[A-Z]\.\s?){1,3}[,&(]).*(?:\b[A-Z][a-z]+,\s(?:[A-Z]\.\s?){1,3})"
+)
 # A line that starts with a label naming a list of skills: "Languages: ...", "Tools & Technologies - ...".
 _LIST_LABEL_RE = re.compile(
     r"^\W*(?:[A-Za-z/&+.\- ]{0,40}?)(?:skills?|languages?|technolog(?:y|ies)|tools?|software|frameworks?|libraries|"
@@ -51,6 +56,7 @@ _DEGREE_LINE_RE = re.compile(
 )
 _DEGREE_LINE_MAX = 160  # degree lines are short; a long paragraph that mentions a school is not one
 _NON_SKILL_SECTIONS = {"education", "interests", "references", "header"}
+_NO_SKILL_SECTIONS = {"publications"}
 # "Sales Manager", "Software Development Director": a role named after a field, not a claimed skill.
 _ROLE_WORDS = frozenset(
     [
@@ -332,6 +338,8 @@ def _guard_ok(
         return False
     if g.get("reject_year") and _YEAR_RE.match(next_tok or ""):
         return False
+    if " " not in hit.alias and text[hit.end : hit.end + 1] == ":":
+        return False  # "Project: ASSESS", "Word: ..." are labels
     if len(surface) == 1:
         # initials ("Carpenter, C., Bryant"), "C/o", codes like "13-C-0028"
         nxt = text[hit.end : hit.end + 2]
@@ -348,7 +356,7 @@ def _guard_ok(
     if "precede" in allow and prev_tok and prev_tok in g.get("precede", ()):
         return True
     if "list" in allow:
-        if _in_sections(hit.start, sections, {"skills"}):
+        if _in_sections(hit.start, sections, {"skills"}) and _is_whole_item(text, hit):
             return True
         a, b = _line_bounds(text, hit.start)
         if a not in list_lines:
@@ -383,17 +391,49 @@ def _is_list_label(text: str, hit: _Hit) -> bool:
     return not any(c.isalnum() for c in text[a : hit.start])
 
 
+_LABEL_GAP_RE = re.compile(r"^[ \t]*[•·:\-–|]?[ \t]*$")
+
+
+def _labels_next(text: str, hit: _Hit, nxt: _Hit, m: _Matcher) -> bool:
+    """'Operating Systems Windows 7', 'Databases SQL': a field name at the start of a line heading a tool list."""
+    if nxt.skill_id not in m.technology:
+        return False
+    a = text.rfind("\n", 0, hit.start) + 1
+    if any(c.isalnum() for c in text[a : hit.start]):
+        return False
+    return _LABEL_GAP_RE.match(text[hit.end : nxt.start]) is not None
+
+
+def _on_heading_line(text: str, hit: _Hit, sections: Sequence[Section] | None) -> bool:
+    """The mention is in a section's heading line ("Customer Service Experience", "Test / Project Management")."""
+    for sec in sections or ():
+        if sec.heading and sec.start <= hit.start < sec.end:
+            line_end = text.find("\n", sec.start)
+            return hit.start < (sec.end if line_end < 0 else min(line_end, sec.end))
+    return False
+
+
 def _context_drops(
     text: str, hits: list[_Hit], sections: Sequence[Section] | None, m: _Matcher
 ) -> list[_Hit]:
     """Drop list headings, and non-technology mentions on degree lines or in education/interests sections."""
     out = []
     degree_lines: dict[int, bool] = {}
-    for h in hits:
+    citation_lines: dict[int, bool] = {}
+    for idx, h in enumerate(hits):
         if _is_list_label(text, h):
             continue
+        if h.skill_id not in m.technology and idx + 1 < len(hits) and _labels_next(text, h, hits[idx + 1], m):
+            continue
+        if _in_sections(h.start, sections, _NO_SKILL_SECTIONS):
+            continue
+        a, b = _line_bounds(text, h.start)
+        if a not in citation_lines:
+            citation_lines[a] = _CITATION_RE.search(text, a, b) is not None
+        if citation_lines[a]:
+            continue
         if h.skill_id not in m.technology:
-            if _in_sections(h.start, sections, _NON_SKILL_SECTIONS):
+            if _in_sections(h.start, sections, _NON_SKILL_SECTIONS) or _on_heading_line(text, h, sections):
                 continue
             nxt = _TOKEN_AFTER_RE.match(text, h.end)
             if nxt and nxt.group(1).lower() in _ROLE_WORDS:

@@ -39,6 +39,7 @@ ATTRIBUTION = [
 
 # Words of O*NET example names that are generic product words, not vendors.
 _GENERIC_FIRST = {"the", "data", "web", "computer", "software", "microsoft", "adobe"}
+_GENERIC_LAST = {"software", "system", "systems", "program", "programs", "tools", "applications", "suite"}
 _MAX_ESCO_ALT_WORDS = 4
 _MAX_ESCO_PREF_WORDS = 5
 _ONET_SIBLINGS = 10
@@ -417,7 +418,17 @@ def _add_onet(
             entry["hot"] = True
         for alias in strong:
             key = normalize(alias)
-            if len(key.split()) > 1 or (vocab[key] == 0 and key not in _COMMON and key not in _STOP):
+            kwords = key.split()
+            if len(kwords) > 1:
+                # "Private Practice", "Financial Analyst": everyday words that only name a product in context
+                if (
+                    all(w in _COMMON for w in kwords)
+                    and kwords[-1] not in _GENERIC_LAST
+                    and b.skills[target]["source"] != "curated"
+                ):
+                    continue
+                b.claim(alias, target, 2)
+            elif vocab[key] == 0 and key not in _COMMON and key not in _STOP:
                 b.claim(alias, target, 2)
         for alias in derived:
             dwords = normalize(alias).split()

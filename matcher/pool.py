@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Ranker = Callable[..., list[Match]]
 DB_NAME = "shortlist.sqlite3"
-SAVE_EVERY_WRITE_BELOW = 20_000  # below this many vectors saving the index costs a few MB at most
+SAVE_EVERY_WRITE_BELOW_BYTES = 2_000_000  # index files up to this size are saved after every write
 
 
 @dataclass
@@ -78,6 +78,7 @@ class _Prepared:
     data: bytes | None
     content_hash: str
     profile: str
+    blinded: str
     fingerprint: Fingerprint
 
 
@@ -109,8 +110,9 @@ class Pool:
         index_backend: "faiss" (default) or "numpy".
         approximate_above: FAISS switches to HNSW above this many vectors.
         keep_files: store the original uploads under data_dir/files.
-        autosave: save the vector index after writes: every write while it holds up to `SAVE_EVERY_WRITE_BELOW`
-            vectors, then at most every `autosave_interval_s` seconds (erase and close always save; a crash in
+        autosave: save the vector index after writes: every write while it is under
+            `SAVE_EVERY_WRITE_BELOW_BYTES` (about 1,300 vectors of 384 floats), then at most every
+            `autosave_interval_s` seconds (erase and close always save; a crash in
             between only costs a rebuild from the store, which stays the source of truth).
     """
 
@@ -284,7 +286,7 @@ class Pool:
             return
         # never write back a vector another process erased meanwhile
         self._follow_other_writers()
-        small = len(self._index) <= SAVE_EVERY_WRITE_BELOW
+        small = len(self._index) * self._index.dim * 4 <= SAVE_EVERY_WRITE_BELOW_BYTES
         due = time.monotonic() - self._last_save >= self.autosave_interval_s
         if force or (self.autosave and (small or due)):
             self._index.save(self.index_path)
@@ -319,14 +321,15 @@ class Pool:
 
         chash = content_hash(data) if data is not None else content_hash(resume.text.encode())
         contact = resume.contact
+        blinded = blind_text(resume.text, resume)
         fp = fingerprint(
             name=contact.name.value if contact.name else None,
             email=contact.email.value if contact.email else None,
             phones=[contact.phone.value if contact.phone else None],
             content_hash=chash,
-            blinded_text=blind_text(resume.text, resume),
+            blinded_text=blinded,
         )
-        return _Prepared(resume, source_name, data, chash, profile_text(resume, blind=True), fp)
+        return _Prepared(resume, source_name, data, chash, profile_text(resume, blind=True), blinded, fp)
 
     def _canonical(self, candidate_id: str) -> str:
         seen = {candidate_id}
@@ -385,7 +388,9 @@ class Pool:
             created_at=created,
         )
         with self.store.transaction():
-            num = self.store.put_candidate(cand, fingerprint=prep.fingerprint, profile=prep.profile)
+            num = self.store.put_candidate(
+                cand, fingerprint=prep.fingerprint, profile=prep.profile, lexical=prep.blinded
+            )
             self.store.put_embedding(cid, self.model, vector)
             if self.keep_files and prep.data is not None:
                 self.store.put_file(cid, prep.source_name or "upload", prep.data)
@@ -688,6 +693,7 @@ class Pool:
             ids = [r.candidate_id for r in recalled]
             candidates = self.store.get_candidates(ids)
             vectors = self.store.get_embeddings(ids, self.model) if blind else {}
+            lexical_texts = self.store.lexical_texts(ids) if blind else {}
         ids = [c for c in ids if c in candidates]
         if not ids:
             return []
@@ -696,6 +702,10 @@ class Pool:
             # stored vectors embed the blinded profile, so they are only valid for blind ranking
             kwargs["resume_vectors"] = np.stack([vectors[c] for c in ids])
             kwargs["job_vector"] = job_vec
+        if blind and all(c in lexical_texts for c in ids):
+            from matcher.lexical import tokenize
+
+            kwargs["lexical_tokens"] = [tokenize(lexical_texts[c]) for c in ids]
         matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)
         return [
             m.model_copy(update={"job_id": job.id, "source_name": candidates[m.candidate_id].source_name})

@@ -70,12 +70,21 @@ class CandidateStore(Protocol):
 
     # candidates
     def put_candidate(
-        self, candidate: Candidate, *, fingerprint: Fingerprint | None = None, profile: str | None = None
+        self,
+        candidate: Candidate,
+        *,
+        fingerprint: Fingerprint | None = None,
+        profile: str | None = None,
+        lexical: str | None = None,
     ) -> int:
         """Insert or replace a candidate (by id); returns its int64 number, stable across updates.
 
         `fingerprint` replaces the duplicate-detection keys; `profile` is the blinded profile text kept for
-        lexical recall."""
+        lexical recall; `lexical` the blinded full text that lexical scoring reads (saves re-blinding)."""
+        ...
+
+    def lexical_texts(self, candidate_ids: Sequence[str]) -> dict[str, str]:
+        """The stored blinded full texts of the candidates that have one."""
         ...
 
     def profiles(self) -> list[tuple[str, str]]:
@@ -182,7 +191,7 @@ class CandidateStore(Protocol):
 # ----------------------------------------------------------------------------------------------------------------
 # schema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -267,8 +276,13 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_v2(conn: sqlite3.Connection) -> None:
+    # the blinded full text, so ranking does not re-blind every recalled resume per shortlist
+    conn.execute("ALTER TABLE candidates ADD COLUMN lexical TEXT")
+
+
 # Each entry upgrades the schema from version i to i + 1; append, never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -398,7 +412,12 @@ class SqliteStore:
     # -- candidates ----------------------------------------------------------------------------------------------
 
     def put_candidate(
-        self, candidate: Candidate, *, fingerprint: Fingerprint | None = None, profile: str | None = None
+        self,
+        candidate: Candidate,
+        *,
+        fingerprint: Fingerprint | None = None,
+        profile: str | None = None,
+        lexical: str | None = None,
     ) -> int:
         now = _now()
         resume = candidate.resume
@@ -417,13 +436,15 @@ class SqliteStore:
                 int(resume.total_experience_months or 0),
                 location,
                 profile,
+                lexical,
                 _iso(created),
                 _iso(candidate.updated_at or now),
             )
             if row is None:
                 cur = self._conn.execute(
                     "INSERT INTO candidates(source_name, content_hash, duplicate_of, resume_json, tags_json,"
-                    " total_months, location, profile, created_at, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    " total_months, location, profile, lexical, created_at, updated_at, id)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (*values, candidate.id),
                 )
                 num = int(cur.lastrowid or 0)
@@ -431,7 +452,7 @@ class SqliteStore:
                 num = int(row[0])
                 self._conn.execute(
                     "UPDATE candidates SET source_name=?, content_hash=?, duplicate_of=?, resume_json=?, tags_json=?,"
-                    " total_months=?, location=?, profile=?, created_at=?, updated_at=? WHERE id=?",
+                    " total_months=?, location=?, profile=?, lexical=?, created_at=?, updated_at=? WHERE id=?",
                     (*values, candidate.id),
                 )
             self._conn.execute("DELETE FROM candidate_skills WHERE candidate_id = ?", (candidate.id,))
@@ -605,6 +626,18 @@ class SqliteStore:
             "SELECT id, num, total_months, location, duplicate_of FROM candidates ORDER BY num"
         )
         return [CandidateFacts(str(r[0]), int(r[1]), int(r[2]), r[3], r[4]) for r in rows]
+
+    def lexical_texts(self, candidate_ids: Sequence[str]) -> dict[str, str]:
+        ids = list(candidate_ids)
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for cid, text in self._query(
+                f"SELECT id, lexical FROM candidates WHERE lexical IS NOT NULL AND id IN ({marks})", chunk
+            ):
+                out[str(cid)] = str(text)
+        return out
 
     def profiles(self) -> list[tuple[str, str]]:
         rows = self._query("SELECT id, profile FROM candidates WHERE profile IS NOT NULL ORDER BY num")

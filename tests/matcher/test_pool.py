@@ -72,9 +72,19 @@ def stub_rank(
     top: int | None = None,
     resume_vectors: np.ndarray | None = None,
     job_vector: np.ndarray | None = None,
+    lexical_tokens: Sequence[Sequence[str]] | None = None,
 ) -> list[Match]:
     """Stand-in for matcher.ranking.rank_resumes: required-skill coverage, then vector similarity."""
-    stub_rank.calls.append({"n": len(resumes), "vectors": resume_vectors, "weights": weights, "blind": blind})  # type: ignore[attr-defined]
+    stub_rank.calls.append(  # type: ignore[attr-defined]
+        {
+            "n": len(resumes),
+            "vectors": resume_vectors,
+            "weights": weights,
+            "blind": blind,
+            "tokens": lexical_tokens,
+            "resumes": resumes,
+        }
+    )
     req = {s.skill_id for s in job.required_skills}
     scored = []
     for i, (cid, res) in enumerate(resumes):
@@ -359,12 +369,20 @@ def test_shortlist_passes_stored_vectors(pool: Pool) -> None:
     call = stub_rank.calls[-1]  # type: ignore[attr-defined]
     assert call["vectors"] is not None and call["vectors"].shape == (call["n"], EMB.dim)
     assert call["weights"] == {"required_skill_coverage": 3.0}
+    # the stored blinded text gives exactly the tokens ranking would compute itself
+    from matcher.lexical import tokenize
+    from matcher.ranking import lexical_text
+
+    assert call["tokens"] == [tokenize(lexical_text(r, blind=True)) for _, r in call["resumes"]]
     assert len(matches) == 2 and all(m.candidate_id in ids[1::2] for m in matches)
     assert all(m.job_id == job.id for m in matches)
     pool.shortlist(job, top=2, blind=False, weights={"semantic_similarity": 1.0})
     call = stub_rank.calls[-1]  # type: ignore[attr-defined]
     assert (
-        call["vectors"] is None and call["blind"] is False and call["weights"] == {"semantic_similarity": 1.0}
+        call["vectors"] is None
+        and call["tokens"] is None
+        and call["blind"] is False
+        and call["weights"] == {"semantic_similarity": 1.0}
     )
     with pytest.raises(ValidationFailed):
         pool.shortlist(job, top=0)

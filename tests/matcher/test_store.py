@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from matcher.dedupe import fingerprint
-from matcher.store import SCHEMA_VERSION, CandidateStore, SqliteStore, migrate
+from matcher.store import MIGRATIONS, SCHEMA_VERSION, CandidateStore, SqliteStore, migrate
 from models import (
     Candidate,
     ContactInfo,
@@ -256,3 +256,29 @@ def test_data_version_sees_other_connections(tmp_path: Path) -> None:
     assert a.data_version() != before and a.count_candidates() == 2
     a.close()
     b.close()
+
+
+def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO candidates(id, resume_json, created_at, updated_at) VALUES (?,?,?,?)",
+        (
+            "old",
+            Resume(text="old resume").model_dump_json(),
+            "2026-01-01T00:00:00+00:00",
+            "2026-01-01T00:00:00+00:00",
+        ),
+    )
+    conn.close()
+    store = SqliteStore(path)
+    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert store.get_candidate("old").resume.text == "old resume"
+    assert store.lexical_texts(["old"]) == {}
+    store.put_candidate(cand("new"), lexical="blinded words", profile="profile words")
+    assert store.lexical_texts(["old", "new"]) == {"new": "blinded words"}
+    assert store.profiles() == [("new", "profile words")]
+    store.close()

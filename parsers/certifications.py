@@ -24,8 +24,18 @@ _ISSUERS = (
 )  # fmt: skip
 _ISSUER_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(i) for i in _ISSUERS) + r")(?![\w])")
 _BY_RE = re.compile(
-    r"\s(?:by|from|issued by|through|via)\s+([A-Z][\w.&()'\- ]{1,60})$|\s[-–|,]\s+([A-Z][\w.&()'\- ]{1,60})$"
+    r"\s(?:by|from|issued by|through|via)\s+([A-Z][\w.&()'\- ]{1,60})$|(?:\s[-–|]|\s?,)\s+([A-Z][\w.&()'\- ]{1,60})$"
 )
+_LEVEL_WORDS = {
+    "associate",
+    "professional",
+    "expert",
+    "practitioner",
+    "foundation",
+    "specialty",
+    "advanced",
+    "basic",
+}
 _CERT_LINE_RE = re.compile(r"\b(?:certified|certification|certificate|licen[cs]e[d]?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔\-*–—〓]|\d{1,2}[.)])\s*")
 _DATE_TAIL = re.compile(r"[\s,(\-–|]*(?:issued|obtained|completed|awarded)?[\s:]*$", re.IGNORECASE)
@@ -51,7 +61,7 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
     bm = _BY_RE.search(name)
     if bm:
         issuer = (bm.group(1) or bm.group(2)).strip()
-        if len(issuer.split()) <= 6:
+        if len(issuer.split()) <= 6 and issuer.lower() not in _LEVEL_WORDS:
             name = name[: bm.start()].strip(" ,;:-–|")
         else:
             issuer = None

@@ -181,7 +181,8 @@ _NOT_NAME_WORDS = {
     "consultancy", "infotech", "systems", "data", "project", "projects", "business",
     "development", "testing", "support", "customer", "service", "operations", "network", "cloud",
     "certified", "certification", "skill", "permanent", "current", "campus",
-    "authorized", "willing", "relocate", "declaration", "languages", "hobbies",
+    "authorized", "willing", "relocate", "declaration", "languages", "hobbies", "corp", "llc", "llp", "plc",
+    "gmbh", "co", "associates", "partners", "agency", "studio", "labs", "consulting", "enterprises",
 }  # fmt: skip
 _NAME_LINE_MAX = 48
 _COMMON_WORDS = {
@@ -215,7 +216,7 @@ def _name_tokens_ok(tokens: list[str]) -> bool:
         return False
     if sum(1 for t in tokens if len(t.rstrip(".,")) > 1) < 2:
         return False
-    low = [p for t in tokens for p in t.lower().strip(".,").split("-")]
+    low = [p for t in tokens for p in t.lower().strip(".,").split("-") if len(p) > 1]
     return not any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS for w in low)
 
 

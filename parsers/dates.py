@@ -44,7 +44,7 @@ _DATE = (
     rf"(?:(?P<mon>{_MONTH_RE})\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<my>{_YEAR})"
     rf"|(?P<season>{_SEASON_RE})\s*,?\s*(?P<sy>{_YEAR4})"
     rf"|(?P<dm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<dy>{_YEAR4})"
-    rf"|(?P<nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<ny>{_YEAR4}|\d\d(?![\d/]))"
+    rf"|(?P<nm>0?[1-9]|1[0-2])(?:\s*[/\-]\s*(?P<ny>{_YEAR4}|\d\d(?![\d/.]))|\.(?P<ny2>{_YEAR4}))"
     rf"|(?P<iy>{_YEAR4})[-/.](?P<im>0[1-9]|1[0-2])(?![\d])"
     rf"|(?P<y>{_YEAR4}))"
 )
@@ -100,8 +100,8 @@ def _from_groups(g: dict[str, str | None], prefix: str = "") -> PartialDate | No
     if get("season") and get("sy"):
         y = _year(get("sy") or "")
         return PartialDate(year=y, month=SEASONS[(get("season") or "").lower()]) if y else None
-    if get("nm") and get("ny"):
-        y = _year(get("ny") or "")
+    if get("nm") and (get("ny") or get("ny2")):
+        y = _year(get("ny") or get("ny2") or "")
         return PartialDate(year=y, month=int(get("nm") or 0)) if y else None
     if get("dm") and get("dy"):
         y = _year(get("dy") or "")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from models.evidence import Span
 from models.resume import Education, Section
+from parsers.contact import guess_region
 from parsers.dates import find_date_ranges
 
 __all__ = ["degree_level", "extract_education", "find_degrees"]
@@ -28,16 +29,17 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?", "doctorate"),
     (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(]|$)|m\.[ \t]?s\.?(?=[ \t,(]|$)|m\.?[ \t]?sc\.?|"
      r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
-     r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.?[ \t]?arch\.?|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
+     r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
      r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
      r"certificate))?(?:[ \t]+in)?|master'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
-     r"ms(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.)|ma(?=[ \t]+(?:in[ \t])?[A-Z(])|msc|mba|mca", "master"),
+     r"ms(?![ \t]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
+     r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.)|ma(?=[ \t]+(?:in[ \t])?[A-Z(])|msc|mba|mca", "master"),
     (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(])|b\.[ \t]?s\.?(?=[ \t,(]|$)|"
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
      r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(])|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-])|bsc|bcom|bca|bba|"
-     r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.?[ \t]?arch\.?|b\.?[ \t]?pharm\.?|bcl|"
+     r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
      r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
-     r"under[ \t]*graduate[ \t]+degree|graduation|graduate[ \t]+in|engineering[ \t]+graduate", "bachelor"),
+     r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate", "bachelor"),
     (r"associate'?s?[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
      r"(?:btec[ \t]+)?hn[cd]", "associate"),
     (r"diploma(?:[ \t]+in)?|polytechnic", "associate"),
@@ -58,7 +60,8 @@ _CASE_SENSITIVE = re.compile(
 )
 
 _INSTITUTION_RE = re.compile(
-    r"\b(?:university|universit[yé]|college|institute|institution|school|academy|polytechnic|vidyalaya|"
+    r"\b(?:university|universi(?:dad|dade|tät|taet|té|tà|teit|ty)|college|institute|institution|school|"
+    r"academy|polytechnic|politecnico|instituto|escuela|colegio|hochschule|[ée]cole|vidyalaya|"
     r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|faculty|conservatory|seminary|campus)\b",
     re.IGNORECASE,
 )
@@ -69,10 +72,8 @@ _FIELD_RE = re.compile(
 
 def degree_level(degree: str) -> str | None:
     """Normalized level of a degree as written ("B.Tech" -> bachelor, "HSC" -> secondary), or None."""
-    m = _DEGREE_RE.search(degree)
-    if not m or m.lastgroup is None:
-        return None
-    return _LEVEL_BY_GROUP[m.lastgroup]
+    hits = find_degrees(degree)
+    return hits[0].level if hits else None
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
             re.IGNORECASE,
         ):
             continue
-        if s.lower() in {"graduation", "diploma", "diploma in"} and not re.search(
+        if s.lower() in {"graduation", "diploma"} and not re.search(
             r"\b(?:in|from|of|at|university|college|institute|19\d\d|20\d\d)\b",
             text[m.end() : min(end, m.end() + 80)],
             re.IGNORECASE,
@@ -119,25 +120,46 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, (len(text) if b < 0 else b)
 
 
-def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int]:
-    """The degree as written: the hit extended over its field on the same line ("B.Tech in Computer Science")."""
+_HONS = re.compile(r"\s*\(?\s*(?:honours|honors|hons?\b\.?)\s*\)?", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
+_FIELD_AFTER = re.compile(
+    r"(?:\s*(?:in\b|of\b|-|–|:|,)\s*|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
+)
+
+
+_NOT_FIELD = re.compile(r"\b(?:board|gpa|cgpa|percentage|grade|class|division|expected|graduated)\b", re.I)
+
+
+def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
+    """(start, end, field) of the degree as written on its line: "B.Tech in Computer Science",
+    "BSc (Hons) Adult Nursing", "B.E. (Computer Engineering)". The field is None when not stated."""
     _a, b = _line_bounds(text, hit.start)
-    tail = text[hit.end : b]
-    m = re.match(
-        r"(?:\s*(?:\(|in\b|of\b|-|–|:|,)?\s*)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})",
-        tail,
-    )
-    if m and m.group(1) and not _INSTITUTION_RE.search(m.group(1)):
-        end = hit.end + m.end(1)
-        return hit.start, end
-    return hit.start, hit.end
-
-
-def _field_of(text: str, hit: DegreeHit, phrase_end: int) -> str | None:
-    seg = text[hit.end : phrase_end]
-    seg = re.sub(r"^\s*(?:\(|in\b|of\b|-|–|:|,)?\s*", "", seg).strip(" .,)")
-    seg = re.sub(r"^(?:science|arts|engineering|technology|commerce)\s+in\s+", "", seg, flags=re.IGNORECASE)
-    return seg or None
+    end = hit.end
+    field = None
+    m = _HONS.match(text, end, b)
+    if m and m.group(0).strip():
+        end = m.end()
+    m = _PAREN.match(text, end, b)
+    if m:
+        inner = m.group(1).strip()
+        if _DEGREE_RE.fullmatch(inner) or _HONS.fullmatch(inner):
+            end = m.end()  # "Higher Secondary Certificate (HSC)": an abbreviation, not a field
+        elif not _INSTITUTION_RE.search(inner) and inner[:1].isupper():
+            return hit.start, m.end(), inner
+    m = _FIELD_AFTER.match(text, end, b)
+    if (
+        m
+        and m.group(1)
+        and not _INSTITUTION_RE.search(m.group(1))
+        and not _DEGREE_RE.match(m.group(1))
+        and not _NOT_FIELD.search(m.group(1))
+        and not (m.group(0).lstrip().startswith(",") and guess_region(m.group(1)))
+    ):
+        field = m.group(1).strip()
+        # "Science in X": the field is X
+        field = re.sub(r"^(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I)
+        end = m.end(1)
+    return hit.start, end, field
 
 
 def _institution_near(text: str, hit: DegreeHit, lo: int, hi: int) -> tuple[str, int, int] | None:
@@ -215,7 +237,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         win_a = max(ea, text.rfind("\n", 0, max(la - 1, 0)) + 1 if la > 0 else 0)
         win_a = max(ea, _prev_lines_start(text, la, 2))
         win_b = min(eb, _next_lines_end(text, lb, 3))
-        pa, pb = _degree_phrase(text, h)
+        pa, pb, fld = _degree_phrase(text, h)
         inst = _institution_near(text, h, win_a, max(win_b, lb))
         dates = [d for d in find_date_ranges(text[win_a : max(win_b, lb)])]
         start = end = None
@@ -236,7 +258,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 institution=inst[0] if inst else None,
                 degree=text[pa:pb].strip(),
                 level=h.level,  # type: ignore[arg-type]
-                field=_field_of(text, h, pb),
+                field=fld,
                 start=start,
                 end=end,
                 institution_evidence=Span.of(text, inst[1], inst[2]) if inst else None,
@@ -296,20 +318,26 @@ def _proper_name(s: str) -> bool:
 
 
 def _prev_lines_start(text: str, line_start: int, n: int) -> int:
+    """Start of the n-th non-empty line above the line starting at `line_start`."""
     pos = line_start
-    for _ in range(n):
-        if pos <= 0:
-            return 0
+    seen = 0
+    while seen < n and pos > 0:
         p = text.rfind("\n", 0, pos - 1)
-        pos = p + 1
+        prev = p + 1
+        if text[prev : pos - 1].strip():
+            seen += 1
+        pos = prev
     return pos
 
 
 def _next_lines_end(text: str, line_end: int, n: int) -> int:
+    """End of the n-th non-empty line below the line ending at `line_end`."""
     pos = line_end
-    for _ in range(n):
-        if pos >= len(text):
-            return len(text)
+    seen = 0
+    while seen < n and pos < len(text):
         p = text.find("\n", pos + 1)
-        pos = len(text) if p < 0 else p
+        nxt = len(text) if p < 0 else p
+        if text[pos + 1 : nxt].strip():
+            seen += 1
+        pos = nxt
     return pos

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from models.evidence import Span
-from models.resume import Gap, Section, WorkItem
+from models.evidence import Span, TextField
+from models.resume import Gap, PartialDate, Section, WorkItem
 from parsers.contact import guess_region
 from parsers.dates import DateRange, find_date_ranges, interval, merge_intervals, ordinal_to_date
 
@@ -356,6 +356,38 @@ def _assign(
     return title, employer, location, conf
 
 
+_HEADLINE_CUT = re.compile(r"\s+[-–—|@]\s+|\s+at\s+(?=[A-Z])|,\s+|\s{2,}|\t")
+
+
+def find_headline(text: str, sections: list[Section], name_end: int | None = None) -> TextField | None:
+    """The title line under the name ("Senior Data Engineer", "Software Engineer - Acme"), if any.
+
+    Looks at the first lines of the header (after the name when known); the line, cut at its first
+    separator, must read as a job title (a title word) and be short.
+    """
+    if not sections or sections[0].kind != "header":
+        return None
+    start = name_end if name_end is not None else 0
+    end = min(sections[0].end, start + 400)
+    seen = 0
+    for ln in _lines(text, start, end):
+        s = ln.stripped
+        if not s:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if "@" in s or any(ch.isdigit() for ch in s[:3]) or _BULLET_RE.match(ln.text):
+            continue
+        head = _HEADLINE_CUT.split(s, maxsplit=1)[0].strip(" -–|,")
+        if not head or len(head.split()) > 7 or head[:1].islower() or _SENTENCE_START.match(head):
+            continue
+        if looks_like_title(head) > 0 and looks_like_title(head) >= looks_like_employer(head):
+            a = text.find(head, ln.start, ln.end + 1)
+            return TextField(value=head, evidence=Span.of(text, a, a + len(head)), confidence=0.7)
+    return None
+
+
 def extract_experience(text: str, sections: list[Section], *, today: date | None = None) -> list[WorkItem]:
     """Positions from every experience section, in document order."""
     today = today or date.today()
@@ -411,12 +443,12 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         hdr: list[int] = []
         if not date_first:
             j = idx - 1
-            while j >= used_until and len(hdr) < 3:
+            while j >= used_until and len(hdr) < 4:
                 ln = lines[j]
                 if not re.search(r"\w", ln.stripped):
                     j -= 1
                     continue
-                if not _is_header_like(ln) or _LABELLED.match(ln.text):
+                if not (_is_header_like(ln) or _LABELLED.match(ln.text)):
                     break
                 hdr.insert(0, j)
                 j -= 1
@@ -440,8 +472,12 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
     for k, anc in enumerate(anchors):
         idx = anc.line_idx
         frags: list[tuple[str, int, int]] = []
+        labelled: list[int] = []
         for h in headers[k]:
-            frags.extend(_fragments(text, lines[h], None))
+            if _LABELLED.match(lines[h].text):
+                labelled.append(h)
+            else:
+                frags.extend(_fragments(text, lines[h], None))
         first_ln, last_ln = lines[idx], lines[anc.last_idx]
         frags.extend(_fragments(text, first_ln, (anc.dr.start, min(anc.dr.end, first_ln.end))))
         if anc.last_idx != idx:
@@ -476,8 +512,8 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             )
         block_end_idx = header_starts[k + 1] if k + 1 < len(anchors) else len(lines)
         body_from = (afters[k][used_after - 1] + 1) if used_after else anc.last_idx + 1
-        # labelled lines inside the block ("Designation: X", "Company: Y") say it outright
-        for ln in lines[body_from:block_end_idx]:
+        # labelled lines in the header or the block ("Designation: X", "Company: Y") say it outright
+        for ln in [lines[h] for h in labelled] + lines[body_from:block_end_idx]:
             lm = _LABELLED.match(ln.text)
             if not lm:
                 continue
@@ -487,8 +523,10 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             if key in {"designation", "position", "title", "job title", "current designation", "role"}:
                 if (title is None or key != "role") and looks_like_title(val) > 0:
                     title = (val, off, off + len(val))
-            elif employer is None:
+                    conf = max(conf, 0.8)
+            elif employer is None or ln.start < lines[idx].start:
                 employer = (val, off, off + len(val))
+                conf = max(conf, 0.8)
         desc: list[str] = []
         for ln in lines[body_from:block_end_idx]:
             st = ln.stripped
@@ -533,10 +571,14 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def _intervals(items: list[WorkItem], today: date) -> list[tuple[int, int]]:
+def _intervals(items: list[WorkItem], today: date, *, lenient: bool = False) -> list[tuple[int, int]]:
     out = []
     for w in items:
-        iv = interval(w.start, w.end, w.current, today=today)
+        end = w.end
+        if lenient and end is not None and end.month is None:
+            # a year-only end may mean December: for gaps, give it the benefit of the doubt
+            end = PartialDate(year=end.year, month=12)
+        iv = interval(w.start, end, w.current, today=today)
         if iv:
             out.append(iv)
     return out
@@ -550,7 +592,7 @@ def total_months(items: list[WorkItem], *, today: date | None = None) -> int:
 
 def find_gaps(items: list[WorkItem], *, today: date | None = None, min_gap: int = 3) -> list[Gap]:
     """Holes of at least `min_gap` months between positions (after merging overlaps)."""
-    merged = merge_intervals(_intervals(items, today or date.today()))
+    merged = merge_intervals(_intervals(items, today or date.today(), lenient=True))
     gaps: list[Gap] = []
     for (_a1, b1), (a2, _b2) in itertools.pairwise(merged):
         if a2 - b1 >= min_gap:

@@ -18,7 +18,7 @@ from parsers.certifications import extract_certifications
 from parsers.contact import extract_contact
 from parsers.dates import interval, merge_intervals, ordinal_to_date
 from parsers.education import extract_education
-from parsers.experience import extract_experience, find_gaps, total_months
+from parsers.experience import extract_experience, find_gaps, find_headline, total_months
 from parsers.languages import extract_languages
 from parsers.sections import split_sections
 
@@ -112,6 +112,8 @@ def parse_resume_text(
     skills = _skills(text, sections, warnings)
     _link_skills(skills, work, today)
     summary = _summary(text, sections)
+    name_end = contact.name.evidence.end if contact.name and contact.name.evidence else None
+    headline = find_headline(text, sections, name_end)
     if not work:
         warnings.append("experience: no dated positions found")
     resume = Resume(
@@ -119,6 +121,7 @@ def parse_resume_text(
         source_format=source_format if source_format in {"pdf", "docx", "txt", "md", "html"} else "txt",  # type: ignore[arg-type]
         sections=sections,
         contact=contact,
+        headline=headline,
         summary=summary,
         work=work,
         education=education,

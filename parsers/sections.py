@@ -215,8 +215,13 @@ _RANGE_CUE = re.compile(
 
 def _classify_block(block: str) -> str | None:
     """Content cues for a block without a heading."""
+    from parsers.education import find_degrees
+
     ranges = len(_RANGE_CUE.findall(block))
     degrees = len(_DEGREE_CUE.findall(block))
+    real = [h for h in find_degrees(block) if h.level != "secondary" or ranges == 0]
+    if real and not ranges:
+        return "education"
     if ranges and degrees >= 2 and degrees >= ranges:
         return "education"
     if ranges:

@@ -1,0 +1,101 @@
+"""Parsing evaluation: the matching rule on hand-worked cases, scoring, the CLI entry point."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from evaluation.datasets import load_dotin_file, shared_data_dir
+from evaluation.parsing_eval import FieldScore, match_sets, normalize, run, score_documents, token_dice
+
+
+def test_normalize() -> None:
+    assert normalize("  Sr. Software-Engineer ") == "sr software engineer"
+    assert normalize("R&D Ops") == "r and d ops"
+    assert normalize("Oracle India Pvt. Ltd.", kind="Companies worked at") == "oracle india"
+    assert normalize("C++ / C#", kind="skills") == "c++ c#"
+    assert normalize("Université", kind="College Name") == "universite"
+
+
+def test_token_dice_threshold_cases() -> None:
+    assert token_dice("associate software engineer", "software engineer") == pytest.approx(0.8)
+    assert token_dice("java developer", "developer") == pytest.approx(2 / 3)
+    assert token_dice("software engineer", "software developer") == pytest.approx(0.5)
+
+
+def test_match_sets_one_to_one() -> None:
+    gold = ["software engineer", "data analyst"]
+    # one prediction cannot claim two gold values
+    assert match_sets([{"software engineer"}], gold) == 1
+    assert match_sets([{"software engineer"}, {"associate software engineer"}], gold) == 1
+    assert match_sets([{"software engineer"}, {"data analyst"}], gold) == 2
+    assert match_sets([{"java developer"}], ["developer"]) == 0
+    # a prediction with several surfaces matches through any of them
+    assert match_sets([{"project manager technology lead", "project manager"}], ["project manager"]) == 1
+    assert match_sets([{"x"}], ["y"], extra=lambda i, j: True) == 1
+
+
+def test_field_score() -> None:
+    fs = FieldScore()
+    fs.add(tp=3, n_pred=4, n_gold=6)
+    fs.add(tp=1, n_pred=1, n_gold=2)
+    assert fs.precision == pytest.approx(4 / 5)
+    assert fs.recall == pytest.approx(4 / 8)
+    assert fs.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+    assert FieldScore().f1 == 0.0
+
+
+XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<cv>
+<label type="Name">Jane Doe</label>
+<label type="Email Address">jane.doe@example.com</label>
+
+WORK EXPERIENCE
+
+<label type="Designation">Data Analyst</label>
+
+<label type="Companies worked at">Acme Analytics Pvt Ltd</label> - Pune, Maharashtra
+
+January 2019 to Present
+
+EDUCATION
+
+<label type="Degree">B.Sc. in Statistics</label>
+
+<label type="College Name">University of Pune</label>
+
+<label type="Graduation Year">2018</label>
+</cv>
+"""
+
+
+def test_score_documents_on_a_hand_made_resume() -> None:
+    docs = [load_dotin_file(XML, doc_id="2"), load_dotin_file(XML, doc_id="3")]
+    scores, timing = score_documents(docs)
+    assert timing["resumes"] == 2
+    allf = scores["all"]
+    for fld in ("Name", "Email Address", "Designation", "Companies worked at", "Degree", "College Name"):
+        assert (allf[fld].tp, allf[fld].n_gold) == (2, 2), fld
+    assert allf["Graduation Year"].tp == 2
+    assert scores["dev"]["Name"].docs == 1 and scores["holdout"]["Name"].docs == 1
+
+
+def test_run_without_data_fails_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(argparse.Namespace(data="/nonexistent", limit=None, json_out=None))
+    assert code == 2
+    assert "dotin data not found" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shared_data_dir() is None, reason="shared data not found; skipping the dotin run")
+def test_run_on_shared_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "parsing.json"
+    code = run(argparse.Namespace(data=None, limit=40, json_out=str(out)))
+    assert code == 0
+    table = capsys.readouterr().out
+    assert "Designation" in table and "holdout" in table
+    payload = json.loads(out.read_text())
+    assert payload["splits"]["all"]["Email Address"]["support"] > 0
+    assert payload["splits"]["all"]["Email Address"]["f1"] >= 0.9

@@ -1,0 +1,90 @@
+"""Contact details: name heuristics, emails, phones (with year-range negatives), links, evidence spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.contact import extract_contact, find_emails, find_links, find_name, find_phones, guess_region
+from parsers.sections import split_sections
+
+
+def _contact(text: str):  # type: ignore[no-untyped-def]
+    return extract_contact(text, split_sections(text))
+
+
+def test_full_header() -> None:
+    text = (
+        "Priya Sharma\nSenior Data Engineer\n"
+        "priya.sharma@example.com | +91 98450 12345 | Bengaluru, Karnataka\n"
+        "linkedin.com/in/priya-sharma | https://github.com/psharma\n\nSKILLS\nPython\n"
+    )
+    c = _contact(text)
+    assert c.name is not None and c.name.value == "Priya Sharma"
+    assert c.name.evidence is not None and text[c.name.evidence.start : c.name.evidence.end] == "Priya Sharma"
+    assert c.email is not None and c.email.value == "priya.sharma@example.com"
+    assert c.phone is not None and c.phone.value == "+919845012345"
+    assert c.phone.evidence is not None and c.phone.evidence.text == "+91 98450 12345"
+    assert c.location is not None and c.location.value == "Bengaluru, Karnataka"
+    assert [(link.kind, link.url) for link in c.links] == [
+        ("linkedin", "linkedin.com/in/priya-sharma"),
+        ("github", "https://github.com/psharma"),
+    ]
+
+
+def test_phone_e164_from_location_cue() -> None:
+    phones = find_phones("Phone: (415) 555-2671", region=guess_region("San Francisco, CA"))
+    assert phones[0][0] == "+14155552671"
+    uk = find_phones("Mobile: 020 7946 0958", region=guess_region("London, UK"))
+    assert uk[0][0] == "+442079460958"
+
+
+def test_phone_without_country_keeps_digits() -> None:
+    (value, span, _conf) = find_phones("Tel: 123-345-7890")[0]
+    assert value == "1233457890" and span.text == "123-345-7890"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2015-2019", "Worked 2015 - 2019 at Acme", "12/05/2019", "2001  2005", "Employee #123456", "ZIP 560001"],
+)
+def test_year_ranges_and_dates_are_never_phones(text: str) -> None:
+    assert find_phones(text, region="US") == []
+
+
+def test_emails_deduplicated_and_lowercased() -> None:
+    found = find_emails("Mail: Jane.Doe@Example.com, jane.doe@example.com; other@x.org")
+    assert [v for v, _ in found] == ["jane.doe@example.com", "other@x.org"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jane Doe\nSoftware Engineer\n", "Jane Doe"),
+        ("RESUME\nJOHN A. SMITH\n123 Main Street\n", "JOHN A. SMITH"),
+        ("Curriculum Vitae\nName: Rahul Kumar Verma\n", "Rahul Kumar Verma"),
+        ("Carlos Hernández\nTeacher\n", "Carlos Hernández"),
+        ("Maria Lopez | maria@x.com | 555-123-4567\n", "Maria Lopez"),
+        ("Ann Lee, PhD\nProfessor\n", "Ann Lee"),
+    ],
+)
+def test_name_heuristics(text: str, name: str) -> None:
+    found = find_name(text, split_sections(text))
+    assert found is not None and found.value == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WORK EXPERIENCE\nBuilt things.\n",
+        "Senior Software Engineer\nAcme Corp\n",
+        "San Mateo, CA\nAuthorized to work in the US\n",
+        "42 Lanark Street\nClayton\n",
+    ],
+)
+def test_not_a_name(text: str) -> None:
+    assert find_name(text, split_sections(text)) is None
+
+
+def test_links_kinds() -> None:
+    links = find_links("see www.janedoe.dev and https://www.indeed.com/r/jane and github.com/jd")
+    assert [link.kind for link in links] == ["portfolio", "other", "github"]

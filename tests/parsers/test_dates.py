@@ -1,0 +1,92 @@
+"""Dates and ranges as resumes write them; month arithmetic worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.resume import PartialDate
+from parsers.dates import find_date_ranges, interval, merge_intervals, parse_date
+
+TODAY = date(2024, 6, 15)
+
+
+def _one(text: str) -> tuple[str | None, str | None, bool]:
+    ranges = find_date_ranges(text)
+    assert len(ranges) == 1, ranges
+    r = ranges[0]
+    return (r.first.iso() if r.first else None, r.last.iso() if r.last else None, r.current)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan 2019 - Present", ("2019-01", None, True)),
+        ("January 2019 – Current", ("2019-01", None, True)),
+        ("03/2018 - 2020", ("2018-03", "2020", False)),
+        ("2017 to date", ("2017", None, True)),
+        ("Summer 2016", ("2016-06", "2016-06", False)),
+        ("2015 - 2018", ("2015", "2018", False)),
+        ("2019", ("2019", "2019", False)),
+        ("Sept. 2017 onwards", ("2017-09", None, True)),
+        ("since 2018", ("2018", None, True)),
+        ("1979-92", ("1979", "1992", False)),
+        ("September 2014 to Present", ("2014-09", None, True)),
+        ("May '18 – Jun '19", ("2018-05", "2019-06", False)),
+        ("2018-03 to 2019-07", ("2018-03", "2019-07", False)),
+        ("2/1/2012 - Current", ("2012-02", None, True)),
+        ("June 2016 - till date", ("2016-06", None, True)),
+        ("Mar 2008\nPresent", ("2008-03", None, True)),
+    ],
+)
+def test_range_formats(text: str, expected: tuple[str | None, str | None, bool]) -> None:
+    assert _one(text) == expected
+
+
+def test_span_offsets_cover_the_range() -> None:
+    text = "Engineer, Acme | Jan 2019 - Present | Pune"
+    (r,) = find_date_ranges(text)
+    assert text[r.start : r.end] == "Jan 2019 - Present"
+
+
+def test_an_earlier_second_date_is_not_an_end() -> None:
+    ranges = find_date_ranges("August 2009  May 2009")
+    assert [(r.first.iso() if r.first else None, r.single) for r in ranges] == [
+        ("2009-08", True),
+        ("2009-05", True),
+    ]
+
+
+def test_phone_numbers_and_versions_are_not_dates() -> None:
+    assert find_date_ranges("call 123-345-7890") == []
+    assert find_date_ranges("Python 3.11 and Java 17") == []
+
+
+def test_parse_date() -> None:
+    assert parse_date("Sept. 2017") == PartialDate(year=2017, month=9)
+    assert parse_date("graduated 2015") == PartialDate(year=2015)
+    assert parse_date("no date here") is None
+
+
+def test_interval_month_precise_end_is_inclusive() -> None:
+    # Jan 2019 .. Dec 2019 inclusive = 12 months
+    iv = interval(PartialDate(year=2019, month=1), PartialDate(year=2019, month=12), False, today=TODAY)
+    assert iv is not None and iv[1] - iv[0] == 12
+
+
+def test_interval_year_only() -> None:
+    iv = interval(PartialDate(year=2015), PartialDate(year=2018), False, today=TODAY)
+    assert iv is not None and iv[1] - iv[0] == 36  # Jan 2015 up to the start of 2018
+    iv = interval(PartialDate(year=2019), PartialDate(year=2019), False, today=TODAY)
+    assert iv is not None and iv[1] - iv[0] == 12  # a single year is the whole year
+
+
+def test_interval_current_ends_at_today() -> None:
+    iv = interval(PartialDate(year=2023, month=7), None, True, today=TODAY)
+    assert iv is not None and iv[1] - iv[0] == 12  # Jul 2023 .. Jun 2024
+
+
+def test_merge_intervals() -> None:
+    assert merge_intervals([(10, 20), (15, 25), (30, 40), (25, 27)]) == [(10, 27), (30, 40)]
+    assert merge_intervals([]) == []

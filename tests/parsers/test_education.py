@@ -1,0 +1,83 @@
+"""Education: degree as written, normalized level, field, institution, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.education import degree_level, extract_education
+from parsers.sections import split_sections
+
+
+@pytest.mark.parametrize(
+    ("degree", "level"),
+    [
+        ("B.E.", "bachelor"),
+        ("B.E", "bachelor"),
+        ("B.Tech", "bachelor"),
+        ("BSc", "bachelor"),
+        ("BA (Hons)", "bachelor"),
+        ("Bachelor of Science", "bachelor"),
+        ("MBA", "master"),
+        ("M.S.", "master"),
+        ("MTech", "master"),
+        ("Master's in Economics", "master"),
+        ("PGDBM", "master"),
+        ("PhD", "doctorate"),
+        ("Ph.D.", "doctorate"),
+        ("J.D.", "doctorate"),
+        ("Associate of Applied Science", "associate"),
+        ("Diploma in Mechanical Engineering", "associate"),
+        ("HSC", "secondary"),
+        ("SSC", "secondary"),
+        ("12th", "secondary"),
+        ("High School Diploma", "secondary"),
+        ("Senior Secondary", "secondary"),
+    ],
+)
+def test_levels(degree: str, level: str) -> None:
+    assert degree_level(degree) == level
+
+
+@pytest.mark.parametrize("text", ["I will be there", "ma in", "be a good team player", "Java"])
+def test_words_that_are_not_degrees(text: str) -> None:
+    assert degree_level(text) is None
+
+
+def test_entries() -> None:
+    text = (
+        "EDUCATION\n"
+        "B.Tech in Computer Science, IIT Bombay, 2012 - 2016\n"
+        "Higher Secondary Certificate (HSC), Delhi Public School, 2012\n"
+    )
+    ed = extract_education(text, split_sections(text))
+    assert [(e.degree, e.level, e.field, e.institution) for e in ed] == [
+        ("B.Tech in Computer Science", "bachelor", "Computer Science", "IIT Bombay"),
+        ("Higher Secondary Certificate (HSC)", "secondary", None, "Delhi Public School"),
+    ]
+    assert ed[0].start is not None and ed[0].start.year == 2012
+    assert ed[0].end is not None and ed[0].end.year == 2016
+    assert ed[1].end is not None and ed[1].end.year == 2012
+    assert ed[0].degree_evidence is not None and ed[0].degree_evidence.text == "B.Tech in Computer Science"
+
+
+def test_multi_line_entry() -> None:
+    text = "Education\nMaster of Science in Data Science\nUniversity of Edinburgh\n2019\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.level, e.institution, e.end.year if e.end else None) == (
+        "Master of Science in Data Science",
+        "master",
+        "University of Edinburgh",
+        2019,
+    )
+
+
+def test_institution_without_degree() -> None:
+    text = "EDUCATION\nTexas Tech University, Lubbock, TX\n2005 - 2009\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.degree is None and e.institution == "Texas Tech University"
+
+
+def test_missing_stays_none() -> None:
+    text = "EDUCATION\nBachelor of Arts\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.institution, e.start, e.end) == (None, None, None)

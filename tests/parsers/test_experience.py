@@ -1,0 +1,114 @@
+"""Work history: positions in common layouts, overlaps merged, gaps, months."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.resume import PartialDate, WorkItem
+from parsers.experience import extract_experience, find_gaps, find_headline, total_months
+from parsers.sections import split_sections
+
+TODAY = date(2024, 6, 1)
+
+
+def _work(text: str) -> list[WorkItem]:
+    return extract_experience(text, split_sections(text), today=TODAY)
+
+
+def test_title_at_employer_with_location() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Senior Data Engineer at Acme Analytics, Austin, TX\n"
+        "Jan 2021 - Present\n"
+        "• Built the ingestion platform\n"
+        "• Cut costs by 30%\n\n"
+        "Data Analyst, Beta Corp\n"
+        "Mar 2018 – Dec 2020\n"
+        "• Reports\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.location) for x in w] == [
+        ("Senior Data Engineer", "Acme Analytics", "Austin, TX"),
+        ("Data Analyst", "Beta Corp", None),
+    ]
+    assert w[0].current and w[0].end is None and w[0].start == PartialDate(year=2021, month=1)
+    assert w[0].description == ["Built the ingestion platform", "Cut costs by 30%"]
+    assert w[0].months == 42  # Jan 2021 .. Jun 2024
+    assert w[1].months == 34  # Mar 2018 .. Dec 2020 inclusive
+    assert w[0].title_evidence is not None and w[0].title_evidence.text == "Senior Data Engineer"
+    assert w[0].dates_evidence is not None and w[0].dates_evidence.text == "Jan 2021 - Present"
+
+
+def test_indeed_layout_title_then_company_then_dates() -> None:
+    text = (
+        "WORK EXPERIENCE\n\nSoftware Engineer\n\nInfosys Limited - Pune, Maharashtra\n\n"
+        "September 2014 to Present\n\nResponsibilities:\n* Wrote code\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.location) == ("Software Engineer", "Infosys Limited", "Pune, Maharashtra")
+
+
+def test_date_first_layout() -> None:
+    text = "Career History\n2004-2007\nBay Journal\nEditor\nEdited news.\n2007-Present\nDaily Mail\nDeputy Editor\n"
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w] == [("Editor", "Bay Journal"), ("Deputy Editor", "Daily Mail")]
+
+
+def test_wrapped_range_and_title_after_date() -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\nNestle, Norwalk, CT | Mar 2008\nPresent\nDigital Marketing Executive\n"
+        "• Devise plans\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.location, w.current) == (
+        "Digital Marketing Executive",
+        "Nestle",
+        "Norwalk, CT",
+        True,
+    )
+
+
+def test_labelled_lines() -> None:
+    text = "Experience\nMar 2015 - Jun 2017\nCompany: Zen Softech\nDesignation: Java Developer\nDid work.\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Java Developer", "Zen Softech")
+
+
+def test_lone_year_inside_a_sentence_is_not_a_position() -> None:
+    text = "Experience\nData Analyst, Acme Corp\n2019 - 2021\n• Won the best analyst award in 2020 for the team\n"
+    assert len(_work(text)) == 1
+
+
+def test_overlaps_merged_not_summed() -> None:
+    items = [
+        WorkItem(start=PartialDate(year=2018, month=1), end=PartialDate(year=2019, month=12)),  # 24
+        WorkItem(start=PartialDate(year=2019, month=1), end=PartialDate(year=2020, month=6)),  # overlaps 12
+        WorkItem(start=PartialDate(year=2021, month=1), end=None, current=True),  # Jan 2021 .. Jun 2024 = 42
+    ]
+    assert total_months(items, today=TODAY) == 30 + 42
+    gaps = find_gaps(items, today=TODAY)
+    assert [(g.start.iso(), g.end.iso(), g.months) for g in gaps] == [("2020-07", "2020-12", 6)]
+
+
+def test_small_gaps_are_not_reported() -> None:
+    items = [
+        WorkItem(start=PartialDate(year=2018, month=1), end=PartialDate(year=2018, month=12)),
+        WorkItem(start=PartialDate(year=2019, month=3), end=PartialDate(year=2019, month=12)),
+    ]
+    assert find_gaps(items, today=TODAY) == []  # Jan-Feb 2019: 2 months < 3
+    assert [g.months for g in find_gaps(items, today=TODAY, min_gap=2)] == [2]
+
+
+def test_headline() -> None:
+    text = "Jane Doe\nSoftware Engineer - Disney\nPune, Maharashtra\n\nSKILLS\nPython\n"
+    secs = split_sections(text)
+    h = find_headline(text, secs, name_end=8)
+    assert h is not None and h.value == "Software Engineer"
+    assert (
+        find_headline(
+            "Jane Doe\nPune, Maharashtra\n\nSKILLS\nx\n",
+            split_sections("Jane Doe\nPune, Maharashtra\n\nSKILLS\nx\n"),
+            8,
+        )
+        is None
+    )

@@ -1,0 +1,52 @@
+"""Spoken languages (never programming languages) and certifications."""
+
+from __future__ import annotations
+
+from models.resume import PartialDate
+from parsers.certifications import extract_certifications
+from parsers.languages import cefr_of, extract_languages
+from parsers.sections import split_sections
+
+
+def test_languages_section_with_levels() -> None:
+    text = "LANGUAGES\nEnglish (Native), Spanish - B2, French: basic, German\n"
+    langs = extract_languages(text, split_sections(text))
+    assert [(x.name, x.level, x.cefr) for x in langs] == [
+        ("English", "Native", "native"),
+        ("Spanish", "B2", "B2"),
+        ("French", "basic", "A2"),
+        ("German", None, None),
+    ]
+    assert langs[1].evidence is not None and langs[1].evidence.text == "Spanish"
+
+
+def test_programming_languages_are_not_spoken_languages() -> None:
+    text = "TECHNICAL SKILLS\nLanguages: Java, Python, C++\nFrameworks: Spring\n"
+    assert extract_languages(text, split_sections(text)) == []
+
+
+def test_language_outside_a_section_needs_a_level_cue() -> None:
+    text = "Summary\nFluent in Japanese. Studied Chinese history.\n"
+    assert [x.name for x in extract_languages(text, split_sections(text))] == ["Japanese"]
+
+
+def test_cefr_mapping() -> None:
+    assert cefr_of("C1") == "C1"
+    assert cefr_of("mother tongue") == "native"
+    assert cefr_of("Professional working proficiency") == "B2"
+    assert cefr_of(None) is None
+
+
+def test_certifications_section() -> None:
+    text = (
+        "CERTIFICATIONS\n"
+        "• AWS Certified Solutions Architect – Associate, Amazon Web Services, 2021\n"
+        "• PMP - Project Management Institute (Mar 2019)\n"
+        "• Certified ScrumMaster\n"
+    )
+    certs = extract_certifications(text, split_sections(text))
+    assert [(c.name, c.issuer, c.date) for c in certs] == [
+        ("AWS Certified Solutions Architect – Associate", "Amazon Web Services", PartialDate(year=2021)),
+        ("PMP", "Project Management Institute", PartialDate(year=2019, month=3)),
+        ("Certified ScrumMaster", None, None),
+    ]

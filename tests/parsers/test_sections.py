@@ -1,0 +1,70 @@
+"""Sections with headings (any casing, colon, qualifiers) and without (content cues)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from parsers.sections import classify_heading, split_sections
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("WORK EXPERIENCE", "experience"),
+        ("Professional Experience:", "experience"),
+        ("Employment History", "experience"),
+        ("Education", "education"),
+        ("ACADEMIC QUALIFICATIONS", "education"),
+        ("Technical Skills", "skills"),
+        ("Core Competencies:", "skills"),
+        ("Projects", "projects"),
+        ("Certifications", "certifications"),
+        ("Licenses & Certifications", "certifications"),
+        ("Languages", "languages"),
+        ("Honors and Awards", "awards"),
+        ("PUBLICATIONS", "publications"),
+        ("Volunteer Experience", "volunteering"),
+        ("Hobbies", "interests"),
+        ("References", "references"),
+        ("Career Objective", "summary"),
+        ("Retail Experience", "experience"),
+        ("── SKILLS ──", "skills"),
+    ],
+)
+def test_heading_variants(line: str, kind: str) -> None:
+    assert classify_heading(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Experience in Java and Python for five years", "Skilled in education technology", "Jane Doe", ""],
+)
+def test_sentences_are_not_headings(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_split_with_headings() -> None:
+    text = "Jane Doe\njane@x.com\n\nSKILLS\nPython, SQL\n\nExperience:\nEngineer, Acme\n2019 - 2021\n"
+    kinds = [(s.kind, s.heading) for s in split_sections(text)]
+    assert kinds == [("header", None), ("skills", "SKILLS"), ("experience", "Experience")]
+    secs = split_sections(text)
+    assert secs[0].start == 0 and secs[-1].end == len(text)
+    assert all(a.end == b.start for a, b in itertools.pairwise(secs))
+
+
+def test_inline_heading() -> None:
+    text = "Jane Doe\n\nSkills: Python, SQL, Docker\n"
+    secs = split_sections(text)
+    assert [s.kind for s in secs] == ["header", "skills"]
+
+
+def test_without_headings_content_cues() -> None:
+    text = (
+        "Jane Doe\njane@example.com\n\n"
+        "Data Analyst, Acme Corp\nJan 2019 - Present\nBuilt dashboards.\n\n"
+        "Bachelor of Science in Statistics\nState University, 2018\n"
+    )
+    kinds = [s.kind for s in split_sections(text)]
+    assert kinds == ["header", "experience", "education"]

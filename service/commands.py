@@ -88,9 +88,8 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
 
 def read_job(path: str, settings: Settings) -> Job:
     """Parse a job description file (text, PDF, DOCX, HTML or Markdown)."""
-    from parsers.job import parse_job
-
     from parsers.extract import extract_document
+    from parsers.job import parse_job
 
     text = extract_document(read_file(path, settings), limits=limits_for(settings)).text
     if not text.strip():
@@ -258,15 +257,47 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def ingest_files(pool: Any, files: Sequence[Path], settings: Settings) -> tuple[list[Candidate], int]:
-    """Add files one by one with a progress bar; failures are warnings. Returns (added, failed count)."""
-    added: list[Candidate] = []
+    """Batch-add files (parsed in worker processes, embedded in batches) with a progress bar on stderr.
+
+    Files over the size limit or that fail to parse are warnings. Returns (candidates added, failed count).
+    """
+    import os
+
+    from tqdm import tqdm
+
+    items: list[tuple[bytes, str]] = []
     failed = 0
-    for path in progress(files, "ingesting"):
+    for path in files:
         try:
-            added.append(pool.add_file(read_file(path, settings), source_name=path.name))
+            items.append((read_file(path, settings), path.name))
         except ParseError as exc:
             failed += 1
             warn(f"skipped {path}: {exc.code}: {exc.message}")
+    bar = tqdm(
+        total=len(items),
+        desc="ingesting",
+        unit="file",
+        file=sys.stderr,
+        disable=None if len(items) > 5 else True,
+    )
+    state = {"done": 0}
+
+    def update(done: int, _total: int) -> None:
+        bar.update(done - state["done"])
+        state["done"] = done
+
+    try:
+        workers = min(2, os.cpu_count() or 1) if len(items) >= 20 else 1
+        results = pool.add_many(items, workers=workers, progress=update)
+    finally:
+        bar.close()
+    added: list[Candidate] = []
+    for r in results:
+        if r.status == "failed":
+            failed += 1
+            warn(f"skipped {r.source_name}: {r.error_code}: {r.error}")
+        elif r.status in ("added", "duplicate") and r.candidate is not None:
+            added.append(r.candidate)
     return added, failed
 
 
@@ -357,10 +388,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     services = Services(settings)
     demo_key = None
+    pool = services.pool
+    pool.embedder.encode(["warm up"])  # load the model now, not on the first request
     if args.demo:
         from service.demo import load_demo
 
-        load_demo(services.pool, progress=True)
+        load_demo(pool, progress=True)
         record, demo_key = services.keys.create("demo")
         services.audit.record("create_key", key_id=record.id, details={"via": "serve --demo"})
     app = create_app(settings, services=services)

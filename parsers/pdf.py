@@ -19,7 +19,7 @@ import itertools
 import logging
 import re
 import threading
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +73,7 @@ class Line:
     text: str
     center: float
     gap_before: bool
+    height: float = 0.0
 
 
 @dataclass(slots=True)
@@ -184,7 +185,7 @@ def _build_lines(frags: list[Fragment]) -> list[Line]:
         row.sort(key=lambda f: f.x0)
         text = " ".join(f.text for f in row)
         gap = i > 0 and centers[i - 1] - centers[i] > 1.45 * step
-        lines.append(Line(text=text, center=centers[i], gap_before=gap))
+        lines.append(Line(text=text, center=centers[i], gap_before=gap, height=max(f.height for f in row)))
     return lines
 
 
@@ -226,10 +227,13 @@ def layout_page(frags: list[Fragment], width: float, height: float) -> list[Line
                 [f for f in group if _side(f, gutter) == "left"],
                 [f for f in group if _side(f, gutter) == "right"],
             ]
-        for part in parts:
+        for column, part in enumerate(parts):
             built = _build_lines(part)
             if built and lines:
-                built[0].gap_before = True
+                # A new column always starts a block; a new band only when the vertical gap says so.
+                drop = lines[-1].center - built[0].center
+                size = max(built[0].height, lines[-1].height, 1.0)
+                built[0].gap_before = column == 1 or drop > 1.6 * size or drop < 0
             lines.extend(built)
     return lines
 
@@ -239,37 +243,76 @@ def _margin_candidates(lines: list[Line], k: int = 3) -> set[int]:
     return set(by_height[:k]) | set(by_height[-k:])
 
 
+def _repeated_windows(
+    pages: list[list[Line]], candidates: list[set[int]], key_of: Callable[[str], str], need: int
+) -> dict[str, tuple[float, float]]:
+    """Keys seen at the same height (within 6 pt) on at least `need` pages -> that band of heights."""
+    seen: dict[str, list[tuple[float, int]]] = {}
+    for page_no, (lines, cand) in enumerate(zip(pages, candidates, strict=True)):
+        for i in cand:
+            seen.setdefault(key_of(lines[i].text), []).append((lines[i].center, page_no))
+    windows: dict[str, tuple[float, float]] = {}
+    for key, hits in seen.items():
+        if len({p for _, p in hits}) < need:
+            continue
+        hits.sort()
+        for a in range(len(hits)):
+            group = [h for h in hits[a:] if h[0] - hits[a][0] <= 6.0]
+            if len({p for _, p in group}) >= need:
+                windows[key] = (group[0][0], group[-1][0])
+                break
+    return windows
+
+
 def drop_repeated_margins(pages: list[list[Line]]) -> tuple[list[list[Line]], int]:
-    """Remove running headers/footers: lines at the top or bottom of pages that repeat on other pages.
+    """Remove running headers/footers: lines among the top or bottom three of a page that recur at the
+    same height on at least half of the pages (and on two or more).
 
     A line repeated word for word keeps its first occurrence (it may carry the name or contact details);
     lines that differ only in numbers (page numbers) and bare page numbers are dropped everywhere.
+    Body lines that happen to repeat (an anonymized "Company Name" line, a heading) are kept because
+    they do not sit at the same height on every page.
     Returns the pages and how many lines were dropped.
     """
     candidates = [_margin_candidates(lines) for lines in pages]
-    exact: Counter[str] = Counter()
-    fuzzy: Counter[str] = Counter()
-    for lines, cand in zip(pages, candidates, strict=True):
-        exact.update({lines[i].text.strip().lower() for i in cand})
-        fuzzy.update({_DIGITS_RE.sub("#", lines[i].text.strip().lower()) for i in cand})
     need = max(2, (len(pages) + 1) // 2)
-    seen: set[str] = set()
+
+    def exact_key(text: str) -> str:
+        return text.strip().lower()
+
+    def fuzzy_key(text: str) -> str:
+        return _DIGITS_RE.sub("#", text.strip().lower())
+
+    exact: dict[str, tuple[float, float]] = {}
+    fuzzy: dict[str, tuple[float, float]] = {}
+    if len(pages) > 1:
+        exact = _repeated_windows(pages, candidates, exact_key, need)
+        fuzzy = _repeated_windows(pages, candidates, fuzzy_key, need)
+
+    def within(window: tuple[float, float] | None, y: float) -> bool:
+        return window is not None and window[0] - 0.5 <= y <= window[1] + 0.5
+
+    kept_once: set[str] = set()
     dropped = 0
     out: list[list[Line]] = []
-    for lines, cand in zip(pages, candidates, strict=True):
+    for page_no, (lines, cand) in enumerate(zip(pages, candidates, strict=True)):
         kept: list[Line] = []
         for i, line in enumerate(lines):
-            key = line.text.strip().lower()
             if i in cand:
+                key = exact_key(line.text)
                 if _PAGE_NUMBER_RE.match(key):
                     dropped += 1
                     continue
-                if len(pages) > 1 and exact[key] >= need:
-                    if key in seen:
+                if within(exact.get(key), line.center):
+                    if key in kept_once:
                         dropped += 1
                         continue
-                    seen.add(key)
-                elif len(pages) > 1 and fuzzy[_DIGITS_RE.sub("#", key)] >= need:
+                    kept_once.add(key)
+                elif within(fuzzy.get(fuzzy_key(line.text)), line.center) and str(
+                    page_no + 1
+                ) in _DIGITS_RE.findall(line.text):
+                    # Lines that differ only in numbers count as running text only when they carry
+                    # this page's number ("Page 2 of 3", "Jane Doe - 2"): not two date lines.
                     dropped += 1
                     continue
             kept.append(line)
@@ -290,7 +333,8 @@ def pages_to_text(pages: list[PageText]) -> tuple[str, int]:
             buf.append(line.text)
         if buf:
             chunks.append("\n".join(buf))
-    return normalize_text("\n\n".join(chunks)), dropped
+    # PDFium marks a hyphen it found at a line break with U+FFFE.
+    return normalize_text("\n\n".join(chunks).replace("\ufffe", "-")), dropped
 
 
 # --- pypdfium2 ----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 
 from evaluation.synthetic import ResumeSpec, spec_from_dict
 from parsers.extract import ExtractedDocument, extract_document
-from parsers.pdf import Fragment, find_gutter, layout_page
+from parsers.pdf import Fragment, Line, drop_repeated_margins, find_gutter, layout_page
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract"
 ENGINES = ("pypdfium2", "pdfminer")
@@ -174,3 +174,48 @@ def test_blank_line_between_blocks() -> None:
     frags = _column(50, 300, 700, ["Heading", "line a", "line b"]) + _column(50, 300, 640, ["Next", "line c"])
     lines = layout_page(frags, 612, 792)
     assert [line.gap_before for line in lines] == [False, False, False, True, False]
+
+
+def _page(lines: list[tuple[str, float]]) -> list[Line]:
+    return [Line(text=t, center=y, gap_before=False, height=10) for t, y in lines]
+
+
+def test_repeated_margins_need_same_height_and_page_numbers() -> None:
+    pages = [
+        _page(
+            [
+                ("Jane Doe - Resume", 770),
+                ("Body one", 700),
+                ("Company Name City , State", 120),
+                ("Page 1 of 3", 30),
+            ]
+        ),
+        _page(
+            [
+                ("Jane Doe - Resume", 771),
+                ("Company Name City , State", 690),
+                ("Body two", 400),
+                ("Page 2 of 3", 30),
+            ]
+        ),
+        _page(
+            [("Jane Doe - Resume", 770), ("Body three", 700), ("08/2008 to 10/2008", 60), ("Page 3 of 3", 30)]
+        ),
+    ]
+    out, dropped = drop_repeated_margins(pages)
+    texts = [[line.text for line in page] for page in out]
+    assert texts == [
+        ["Jane Doe - Resume", "Body one", "Company Name City , State"],
+        ["Company Name City , State", "Body two"],
+        ["Body three", "08/2008 to 10/2008"],
+    ]
+    assert dropped == 5
+
+
+def test_date_lines_at_the_same_height_are_not_page_numbers() -> None:
+    pages = [
+        _page([("Title", 700), ("01/2019 to 03/2020", 40)]),
+        _page([("Other", 700), ("04/2015 to 12/2018", 40)]),
+    ]
+    out, dropped = drop_repeated_margins(pages)
+    assert dropped == 0 and [len(p) for p in out] == [2, 2]

@@ -4,7 +4,7 @@ Vectors are float32 rows, L2-normalized by the embedder, so inner product is cos
 (the store's candidate numbers). `search` returns `(scores, ids)` of shape (n_queries, k), best first, padded with
 (-inf, -1) when fewer than k vectors are stored.
 
-Persistence: `save(path)` writes one `.npz` container atomically (temporary file, fsync, `os.replace`) and then a
+Persistence: `save(path)` writes one `.npz` container atomically (temporary file, `os.replace`) and then a
 JSON sidecar `path + '.json'` recording the backend, dimension, count, a checksum of the ids and a checksum of the
 file. `open_index` refuses (returns None for) a file whose sidecar is missing or disagrees, so the caller rebuilds
 it from the store's embeddings; `ids_checksum` lets the caller compare the index with the store.
@@ -23,6 +23,7 @@ import io
 import json
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any, Protocol, Self, runtime_checkable
@@ -134,13 +135,31 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.n
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    # No fsync: the store is the durable copy, and a file a crash leaves short or stale fails its sidecar
+    # check and is rebuilt. `sync_index_files` makes an erasure durable at once.
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def sync_index_files(path: str | os.PathLike[str]) -> None:
+    """fsync an index file, its sidecar and their directory (after an erasure)."""
+    for target in (Path(path), sidecar_path(path)):
+        if target.exists():
+            with open(target, "rb") as fh:
+                os.fsync(fh.fileno())
+    try:
+        fd = os.open(Path(path).parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some filesystems refuse fsync on a directory
+        pass
+    finally:
+        os.close(fd)
 
 
 def sidecar_path(path: str | os.PathLike[str]) -> Path:

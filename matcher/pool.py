@@ -35,7 +35,14 @@ import numpy as np
 
 from matcher.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, content_hash, estimate_jaccard, fingerprint
 from matcher.embedder import Embedder
-from matcher.index import DEFAULT_APPROXIMATE_ABOVE, FaissIndex, NumpyIndex, VectorIndex, open_index
+from matcher.index import (
+    DEFAULT_APPROXIMATE_ABOVE,
+    FaissIndex,
+    NumpyIndex,
+    VectorIndex,
+    open_index,
+    sync_index_files,
+)
 from matcher.retrieval import DEFAULT_DENSE_K, DEFAULT_LEXICAL_K, DEFAULT_SKILL_K, retrieve
 from matcher.skill_index import SkillIndex, resolve_skill
 from matcher.store import Feedback, SqliteStore
@@ -566,6 +573,7 @@ class Pool:
                 self.skill_index.remove(cid)
             self._bm25 = None
             self._save_index(force=True)
+            sync_index_files(self.index_path)
             self.store.checkpoint()
             log.info("erased candidates %s", ",".join(group))
             return group

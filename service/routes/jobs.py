@@ -117,12 +117,10 @@ def list_jobs(
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int | None, Query(ge=1)] = None,
 ) -> Page[JobSummary]:
-    """Jobs, newest first."""
+    """Jobs, a page at a time."""
     n = page_limit(limit, settings)
-    jobs = pool.list_jobs()
-    return Page[JobSummary](
-        items=[job_summary(j) for j in jobs[offset : offset + n]], total=len(jobs), offset=offset, limit=n
-    )
+    items = [job_summary(j) for j in pool.list_jobs(offset, n)]
+    return Page[JobSummary](items=items, total=pool.store.count_jobs(), offset=offset, limit=n)
 
 
 @router.get("/{job_id}", response_model=JobOut, responses=error_responses(401, 404))

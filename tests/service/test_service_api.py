@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import JOB_TEXT, resume_text
 from fastapi.testclient import TestClient
+from service_fixtures import JOB_TEXT, resume_text
 
 from service.deps import Services
 from service.settings import Settings

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import JOB_TEXT, resume_text
+from service_fixtures import JOB_TEXT, resume_text
 
 from service.app import create_app
 from service.deps import Services

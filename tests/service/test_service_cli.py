@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import JOB_TEXT, resume_text
+from service_fixtures import JOB_TEXT, resume_text
 
 from service.cli import main
 from service.settings import get_settings

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import JOB_TEXT, resume_text
 from fastapi.testclient import TestClient
+from service_fixtures import JOB_TEXT, resume_text
 
 from service.web import COOKIE, csrf_token
 

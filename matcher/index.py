@@ -470,20 +470,27 @@ class FaissIndex:
             out_s[out_i < 0] = -np.inf
             return out_s, out_i
         total = int(self._hnsw.ntotal)
-        dead = total - n
-        fetch = min(total, k + dead)
-        params = self._faiss.SearchParametersHNSW()
-        params.efSearch = max(self.ef_search, 2 * fetch)
-        scores, nodes = self._hnsw.search(q, fetch, params=params)
-        for row in range(q.shape[0]):
-            valid = nodes[row] >= 0
-            labels = np.full(nodes.shape[1], -1, dtype=np.int64)
-            labels[valid] = self._labels[nodes[row][valid]]
-            keep = labels >= 0
-            got_ids = labels[keep][:k]
-            got_scores = scores[row][keep][:k]
-            out_i[row, : got_ids.shape[0]] = got_ids
-            out_s[row, : got_scores.shape[0]] = got_scores
+        want = min(k, n)
+        # over-fetch for the tombstones expected among the hits; widen for rows that still come up short
+        fetch = min(total, k + int(2 * k * (total - n) / total) + 8)
+        pending = np.arange(q.shape[0])
+        while pending.size:
+            params = self._faiss.SearchParametersHNSW()
+            params.efSearch = max(self.ef_search, 2 * fetch)
+            scores, nodes = self._hnsw.search(q[pending], fetch, params=params)
+            short = []
+            for j, row in enumerate(pending):
+                valid = nodes[j] >= 0
+                labels = np.full(nodes.shape[1], -1, dtype=np.int64)
+                labels[valid] = self._labels[nodes[j][valid]]
+                keep = labels >= 0
+                got_ids = labels[keep][:k]
+                out_i[row, : got_ids.shape[0]] = got_ids
+                out_s[row, : got_ids.shape[0]] = scores[j][keep][:k]
+                if got_ids.shape[0] < want and fetch < total:
+                    short.append(row)
+            pending = np.array(short, dtype=np.int64)
+            fetch = min(total, fetch * 4)
         return out_s, out_i
 
     # -- persistence ---------------------------------------------------------------------------------------------

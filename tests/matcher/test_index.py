@@ -227,3 +227,16 @@ def test_configure_moves_a_loaded_index_to_hnsw(tmp_path: Path) -> None:
     assert index.kind == "faiss-hnsw" and len(index) == 40 and index.ef_search == 200
     index.save(tmp_path / "c.idx")
     assert load_index(tmp_path / "c.idx").kind == "faiss-hnsw"
+
+
+def test_hnsw_widens_the_search_past_tombstones() -> None:
+    rng = np.random.default_rng(7)
+    index = FaissIndex(DIM, approximate_above=0, ef_search=16)
+    index.add(np.arange(200), unit(rng, 200))
+    removed = set(range(0, 80, 2))  # 40 tombstones: under the compaction share
+    index.remove(sorted(removed))
+    assert index.kind == "faiss-hnsw" and len(index) == 160
+    _, ids = index.search(unit(rng, 3), 160)
+    for row in ids:
+        got = [int(i) for i in row if i >= 0]
+        assert len(got) == len(set(got)) >= 150 and not removed & set(got)

@@ -130,8 +130,6 @@ def find_gutter(frags: list[Fragment], width: float, height: float) -> float | N
     ok &= ((zone_top - zone_bottom) >= 0.2 * span) | ((zl >= 5) & (zr >= 5))
     ok &= (zl >= 3) & (zr >= 3)
     ok &= zc <= np.maximum(1, 0.06 * (zl + zr))
-    # Column text is left-aligned: most fragments right of the gutter start at one x. A ragged set of
-    # right-aligned dates next to short titles is not a column.
     if not ok.any():
         return None
     best: tuple[tuple[int, float], float] | None = None  # ((crossings, -clear width), x)
@@ -190,8 +188,10 @@ def _build_lines(frags: list[Fragment]) -> list[Line]:
 
 
 def _side(f: Fragment, gutter: float) -> str:
-    """ "left"/"right" of the gutter, or "" for a fragment that really spans it (a full-width line).
-    A fragment poking a few points over the gutter belongs to the side that holds nearly all of it."""
+    """Which side of the gutter a fragment is on: "left", "right", or "" when it spans the gutter.
+
+    A fragment poking a few points over the gutter belongs to the side that holds nearly all of it.
+    """
     over_left, over_right = gutter - f.x0, f.x1 - gutter
     if over_right <= 0.5:
         return "left"
@@ -474,6 +474,10 @@ def _read_pdfminer(data: bytes, limits: Limits) -> list[PageText]:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
+    quiet = logging.getLogger("pdfminer")
+    if quiet.level == logging.NOTSET:
+        # pdfminer logs a warning for every oddity of a damaged file; typed errors report what matters.
+        quiet.setLevel(logging.ERROR)
     # boxes_flow=None: pdfminer's own box ordering is skipped; reading order is rebuilt here.
     laparams = LAParams(boxes_flow=None, detect_vertical=False, all_texts=False)
     pages: list[PageText] = []

@@ -219,3 +219,16 @@ def test_date_lines_at_the_same_height_are_not_page_numbers() -> None:
     ]
     out, dropped = drop_repeated_margins(pages)
     assert dropped == 0 and [len(p) for p in out] == [2, 2]
+
+
+def test_right_sidebar_read_after_main_column() -> None:
+    main = _column(50, 400, 700, [f"main {i} with a long line of text" for i in range(12)])
+    side = _column(430, 560, 700, [f"side {i}" for i in range(6)])
+    frags = sorted(main + side, key=lambda f: (-f.center, f.x0))  # stream order: row by row
+    lines = [line.text for line in layout_page(frags, 612, 792)]
+    assert lines == [f.text for f in main] + [f.text for f in side]
+
+
+def test_default_engine_is_pypdfium2() -> None:
+    assert extracted("resume_single.pdf", "pypdfium2").engine == "pypdfium2"
+    assert extract_document((DATA / "resume_single.pdf").read_bytes()).engine == "pypdfium2"

@@ -557,3 +557,50 @@ def correct_tests(results: Sequence[JobCounterfactuals], alpha: float = 0.05) ->
             "share_significant": sig / len(ts) if ts else 0.0,
         }
     return out
+
+
+_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
+
+
+def scan_scored_text(items: Sequence[tuple[str, str, Resume]], *, blind: bool) -> dict[str, Any]:
+    """Which protected signals reach the text that is embedded or scored (profile, lexical text, headline).
+
+    A direct look beside the counterfactual scores: a name in the scored text may not move a score today
+    (lexical scoring counts only job terms) but is a blinding gap all the same. Returns the share of resumes
+    whose scored text holds each signal, and the ids where the first name or surname got through.
+    """
+    from matcher.profile import profile_text
+    from matcher.ranking import lexical_text, resume_headline
+
+    counts = {"first_name": 0, "surname": 0, "email": 0, "gendered_pronoun": 0, "year": 0}
+    leaked: list[str] = []
+    checked = 0
+    for cid, text, resume in items:
+        scored = "\n".join(
+            [
+                profile_text(resume, blind=blind),
+                lexical_text(resume, blind=blind),
+                resume_headline(resume, blind=blind) or "",
+            ]
+        )
+        checked += 1
+        first = find_first_name(text, resume)
+        surname = None
+        if first is not None:
+            m = re.search(rf"(?<![\w-]){re.escape(first)}\s+([^\W\d_][\w'\-]+)", text)
+            surname = m.group(1) if m else None
+        hit_first = (
+            first is not None and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", scored) is not None
+        )
+        hit_last = (
+            surname is not None and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", scored) is not None
+        )
+        counts["first_name"] += hit_first
+        counts["surname"] += hit_last
+        counts["email"] += _EMAIL_RE.search(scored) is not None
+        counts["gendered_pronoun"] += _PRONOUN_RE.search(scored) is not None
+        counts["year"] += _YEAR_RE.search(scored) is not None
+        if hit_first or hit_last:
+            leaked.append(cid)
+    share = {k: v / checked if checked else 0.0 for k, v in counts.items()}
+    return {"resumes": checked, "share_with": share, "name_leaked_ids": leaked}

@@ -257,6 +257,7 @@ class ModeResult:
     pooled: OutcomeAudit
     ranking: dict[str, dict[str, Any]]
     significance: dict[str, dict[str, float]]
+    scored_text: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -297,6 +298,7 @@ class AuditResult:
             d["modes"][key] = {
                 "blind": m.blind,
                 "significance": m.significance,
+                "scored_text_scan": m.scored_text,
                 "pooled_outcome": m.pooled.to_dict(),
                 "jobs": [
                     {
@@ -403,6 +405,7 @@ def counterfactual_audit(
         return parsed[text]
 
     base: list[tuple[str, Resume]] = []
+    text_of = dict(texts)
     variants: list[tuple[cf.Variant, Resume]] = []
     no_name = 0
     for cid, text in texts:
@@ -516,6 +519,7 @@ def counterfactual_audit(
             pooled=pooled,
             ranking=ranking,
             significance=cf.correct_tests(job_results),
+            scored_text=cf.scan_scored_text([(cid, text_of[cid], r) for cid, r in base], blind=blind),
         )
     timings["rank_s"] = time.perf_counter() - t1
     timings["embed_cache_hits"] = float(cache_embedder.hits)
@@ -741,6 +745,40 @@ def write_audit_report(result: AuditResult, out_dir: str | Path) -> dict[str, Pa
     )
     doc.img("rank_changes.png", "rank change distributions per edit kind")
 
+    doc.h(2, "Paired tests")
+    rows = []
+    for key, m in result.modes.items():
+        grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for j in m.jobs:
+            for t in j.tests:
+                grouped.setdefault((t["kind"], t["test"]), []).append(t)
+        for (kind, test), ts in grouped.items():
+            rows.append(
+                [
+                    key,
+                    kind,
+                    test,
+                    len(ts),
+                    float(np.mean([t["mean_diff"] for t in ts])),
+                    min(t["p"] for t in ts),
+                    min(t.get("p_holm", float("nan")) for t in ts),
+                    sum(1 for t in ts if t.get("p_holm", 1.0) < 0.05),
+                ]
+            )
+    doc.table(
+        [
+            "Setting",
+            "Edit",
+            "Comparison",
+            "Jobs",
+            "Mean score difference",
+            "Min p",
+            "Min p (Holm)",
+            "Jobs significant",
+        ],
+        rows,
+    )
+
     doc.h(2, "Mean score change by name group")
     rows = []
     for key, m in result.modes.items():
@@ -765,6 +803,26 @@ def write_audit_report(result: AuditResult, out_dir: str | Path) -> dict[str, Pa
         "(Yang & Stoyanovich 2017; 0 is parity). Averaged over random orders of tied candidates; the "
         "'shuffled labels' columns give the same metric with group labels permuted, the level chance alone "
         "reaches in a sample of this size."
+    )
+
+    doc.h(2, "What reaches the scored text")
+    signals = ["first_name", "surname", "email", "gendered_pronoun", "year"]
+    doc.table(
+        ["Setting", "Resumes", *[f"Share with {s.replace('_', ' ')}" for s in signals], "Ids with a name"],
+        [
+            [
+                key,
+                m.scored_text.get("resumes", 0),
+                *[m.scored_text.get("share_with", {}).get(s, float("nan")) for s in signals],
+                ", ".join(m.scored_text.get("name_leaked_ids", [])[:12]) or "none",
+            ]
+            for key, m in result.modes.items()
+        ],
+    )
+    doc.p(
+        "A direct scan of the texts that are embedded or scored (profile text, lexical text, headline) of the "
+        "original resumes. A name here may leave scores unchanged (lexical scoring counts only job terms) and "
+        "is still a blinding gap."
     )
 
     doc.h(2, "Input order")

@@ -478,3 +478,37 @@ def test_data_dir_layout(settings: Settings, client: TestClient, auth: dict[str,
     upload(client, auth, ("a.txt", resume_text()))
     names = {p.name for p in Path(settings.data_dir).iterdir()}
     assert {"service_keys.sqlite", "audit.jsonl", "shortlist.sqlite3"} <= names
+
+
+@pytest.mark.slow
+def test_shortlist_with_the_real_minilm_model(tmp_path: Path, minilm_embedder: object) -> None:
+    """The default embedder end to end through the API: the backend resume ranks first for the backend job."""
+    from service.app import create_app
+    from service.deps import build_pool
+
+    settings = Settings(data_dir=tmp_path / "data", embedder="minilm")
+    services = Services(settings, pool_factory=lambda s: build_pool(s, embedder=minilm_embedder))  # type: ignore[arg-type]
+    key = {"X-API-Key": services.keys.create("t")[1]}
+    with TestClient(create_app(settings, services=services)) as c:
+        upload(
+            c,
+            key,
+            (
+                "chef.txt",
+                resume_text(
+                    name="Cy Cook",
+                    email="cy@example.com",
+                    title="Sous Chef",
+                    skills=("Menu Development", "Food Safety"),
+                ),
+            ),
+            ("dev.txt", resume_text(name="Dee Dev", email="dee@example.com")),
+        )
+        job = c.post("/v1/jobs", headers=key, json={"text": JOB_TEXT}).json()
+        items = c.get(f"/v1/jobs/{job['id']}/shortlist", headers=key).json()["items"]
+    assert [i["headline"] for i in items] == ["Senior Software Engineer", "Sous Chef"]
+    semantic = {c["feature"]: c for c in items[0]["contributions"]}["semantic_similarity"]
+    assert (
+        semantic["value"]
+        > {c["feature"]: c for c in items[1]["contributions"]}["semantic_similarity"]["value"]
+    )

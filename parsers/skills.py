@@ -144,7 +144,6 @@ class _Matcher:
             sid for _, sid in taxonomy.alias_items() if (taxonomy.kind(sid) or ("",))[0] == "technology"
         }
         self.skill_groups: dict[str, frozenset[str]] = {}
-        self.tech: set[str] = set()
 
     def groups_of(self, skill_id: str) -> frozenset[str]:
         found = self.skill_groups.get(skill_id)
@@ -152,8 +151,6 @@ class _Matcher:
             entry = self.taxonomy.get(skill_id)
             found = frozenset(entry.parents) | {skill_id} if entry else frozenset({skill_id})
             self.skill_groups[skill_id] = found
-            if entry is not None and entry.type == "technology":
-                self.tech.add(skill_id)
         return found
 
 
@@ -297,6 +294,41 @@ def _coordinated(text: str, hit: _Hit, accepted: list[_Hit], near: set[str], m: 
     return False
 
 
+def _near_on_line(text: str, hit: _Hit, accepted: list[_Hit], m: _Matcher, near: set[str]) -> bool:
+    a, b = _line_bounds(text, hit.start)
+    lo, hi = max(a, hit.start - _NEIGHBOR_WINDOW), min(b, hit.end + _NEIGHBOR_WINDOW)
+    for other in accepted:
+        if other is hit or other.end <= lo or other.start >= hi:
+            continue
+        if (
+            "any" in near
+            or ("tech" in near and other.skill_id in m.technology)
+            or near & m.groups_of(other.skill_id)
+        ):
+            return True
+    return False
+
+
+def _lowercase_list_item(
+    text: str,
+    hit: _Hit,
+    accepted: list[_Hit],
+    m: _Matcher,
+    sections: Sequence[Section] | None,
+    list_lines: dict[int, bool],
+    g: dict[str, Any],
+) -> bool:
+    """'skills: java, c, c++, excel': a lower-case ambiguous name still counts as a whole list item beside its kin."""
+    if not _is_whole_item(text, hit):
+        return False
+    a, b = _line_bounds(text, hit.start)
+    if a not in list_lines:
+        list_lines[a] = _is_list_line(text[a:b])
+    if not (list_lines[a] or _in_sections(hit.start, sections, {"skills"})):
+        return False
+    return _near_on_line(text, hit, accepted, m, set(g.get("near", ())))
+
+
 def _case_ok(surface: str, rule: str | None) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if not letters or rule is None:
@@ -325,7 +357,9 @@ def _guard_ok(
 ) -> bool:
     g = hit.guard or {}
     surface = text[hit.start : hit.end]
-    if not _case_ok(surface, g.get("case")):
+    if not _case_ok(surface, g.get("case")) and not _lowercase_list_item(
+        text, hit, accepted, m, sections, list_lines, g
+    ):
         return False
     prev_tok = tokens[hit.first_tok - 1][0] if hit.first_tok > 0 else ""
     next_tok = tokens[hit.last_tok + 1][0] if hit.last_tok + 1 < len(tokens) else ""
@@ -365,21 +399,7 @@ def _guard_ok(
             return True
     if "coord" in allow and _coordinated(text, hit, accepted, set(g.get("near", ())), m):
         return True
-    if "neighbor" in allow:
-        near = set(g.get("near", ()))
-        a, b = _line_bounds(text, hit.start)
-        lo, hi = max(a, hit.start - _NEIGHBOR_WINDOW), min(b, hit.end + _NEIGHBOR_WINDOW)
-        for other in accepted:
-            if other is hit or other.end <= lo or other.start >= hi:
-                continue
-            if "any" in near:
-                return True
-            groups = m.groups_of(other.skill_id)
-            if "tech" in near and other.skill_id in m.tech:
-                return True
-            if near & groups:
-                return True
-    return False
+    return "neighbor" in allow and _near_on_line(text, hit, accepted, m, set(g.get("near", ())))
 
 
 def _is_list_label(text: str, hit: _Hit) -> bool:

@@ -190,6 +190,8 @@ def _add_curated(b: Builder, cur: ModuleType) -> dict[str, str]:
                         entry["related"][other] = max(entry["related"].get(other, 0.0), credit)
     for group, skill_id, name, aliases in getattr(cur, "EXTRA_SKILLS", []):
         type_ = next(t for g, t, _, _ in cur.GROUPS if g == group)
+        if group == "databases" and skill_id == "databases-general":
+            type_ = "knowledge"
         entry = b.add_skill(skill_id, name, type_, "curated")
         entry["parents"].append(group)
         group_of[skill_id] = group
@@ -438,7 +440,12 @@ def _add_onet(
                 continue
             if len(dwords) == 1 and (dwords[0] in _STOP or dwords[0] in _COMMON):
                 continue
-            if b.claim(alias, target, 4) and alias.isupper() and " " not in alias:
+            if (
+                b.claim(alias, target, 4)
+                and alias.isupper()
+                and " " not in alias
+                and b.skills[target]["source"] == "onet"
+            ):
                 # an acronym ("APPS", "CAD") is the skill only when written in capitals
                 acronym_guards.setdefault(normalize(alias), {"case": "upper", "allow": ["always"]})
         for commodity in commodities[name]:

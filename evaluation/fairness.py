@@ -46,6 +46,7 @@ __all__ = [
     "shuffle_null_ratios",
     "skew_at_k",
     "small_groups",
+    "tie_averaged_exposure",
     "wilcoxon_signed_rank",
 ]
 
@@ -472,6 +473,43 @@ def group_exposure(
         pos = [i for i, x in enumerate(ranked_groups) if x == g]
         exp = sum(1.0 / math.log2(2 + i) for i in pos) / len(pos)
         r = sum(rel[i] for i in pos) / len(pos)
+        out[g] = {
+            "exposure": exp,
+            "relevance": r,
+            "exposure_per_relevance": exp / r if r > 0 else float("nan"),
+        }
+    return out
+
+
+def tie_averaged_exposure(
+    scores: Sequence[float] | np.ndarray,
+    groups: Sequence[str],
+    relevance: Sequence[float] | None = None,
+    *,
+    tol: float = 1e-9,
+) -> dict[str, dict[str, float]]:
+    """`group_exposure` for a ranking by score, with tied candidates given the mean position bias of their block.
+
+    That is the expected exposure when ties are broken uniformly at random, so tie-breaking adds no noise.
+    """
+    s = np.asarray(scores, dtype=float)
+    n = s.size
+    order = np.argsort(-s, kind="stable")
+    weight = np.empty(n, dtype=float)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and abs(s[order[j]] - s[order[i]]) <= tol:
+            j += 1
+        weight[order[i:j]] = float(np.mean([1.0 / math.log2(2 + p) for p in range(i, j)]))
+        i = j
+    rel = np.ones(n) if relevance is None else np.asarray(relevance, dtype=float)
+    labels = np.asarray(groups, dtype=object)
+    out: dict[str, dict[str, float]] = {}
+    for g in sorted(set(groups)):
+        mask = labels == g
+        exp = float(weight[mask].mean())
+        r = float(rel[mask].mean())
         out[g] = {
             "exposure": exp,
             "relevance": r,

@@ -328,40 +328,44 @@ def _ranking_metrics(
     tie_orders: int,
     seed: int,
 ) -> dict[str, Any]:
-    """Skew@k, NDKL, exposure per unit relevance, rND/rKL, averaged over random orders of tied candidates."""
+    """Skew@k, exposure per unit relevance, NDKL and rND/rKL on the balanced sample.
+
+    Skew@k uses fractional selection at the cutoff and exposure the mean position bias of each tie block, so
+    ties add no noise to either; NDKL and rND/rKL need one order and are averaged over random orders of tied
+    candidates, next to the same metric with group labels shuffled (the level chance alone reaches).
+    """
     rng = np.random.default_rng(seed)
-    k = max(1, round(places))
     m = len(ids)
+    k = max(1, round(places))
     step = 10 if m >= 100 else max(1, m // 10)
     names = sorted(set(groups))
+    garr = np.asarray(groups, dtype=object)
+    out: dict[str, Any] = {"k": k, "tie_orders": tie_orders, "step": step}
+    sel = fm.fractional_selection(scores, places)
+    for g in names:
+        mask = garr == g
+        top_share = float(sel[mask].sum()) / float(sel.sum())
+        out[f"skew@k[{g}]"] = math.log(top_share / (mask.sum() / m)) if top_share > 0 else float("-inf")
+    exp = fm.tie_averaged_exposure(scores, groups, np.maximum(scores, 1e-6))
+    epr = [v["exposure_per_relevance"] for v in exp.values()]
+    out["exposure_per_relevance_min_over_max"] = min(epr) / max(epr)
     acc: dict[str, list[float]] = {}
 
     def add(key: str, v: float) -> None:
         acc.setdefault(key, []).append(v)
 
-    garr = np.asarray(groups, dtype=object)
-    relevance = np.maximum(scores, 1e-6)
     for _ in range(tie_orders):
         order = np.lexsort((rng.random(m), -scores))
         ranked = [str(g) for g in garr[order]]
-        for g in names:
-            add(f"skew@{k}[{g}]", fm.skew_at_k(ranked, g, k))
-        add("ndkl", fm.ndkl(ranked))
-        exp = fm.group_exposure(ranked, relevance[order])
-        epr = [v["exposure_per_relevance"] for v in exp.values()]
-        add("exposure_per_relevance_min_over_max", min(epr) / max(epr))
         null = [str(g) for g in rng.permutation(np.asarray(ranked, dtype=object))]
+        add("ndkl", fm.ndkl(ranked))
         add("ndkl (shuffled labels)", fm.ndkl(null))
         add("rnd[race=black]", fm.rnd([g.startswith("black") for g in ranked], step=step))
         add("rnd[race=black] (shuffled labels)", fm.rnd([g.startswith("black") for g in null], step=step))
         add("rkl[race=black]", fm.rkl([g.startswith("black") for g in ranked], step=step))
         add("rnd[sex=female]", fm.rnd([g.endswith("female") for g in ranked], step=step))
         add("rkl[sex=female]", fm.rkl([g.endswith("female") for g in ranked], step=step))
-    return {key: float(np.mean(v)) for key, v in acc.items()} | {
-        "k": k,
-        "tie_orders": tie_orders,
-        "step": step,
-    }
+    return out | {key: float(np.mean(v)) for key, v in acc.items()}
 
 
 def counterfactual_audit(
@@ -800,9 +804,10 @@ def write_audit_report(result: AuditResult, out_dir: str | Path) -> dict[str, Pa
     doc.p(
         "Skew@k and NDKL (Geyik et al. 2019; 0 is parity, negative skew = under-represented in the top k), "
         "exposure per unit relevance min/max across groups (Singh & Joachims 2018; 1 is parity), rND/rKL "
-        "(Yang & Stoyanovich 2017; 0 is parity). Averaged over random orders of tied candidates; the "
-        "'shuffled labels' columns give the same metric with group labels permuted, the level chance alone "
-        "reaches in a sample of this size."
+        "(Yang & Stoyanovich 2017; 0 is parity). Skew@k counts candidates tied at the cutoff fractionally and "
+        "exposure gives tied candidates their block's mean position bias; NDKL and rND/rKL are averaged over "
+        "random orders of tied candidates, and the 'shuffled labels' columns give the same metric with group "
+        "labels permuted, the level chance alone reaches in a sample of this size."
     )
 
     doc.h(2, "What reaches the scored text")

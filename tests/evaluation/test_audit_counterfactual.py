@@ -124,6 +124,9 @@ def test_blind_screening_gives_zero_name_swap_change(tiny_audit: tuple[object, P
     for cut in on.outcomes["backend"].cutoffs:
         for cat in cut.categories:
             assert all(r.impact_ratio == pytest.approx(1.0) for r in cat.rows)
+    ranking = on.ranking["backend"]
+    assert ranking["exposure_per_relevance_min_over_max"] == pytest.approx(1.0)
+    assert all(v == pytest.approx(0.0) for key, v in ranking.items() if key.startswith("skew@k"))
     assert result.passed  # type: ignore[attr-defined]
     assert {c["mode"] for c in result.checks} == {"blind_on", "blind_off"}  # type: ignore[attr-defined]
 

@@ -179,3 +179,14 @@ def test_tests_agree_with_scipy_on_random_data() -> None:
         assert fm.fisher_exact(a, b, c, d) == pytest.approx(stats.fisher_exact([[a, b], [c, d]]).pvalue)
         table = rng.integers(5, 40, size=(2, 2))
         assert fm.chi2_yates(table) == pytest.approx(stats.chi2_contingency(table, correction=True).pvalue)
+
+
+def test_tie_averaged_exposure_by_hand() -> None:
+    # scores [2, 1, 1]: positions 1, 2, 3 have bias 1, 1/log2(3), 1/2; the tied pair shares their mean
+    shared = (1 / math.log2(3) + 0.5) / 2
+    out = fm.tie_averaged_exposure([2, 1, 1], ["a", "b", "a"])
+    assert out["a"]["exposure"] == pytest.approx((1 + shared) / 2)
+    assert out["b"]["exposure"] == pytest.approx(shared)
+    # everyone tied: equal exposure whatever the groups
+    out = fm.tie_averaged_exposure([1, 1, 1, 1], ["a", "b", "a", "b"])
+    assert out["a"]["exposure"] == pytest.approx(out["b"]["exposure"])

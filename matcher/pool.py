@@ -115,7 +115,8 @@ class Pool:
         embedder: default `get_default_embedder()` (loaded on first use).
         ranker: default `matcher.ranking.rank_resumes`.
         index_backend: "faiss" (default) or "numpy".
-        approximate_above: FAISS switches to HNSW above this many vectors.
+        approximate_above: above this many vectors an HNSW index is built in a background thread and swapped
+            in (None: always exact).
         keep_files: store the original uploads under data_dir/files.
         autosave: save the vector index after writes: every write while it is under
             `SAVE_EVERY_WRITE_BELOW_BYTES` (about 1,300 vectors of 384 floats), then at most every
@@ -156,6 +157,8 @@ class Pool:
         self._bm25: tuple[list[str], Any] | None = None
         self._closed = False
         self._data_version: int | None = None
+        self._builder: threading.Thread | None = None
+        self._dirty: set[int] | None = None  # numbers (re)written while the HNSW index is being built
 
     # -- lazily built parts --------------------------------------------------------------------------------------
 
@@ -178,7 +181,8 @@ class Pool:
     def _new_index(self) -> VectorIndex:
         if self.index_backend == "numpy":
             return NumpyIndex(self.embedder.dim)
-        return FaissIndex(self.embedder.dim, approximate_above=self.approximate_above)
+        # exact; the pool moves it to HNSW in the background (`_maybe_upgrade`) instead of inside a write
+        return FaissIndex(self.embedder.dim, approximate_above=None)
 
     @property
     def index(self) -> VectorIndex:
@@ -187,7 +191,76 @@ class Pool:
             self._follow_other_writers()
             if self._index is None:
                 self._index = self._open_index()
+                self._maybe_upgrade()
             return self._index
+
+    # -- approximate index, built in the background ----------------------------------------------------------
+
+    def _maybe_upgrade(self) -> None:
+        """Start building the HNSW index in a thread once the exact one is over `approximate_above`; searches
+        and writes go on against the exact index meanwhile, and the new index is brought up to date and swapped
+        in under the lock."""
+        index = self._index
+        if (
+            self.approximate_above is None
+            or self._closed
+            or not isinstance(index, FaissIndex)
+            or index.approximate
+            or len(index) <= self.approximate_above
+            or (self._builder is not None and self._builder.is_alive())
+        ):
+            return
+        self._dirty = set()
+        self._builder = threading.Thread(
+            target=self._build_approximate, args=(index,), name="shortlist-hnsw-build", daemon=True
+        )
+        self._builder.start()
+
+    def _build_approximate(self, old: FaissIndex) -> None:
+        try:
+            with self._lock:
+                if self._closed:
+                    return
+                matrix = self.store.load_embeddings(self.model)
+            started = time.perf_counter()
+            new = FaissIndex(self.embedder.dim, approximate_above=0)
+            new.add(matrix.nums, matrix.vectors)
+            new.configure(approximate_above=None)  # stays HNSW; compaction rebuilds HNSW
+            with self._lock:
+                if self._closed or self._index is not old:
+                    return
+                expected = self.store.embedding_nums(self.model)
+                extra = np.setdiff1d(new.ids(), expected)
+                if extra.size:
+                    new.remove(extra)
+                stale = np.union1d(
+                    np.setdiff1d(expected, new.ids()), np.array(sorted(self._dirty or ()), np.int64)
+                )
+                stale = np.intersect1d(stale, expected)
+                if stale.size:
+                    names = self.store.ids_for(stale.tolist())
+                    vectors = self.store.get_embeddings(builtins.list(names.values()), self.model)
+                    nums = [n for n, c in names.items() if c in vectors]
+                    if nums:
+                        new.add(np.array(nums, dtype=np.int64), np.stack([vectors[names[n]] for n in nums]))
+                self._index = new
+                self._dirty = None
+                self._save_index(force=True)
+                log.info(
+                    "approximate index ready: %s vectors in %.1f s", len(new), time.perf_counter() - started
+                )
+        except Exception:  # a background failure must not kill the process; the exact index keeps serving
+            log.exception("building the approximate index failed")
+        finally:
+            self._dirty = None
+
+    def wait_for_index_build(self, timeout: float | None = None) -> bool:
+        """Wait for a background HNSW build; True when none is running afterwards."""
+        builder = self._builder
+        if builder is not None:
+            builder.join(timeout)
+            return not builder.is_alive()
+        return True
 
     def _follow_other_writers(self) -> None:
         """Bring the in-memory indexes up to date when another process (a CLI ingest beside a running
@@ -226,7 +299,7 @@ class Pool:
         index = open_index(self.index_path, dim=self.embedder.dim, expected_ids=expected)
         if index is not None and index.kind.startswith(self.index_backend):
             if isinstance(index, FaissIndex):
-                index.configure(approximate_above=self.approximate_above)
+                index.configure(approximate_above=None)  # no switch inside a call; see _maybe_upgrade
             return index
         return self._rebuild(progress)
 
@@ -244,10 +317,13 @@ class Pool:
         return index
 
     def rebuild_index(self, progress: Progress | None = None) -> int:
-        """Rebuild the vector index from the stored embeddings (embedding any candidate that lacks one)."""
+        """Rebuild the vector index from the stored embeddings (embedding any candidate that lacks one).
+
+        The rebuilt index is exact; above `approximate_above` the HNSW index follows in the background."""
         with self._lock:
             self._embed_missing(progress)
             self._index = self._rebuild(progress)
+            self._maybe_upgrade()
             return len(self._index)
 
     def _embed_missing(self, progress: Progress | None = None, batch: int = 64) -> None:
@@ -402,6 +478,9 @@ class Pool:
             if self.keep_files and prep.data is not None:
                 self.store.put_file(cid, prep.source_name or "upload", prep.data)
         self.index.add(np.array([num], dtype=np.int64), np.asarray(vector, dtype=np.float32).reshape(1, -1))
+        if self._dirty is not None:
+            self._dirty.add(num)
+        self._maybe_upgrade()
         self._index_skills(cand)
         self._bm25 = None
         if dup_of:

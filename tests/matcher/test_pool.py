@@ -492,3 +492,19 @@ def test_closing_a_stale_pool_does_not_write_back_erased_vectors(tmp_path: Path)
     server.close()  # the server never looked again before closing
     saved = open_index(server.index_path)
     assert saved is not None and num not in set(saved.ids().tolist())
+
+
+def test_approximate_index_built_in_background_and_swapped_in(tmp_path: Path) -> None:
+    data_dir = tmp_path / "big"
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank, approximate_above=5) as pool:
+        ids = [pool.add_resume(make_resume(text_for(i), {"python": i})).id for i in range(12)]
+        assert pool.wait_for_index_build(timeout=60)
+        pool.add_resume(make_resume(text_for(50)))  # a write after the swap goes to the HNSW index
+        assert pool.index.kind == "faiss-hnsw"
+        assert set(pool.index.ids().tolist()) == set(pool.store.embedding_nums(pool.model).tolist())
+        target = pool.store.get_embeddings([ids[3]], pool.model)[ids[3]]
+        assert pool.index.search(target, 1)[1][0, 0] == pool.store.nums_for([ids[3]])[ids[3]]
+        pool.erase(ids[3])
+        assert len(pool.index) == 12
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank, approximate_above=5) as again:
+        assert again.index.kind == "faiss-hnsw" and len(again.index) == 12

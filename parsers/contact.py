@@ -183,6 +183,9 @@ _NOT_NAME_WORDS = {
     "certified", "certification", "skill", "permanent", "current", "campus",
     "authorized", "willing", "relocate", "declaration", "languages", "hobbies", "corp", "llc", "llp", "plc",
     "gmbh", "co", "associates", "partners", "agency", "studio", "labs", "consulting", "enterprises",
+    "engineering", "science", "sciences", "technology", "management", "design", "electrical", "mechanical",
+    "civil", "computer", "electronics", "communication", "communications", "administration", "finance",
+    "accounting", "economics", "arts", "commerce", "studies", "department", "faculty",
 }  # fmt: skip
 _NAME_LINE_MAX = 48
 _COMMON_WORDS = {

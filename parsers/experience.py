@@ -256,7 +256,12 @@ def _join_trailing_place(text: str, frags: list[tuple[str, int, int]]) -> list[t
         and len(prev[0].split()) <= 3
         and prev[0][:1].isupper()
         and not (looks_like_title(prev[0]) or looks_like_employer(prev[0]))
-    ) and (len(frags) >= 3 or _place_piece(prev[0]) or _STATE_CODE.fullmatch(last[0])):
+    ) and (
+        len(frags) >= 3
+        or (len(frags) == 2 and len(prev[0].split()) == 1)
+        or _place_piece(prev[0])
+        or _STATE_CODE.fullmatch(last[0])
+    ):
         return [*frags[:-2], (text[prev[1] : last[2]], prev[1], last[2])]
     return frags
 
@@ -389,14 +394,91 @@ def find_headline(text: str, sections: list[Section], name_end: int | None = Non
 
 
 def extract_experience(text: str, sections: list[Section], *, today: date | None = None) -> list[WorkItem]:
-    """Positions from every experience section, in document order."""
+    """Positions from every experience section, in document order, plus positions stated in prose
+    ("worked as a Software Engineer with Acme Ltd from 2015 to 2017") that no section entry already has."""
     today = today or date.today()
     items: list[WorkItem] = []
     for sec in sections:
         if sec.kind != "experience":
             continue
         items.extend(_section_positions(text, sec, today))
+    for w in _prose_positions(text, sections, today):
+        key = (_norm_key(w.title), _norm_key(w.employer))
+        if not any(
+            _norm_key(x.employer) == key[1] and (not key[0] or not x.title or _norm_key(x.title) == key[0])
+            for x in items
+        ):
+            items.append(w)
     return items
+
+
+def _norm_key(s: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
+
+
+_ORG = r"(?P<org>[A-Z][\w.&'\-]*(?:[ \t]+(?:[A-Z][\w.&'\-]*|of|and|&|for|the)){0,7})"
+_TITLE = r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,5})"
+_PROSE_RE = re.compile(
+    r"\b(?i:work(?:ed|ing)|serv(?:ed|ing)|employed|join(?:ed|ing)?|associated|engaged|been)\s+"
+    r"(?:"
+    rf"(?i:as)\s+(?:an?\s+|the\s+)?{_TITLE}\s+(?i:at|with|in|for)\s+(?:the\s+)?{_ORG}"
+    r"|"
+    rf"(?:at|with|in|for)\s+(?:the\s+)?{_ORG.replace('?P<org>', '?P<org2>')}\s*,?\s+as\s+(?:an?\s+|the\s+)?"
+    rf"{_TITLE.replace('?P<title>', '?P<title2>')}(?=[\s.,;(]|$)"
+    r")",
+)
+_ORG_TAIL = re.compile(r"(?:[ \t]+(?:of|and|&|for|the))+$")
+
+
+def _prose_positions(text: str, sections: list[Section], today: date) -> list[WorkItem]:
+    out: list[WorkItem] = []
+    for sec in sections:
+        if sec.kind not in {"experience", "summary", "header"}:
+            continue
+        for m in _PROSE_RE.finditer(text, sec.start, sec.end):
+            title_g = "title" if m.group("title") else "title2"
+            org_g = "org" if m.group("org") else "org2"
+            title = m.group(title_g)
+            org = _ORG_TAIL.sub("", m.group(org_g) or "")
+            if not title or not org or looks_like_title(title) == 0 or looks_like_title(org) > 0:
+                continue
+            if _is_location(org) or not _plausible_name(org) or len(org) < 2:
+                continue
+            # the title ends at its last title word ("Software Engineer" of "Software Engineer since")
+            words = title.split()
+            while (
+                words
+                and words[-1].lower().rstrip("s") not in TITLE_WORDS
+                and words[-1].lower() not in TITLE_WORDS
+            ):
+                words.pop()
+            if not words:
+                continue
+            title = " ".join(words)
+            t_start = m.start(title_g)
+            o_start = m.start(org_g)
+            tail = max(t_start + len(title), o_start + len(org))
+            sent_end = min(
+                [x for x in (text.find(". ", tail, sec.end), text.find("\n", tail, sec.end)) if x >= 0]
+                or [min(sec.end, tail + 120)]
+            )
+            ranges = find_date_ranges(text[tail:sent_end])
+            dr = next((r for r in ranges if not r.single), ranges[0] if ranges else None)
+            item = WorkItem(
+                title=title,
+                employer=org,
+                title_evidence=Span.of(text, t_start, t_start + len(title)),
+                employer_evidence=Span.of(text, o_start, o_start + len(org)),
+                evidence=Span.of(text, m.start(), max(sent_end, tail)),
+                confidence=0.45,
+            )
+            if dr is not None and not dr.single:
+                item.start, item.end, item.current = dr.first, (None if dr.current else dr.last), dr.current
+                item.dates_evidence = Span.of(text, tail + dr.start, tail + dr.end)
+                iv = interval(dr.first, dr.last, dr.current, today=today)
+                item.months = (iv[1] - iv[0]) if iv else None
+            out.append(item)
+    return out
 
 
 def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
@@ -525,7 +607,12 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                     title = (val, off, off + len(val))
                     conf = max(conf, 0.8)
             elif employer is None or ln.start < lines[idx].start:
-                employer = (val, off, off + len(val))
+                parts = _join_trailing_place(text, _fragments(text, _Line(off, off + len(val), val), None))
+                if len(parts) >= 2 and _place_piece(parts[-1][0].split(",")[-1].strip()):
+                    location = location or parts[-1]
+                    employer = parts[0]
+                else:
+                    employer = (val, off, off + len(val))
                 conf = max(conf, 0.8)
         desc: list[str] = []
         for ln in lines[body_from:block_end_idx]:

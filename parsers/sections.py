@@ -141,7 +141,19 @@ def classify_heading(line: str) -> str | None:
         kind = _LAST_WORD_KIND.get(words[-1])
         if kind:
             return kind
+    # "FORMAL EDUCATION AND ONGOING TRAINING": an all-caps line naming a section
+    if raw.isupper() and len(words) <= 6:
+        for w in words:
+            if w in _STRONG_WORD_KIND:
+                return _STRONG_WORD_KIND[w]
     return None
+
+
+_STRONG_WORD_KIND = {
+    "education": "education", "experience": "experience", "employment": "experience", "skills": "skills",
+    "certifications": "certifications", "publications": "publications", "projects": "projects",
+    "languages": "languages", "references": "references", "volunteer": "volunteering", "awards": "awards",
+}  # fmt: skip
 
 
 _LAST_WORD_KIND = {

@@ -136,8 +136,9 @@ def parse_xml_safely(raw: bytes, what: str = "DOCX") -> Any:
 class _Walker:
     """Turns WordprocessingML block containers into lines ('' = blank line)."""
 
-    def __init__(self) -> None:
+    def __init__(self, links: dict[str, str] | None = None) -> None:
         self.lines: list[str] = []
+        self.links = links or {}  # relationship id -> external URL (hyperlinks)
 
     # Block level ---------------------------------------------------------------------------------
     def container(self, el: Any, depth: int = 0) -> None:
@@ -180,7 +181,7 @@ class _Walker:
                         continue
                 if _local(tc.tag) != "tc":
                     continue
-                sub = _Walker()
+                sub = _Walker(self.links)
                 sub.container(tc, depth + 1)
                 cells.append([line for line in sub.lines if line.strip()])
             filled = [c for c in cells if c]
@@ -212,12 +213,13 @@ class _Walker:
                         style = next((v for k, v in c.attrib.items() if _local(k) == "val"), "").lower()
                 elif name == "numPr":
                     listed = True
-        listed = listed or style.startswith("list") or "bullet" in style
+        heading = style.startswith(_HEADING_STYLES)
+        listed = not heading and (listed or style.startswith("list") or "bullet" in style)
         parts: list[str] = []
         boxes: list[Any] = []
         self._inline(p, parts, boxes, depth)
         text = "".join(parts)
-        if style.startswith(_HEADING_STYLES) and self.lines and self.lines[-1] != "":
+        if heading and self.lines and self.lines[-1] != "":
             self.lines.append("")
         if text.strip():
             for i, line in enumerate(text.split("\n")):
@@ -234,7 +236,7 @@ class _Walker:
             name = _local(node.tag)
             if name == "t":
                 parts.append(node.text or "")
-            elif name == "tab":
+            elif name in ("tab", "ptab"):
                 parts.append("\t")
             elif name in ("br", "cr"):
                 parts.append("\n")
@@ -244,15 +246,36 @@ class _Walker:
                 boxes.append(node)
             elif name == "AlternateContent":
                 stack.append(self._choose(node))
+            elif name == "hyperlink":
+                self._hyperlink(node, parts, boxes, depth)
             elif name in ("pPr", "rPr", "delText", "instrText", "del", "moveFrom", "footnoteReference",
                           "endnoteReference", "commentReference", "fldData"):  # fmt: skip
                 continue
             else:
                 stack.extend(reversed(list(node)))
 
+    def _hyperlink(self, node: Any, parts: list[str], boxes: list[Any], depth: int) -> None:
+        """Link text, then the target in parentheses when the text does not show it (a "LinkedIn" link)."""
+        if depth > _MAX_DEPTH:
+            raise CorruptDocument("the DOCX nests hyperlinks too deeply")
+        inner: list[str] = []
+        self._inline(node, inner, boxes, depth + 1)
+        text = "".join(inner)
+        parts.append(text)
+        rid = next((v for k, v in node.attrib.items() if _local(k) == "id" and "relationships" in k), None)
+        url = self.links.get(rid or "", "")
+        shown = url.removeprefix("mailto:")
+        if shown and text.strip() and shown not in text:
+            parts.append(f" ({shown})")
+
 
 def _rels(zipped: _SafeZip, part: str) -> list[tuple[str, str]]:
-    """(type suffix, target part name) of a part's relationships."""
+    """(type suffix, target part name) of a part's internal relationships."""
+    return [(kind, target) for _, kind, target, external in _relationships(zipped, part) if not external]
+
+
+def _relationships(zipped: _SafeZip, part: str) -> list[tuple[str, str, str, bool]]:
+    """(id, type suffix, target, external) of a part's relationships; internal targets as part names."""
     folder, base = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     if not zipped.has(rels_name):
@@ -260,31 +283,51 @@ def _rels(zipped: _SafeZip, part: str) -> list[tuple[str, str]]:
     root = parse_xml_safely(zipped.read(rels_name))
     out = []
     for rel in root:
-        if rel.get("TargetMode") == "External":
-            continue
         target = rel.get("Target") or ""
         kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
-        name = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        out.append((kind, name))
+        external = rel.get("TargetMode") == "External"
+        if not external:
+            target = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+        out.append((rel.get("Id") or "", kind, target, external))
     return out
+
+
+def _links(zipped: _SafeZip, part: str) -> dict[str, str]:
+    return {
+        rid: target
+        for rid, kind, target, external in _relationships(zipped, part)
+        if external and kind == "hyperlink" and target.lower().startswith(("http://", "https://", "mailto:"))
+    }
+
+
+def _page_count(zipped: _SafeZip) -> int:
+    """Pages as Word last counted them (docProps/app.xml), else 1."""
+    if not zipped.has("docProps/app.xml"):
+        return 1
+    try:
+        root = parse_xml_safely(zipped.read("docProps/app.xml"))
+    except CorruptDocument:
+        return 1
+    pages = next((el.text for el in root if _local(el.tag) == "Pages"), None)
+    return int(pages) if pages and pages.strip().isdigit() and 0 < int(pages) < 10_000 else 1
 
 
 def _part_lines(zipped: _SafeZip, name: str) -> list[str]:
     if not zipped.has(name):
         return []
-    walker = _Walker()
+    walker = _Walker(_links(zipped, name))
     root = parse_xml_safely(zipped.read(name))
     body = next((c for c in root if _local(c.tag) == "body"), root)
     walker.container(body)
     return walker.lines
 
 
-def extract_docx(data: bytes, *, limits: Limits) -> tuple[str, list[str]]:
-    """Text of a DOCX in document order (header, body, footer); returns (text, warnings).
+def extract_docx(data: bytes, *, limits: Limits) -> tuple[str, int, list[str]]:
+    """Text of a DOCX in document order (header, body, footer); returns (text, pages, warnings).
 
     Raises CorruptDocument, UnsafeDocument (zip bomb, DTD/entities), EncryptedDocument, EmptyDocument.
     """
@@ -319,4 +362,4 @@ def extract_docx(data: bytes, *, limits: Limits) -> tuple[str, list[str]]:
     text = normalize_text("\n".join([*header, "", *body, "", *footer]))
     if not text:
         raise EmptyDocument("the DOCX holds no text")
-    return text, notes
+    return text, _page_count(zipped), notes

@@ -46,8 +46,8 @@ def _extract(data: bytes, fmt: str, limits: Limits, pdf_engine: str) -> Extracte
     if fmt == "docx":
         from parsers.docx import extract_docx
 
-        text, notes = extract_docx(data, limits=limits)
-        return ExtractedDocument(text=text, format="docx", pages=1, engine="docx-xml", warnings=notes)
+        text, pages, notes = extract_docx(data, limits=limits)
+        return ExtractedDocument(text=text, format="docx", pages=pages, engine="docx-xml", warnings=notes)
     if fmt == "html":
         from parsers.html import extract_html
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from models.errors import CorruptDocument, EmptyDocument
 from parsers.text import decode_bytes, normalize_text
@@ -61,6 +63,7 @@ def html_to_text(markup: str) -> str:
     parts: list[str] = []
     pending = 0  # line breaks owed before the next text: 1 = new line, 2 = new block
     pre_depth = 0
+    anchors: dict[int, int] = {}  # <a> element -> where its text starts in parts
 
     def brk(level: int) -> None:
         nonlocal pending
@@ -85,6 +88,8 @@ def html_to_text(markup: str) -> str:
         el, closing = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if closing:
+            if tag == "a":
+                _link_target(el, "".join(parts[anchors.pop(id(el), len(parts)) :]), emit)
             if tag in _BLOCK:
                 brk(2)
             elif tag in _LINE:
@@ -113,6 +118,8 @@ def html_to_text(markup: str) -> str:
                 emit(" | ")
         elif tag == "pre":
             pre_depth += 1
+        elif tag == "a":
+            anchors[id(el)] = len(parts)
         elif tag == "img":
             alt = el.get("alt")
             if alt and alt.strip():
@@ -121,6 +128,17 @@ def html_to_text(markup: str) -> str:
         stack.append((el, True))
         stack.extend((child, False) for child in reversed(el))
     return normalize_text("".join(parts))
+
+
+def _link_target(el: Any, text: str, emit: Callable[[str], None]) -> None:
+    """After a link whose text does not show its target ("LinkedIn"), write the URL in parentheses."""
+    href = (el.get("href") or "").strip()
+    if not href.lower().startswith(("http://", "https://", "mailto:")):
+        return
+    shown = href[7:] if href.lower().startswith("mailto:") else href
+    shown = shown.split("?", 1)[0] if href.lower().startswith("mailto:") else shown
+    if text.strip() and shown not in text:
+        emit(f" ({shown})")
 
 
 def extract_html(data: bytes) -> str:

@@ -178,3 +178,25 @@ def test_docx_header_footer_from_relationships() -> None:
         "",
         "Confidential",
     ]
+
+
+def test_docx_hyperlink_targets_and_page_count() -> None:
+    rels = (
+        "<Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'>"
+        "<Relationship Id='rId7' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink' "
+        "Target='https://github.com/jane' TargetMode='External'/>"
+        "<Relationship Id='rId8' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink' "
+        "Target='file:///etc/passwd' TargetMode='External'/></Relationships>"
+    )
+    app = "<Properties xmlns='http://schemas.openxmlformats.org/officeDocument/2006/extended-properties'><Pages>2</Pages></Properties>"
+    body = (
+        "<w:p><w:r><w:t xml:space='preserve'>Code: </w:t></w:r><w:hyperlink r:id='rId7'><w:r><w:t>GitHub</w:t></w:r>"
+        "</w:hyperlink><w:r><w:t xml:space='preserve'> and </w:t></w:r><w:hyperlink r:id='rId8'><w:r><w:t>notes</w:t>"
+        "</w:r></w:hyperlink></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val='Heading1'/><w:numPr><w:numId w:val='3'/></w:numPr></w:pPr><w:r><w:t>Skills</w:t></w:r></w:p>"
+    )
+    doc = extract_document(
+        docx_with_body(body, {"word/_rels/document.xml.rels": rels, "docProps/app.xml": app})
+    )
+    assert doc.text.splitlines() == ["Code: GitHub (https://github.com/jane) and notes", "", "Skills"]
+    assert doc.pages == 2

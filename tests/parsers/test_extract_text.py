@@ -105,3 +105,15 @@ def test_limits() -> None:
         extract_document(b"x" * 101, limits=Limits(max_bytes=100))
     with pytest.raises(DocumentTooLarge, match="characters"):
         extract_document(b"word " * 100, limits=Limits(max_chars=50))
+
+
+def test_html_link_targets_kept_when_hidden() -> None:
+    html = (
+        b'<html><body><p>Find me on <a href="https://www.linkedin.com/in/jane">LinkedIn</a> or '
+        b'<a href="mailto:jane@example.com?subject=Hi">email</a>; <a href="https://x.example">https://x.example</a>'
+        b' <a href="#top">top</a> <a href="javascript:alert(1)">js</a></p></body></html>'
+    )
+    assert extract_document(html).text == (
+        "Find me on LinkedIn (https://www.linkedin.com/in/jane) or email (jane@example.com); "
+        "https://x.example top js"
+    )

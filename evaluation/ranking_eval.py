@@ -129,7 +129,7 @@ def _make_job(text: str, job_id: str) -> Job:
     try:
         from parsers.job import parse_job
     except ImportError:
-        log.warning("parsers.job not available: jobs carry only title and text")
+        log.info("parsers.job not available: jobs carry only title and text")
         return Job(id=job_id, title=title, text=text)
     job = parse_job(text, title=title, job_id=job_id)
     return job

@@ -20,6 +20,7 @@ __all__ = [
     "job_profile_text",
     "profile_text",
     "resume_chunks",
+    "resume_headline",
 ]
 
 # About 128 MiniLM tokens of dense English; the profile puts the most telling fields first.
@@ -222,6 +223,37 @@ def _work_order(resume: Resume) -> list[int]:
     return sorted(range(len(resume.work)), key=key)
 
 
+# Head nouns of job titles: a first line counts as a headline only when it names a role, so a name that the
+# parser missed can never pass for one.
+_ROLE_WORDS = frozenset(
+    """accountant administrator advisor adviser advocate agent analyst architect artist assistant associate
+    attorney auditor banker barista bartender bookkeeper buyer captain cashier chef clerk coach consultant
+    controller coordinator counselor counsellor designer developer dietitian director dispatcher
+    economist editor educator electrician engineer executive facilitator generalist instructor intern
+    inspector investigator journalist lawyer lecturer librarian machinist manager marketer mechanic merchandiser
+    nurse officer operator paralegal partner pharmacist photographer physician pilot planner practitioner president
+    principal producer professor programmer recruiter receptionist representative researcher scientist secretary
+    server shift specialist strategist supervisor surgeon teacher technician technologist therapist trader trainer
+    tutor underwriter vp waiter writer""".split()  # noqa: SIM905
+)
+_ROLE_TOKEN_RE = re.compile(r"[a-z]+")
+
+
+def resume_headline(resume: Resume, *, blind: bool = True) -> str | None:
+    """The candidate's headline: among the first lines, the first short one that names a role.
+
+    With `blind=True` the line is blinded first, so a name or contact detail on it is gone.
+    """
+    for raw in resume.text.strip().splitlines()[:4]:
+        line = _clean(blind_text(raw, resume) if blind else raw)
+        if not line or len(line) > 70 or len(line.split()) > 8:
+            continue
+        words = set(_ROLE_TOKEN_RE.findall(line.lower()))
+        if any(w in _ROLE_WORDS or w.rstrip("s") in _ROLE_WORDS for w in words):
+            return line
+    return None
+
+
 def _header_lines(resume: Resume, limit: int = 3) -> list[str]:
     """The first non-empty lines of the text (often the candidate's headline or current title)."""
     lines = [_clean(line) for line in resume.text.splitlines()]
@@ -248,6 +280,9 @@ def profile_text(resume: Resume, *, blind: bool = True, max_chars: int = PROFILE
         duties.extend(_clean(d) for d in resume.work[i].description[:2])
 
     parts: list[str] = []
+    headline = resume_headline(resume, blind=blind)
+    if headline and not any(headline.lower() == t.lower() for t in titles[:1]):
+        parts.append(headline + ".")
     if titles:
         parts.append("; ".join(titles[:5]) + ".")
     if resume.summary and resume.summary.value.strip():

@@ -7,7 +7,6 @@ at ingest (`embed_resumes` computes the same ones), so nothing is embedded twice
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -18,7 +17,7 @@ from matcher import features as F
 from matcher.embedder import Embedder
 from matcher.explain import build_explanation
 from matcher.lexical import BM25, scale_to_unit, tokenize
-from matcher.profile import blind_text, job_profile_text, profile_text
+from matcher.profile import blind_text, job_profile_text, profile_text, resume_headline
 from matcher.scoring import merge_weights, score_candidate
 from models.errors import ValidationFailed
 from models.job import Job
@@ -61,20 +60,21 @@ def lexical_text(resume: Resume, *, blind: bool = True) -> str:
     return blind_text(resume.text, resume) if blind else resume.text
 
 
-_HEADLINE_RE = re.compile(r"[A-Za-z]")
+def _memoized(related: F.RelatedFn | None) -> F.RelatedFn | None:
+    """Cache `related` lookups for the length of one ranking call (the same skills come up per candidate)."""
+    if related is None:
+        return None
+    cache: dict[str, dict[str, float]] = {}
 
+    def lookup(skill_id: str) -> dict[str, float]:
+        if skill_id not in cache:
+            try:
+                cache[skill_id] = dict(related(skill_id) or {})
+            except LookupError:
+                cache[skill_id] = {}
+        return cache[skill_id]
 
-def resume_headline(resume: Resume, *, blind: bool = True) -> str | None:
-    """The first short line of the resume that still has words after blinding (often the current role)."""
-    lines = [ln.strip() for ln in resume.text.strip().splitlines()[:4]]
-    for line in lines:
-        if not line:
-            continue
-        text = blind_text(line, resume) if blind else line
-        text = text.strip(" |,;:-\u2022")
-        if text and _HEADLINE_RE.search(text) and len(text) <= 70 and len(text.split()) <= 8:
-            return text
-    return None
+    return lookup
 
 
 def _load_related() -> F.RelatedFn | None:
@@ -201,7 +201,7 @@ def rank_resumes(
     if top is not None and top < 0:
         raise ValidationFailed("top must be >= 0")
     w = merge_weights(job.weights, weights)
-    rel_fn: F.RelatedFn | None = _load_related() if related is _DEFAULT else related
+    rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
     feats = _all_features(
         job,
         resumes,
@@ -216,8 +216,7 @@ def rank_resumes(
     scored = []
     for (cid, resume), f in zip(resumes, feats, strict=True):
         score, contributions = score_candidate(f, w)
-        skills = F.skill_matches(job, resume, rel_fn)
-        scored.append((score, cid, contributions, skills))
+        scored.append((score, cid, contributions, resume))
     scored.sort(key=lambda x: (-round(x[0], 12), x[1]))
     if top is not None:
         scored = scored[:top]
@@ -227,9 +226,9 @@ def rank_resumes(
             job_id=job.id,
             score=score,
             rank=i + 1,
-            explanation=build_explanation(contributions, skills),
+            explanation=build_explanation(contributions, F.skill_matches(job, resume, rel_fn)),
         )
-        for i, (score, cid, contributions, skills) in enumerate(scored)
+        for i, (score, cid, contributions, resume) in enumerate(scored)
     ]
 
 
@@ -251,7 +250,7 @@ def feature_matrix(
         (candidate ids, feature names, matrix of shape (n, len(FEATURES))); a feature that does not apply
         to the job is 0 for every candidate.
     """
-    rel_fn: F.RelatedFn | None = _load_related() if related is _DEFAULT else related
+    rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
     feats = _all_features(
         job,
         resumes,

@@ -165,3 +165,14 @@ def test_job_profile_text_skips_boilerplate() -> None:
     assert text.startswith("Data Engineer.")
     assert "Apache Spark" in text and "pipelines" in text
     assert "equal opportunity" not in text
+
+
+def test_headline_leads_the_profile_when_no_titles_parsed() -> None:
+    r = Resume(
+        text="Sam Lee\nSALES ASSOCIATE\nSummary\nSold shoes.",
+        contact=ContactInfo(name=TextField(value="Sam Lee")),
+    )
+    r.skills = [SkillMention(skill_id="sales", name="Sales")]
+    text = profile_text(r)
+    assert text.startswith("SALES ASSOCIATE.")
+    assert "Sam" not in text

@@ -423,7 +423,11 @@ def test_search_filters_and_scores(pool: Pool) -> None:
         pool.search(all_of=["python"], top=0)
 
 
-def test_concurrent_writes_keep_store_and_index_in_step(pool: Pool) -> None:
+@pytest.mark.parametrize("approximate_above", [None, 8])
+def test_concurrent_writes_keep_store_and_index_in_step(
+    tmp_path: Path, approximate_above: int | None
+) -> None:
+    pool = Pool(tmp_path / "c", embedder=EMB, ranker=stub_rank, approximate_above=approximate_above)
     errors: list[BaseException] = []
 
     def work(t: int) -> None:
@@ -440,8 +444,11 @@ def test_concurrent_writes_keep_store_and_index_in_step(pool: Pool) -> None:
     for th in threads:
         th.join()
     assert not errors
+    assert pool.wait_for_index_build(timeout=60)
     assert pool.count() == 20 and len(pool.index) == 20
     assert set(pool.index.ids().tolist()) == set(pool.store.nums_for(pool.store.candidate_ids()).values())
+    assert pool.index.kind == ("faiss-flat" if approximate_above is None else "faiss-hnsw")
+    pool.close()
 
 
 def test_learn_weights_from_feedback(pool: Pool) -> None:

@@ -247,14 +247,18 @@ def _add_esco(
             entry["esco_uri"] = uri_of[label.lower()]
             entry["parents"].extend(parent_of.get(label.lower(), []))
         pref_words = normalize(base).split()
-        if 0 < len(pref_words) <= _MAX_ESCO_PREF_WORDS and _specific(pref_words, vocab, type_):
+        if (
+            0 < len(pref_words) <= _MAX_ESCO_PREF_WORDS
+            and _specific(pref_words, vocab, type_)
+            and _distinct(pref_words, type_)
+        ):
             b.claim(base, skill_id, 1)
         max_alt = _MAX_ESCO_ALT_WORDS if type_ == "knowledge" else _MAX_ESCO_ALT_WORDS - 1
         for alt in row["altLabels"].split("\n"):
             alt = alt.strip()
             words = normalize(alt).split()
             # One-word alternative labels are often loose ("Mocha" under JavaScript): never taken.
-            if 1 < len(words) <= max_alt and _specific(words, vocab, type_):
+            if 1 < len(words) <= max_alt and _specific(words, vocab, type_) and _distinct(words, type_):
                 b.claim(alt, skill_id, 3)
 
 
@@ -301,6 +305,12 @@ def _specific(words: list[str], vocab: collections.Counter[str], type_: str) -> 
     if len(word) < 4 or word.isdigit() or word in _STOP or word in _COMMON:
         return False
     return type_ == "knowledge" and vocab[word] <= 3
+
+
+def _distinct(words: list[str], type_: str) -> bool:
+    """An ESCO competence phrase made only of everyday words ("manage staff", "arrange tables") names no skill a
+    resume would list; one with a domain word ("perform venipuncture", "use CAD software") does."""
+    return type_ != "skill" or any(w not in _COMMON for w in words)
 
 
 def _add_languages(b: Builder, esco_dir: Path, guards: dict[str, dict[str, Any]]) -> None:

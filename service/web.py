@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from models.errors import ParseError, PermissionDenied, ShortlistError, Unauthorized, ValidationFailed
 from models.evidence import Span
@@ -329,7 +330,7 @@ async def save_weights(
     form = await request.form()
     check_csrf(session, str(form.get("csrf", "")))
     weights = weights_from_query(form) or {}
-    pool.update_job_weights(job_id, weights)
+    await run_in_threadpool(pool.update_job_weights, job_id, weights)
     services.audit.record("update_weights", key_id=session.key.id, job_id=job_id)
     return RedirectResponse(f"/jobs/{quote(job_id)}", status_code=303)
 

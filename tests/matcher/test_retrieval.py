@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matcher.embedder import HashingEmbedder
+from matcher.embedder import HashingEmbedder, SentenceTransformerEmbedder
 from matcher.index import NumpyIndex
 from matcher.pool import Pool
 from matcher.retrieval import Retrieved, dense_recall, merge_recall, recall_skills, retrieve
@@ -161,11 +161,11 @@ def test_lexical_recall_finds_rare_terms(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_pool_end_to_end_with_the_real_model(tmp_path: Path) -> None:
+def test_pool_end_to_end_with_the_real_model(
+    tmp_path: Path, minilm_embedder: SentenceTransformerEmbedder
+) -> None:
     """The packaged MiniLM through the pool: stored vectors, dense search and a shortlist agree with meaning."""
-    from matcher.embedder import SentenceTransformerEmbedder
-
-    model = SentenceTransformerEmbedder(max_seq_length=128)
+    model = minilm_embedder
     with Pool(tmp_path / "d", embedder=model) as pool:
         chef = pool.add_resume(
             profile_resume(

@@ -26,6 +26,10 @@ _URL_RE = re.compile(
     r"bitbucket\.org|stackoverflow\.com|medium\.com|kaggle\.com)/[^\s<>\"'()|,]*)",
     re.IGNORECASE,
 )
+_URL_HINT = re.compile(
+    r"https?://|www\.|linkedin|github|gitlab|behance|dribbble|bitbucket|stackoverflow|medium\.com|kaggle",
+    re.I,
+)
 # phone-shaped runs: optional +code, digits with separators, 7 to 15 digits in all
 _PHONE_RE = re.compile(
     r"(?<![\w/.\-+])(?:\+[ \t]?\d{1,3}[ \t.\-]?)?(?:\(\d{1,5}\)[ \t.\-]?)?\d[\d \t.\-]{5,18}\d(?![\w/])"
@@ -142,7 +146,11 @@ def find_links(text: str) -> list[Link]:
     """URLs with their kind (linkedin, github, portfolio, other), duplicates dropped."""
     out: list[Link] = []
     seen: set[str] = set()
-    for m in _URL_RE.finditer(text):
+    hint = _URL_HINT.search(text)
+    if hint is None:
+        return out
+    # start scanning a little before the first hint ("jane.github.io" style prefixes)
+    for m in _URL_RE.finditer(text, max(0, text.rfind("\n", 0, hint.start()) + 1)):
         url = m.group(0).rstrip(".;:")
         key = re.sub(r"^https?://(www\.)?|^www\.|/$", "", url.lower())
         if key in seen or "@" in url:

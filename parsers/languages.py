@@ -55,6 +55,11 @@ _LANG_LINE = re.compile(
     r"\b(?:languages?\s*(?:known|spoken|proficiency|skills)?|linguistic\s+(?:skills|proficiency))\s*[:\-–]",
     re.IGNORECASE,
 )
+_CUE_RE = re.compile(
+    r"fluen|native|proficien|speak|spoken|bilingual|conversational|mother\s*tongue|knowledge of|"
+    r"\b[ABC][12]\b|\bbasic\b|\bintermediate\b|\badvanced\b",
+    re.IGNORECASE,
+)
 _PROGRAMMING_CUE = re.compile(
     r"\b(?:programming|scripting|java|python|c\+\+|sql|javascript|php|html|ruby|perl|c#)\b", re.IGNORECASE
 )
@@ -104,7 +109,9 @@ def extract_languages(text: str, sections: list[Section]) -> list[Language]:
         b = len(text) if b < 0 else b
         if not _PROGRAMMING_CUE.search(text, m.end(), b):
             regions.append((m.end(), b, 0.8, False))
-    regions.append((0, len(text), 0.6, True))
+    # elsewhere: only around level words ("fluent in Spanish", "French (native)")
+    for m in _CUE_RE.finditer(text):
+        regions.append((max(0, m.start() - 40), min(len(text), m.end() + 40), 0.6, True))
     for lo, hi, conf, needs_level in regions:
         for m in _NAME_RE.finditer(text, lo, hi):
             canonical = LANGUAGE_NAMES[m.group(1).lower()]

@@ -1212,14 +1212,37 @@ def _p(text: str, style: object) -> object:
     return Paragraph(html_lib.escape(text), style)  # type: ignore[arg-type]
 
 
-def _experience_flowables(spec: ResumeSpec, st: dict[str, object]) -> list[object]:
-    from reportlab.platypus import Paragraph
+def _experience_flowables(
+    spec: ResumeSpec, st: dict[str, object], width: float | None = None
+) -> list[object]:
+    """Experience section; with a width (single-column layout, even heading styles) each job's title line
+    carries its dates right-aligned on the same line, as many real resumes do."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
 
     h = _headings(spec)
     out: list[object] = [_p(h["experience"], st["h2"])]
     for pos in spec.positions:
-        head, dates = _position_lines(spec, pos)
-        out += [_p(head, st["job"]), _p(dates, st["dates"])]
+        if width and spec.heading_style % 2 == 0:
+            dates = format_range(spec, pos.start, pos.end)
+            right = ParagraphStyle("dates_right", parent=st["dates"], alignment=2)  # type: ignore[arg-type]
+            row = [[_p(f"{pos.title} at {pos.employer}, {pos.location}", st["job"]), _p(dates, right)]]
+            table = Table(row, colWidths=[width * 0.68, width * 0.32])
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ]
+                )
+            )
+            out.append(table)
+        else:
+            head, dates = _position_lines(spec, pos)
+            out += [_p(head, st["job"]), _p(dates, st["dates"])]
         out += [Paragraph(html_lib.escape(b), st["bullet"], bulletText="•") for b in pos.bullets]  # type: ignore[arg-type]
     return out
 
@@ -1301,7 +1324,7 @@ def _build_pdf(spec: ResumeSpec, layout: str, total_pages: int | None) -> tuple[
         story += header
         story.append(_p(" | ".join(_contact_parts(spec)), st["contact"]))
         story += [_p(h["summary"], st["h2"]), _p(spec.summary, st["body"])]
-        story += _experience_flowables(spec, st)
+        story += _experience_flowables(spec, st, width=inner_w)
         story += [_p(h["education"], st["h2"])] + [
             _p(_education_line(spec, ed), st["body"]) for ed in spec.education
         ]

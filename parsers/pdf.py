@@ -151,6 +151,14 @@ def find_gutter(frags: list[Fragment], width: float, height: float) -> float | N
         # right-aligned dates next to short titles are not a column.
         if (np.abs(xs - np.median(xs)) < 3.0).mean() < 0.4:
             continue
+        # A column is read line after line: its fragments follow each other closely. A sparse side
+        # (one date per job next to the job's lines) is part of those rows, not a column.
+        lmask, rmask = left[mid] & in_zone[mid], right[mid] & in_zone[mid]
+        minor = lmask if lmask.sum() < rmask.sum() else rmask
+        ys = np.sort(cy[minor])[::-1]
+        heights = (tops - bottoms)[minor]
+        if ys.size > 1 and float(np.median(-np.diff(ys))) > 2.2 * max(float(np.median(heights)), 1.0):
+            continue
         key = (least, -clear)
         if best is None or key < best[0]:
             best = (key, float(candidates[mid]))

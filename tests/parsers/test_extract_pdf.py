@@ -232,3 +232,39 @@ def test_right_sidebar_read_after_main_column() -> None:
 def test_default_engine_is_pypdfium2() -> None:
     assert extracted("resume_single.pdf", "pypdfium2").engine == "pypdfium2"
     assert extract_document((DATA / "resume_single.pdf").read_bytes()).engine == "pypdfium2"
+
+
+def test_sparse_dates_column_stays_with_its_rows() -> None:
+    """Dates in a left margin column, one per job: each date stays on its job's line."""
+    frags: list[Fragment] = []
+    top = 700.0
+    for job in range(5):
+        frags.append(Fragment(50, 120, top - 10, top, f"201{job}-201{job + 1}"))
+        frags.append(Fragment(160, 400, top - 10, top, f"Job {job} title"))
+        for b in range(4):
+            y = top - 14 * (b + 1)
+            frags.append(Fragment(160, 380, y - 10, y, f"bullet {job}.{b}"))
+        top -= 80
+    assert find_gutter(frags, 612, 792) is None
+    lines = [line.text for line in layout_page(frags, 612, 792)]
+    assert lines[:2] == ["2010-2011 Job 0 title", "bullet 0.0"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_generated_layouts_keep_jobs_together(seed: int) -> None:
+    """Across generated resumes and layouts: bullets in order; in the single layout each job's dates are on
+    its title line (or just below a wrapped title); in column layouts the experience run holds nothing from the side column."""
+    from evaluation.synthetic import format_range, generate_specs, render_pdf
+
+    for resume in generate_specs(3, seed=100 + seed):
+        for layout in ("single", "two_column", "sidebar"):
+            text = extract_document(render_pdf(resume, layout)).text
+            at = bullets_in_order(text, resume)
+            lines = text.splitlines()
+            for pos in resume.positions:
+                dates = format_range(resume, pos.start, pos.end)
+                row = next(i for i, line in enumerate(lines) if pos.employer in line)
+                assert dates in " ".join(lines[row : row + 3]), (layout, dates)
+            if layout != "single":
+                experience = flat(text)[at[0] : at[-1]]
+                assert not any(f"{n} ({lvl})" in experience for n, lvl in resume.languages)

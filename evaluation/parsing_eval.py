@@ -26,6 +26,13 @@ surface to the same canonical skill. Within one resume, duplicate values count o
 matched one-to-one to gold values (greedy by score), so one prediction can never claim two gold values.
 Precision, recall and F1 are micro-averaged over resumes (sums of TP, predictions and gold).
 
+A prediction may carry more than one surface, and matches a gold value through any of them (still one gold
+value per prediction): a skill's canonical name and every text it was found as; a compound title
+("Project Manager / Technology Lead") and each of its parts; a degree with and without its field
+("B.Tech in Computer Science" and "B.Tech"), since the annotators labelled the field sometimes and sometimes
+not. Annotation scope: dotin labels degrees and colleges, not school certificates or schools, so entries
+the parser itself rates "secondary" (HSC, SSC, high school) are left out of Degree and College Name.
+
 Split: to keep the parser honest, development looks at even-numbered files only ("dev"); odd-numbered files
 ("holdout") are reported but not inspected. The table shows dev, holdout and all.
 """

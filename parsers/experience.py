@@ -78,7 +78,12 @@ _KNOWN_EMPLOYERS = _word_set(
 )
 
 _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔\-*–—〓]|\d{1,2}[.)]\s|[a-z][.)]\s|o\s)")
-_SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])")
+# header separators; "－" (fullwidth) and its mojibake "ï¼" appear in PDF exports; "Company Name" is a
+# template placeholder that stands where the employer goes
+_SPLIT_RE = re.compile(
+    r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|"
+    r"\s*(?:－|ï¼)\s*|\s+(?=Company Name\b)"
+)
 _LOCATION_FRAG = re.compile(
     r"^(?:[A-Z][A-Za-z.\-]+(?:\s[A-Z][A-Za-z.\-]+){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     r"(?:\s+\d{5,6})?|remote|india|usa|uk|united states|united kingdom|canada|australia)$",

@@ -26,6 +26,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -537,7 +538,9 @@ class Pool:
     ) -> list[IngestResult]:
         """Add many documents: parse (in `workers` processes when > 1), embed in batches, store, index once.
 
-        A document that fails to parse gives a "failed" result; the rest go on.
+        A document that fails to parse gives a "failed" result; the rest go on. Worker processes are spawned,
+        so a calling script needs the `if __name__ == "__main__":` guard (without it parsing falls back to
+        this process).
         """
         docs = builtins.list(items)
         results: list[IngestResult] = []
@@ -552,9 +555,16 @@ class Pool:
             for start in range(0, total, batch_size):
                 batch = docs[start : start + batch_size]
                 parsed: list[Resume | ShortlistError]
+                parsed = []
                 if executor is not None:
-                    parsed = builtins.list(executor.map(_parse_bytes, [d for d, _ in batch]))
-                else:
+                    try:
+                        parsed = builtins.list(executor.map(_parse_bytes, [d for d, _ in batch]))
+                    except BrokenProcessPool:
+                        # e.g. a script without the `if __name__ == "__main__":` guard that spawn needs
+                        log.warning("parser worker processes failed; parsing in this process instead")
+                        executor.shutdown(cancel_futures=True)
+                        executor = None
+                if executor is None:
                     parsed = [_parse_bytes(d) for d, _ in batch]
                 results.extend(self._add_parsed(batch, parsed))
                 done += len(batch)

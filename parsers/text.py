@@ -25,6 +25,9 @@ _BLANKS_RE = re.compile(r"\n{3,}")
 def _decode_no_bom(data: bytes) -> tuple[str, str]:
     sample = data[:4096]
     nuls = sample.count(0)
+    if nuls and nuls <= max(2, len(sample) // 200) and data.count(0) <= max(2, len(data) // 200):
+        # A few stray NUL bytes (editor padding) in otherwise normal text.
+        return _decode_no_bom(data.replace(b"\x00", b""))
     if nuls:
         # UTF-16 without a BOM: ASCII text leaves every other byte zero.
         half = max(1, len(sample) // 2)

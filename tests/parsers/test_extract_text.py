@@ -117,3 +117,9 @@ def test_html_link_targets_kept_when_hidden() -> None:
         "Find me on LinkedIn (https://www.linkedin.com/in/jane) or email (jane@example.com); "
         "https://x.example top js"
     )
+
+
+def test_stray_nul_bytes_are_ignored() -> None:
+    assert extract_document(b"Jane Doe\nEngineer at Acme, Python and SQL\x00\x00").text == (
+        "Jane Doe\nEngineer at Acme, Python and SQL"
+    )

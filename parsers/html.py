@@ -23,6 +23,8 @@ _LINE = frozenset({"div", "li", "tr", "dt", "dd", "caption", "figcaption", "lege
 _CELL = frozenset({"td", "th"})
 _WS_RE = re.compile(r"\s+")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# A DOCTYPE, with any internal subset: the HTML parser never resolves entities, but would show the subset.
+_DOCTYPE_RE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>", re.I)
 _META_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", re.I)
 
 
@@ -48,6 +50,7 @@ def html_to_text(markup: str) -> str:
     from lxml import html as lxml_html
 
     markup = _XML_DECL_RE.sub("", markup, count=1)
+    markup = _DOCTYPE_RE.sub("", markup, count=1)
     if not markup.strip():
         raise EmptyDocument("the HTML document is empty")
     parser = lxml_html.HTMLParser(

@@ -123,3 +123,11 @@ def test_stray_nul_bytes_are_ignored() -> None:
     assert extract_document(b"Jane Doe\nEngineer at Acme, Python and SQL\x00\x00").text == (
         "Jane Doe\nEngineer at Acme, Python and SQL"
     )
+
+
+def test_html_entities_never_resolved() -> None:
+    html = (
+        b'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Jane &xxe; Doe</p></body></html>'
+    )
+    assert extract_document(html).text == "Jane &xxe; Doe"

@@ -137,7 +137,7 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.n
 def _atomic_write(path: Path, data: bytes) -> None:
     # No fsync: the store is the durable copy, and a file a crash leaves short or stale fails its sidecar
     # check and is rebuilt. `sync_index_files` makes an erasure durable at once.
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)

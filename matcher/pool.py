@@ -141,7 +141,7 @@ class Pool:
         lexical_k: int = DEFAULT_LEXICAL_K,
     ) -> None:
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.store = SqliteStore(self.data_dir / DB_NAME, files_dir=self.data_dir / "files")
         self._embedder = embedder
         self._ranker = ranker

@@ -345,7 +345,9 @@ class SqliteStore:
         else:
             self.files_dir = Path(self.path).resolve().parent / "files"
         if not self._memory:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            Path(self.path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not Path(self.path).exists():  # resumes are personal data: owner-only (the WAL follows suit)
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         self._lock = threading.RLock()
         self._depth = 0
         self._pending_unlinks: list[Path] = []
@@ -736,7 +738,7 @@ class SqliteStore:
             if self.files_dir is not None:
                 rel = f"{candidate_id}{_safe_name(name)}"
                 blob = None
-                self.files_dir.mkdir(parents=True, exist_ok=True)
+                self.files_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
                 target = self.files_dir / rel
                 tmp = target.with_name(target.name + ".tmp")
                 tmp.write_bytes(data)

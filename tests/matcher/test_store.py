@@ -224,6 +224,7 @@ def test_file_store_persists_and_erases_without_trace(tmp_path: Path) -> None:
     store.put_file("a", "cv.pdf", secret.encode())
     store.put_candidate(cand("b"))
     store.close()
+    assert path.stat().st_mode & 0o077 == 0 and (tmp_path / "files").stat().st_mode & 0o077 == 0
     store = SqliteStore(path)
     assert store.get_candidate("a").resume.text.startswith(secret)
     assert (tmp_path / "files").exists() and any((tmp_path / "files").iterdir())

@@ -354,6 +354,7 @@ def _guard_ok(
     m: _Matcher,
     sections: Sequence[Section] | None,
     list_lines: dict[int, bool],
+    all_hits: list[_Hit] | None = None,
 ) -> bool:
     g = hit.guard or {}
     surface = text[hit.start : hit.end]
@@ -397,7 +398,7 @@ def _guard_ok(
             list_lines[a] = _is_list_line(text[a:b])
         if list_lines[a] and _is_whole_item(text, hit):
             return True
-    if "coord" in allow and _coordinated(text, hit, accepted, set(g.get("near", ())), m):
+    if "coord" in allow and _coordinated(text, hit, all_hits or accepted, set(g.get("near", ())), m):
         return True
     return "neighbor" in allow and _near_on_line(text, hit, accepted, m, set(g.get("near", ())))
 
@@ -477,7 +478,7 @@ def _find(text: str, sections: Sequence[Section] | None, taxonomy: Taxonomy | No
     # Guarded mentions licensed by unambiguous ones first, then by each other ("Spanish and French"),
     # until nothing changes.
     while pending:
-        newly = [h for h in pending if _guard_ok(h, text, tokens, accepted, m, sections, list_lines)]
+        newly = [h for h in pending if _guard_ok(h, text, tokens, accepted, m, sections, list_lines, hits)]
         if not newly:
             break
         accepted.extend(newly)

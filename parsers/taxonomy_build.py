@@ -208,6 +208,10 @@ def _add_curated(b: Builder, cur: ModuleType) -> dict[str, str]:
                 logger.warning(
                     "curated alias %r of %s already belongs to %s", alias, skill_id, b.owner(alias)
                 )
+    for skill_id, type_ in getattr(cur, "TYPE_OVERRIDES", {}).items():
+        if skill_id not in b.skills:
+            raise ValueError(f"TYPE_OVERRIDES names an unknown skill: {skill_id}")
+        b.skills[skill_id]["type"] = type_
     for a, bb, ab, ba in cur.RELATED:
         if a not in b.skills or bb not in b.skills:
             raise ValueError(f"RELATED names an unknown skill: {a} / {bb}")
@@ -387,7 +391,11 @@ def _onet_aliases(
 
 
 def _add_onet(
-    b: Builder, onet_path: Path, vocab: collections.Counter[str], acronym_guards: dict[str, dict[str, Any]]
+    b: Builder,
+    onet_path: Path,
+    vocab: collections.Counter[str],
+    acronym_guards: dict[str, dict[str, Any]],
+    type_overrides: dict[str, str],
 ) -> None:
     rows = _read_csv(onet_path, delimiter="\t")
     occupations: collections.Counter[str] = collections.Counter()
@@ -417,7 +425,7 @@ def _add_onet(
                 target = owner
                 break
         words = normalize(name).split()
-        if target is not None and b.skills[target]["type"] == "skill":
+        if target is not None and b.skills[target]["type"] == "skill" and target not in type_overrides:
             b.skills[target]["type"] = "technology"
         if target is None:
             if len(words) == 1 and (vocab[words[0]] > 0 or len(words[0]) < 3 or words[0] in _COMMON):
@@ -500,7 +508,7 @@ def build(data_dir: Path) -> dict[str, Any]:
     group_of = _add_curated(b, cur)
     _add_languages(b, esco_dir, guards)
     _add_esco(b, esco_dir, vocab, esco_rows)
-    _add_onet(b, onet_path, vocab, guards)
+    _add_onet(b, onet_path, vocab, guards, getattr(cur, "TYPE_OVERRIDES", {}))
     skills = b.finish()
     for entry in skills:
         entry.pop("esco_label", None)

@@ -5678,3 +5678,71 @@ GUARDS.update(
 )
 for _w in ("databases", "database", "dbms"):
     WEAK.append(_w)
+
+# Skills whose type differs from their group's: fields of knowledge and practices inside technology groups.
+TYPE_OVERRIDES: dict[str, str] = {
+    **{
+        k: "knowledge"
+        for k in (
+            "machine-learning",
+            "deep-learning",
+            "nlp",
+            "computer-vision",
+            "artificial-intelligence",
+            "data-science",
+            "data-mining",
+            "statistics",
+            "big-data",
+            "data-warehousing",
+            "networking",
+            "cybersecurity",
+            "embedded-systems",
+            "iot",
+            "blockchain",
+            "oop",
+            "design-patterns",
+            "llm",
+            "cloud-computing",
+            "devops",
+            "business-intelligence",
+        )
+    },
+    **{
+        k: "skill"
+        for k in (
+            "data-analysis",
+            "data-visualization",
+            "a-b-testing",
+            "data-entry",
+            "reporting",
+            "data-engineering",
+            "penetration-testing",
+            "technical-support",
+            "system-administration",
+            "web-development",
+            "frontend",
+            "backend",
+            "full-stack",
+            "web-design",
+            "seo",
+            "responsive-design",
+            "database-design",
+            "database-administration",
+            "graphic-design",
+            "video-editing",
+            "photography",
+            "3d-modeling",
+            "typography",
+            "illustration",
+            "fashion-design",
+            "interior-design",
+            "visual-merchandising",
+            "color-grading",
+            "visual-effects",
+            "copywriting",
+            "technical-writing",
+            "editing",
+            "computer-literacy",
+        )
+    },
+}

@@ -158,3 +158,64 @@ def test_empty_and_odd_text() -> None:
     assert extract_skills("") == []
     assert find_skill_spans("+++ ### /// ...") == []
     assert isinstance(extract_skills("ñandú 😀 C++ \x00"), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        # lower-case ambiguous names as whole items of a skill list beside their kin
+        ("SKILLS: java, c, c++, python", "c"),
+        ("Microsoft office, excel, powerpoint", "excel"),
+        # Windows the OS, not windows and doors
+        ("Operating systems: Windows, Linux", "windows"),
+        ("Deployed on Windows Server 2012", "windows-server"),
+        # weak words licensed by coordination or a following "experience"
+        ("Sales and marketing for B2B clients", "sales"),
+        ("5 years of teaching experience", "teaching"),
+    ],
+)
+def test_more_true_mentions(text: str, skill_id: str) -> None:
+    assert skill_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        # citations name topics, not skills
+        (
+            'Davis, J. "Educational Technology." Journal of Ed Tech, Vol. 3, No. 1 (2002)',
+            "educational-technology",
+        ),
+        ("Shell, D.M., Baer, R.M. (1997) Translating research", "shell-scripting"),
+        # a field name labelling a list is not itself claimed
+        ("Computer Skills: MS Office, Tally", "computer-literacy"),
+        # roles named after a field
+        ("Sales Manager at Acme Corp", "sales"),
+        ("Customer Service Representative", "customer-service"),
+        # degree lines name fields of study
+        ("B.Tech in Computer Science and Mathematics, 2015", "mathematics"),
+        # common words are not skills in prose
+        ("Our sales team grew fast", "sales"),
+        ("Replaced windows and doors on site", "windows"),
+        ("Download our apps today", "onet:automated-package-processing-system-apps"),
+        ("Protected the system against DOS attacks", "ms-dos"),
+        ("Project: ASSESS grant", "ms-project"),
+    ],
+)
+def test_more_false_mentions(text: str, skill_id: str) -> None:
+    assert skill_id not in ids(text)
+
+
+def test_education_and_interest_sections_drop_field_names() -> None:
+    text = "Education\nBachelor of Science, Mathematics\n\nInterests\nTennis, photography\n\nSkills\nPython, statistics\n"
+    edu = text.index("Education")
+    interests = text.index("Interests")
+    skills = text.index("Skills")
+    sections = [
+        Section(kind="education", heading="Education", start=edu, end=interests),
+        Section(kind="interests", heading="Interests", start=interests, end=skills),
+        Section(kind="skills", heading="Skills", start=skills, end=len(text)),
+    ]
+    found = {m.skill_id for m in extract_skills(text, sections)}
+    assert {"python", "statistics"} <= found
+    assert "mathematics" not in found and "photography" not in found

@@ -227,7 +227,23 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
                 continue
             off = a + pa + raw.find(frag.split(" ")[0]) if frag.split(" ")[0] in raw else a + pa
             out.append((frag, off, off + len(frag)))
-    return _join_trailing_place(text, out)
+    joined: list[tuple[str, int, int]] = []
+    for frag, a, b in out:
+        if joined and frag.lower().rstrip(".") in {
+            "inc",
+            "ltd",
+            "llc",
+            "llp",
+            "corp",
+            "co",
+            "plc",
+            "pvt ltd",
+        }:
+            pa = joined[-1][1]
+            joined[-1] = (text[pa:b], pa, b)
+        else:
+            joined.append((frag, a, b))
+    return _join_trailing_place(text, joined)
 
 
 _STATE_CODE = re.compile(r"[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?")
@@ -306,6 +322,52 @@ def _plausible_name(s: str) -> bool:
     return lower <= 1 and not re.search(r"\d{4,}", s)
 
 
+def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
+    """ "Software Developer FXhome" -> title "Software Developer" + employer "FXhome" (a capitalized rest)."""
+    words = f[0].split()
+    if len(words) < 3 or looks_like_employer(f[0]):
+        return [f]
+    last_title = -1
+    for i, w in enumerate(words):
+        lw = w.lower().strip(".,")
+        if lw in TITLE_WORDS or lw.rstrip("s") in TITLE_WORDS:
+            last_title = i
+    if last_title < 0 or last_title >= len(words) - 1:
+        return [f]
+    head = words[last_title]
+    if head.lower().strip(".,") not in _HEAD_TITLE_WORDS:
+        return [f]
+    rest_words = words[last_title + 1 :]
+    if not rest_words[0][:1].isupper() or not all(
+        w[:1].isupper() or w.lower() in {"of", "and", "&"} for w in rest_words
+    ):
+        return [f]
+    cut = f[0].index(rest_words[0], sum(len(w) + 1 for w in words[: last_title + 1]) - 1)
+    title_txt = f[0][:cut].rstrip()
+    rest_txt = f[0][cut:]
+    return [(title_txt, f[1], f[1] + len(title_txt)), (rest_txt, f[1] + cut, f[2])]
+
+
+# words that end a title ("... Engineer", "... Manager"); a capitalized rest after one names the employer
+_HEAD_TITLE_WORDS = frozenset(
+    "engineer developer manager analyst consultant architect administrator designer director officer "
+    "executive specialist lead intern trainee assistant coordinator supervisor editor writer teacher "
+    "lecturer professor instructor technician accountant programmer tester scientist researcher".split()
+)
+
+
+def _is_known_skill(s: str) -> bool:
+    """True when the taxonomy knows `s` as a skill (a header line naming a tool is not an employer)."""
+    if any(w.lower() in _KNOWN_EMPLOYERS for w in s.split()):
+        return False
+    try:
+        from parsers.taxonomy import load_taxonomy
+
+        return load_taxonomy().lookup(s) is not None
+    except Exception:  # no taxonomy available: nothing is known
+        return False
+
+
 def _is_location(s: str) -> bool:
     """A place: "Pune, Maharashtra", "Austin, TX 78701", "Remote", "Chennai", "India"."""
     if len(s) > 45 or any(ch.isdigit() for ch in s.replace(" ", "")[:-6]):
@@ -333,11 +395,16 @@ def _assign(
             location = f
             continue
         rest.append(f)
+    rest = [g for f in rest for g in _split_title_prefix(f)]
     scored = [(looks_like_title(f[0]), looks_like_employer(f[0]), f) for f in rest]
     for t, e, f in scored:
         if title is None and t > 0 and t >= e:
             title = f
-    scored = [(t, e, f) for t, e, f in scored if f is title or _plausible_name(f[0])]
+    scored = [
+        (t, e, f)
+        for t, e, f in scored
+        if f is title or (_plausible_name(f[0]) and (e > 0 or not _is_known_skill(f[0])))
+    ]
     for _t, e, f in scored:
         if employer is None and f is not title and e > 0:
             employer = f

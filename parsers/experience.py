@@ -349,10 +349,10 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
 
 
 # words that end a title ("... Engineer", "... Manager"); a capitalized rest after one names the employer
-_HEAD_TITLE_WORDS = frozenset(
+_HEAD_TITLE_WORDS = _word_set(
     "engineer developer manager analyst consultant architect administrator designer director officer "
     "executive specialist lead intern trainee assistant coordinator supervisor editor writer teacher "
-    "lecturer professor instructor technician accountant programmer tester scientist researcher".split()
+    "lecturer professor instructor technician accountant programmer tester scientist researcher"
 )
 
 

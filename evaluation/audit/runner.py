@@ -47,6 +47,7 @@ __all__ = [
     "load_dev_jobs",
     "run_demo_audit",
     "write_audit_report",
+    "write_outcome_report",
 ]
 
 PASS_MIN_IMPACT_RATIO = 0.9

@@ -274,7 +274,9 @@ def _degree(text: str, blocks: list[_Block]) -> EducationLevel | None:
 def _location(text: str, title: str | None) -> str | None:
     m = _LABEL_LOCATION.search(text[:5000])
     if m and 0 < len(m.group(1)) <= 100:
-        return m.group(1).strip().rstrip(".")
+        loc = re.sub(r"\s*\([^)]*\)?", "", m.group(1)).strip().rstrip(".")
+        if loc:
+            return loc
     if title and re.search(r"\bremote\b", title, re.IGNORECASE):
         return "Remote"
     m = re.search(

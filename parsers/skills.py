@@ -107,6 +107,7 @@ _ROLE_WORDS = frozenset(
     ]
 )
 _COORD_GAP_RE = re.compile(r"^[\s,;/&|+]*(?:(?:and|or|&)\b)?[\s,;/&|+]*$", re.IGNORECASE)
+_COORD_MARK_RE = re.compile(r"[,;/&|+]|\b(?:and|or)\b", re.IGNORECASE)
 _ITEM_SPLIT_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\band\b|:|\s[-–]\s")
 _PAREN_RE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _TOKEN_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)")
@@ -287,7 +288,7 @@ def _coordinated(text: str, hit: _Hit, accepted: list[_Hit], near: set[str], m: 
             gap = text[hit.end : other.start]
         else:
             continue
-        if "\n" in gap.strip(" ,;") or not _COORD_GAP_RE.match(gap):
+        if "\n" in gap.strip(" ,;") or not _COORD_GAP_RE.match(gap) or not _COORD_MARK_RE.search(gap):
             continue
         if "any" in near or near & m.groups_of(other.skill_id):
             return True
@@ -422,7 +423,16 @@ def _labels_next(text: str, hit: _Hit, nxt: _Hit, m: _Matcher) -> bool:
     a = text.rfind("\n", 0, hit.start) + 1
     if any(c.isalnum() for c in text[a : hit.start]):
         return False
-    return _LABEL_GAP_RE.match(text[hit.end : nxt.start]) is not None
+    gap = text[hit.end : nxt.start]
+    if "\n" in gap:
+        # "Operating systems" alone on its line, the tools listed on the next line
+        first, _, rest = gap.partition("\n")
+        return (
+            _LABEL_GAP_RE.match(first) is not None
+            and "\n" not in rest.strip(" \t")
+            and _LABEL_GAP_RE.match(rest) is not None
+        )
+    return _LABEL_GAP_RE.match(gap) is not None
 
 
 def _on_heading_line(text: str, hit: _Hit, sections: Sequence[Section] | None) -> bool:
@@ -529,6 +539,8 @@ def extract_skills(
                 list_cache[a] = _is_list_line(text[a:b])
             if _in_sections(h.start, sections, {"skills"}) or list_cache[a]:
                 conf += 0.15
+            elif entry.type != "technology":
+                conf -= 0.1  # a field or practice named in passing in prose is the weakest evidence
             best = max(best, conf)
         confidence = min(0.99, best + 0.05 * (len(mentions) - 1))
         out.append(

@@ -150,8 +150,11 @@ def test_confidence_higher_in_skills_list_and_multiword() -> None:
     prose = {m.skill_id: m.confidence for m in extract_skills("I used Python at work.")}
     listed = {m.skill_id: m.confidence for m in extract_skills("Skills: Python, Java, SQL")}
     assert listed["python"] > prose["python"]
-    multi = {m.skill_id: m.confidence for m in extract_skills("I did lesson planning at work.")}
-    assert multi["lesson-planning"] > prose["python"]
+    multi = {m.skill_id: m.confidence for m in extract_skills("I used Visual Studio at work.")}
+    assert multi["visual-studio"] > prose["python"]
+    # a field named in passing in prose is weaker evidence than a tool
+    field = {m.skill_id: m.confidence for m in extract_skills("I did lesson planning at work.")}
+    assert field["lesson-planning"] < multi["visual-studio"]
 
 
 def test_empty_and_odd_text() -> None:

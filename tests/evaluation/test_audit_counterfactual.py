@@ -150,3 +150,24 @@ def test_report_files_are_written(tiny_audit: tuple[object, Path]) -> None:
     assert data["passed"] is True
     assert set(data["modes"]) == {"blind_on", "blind_off"}
     assert data["names"].keys() == names_by_group().keys()
+
+
+def test_audit_pool_and_decisions_api() -> None:
+    from evaluation.audit import Demographics, audit_decisions, audit_pool
+    from parsers.resume import parse_resume_text
+
+    resumes = [(cid, parse_resume_text(text)) for cid, text in POOL]
+    demo = {
+        "r1": Demographics("female", "white"),
+        "r2": Demographics("male", "black"),
+        "r3": Demographics("male", "white"),
+    }  # r4 declined to say
+    audit = audit_pool(JOB, resumes, demo, embedder=HashingEmbedder(), top_k=2, n_boot=20, n_perm=20)
+    assert audit.n == 4 and audit.cutoffs[0].name == "top-2"
+    sex = next(c for c in audit.cutoffs[0].categories if c.category == "sex")
+    assert sex.unknown == 1 and sum(r.n for r in sex.rows) == 3
+    decisions = audit_decisions(
+        {"r1": "advance", "r2": "reject", "r3": "advance", "r4": True}, demo, n_boot=20, n_perm=20
+    )
+    rows = {r.group: r for r in decisions.cutoffs[0].categories[0].rows}
+    assert rows["female"].rate == 1.0 and rows["male"].rate == 0.5

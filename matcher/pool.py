@@ -502,12 +502,13 @@ class Pool:
         self, resume: Resume, source_name: str | None = None, *, data: bytes | None = None
     ) -> Candidate:
         """Store an already parsed resume (returns the stored candidate when the same content is there)."""
+        prep = self._prepare(resume, source_name, data)
+        if (existing := self._existing(prep.content_hash)) is not None:
+            return existing
+        vector = self.embedder.encode([prep.profile])[0]  # outside the lock: embedding is the slow part
         with self._lock:
-            prep = self._prepare(resume, source_name, data)
-            existing = self._existing(prep.content_hash)
-            if existing is not None:
+            if (existing := self._existing(prep.content_hash)) is not None:  # a concurrent upload won
                 return existing
-            vector = self.embedder.encode([prep.profile])[0]
             cand = self._store_prepared(prep, vector)
             self._save_index()
             return cand
@@ -619,9 +620,9 @@ class Pool:
         with self._lock:
             old = self.store.get_candidate(candidate_id)
         resume = parse_resume(data)
+        prep = self._prepare(resume, source_name or old.source_name, data)
+        vector = self.embedder.encode([prep.profile])[0]
         with self._lock:
-            prep = self._prepare(resume, source_name or old.source_name, data)
-            vector = self.embedder.encode([prep.profile])[0]
             cand = self._store_prepared(prep, vector, candidate_id=candidate_id)
             self._save_index()
             return cand

@@ -515,3 +515,18 @@ def test_approximate_index_built_in_background_and_swapped_in(tmp_path: Path) ->
         assert len(pool.index) == 12
     with Pool(data_dir, embedder=EMB, ranker=stub_rank, approximate_above=5) as again:
         assert again.index.kind == "faiss-hnsw" and len(again.index) == 12
+
+
+def test_concurrent_identical_uploads_store_one_candidate(pool: Pool) -> None:
+    got: list[str] = []
+    resume = make_resume(text_for(7), {"python": 3})
+
+    def upload() -> None:
+        got.append(pool.add_resume(resume.model_copy(deep=True), "same.txt", data=b"same bytes").id)
+
+    threads = [threading.Thread(target=upload) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(set(got)) == 1 and pool.count() == 1 and len(pool.index) == 1

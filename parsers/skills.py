@@ -107,6 +107,12 @@ _ROLE_WORDS = frozenset(
     ]
 )
 _COORD_GAP_RE = re.compile(r"^[\s,;/&|+]*(?:(?:and|or|&)\b)?[\s,;/&|+]*$", re.IGNORECASE)
+# "Hobbies: cooking, photography": pastimes, not professional skills
+_HOBBY_LINE_RE = re.compile(
+    r"[^\w\n]*(?:personal\s+)?(?:interests?|hobbies|hobby|pastimes|leisure|extra[- ]?curricular\s+activities|"
+    r"activities)\s*[:\-–]",
+    re.IGNORECASE,
+)
 _COORD_MARK_RE = re.compile(r"[,;/&|+]|\b(?:and|or)\b", re.IGNORECASE)
 _ITEM_SPLIT_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\band\b|:|\s[-–]\s")
 _PAREN_RE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
@@ -465,6 +471,8 @@ def _context_drops(
             continue
         if h.skill_id not in m.technology:
             if _in_sections(h.start, sections, _NON_SKILL_SECTIONS) or _on_heading_line(text, h, sections):
+                continue
+            if _HOBBY_LINE_RE.match(text, _line_bounds(text, h.start)[0]):
                 continue
             nxt = _TOKEN_AFTER_RE.match(text, h.end)
             if nxt and nxt.group(1).lower() in _ROLE_WORDS:

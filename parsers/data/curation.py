@@ -2295,7 +2295,6 @@ GROUPS: list[tuple[str, str, float, list[Skill]]] = [
                     "cashiering",
                     "cash register",
                     "loss prevention",
-                    "inventory control",
                 ],
             ),
             (
@@ -3029,7 +3028,6 @@ GROUPS: list[tuple[str, str, float, list[Skill]]] = [
                     "back of house",
                     "boh",
                     "kitchen supervision",
-                    "line management",
                     "food cost control",
                     "food cost",
                     "food costing",
@@ -5220,7 +5218,7 @@ EXTRA_ALIASES: dict[str, list[str]] = {
         "daily lesson plans",
     ],
     "classroom-management": ["classroom culture", "classroom environment", "positive classroom"],
-    "student-assessment": ["data-driven instruction", "student data", "student progress", "assessments"],
+    "student-assessment": ["data-driven instruction", "student data", "student progress"],
     "teaching": [
         "lead teaching",
         "teaching experience",

@@ -222,3 +222,9 @@ def test_education_and_interest_sections_drop_field_names() -> None:
     found = {m.skill_id for m in extract_skills(text, sections)}
     assert {"python", "statistics"} <= found
     assert "mathematics" not in found and "photography" not in found
+
+
+def test_hobby_lines_are_not_skills() -> None:
+    found = ids("Personal Interest: Travelling, cooking, photography, and singing.")
+    assert "cooking" not in found and "photography" not in found
+    assert "cooking" in ids("Skills: cooking, menu planning, food safety")

@@ -5744,3 +5744,42 @@ TYPE_OVERRIDES: dict[str, str] = {
         )
     },
 }
+
+EXTRA_ALIASES.update(
+    {
+        "oracle-fusion": [
+            "oracle adf",
+            "jdeveloper",
+            "oracle fusion applications",
+            "oracle fusion application",
+            "bpel",
+        ],
+        "android": ["android application", "android applications", "android apps"],
+        "software-testing": [
+            "e2e testing",
+            "end to end testing",
+            "end-to-end testing",
+            "test strategy",
+            "test strategies",
+            "stlc",
+            "software test life cycle",
+        ],
+        "project-management": ["resource management", "resource planning", "project scoping"],
+        "marketing": ["global marketing", "marketing analytics", "marketing strategies"],
+        "microservices": ["microservice architecture", "microservices-based architecture"],
+        "data-warehousing": ["datawarehouse", "data warehouse design", "data warehouses"],
+        "quality-assurance": ["software quality assurance", "sqa"],
+        "visual-basic": ["vb script", "visual basic script"],
+        "test-automation": ["ui automation", "test automation frameworks", "automation tools"],
+        "ms-office": ["microsoft suite", "ms suite", "office 2010", "office 2013", "office 2016"],
+        "cpp": ["embedded c++"],
+        "dotnet": [".net cf", ".net compact framework", ".net framework 4"],
+        "teaching": ["taught english", "teach english", "english teacher"],
+        "employee-relations": ["employment relations", "industrial relations"],
+        "cybersecurity": ["identity management", "identity and access management", "access management"],
+        "data-engineering": ["data quality", "web scraping", "data integration"],
+        "requirements-analysis": ["extraction of requirements", "requirement elicitation"],
+        "defect-tracking": ["defect life cycle", "bug life cycle"],
+    }
+)
+GUARDS.update({"sqa": {"case": "upper", "allow": ["list", "neighbor"], "near": ["software engineering"]}})

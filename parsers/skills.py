@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -161,17 +162,17 @@ class _Matcher:
         return found
 
 
-_matchers: dict[int, _Matcher] = {}
+_matchers: weakref.WeakKeyDictionary[Taxonomy, _Matcher] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
 def _matcher(taxonomy: Taxonomy | None = None) -> _Matcher:
     tx = taxonomy or load_taxonomy()
     with _lock:
-        m = _matchers.get(id(tx))
+        m = _matchers.get(tx)
         if m is None:
             m = _Matcher(tx)
-            _matchers[id(tx)] = m
+            _matchers[tx] = m
         return m
 
 

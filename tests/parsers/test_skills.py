@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.resume import Section
 from parsers.skills import extract_skills, find_skill_spans
@@ -228,3 +230,46 @@ def test_hobby_lines_are_not_skills() -> None:
     found = ids("Personal Interest: Travelling, cooking, photography, and singing.")
     assert "cooking" not in found and "photography" not in found
     assert "cooking" in ids("Skills: cooking, menu planning, food safety")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_gives_valid_spans(text: str) -> None:
+    for m in extract_skills(text):
+        assert m.evidence
+        for e in m.evidence:
+            assert 0 <= e.start < e.end <= len(text)
+            assert text[e.start : e.end] == e.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Python",
+                "C",
+                "Go",
+                "Excel",
+                "Oracle",
+                "at",
+                "and",
+                ",",
+                "\n",
+                "React",
+                "(golang)",
+                "Skills:",
+                "C++",
+                ".NET",
+                "excel",
+                "spring",
+                "2019",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_token_soup_never_fails(words: list[str]) -> None:
+    text = " ".join(words)
+    for sid, span in find_skill_spans(text):
+        assert text[span.start : span.end] == span.text and sid

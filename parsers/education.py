@@ -49,7 +49,10 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"o[ \t-]levels?|gcse|puc|pre[ \t-]university|sslc|hsslc", "secondary"),
 ]  # fmt: skip
 _DEGREE_RE = re.compile(
-    "|".join(f"(?P<l{i}>(?<![A-Za-z])(?:{p})(?![A-Za-z]))" for i, (p, _lvl) in enumerate(_DEGREE_TABLE)),
+    # the leading lookahead fails fast on spaces and punctuation before the long alternation is tried
+    "(?=[a-z1])(?<![A-Za-z])(?:"
+    + "|".join(f"(?P<l{i}>(?:{p})(?![A-Za-z]))" for i, (p, _lvl) in enumerate(_DEGREE_TABLE))
+    + ")",
     re.IGNORECASE,
 )
 _WORDLIKE = {"be", "ba", "ma", "ms", "me", "md", "jd"}  # also English words or abbreviations: upper case only

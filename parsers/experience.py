@@ -212,7 +212,8 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
     else:
         pieces.append((line.start, line.end))
     out: list[tuple[str, int, int]] = []
-    for a, b in pieces:
+    for a, b0 in pieces:
+        b = min(b0, a + 300)  # header pieces are short; a bound keeps the splitting linear
         seg = text[a:b]
         pos = 0
         parts: list[tuple[int, int]] = []

@@ -105,7 +105,6 @@ _FILLER = {"my", "the", "of", "and", "&", "details", "detail", "summary", "secti
 _NORM_RE = re.compile(r"[^a-z ]+")
 _SPACES = re.compile(r"\s+")
 _LINE_RE = re.compile(r"[^\n]*\n?")
-_DECOR = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _INLINE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z &/\-]{1,40}?)\s*[:\-–|]\s*(\S.*)$")
 
 
@@ -115,9 +114,21 @@ def _norm(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+def _strip_decor(s: str) -> str:
+    """`s` without leading/trailing spaces and decoration ("── SKILLS ──" -> "SKILLS"); linear time."""
+    i, j = 0, len(s)
+    while i < j and not s[i].isalnum():
+        i += 1
+    while j > i and not s[j - 1].isalnum():
+        j -= 1
+    return s[i:j]
+
+
 def classify_heading(line: str) -> str | None:
     """The section kind when `line` (alone) is a heading, else None."""
-    raw = _DECOR.sub("", line)
+    if len(line) > 120:
+        return None
+    raw = _strip_decor(line)
     if not raw or len(raw) > 60:
         return None
     words = raw.split()

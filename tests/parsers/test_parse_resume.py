@@ -161,3 +161,19 @@ def test_today_default_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     r = parse_resume_text("Experience\nEngineer, Acme Corp\nJan 2020 - Present\n")
     assert r.work[0].current and r.meta["today"] == date.today().isoformat()
     assert resume_mod.PARSER_VERSION in str(r.meta["parser_version"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A" + " " * 50_000 + "B",
+        "Jan 2019" + " " * 50_000 + "Present",
+        "A " + "-" * 50_000,
+        ("EXPERIENCE\nEngineer" + " " * 3_000 + "Acme Corp - 2019 - 2020\n") * 5,
+    ],
+    ids=["spaces", "date-spaces", "dashes", "wide-headers"],
+)
+def test_pathological_lines_stay_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    parse_resume_text(text, today=TODAY)
+    assert time.perf_counter() - t0 < 10  # linear-time scanning; was minutes before the fix

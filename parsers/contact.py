@@ -343,11 +343,15 @@ def extract_contact(text: str, sections: list[Section] | None = None) -> Contact
         value, span = emails[0]
         conf = 0.99 if span.start < max(header_end, 1500) else 0.8
         info.email = TextField(value=value, evidence=span, confidence=conf)
-    region = guess_region(text)
+    info.location = find_location(text, header_end)
+    # the country for phone numbers comes from the header (the candidate's own address), not from places
+    # named later in the work history
+    region = (guess_region(info.location.value) if info.location else None) or guess_region(
+        text[: max(min(header_end, 1500), 300)]
+    )
     phones = find_phones(text[: max(header_end, 2000)], region=region) or find_phones(text, region=region)
     if phones:
         value, span, conf = phones[0]
         info.phone = TextField(value=value, evidence=span, confidence=conf)
-    info.location = find_location(text, header_end)
     info.links = find_links(text)
     return info

@@ -23,3 +23,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from evaluation.audit.runner import run_cli
 
     return run_cli(args)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """`shortlist bench`: speed and memory figures, each beside a baseline measured in the same run."""
+    from evaluation.bench import run
+
+    return run(args)

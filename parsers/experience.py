@@ -81,7 +81,8 @@ _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓�
 # header separators; "－" (fullwidth) and its mojibake "ï¼" appear in PDF exports; "Company Name" is a
 # template placeholder that stands where the employer goes
 _SPLIT_RE = re.compile(
-    r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|"
+    r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|"
+    r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|"
     r"\s*(?:－|ï¼)\s*|\s+(?=Company Name\b)"
 )
 _LOCATION_FRAG = re.compile(

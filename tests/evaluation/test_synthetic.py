@@ -178,3 +178,22 @@ def test_mentioned_skills_cover_bullets(pool: list[ResumeSpec]) -> None:
         for pos in s.positions:
             for bullet in pos.bullets:
                 assert all(skill in mentioned for skill in vocabulary if skill in bullet)
+
+
+def test_parse_bench_runs_on_a_small_folder(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """The parsing benchmark (which also times generated DOCX and text) on two generated PDFs."""
+    from pathlib import Path
+
+    from evaluation import parse_bench
+
+    folder = Path(str(tmp_path))
+    for i, spec in enumerate(generate_specs(2, seed=3)):
+        (folder / f"r{i}.pdf").write_bytes(render_pdf(spec, "two_column"))
+    result = parse_bench.run(pdf_dir=folder, n=2, full_parse=False)
+    rows = {r["row"].split()[1]: r for r in result["rows"]}
+    assert {"pdfminer.six", "pypdfium2", "extract_document[pypdfium2]", "extract_document[pdfminer]"} <= set(
+        rows
+    )
+    assert all(r["errors"] == 0 and r["median_ms"] > 0 for r in result["rows"])
+    assert result["engine_word_agreement"] > 0.9
+    assert "median ms" in capsys.readouterr().out

@@ -99,3 +99,37 @@ def test_run_on_shared_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     payload = json.loads(out.read_text())
     assert payload["splits"]["all"]["Email Address"]["support"] > 0
     assert payload["splits"]["all"]["Email Address"]["f1"] >= 0.9
+
+
+SKILLS_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<cv>
+Jane Doe
+
+SKILLS
+
+<label type="Tech Tools">Python</label>, <label type="Tech Tools">Zorblax Studio</label>, teamwork, English
+</cv>
+"""
+
+
+def test_skills_rows_surface_and_canonical() -> None:
+    """The canonical row leaves out predicted soft skills and spoken languages (dotin labels them elsewhere);
+    a gold phrase the taxonomy lacks stays in the gold set as a surface."""
+    from parsers.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    if tax.lookup("Python") is None or tax.lookup("Zorblax Studio") is not None:
+        pytest.skip("taxonomy does not have the expected entries")
+    scores, _ = score_documents([load_dotin_file(SKILLS_XML, doc_id="2")])
+    surface, canonical = scores["all"]["skills (surface)"], scores["all"]["skills (canonical)"]
+    assert canonical.n_gold == 2  # python (by id) + "zorblax studio" (unmapped surface)
+    assert canonical.tp == 1
+    assert surface.n_gold == 2 and surface.tp == 1
+    from parsers.resume import parse_resume_text
+
+    found = {
+        s.skill_id: s.type for s in parse_resume_text(load_dotin_file(SKILLS_XML, doc_id="2").text).skills
+    }
+    kept = [i for i, t in found.items() if t not in {"soft", "language"}]
+    assert surface.n_pred == len(found)
+    assert canonical.n_pred == len(kept)

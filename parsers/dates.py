@@ -1,7 +1,8 @@
 """Dates and date ranges as resumes write them, and month arithmetic over them.
 
 Handled: "Jan 2019 - Present", "January 2019 – Current", "03/2018 - 2020", "2017 to date", "Summer 2016",
-"2015 - 2018", "2019", "Sept. 2017 onwards", "since 2018", "1979-92", "May '18 – Jun '19", "2018-03 to 2019-07".
+"2015 - 2018", "2019", "Sept. 2017 onwards", "since 2018", "1979-92", "May '18 – Jun '19", "2018-03 to 2019-07",
+and ranges whose dash the PDF text lost ("20132015", "2016present").
 A range's end is inclusive of its month: "Jan 2019 - Dec 2019" is 12 months. A year-only end counts up to the
 start of that year ("2015 - 2018" is 36 months) unless it equals the start year (a whole year, 12 months).
 """
@@ -185,6 +186,29 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
             out.append(DateRange(first, None, True, start, end))
         else:
             out.append(DateRange(first, first, False, start, end, single=True))
+    glued = _glued_ranges(text)
+    if glued:
+        out = sorted([*out, *glued], key=lambda r: r.start)
+    return out
+
+
+# "20132015", "2016present": PDF text that lost the dash between the two ends of a range
+_GLUED_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<a>{_YEAR4})(?:(?P<b>{_YEAR4})|(?P<p>present|current))(?![\w/])", re.I
+)
+
+
+def _glued_ranges(text: str) -> list[DateRange]:
+    out: list[DateRange] = []
+    for m in _GLUED_RE.finditer(text):
+        a = int(m.group("a"))
+        if m.group("b"):
+            b = int(m.group("b"))
+            if not 0 <= b - a <= 40:
+                continue
+            out.append(DateRange(PartialDate(year=a), PartialDate(year=b), False, m.start(), m.end()))
+        else:
+            out.append(DateRange(PartialDate(year=a), None, True, m.start(), m.end()))
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -303,7 +304,7 @@ _SENTENCE_START = re.compile(
 )
 _LABELLED = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position|title|role|job title|current designation|"
-    r"company|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–]\s*(?P<val>\S.{1,80}?)\s*$",
+    r"company|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–]\s*(?P<val>\S.{1,120}?)\s*$",
     re.IGNORECASE,
 )
 
@@ -483,7 +484,20 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
             for x in items
         ):
             items.append(w)
+    # positions stated without dates (labelled lines, undated headers, "experience as X"): weaker evidence,
+    # kept only when they add a title or an employer that no dated position has
+    for w in _undated_positions(text, sections, items):
+        if _adds_something(w, items):
+            items.append(w)
     return items
+
+
+def _adds_something(w: WorkItem, items: list[WorkItem]) -> bool:
+    titles = {_norm_key(x.title) for x in items if x.title}
+    employers = {_norm_key(x.employer) for x in items if x.employer}
+    new_title = bool(w.title) and _norm_key(w.title) not in titles
+    new_employer = bool(w.employer) and _norm_key(w.employer) not in employers
+    return new_title or new_employer
 
 
 def _norm_key(s: str | None) -> str:
@@ -759,3 +773,163 @@ def find_gaps(items: list[WorkItem], *, today: date | None = None, min_gap: int 
         if a2 - b1 >= min_gap:
             gaps.append(Gap(start=ordinal_to_date(b1), end=ordinal_to_date(a2 - 1), months=a2 - b1))
     return gaps
+
+
+_PROSE_SECTIONS = {"experience", "summary", "header"}
+_TITLE_TAIL = r"(?P<title>(?:[A-Z][\w.&/\-]*[ \t]+){0,4}[A-Z][\w.&/\-]*)"
+# "Associate Software Engineer at Oracle India Pvt Ltd", "Senior Analyst with Deloitte"
+_TITLE_AT_RE = re.compile(
+    rf"(?<![\w.])(?:(?i:as)\s+(?:an?\s+|the\s+)?)?{_TITLE_TAIL}\s+(?P<prep>at|with|@|in)\s+(?:the\s+)?{_ORG}"
+)
+# "5 years of experience as a record producer", "career as an Administrator and Educator"
+_EXP_AS_RE = re.compile(
+    r"\b(?i:experience|career|position|role|stint|tenure)\s+(?i:as)\s+(?:an?\s+|the\s+)?"
+    r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
+)
+# "Past Organization: Tata Consultancy Services as SAP CRM functional consultant"
+_ORG_AS_RE = re.compile(
+    rf"(?i:organi[sz]ations?|company|employer)\s*:\s*{_ORG}\s*,?\s+(?i:as)\s+(?:an?\s+|the\s+)?{_TITLE}"
+)
+_TITLE_KEYS = {"designation", "position", "title", "job title", "current designation", "role"}
+
+
+def _trim_title(title: str) -> str | None:
+    """The title up to its last title word ("Software Engineer" of "Software Engineer since"), or None."""
+    words = title.split()
+    while (
+        words
+        and words[-1].lower().strip(".,").rstrip("s") not in TITLE_WORDS
+        and words[-1].lower() not in TITLE_WORDS
+    ):
+        words.pop()
+    if not words or len(words) > 6:
+        return None
+    return " ".join(words).rstrip(".,;:")
+
+
+def _item(
+    text: str, title: tuple[str, int] | None, employer: tuple[str, int] | None, conf: float
+) -> WorkItem:
+    spans = [(f[1], f[1] + len(f[0])) for f in (title, employer) if f]
+    lo = min(a for a, _ in spans)
+    hi = max(b for _, b in spans)
+    return WorkItem(
+        title=title[0] if title else None,
+        employer=employer[0] if employer else None,
+        title_evidence=Span.of(text, title[1], title[1] + len(title[0])) if title else None,
+        employer_evidence=Span.of(text, employer[1], employer[1] + len(employer[0])) if employer else None,
+        evidence=Span.of(text, lo, hi),
+        confidence=conf,
+    )
+
+
+def _good_org(org: str) -> bool:
+    return (
+        len(org) >= 2
+        and _plausible_name(org)
+        and not _is_location(org)
+        and (looks_like_title(org) == 0 or looks_like_employer(org) > 0)
+        and not _is_known_skill(org)
+    )
+
+
+def _undated_positions(text: str, sections: list[Section], dated: list[WorkItem]) -> list[WorkItem]:
+    """Positions the text states without a date range: labelled "Designation:" / "Company:" lines, undated
+    "Title, Employer" headers in an experience section, and prose ("experience as a Web Developer",
+    "Associate Engineer at Oracle India"). Confidence 0.3-0.45: no dates, and prose may describe a wish."""
+    out: list[WorkItem] = []
+    covered = [(w.evidence.start, w.evidence.end) for w in dated if w.evidence and w.dates_evidence]
+
+    def inside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in covered)
+
+    for sec in sections:
+        if sec.kind not in _PROSE_SECTIONS:
+            continue
+        lines = _lines(text, sec.start, sec.end)
+        # labelled lines: a title label and an employer label within a few lines make one position
+        pending_title: tuple[str, int] | None = None
+        pending_emp: tuple[str, int] | None = None
+        last_idx = -10
+        for i, ln in enumerate(lines):
+            lm = _LABELLED.match(ln.text)
+            if not lm or inside(ln.start):
+                continue
+            key = lm.group("key").lower()
+            val = _clean_frag(lm.group("val"))
+            off = text.find(val, ln.start, ln.end + 1) if val else -1
+            if off < 0:
+                continue
+            if i - last_idx > 4 and (pending_title or pending_emp):
+                out.append(_item(text, pending_title, pending_emp, 0.4))
+                pending_title = pending_emp = None
+            if key in _TITLE_KEYS:
+                if looks_like_title(val) == 0 or pending_title:
+                    continue
+                pending_title = (val, off)
+            else:
+                val = _SPLIT_RE.split(val, maxsplit=1)[0].strip()
+                if pending_emp or not _good_org(val):
+                    continue
+                pending_emp = (val, off)
+            last_idx = i
+        if pending_title or pending_emp:
+            out.append(_item(text, pending_title, pending_emp, 0.4))
+        if sec.kind == "experience":
+            out.extend(_undated_headers(text, lines, inside))
+        out.extend(_prose_mentions(text, sec))
+    return out
+
+
+def _undated_headers(text: str, lines: list[_Line], inside: Callable[[int], bool]) -> list[WorkItem]:
+    """Header lines of an experience section that no dated position took: "Title, Employer, City" on one
+    line, or a title line followed by an "Employer - City" line (Indeed exports)."""
+    out: list[WorkItem] = []
+    nonblank = [ln for ln in lines if ln.stripped]
+    skip: set[int] = set()
+    for k, ln in enumerate(nonblank):
+        if k in skip or inside(ln.start) or not _is_header_like(ln) or _LABELLED.match(ln.text):
+            continue
+        if find_date_ranges(ln.text):
+            continue
+        frags = _fragments(text, ln, None)
+        title, employer, _loc, _conf = _assign(frags)
+        if title and looks_like_title(title[0]) < 1.0:
+            title = None
+        if employer and (looks_like_employer(employer[0]) == 0 or not _good_org(employer[0])):
+            employer = None
+        if title and employer:
+            out.append(_item(text, (title[0], title[1]), (employer[0], employer[1]), 0.35))
+            continue
+        if title and len(frags) == 1 and k + 1 < len(nonblank):
+            nxt = nonblank[k + 1]
+            # Indeed: "Title" then "Employer - City, State -" (the trailing dash is the export's)
+            if _is_header_like(nxt) and re.search(r"\s[-–]\s*$|\s[-–]\s+[A-Z]", nxt.text):
+                f2 = _fragments(text, nxt, None)
+                if f2 and _good_org(f2[0][0]) and not _is_location(f2[0][0]):
+                    out.append(_item(text, (title[0], title[1]), (f2[0][0], f2[0][1]), 0.35))
+                    skip.add(k + 1)
+    return out
+
+
+def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
+    out: list[WorkItem] = []
+    for m in _TITLE_AT_RE.finditer(text, sec.start, sec.end):
+        title = _trim_title(m.group("title"))
+        org = _ORG_TAIL.sub("", m.group("org") or "")
+        if not title or not title.split()[-1][:1].isupper() or not _good_org(org):
+            continue
+        if m.group("prep") == "in" and looks_like_employer(org) == 0:
+            continue
+        t_start = m.start("title") + m.group("title").index(title)
+        out.append(_item(text, (title, t_start), (org, m.start("org")), 0.4))
+    for m in _ORG_AS_RE.finditer(text, sec.start, sec.end):
+        title = _trim_title(m.group("title"))
+        org = _ORG_TAIL.sub("", m.group("org") or "")
+        if title and _good_org(org):
+            out.append(_item(text, (title, m.start("title")), (org, m.start("org")), 0.4))
+    for m in _EXP_AS_RE.finditer(text, sec.start, sec.end):
+        title = _trim_title(m.group("title"))
+        if title and looks_like_title(title) > 0:
+            out.append(_item(text, (title, m.start("title")), None, 0.3))
+    return out

@@ -90,3 +90,10 @@ def test_interval_current_ends_at_today() -> None:
 def test_merge_intervals() -> None:
     assert merge_intervals([(10, 20), (15, 25), (30, 40), (25, 27)]) == [(10, 27), (30, 40)]
     assert merge_intervals([]) == []
+
+
+def test_ranges_that_lost_their_dash() -> None:
+    assert _one("20132015") == ("2013", "2015", False)
+    assert _one("2016present") == ("2016", None, True)
+    assert find_date_ranges("20152010") == []  # an end before the start is no range
+    assert find_date_ranges("ID 123420152016") == []  # digits glued to more digits are no date

@@ -112,3 +112,53 @@ def test_headline() -> None:
         )
         is None
     )
+
+
+def test_positions_stated_in_prose_or_labels_have_no_dates_and_low_confidence() -> None:
+    text = (
+        "Jane Roe\n"
+        "SUMMARY\n"
+        "Associate Software Engineer at Oracle India Pvt Ltd, building billing systems.\n"
+        "Nine years of experience as a record producer.\n"
+        "Past Organization: Tata Consultancy Services as SAP CRM functional consultant\n\n"
+        "EXPERIENCE\n"
+        "Position: Technical Support Engineer\n"
+        "Company: Microsoft Corporation, Bangalore\n"
+        "• Handled escalations\n"
+    )
+    w = _work(text)
+    got = {(x.title, x.employer) for x in w}
+    assert ("Associate Software Engineer", "Oracle India Pvt Ltd") in got
+    assert ("record producer", None) in got
+    assert ("SAP CRM functional consultant", "Tata Consultancy Services") in got
+    assert ("Technical Support Engineer", "Microsoft Corporation") in got
+    for x in w:
+        assert x.start is None and x.end is None and x.months is None
+        assert x.confidence <= 0.45
+        assert x.title_evidence is None or text[x.title_evidence.start : x.title_evidence.end] == x.title
+    assert total_months(w, today=TODAY) == 0
+
+
+def test_undated_headers_in_an_experience_section() -> None:
+    text = (
+        "WORK EXPERIENCE\n\n"
+        "Software Engineer, Infotech Solutions, Pune\n"
+        "• Built things\n\n"
+        "Quality Analyst\n\n"
+        "Acme Technologies Pvt Ltd - Mumbai, Maharashtra -\n\n"
+        "• Tested things\n"
+    )
+    got = {(x.title, x.employer) for x in _work(text)}
+    assert got == {
+        ("Software Engineer", "Infotech Solutions"),
+        ("Quality Analyst", "Acme Technologies Pvt Ltd"),
+    }
+
+
+def test_prose_mention_does_not_duplicate_a_dated_position() -> None:
+    text = (
+        "SUMMARY\nSenior Analyst at Deloitte Consulting since 2019.\n\n"
+        "EXPERIENCE\nSenior Analyst, Deloitte Consulting\nJan 2019 - Present\n• Audits\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.current) for x in w] == [("Senior Analyst", "Deloitte Consulting", True)]

@@ -303,8 +303,8 @@ _SENTENCE_START = re.compile(
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
-    r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position|title|role|job title|current designation|"
-    r"company|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–]\s*(?P<val>\S.{1,120}?)\s*$",
+    r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position(?: held)?|title|role|job title|current designation|"
+    r"company|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–|]\s*(?P<val>\S.{1,120}?)\s*$",
     re.IGNORECASE,
 )
 
@@ -527,10 +527,10 @@ def _prose_positions(text: str, sections: list[Section], today: date) -> list[Wo
             title_g = "title" if m.group("title") else "title2"
             org_g = "org" if m.group("org") else "org2"
             title = m.group(title_g)
-            org = _ORG_TAIL.sub("", m.group(org_g) or "")
-            if not title or not org or looks_like_title(title) == 0 or looks_like_title(org) > 0:
+            org = _org_cut(_ORG_TAIL.sub("", m.group(org_g) or ""))
+            if not title or not org or looks_like_title(title) == 0 or not _good_org(org):
                 continue
-            if _is_location(org) or not _plausible_name(org) or len(org) < 2:
+            if re.match(r"\s+(?:team|group|department|division|unit)\b", text[m.start(org_g) + len(org) :]):
                 continue
             # the title ends at its last title word ("Software Engineer" of "Software Engineer since")
             words = title.split()
@@ -690,7 +690,7 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             key = lm.group("key").lower()
             val = lm.group("val").strip()
             off = ln.start + lm.start("val")
-            if key in {"designation", "position", "title", "job title", "current designation", "role"}:
+            if key in _TITLE_KEYS:
                 if (title is None or key != "role") and looks_like_title(val) > 0:
                     title = (val, off, off + len(val))
                     conf = max(conf, 0.8)
@@ -790,7 +790,15 @@ _EXP_AS_RE = re.compile(
 _ORG_AS_RE = re.compile(
     rf"(?i:organi[sz]ations?|company|employer)\s*:\s*{_ORG}\s*,?\s+(?i:as)\s+(?:an?\s+|the\s+)?{_TITLE}"
 )
-_TITLE_KEYS = {"designation", "position", "title", "job title", "current designation", "role"}
+_TITLE_KEYS = {
+    "designation",
+    "position",
+    "position held",
+    "title",
+    "job title",
+    "current designation",
+    "role",
+}
 
 
 def _trim_title(title: str) -> str | None:
@@ -823,9 +831,34 @@ def _item(
     )
 
 
+_DATEISH = re.compile(r"\b(?:19|20)(?:\d\d|XX)\b|\[year|\bpresent\b|\d{3,}", re.IGNORECASE)
+# a wish, not a position held ("Seeking a position as a Web Developer at ...")
+_WISH = re.compile(
+    r"\b(?:seek(?:ing)?|obtain|looking|look for|desire|aspire|aspiring|want|wish|apply|applying|objective|"
+    r"to get|to work|to secure|to join|to be)\b[^.\n]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _org_cut(org: str) -> str:
+    """An organisation name ends at a sentence break ("Walrus Systems. Knowledgeable of ...")."""
+    m = re.search(r"\.\s+(?P<w>[A-Z][a-z]+)", org)
+    if m and m.group("w").lower() not in _ORG_WORDS:
+        org = org[: m.start()]
+    return org.rstrip(" .,;:")
+
+
+def _is_wish(text: str, pos: int) -> bool:
+    line_start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos), pos - 120)
+    return _WISH.search(text[max(0, line_start) : pos]) is not None
+
+
 def _good_org(org: str) -> bool:
     return (
         len(org) >= 2
+        and not _DATEISH.search(org)
+        and not _NOISE_FRAG.match(org)
+        and not org.endswith("-")
         and _plausible_name(org)
         and not _is_location(org)
         and (looks_like_title(org) == 0 or looks_like_employer(org) > 0)
@@ -864,7 +897,9 @@ def _undated_positions(text: str, sections: list[Section], dated: list[WorkItem]
                 out.append(_item(text, pending_title, pending_emp, 0.4))
                 pending_title = pending_emp = None
             if key in _TITLE_KEYS:
-                if looks_like_title(val) == 0 or pending_title:
+                # "Role: Architect, Lead Developer Flash/PHP": the first title of a list
+                val = next((p for p in re.split(r",\s+|\s+[-–|]\s+", val) if looks_like_title(p) > 0), "")
+                if not val or pending_title:
                     continue
                 pending_title = (val, off)
             else:
@@ -896,8 +931,13 @@ def _undated_headers(text: str, lines: list[_Line], inside: Callable[[int], bool
         title, employer, _loc, _conf = _assign(frags)
         if title and looks_like_title(title[0]) < 1.0:
             title = None
-        if employer and (looks_like_employer(employer[0]) == 0 or not _good_org(employer[0])):
+        if employer and not _good_org(employer[0]):
             employer = None
+        if employer and looks_like_employer(employer[0]) == 0:
+            # without an organisation word, only the fragment right after a clear title is its employer
+            nxt_frag = next((f for f in frags if f[1] > (title[1] if title else len(text))), None)
+            if nxt_frag is None or nxt_frag[1] != employer[1]:
+                employer = None
         if title and employer:
             out.append(_item(text, (title[0], title[1]), (employer[0], employer[1]), 0.35))
             continue
@@ -909,15 +949,45 @@ def _undated_headers(text: str, lines: list[_Line], inside: Callable[[int], bool
                 if f2 and _good_org(f2[0][0]) and not _is_location(f2[0][0]):
                     out.append(_item(text, (title[0], title[1]), (f2[0][0], f2[0][1]), 0.35))
                     skip.add(k + 1)
+                    continue
+        if title and len(frags) == 1 and title[0] == ln.stripped and _lone_title_ok(title[0]):
+            # a line that is only a title ("Student Teacher") heads an undated position
+            out.append(_item(text, (title[0], title[1]), None, 0.3))
     return out
+
+
+# words that are titles only with a qualifier ("IT Professional", "Staff Nurse"); alone they are headings
+_GENERIC_TITLE_WORDS = _word_set(
+    "professional professionals member members staff expert experts worker workers engineers developers "
+    "internship head lead leader senior junior sr jr executive partner"
+)
+
+
+def _lone_title_ok(title: str, *, prose: bool = False) -> bool:
+    """A title that can stand alone: short, no digits, not a bare generic word; outside prose, capitalized."""
+    words = title.split()
+    if len(words) > 5 or any(ch.isdigit() for ch in title) or not (prose or _plausible_name(title)):
+        return False
+    if len(words) == 1:
+        return not title.isupper() and title.lower() not in _GENERIC_TITLE_WORDS
+    return True
 
 
 def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
     out: list[WorkItem] = []
     for m in _TITLE_AT_RE.finditer(text, sec.start, sec.end):
         title = _trim_title(m.group("title"))
-        org = _ORG_TAIL.sub("", m.group("org") or "")
-        if not title or not title.split()[-1][:1].isupper() or not _good_org(org):
+        org = _org_cut(_ORG_TAIL.sub("", m.group("org") or ""))
+        if (
+            not title
+            or not title.split()[-1][:1].isupper()
+            or not _good_org(org)
+            or not _lone_title_ok(title)
+        ):
+            continue
+        if _is_wish(text, m.start()) or re.match(
+            r"\s+(?:team|group|department|division|unit)\b", text[m.end("org") :]
+        ):
             continue
         if m.group("prep") == "in" and looks_like_employer(org) == 0:
             continue
@@ -930,6 +1000,11 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
             out.append(_item(text, (title, m.start("title")), (org, m.start("org")), 0.4))
     for m in _EXP_AS_RE.finditer(text, sec.start, sec.end):
         title = _trim_title(m.group("title"))
-        if title and looks_like_title(title) > 0:
+        if (
+            title
+            and looks_like_title(title) > 0
+            and _lone_title_ok(title, prose=True)
+            and not _is_wish(text, m.start())
+        ):
             out.append(_item(text, (title, m.start("title")), None, 0.3))
     return out

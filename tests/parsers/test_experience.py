@@ -162,3 +162,11 @@ def test_prose_mention_does_not_duplicate_a_dated_position() -> None:
     )
     w = _work(text)
     assert [(x.title, x.employer, x.current) for x in w] == [("Senior Analyst", "Deloitte Consulting", True)]
+
+
+def test_a_wished_position_is_not_a_position_held() -> None:
+    text = (
+        "OBJECTIVE\nSeeking a position as a Web Developer at AT Tech utilizing my skills.\n\n"
+        "SUMMARY\nFour years of experience as help desk technician.\n"
+    )
+    assert {(x.title, x.employer) for x in _work(text)} == {("help desk technician", None)}

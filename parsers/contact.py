@@ -8,6 +8,7 @@ location cue in the text (India, US states, UK cities ...); otherwise the digits
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 import phonenumbers
@@ -282,9 +283,17 @@ def _name_from_line(line: str, *, allow_prefix: bool = False) -> tuple[str, int,
     return rest, start, start + len(rest)
 
 
-def find_name(text: str, sections: list[Section] | None = None) -> TextField | None:
+def find_name(
+    text: str, sections: list[Section] | None = None, *, email: str | None = None
+) -> TextField | None:
     """The candidate's name from the top lines: 2-4 capitalized tokens on a line that is not a heading,
-    title, address or contact line. Confidence falls with the line's distance from the top."""
+    title, address or contact line, nor a phrase the skill taxonomy knows. Confidence falls with the line's distance from
+    the top.
+
+    With `email`, a candidate found below the first three lines that does not agree with the address's local
+    part gives way to a line further down that does ("Ethan Moreau" for ethan.moreau@...): sidebar layouts put contact details and
+    skill lists before the name.
+    """
     from parsers.sections import classify_heading
 
     pos = 0
@@ -294,6 +303,7 @@ def find_name(text: str, sections: list[Section] | None = None) -> TextField | N
         # the header part; when the document starts with a heading, its first few lines only
         head_end = sections[0].end if sections[0].kind == "header" else 0
         limit = min(len(text), max(head_end, 300))
+    first: TextField | None = None
     for line in text[:limit].split("\n"):
         line_start = pos
         pos += len(line) + 1
@@ -308,9 +318,57 @@ def find_name(text: str, sections: list[Section] | None = None) -> TextField | N
         if not found:
             continue
         name, s, e = found
+        if _is_skill_phrase(name):
+            continue
         conf = 0.95 if seen_lines == 1 else 0.85 if seen_lines <= 3 else 0.6
-        return TextField(value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=conf)
-    return None
+        first = TextField(value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=conf)
+        break
+    local = _email_local(email)
+    if not local or (
+        first is not None and (first.confidence >= 0.85 or _agrees_with_email(first.value, local))
+    ):
+        return first
+    # look further down for a name line the email agrees with
+    pos = 0
+    for line in text[:6000].split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip() or classify_heading(line.strip()):
+            continue
+        found = _name_from_line(line)
+        # agreement with the email outweighs the section the line falls in (a sidebar list runs on to it)
+        if found and _agrees_with_email(found[0], local) and not _is_skill_phrase(found[0]):
+            name, s, e = found
+            return TextField(
+                value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=0.8
+            )
+    return first
+
+
+def _is_skill_phrase(name: str) -> bool:
+    """A capitalized phrase the skill taxonomy knows ("Patient Care", "UX Design"): a sidebar entry."""
+    try:
+        from parsers.taxonomy import load_taxonomy
+
+        return load_taxonomy().lookup(name) is not None
+    except Exception:  # no taxonomy available: nothing is known
+        return False
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def _email_local(email: str | None) -> str:
+    if not email or "@" not in email:
+        return ""
+    return re.sub(r"[^a-z]", "", _fold(email.split("@", 1)[0]))
+
+
+def _agrees_with_email(name: str, local: str) -> bool:
+    """Some name token of 3+ letters appears in the email's local part (letters only)."""
+    toks = [re.sub(r"[^a-z]", "", _fold(t)) for t in name.split()]
+    return any(len(t) >= 3 and t in local for t in toks)
 
 
 # ---- location ----
@@ -337,12 +395,12 @@ def extract_contact(text: str, sections: list[Section] | None = None) -> Contact
     """Name, email, phone, location and links of the resume."""
     header_end = sections[0].end if sections and sections[0].kind == "header" else min(len(text), 800)
     info = ContactInfo()
-    info.name = find_name(text, sections)
     emails = find_emails(text)
     if emails:
         value, span = emails[0]
         conf = 0.99 if span.start < max(header_end, 1500) else 0.8
         info.email = TextField(value=value, evidence=span, confidence=conf)
+    info.name = find_name(text, sections, email=info.email.value if info.email else None)
     info.location = find_location(text, header_end)
     # the country for phone numbers comes from the header (the candidate's own address), not from places
     # named later in the work history

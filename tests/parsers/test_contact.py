@@ -88,3 +88,32 @@ def test_not_a_name(text: str) -> None:
 def test_links_kinds() -> None:
     links = find_links("see www.janedoe.dev and https://www.indeed.com/r/jane and github.com/jd")
     assert [link.kind for link in links] == ["portfolio", "other", "github"]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 5])
+def test_name_on_sidebar_pdfs_is_not_a_sidebar_skill(seed: int) -> None:
+    """Sidebar layouts put contact details and skill lists before the name; the email and the skill
+    taxonomy keep the detector off entries such as "Patient Care" or "UX Design"."""
+    synthetic = pytest.importorskip("evaluation.synthetic")
+    from parsers.resume import parse_resume
+
+    for spec in synthetic.generate_specs(6, seed):
+        resume = parse_resume(synthetic.render_pdf(spec, layout="sidebar"))
+        assert resume.contact.name is not None
+        assert resume.contact.name.value == spec.name
+        ev = resume.contact.name.evidence
+        assert ev is not None and resume.text[ev.start : ev.end] == spec.name
+
+
+def test_name_email_agreement_only_overrides_a_weak_candidate() -> None:
+    # a clear first-line name stays even when the email names someone else
+    text = "Deb Hagenes\nDigital Media Specialist\ngreg@atlanticstudio.ca\n\nProfile\nGreg Fisher is a designer.\n"
+    first = find_name(text, split_sections(text), email="greg@atlanticstudio.ca")
+    assert first is not None and first.value == "Deb Hagenes"
+    # skill-list entries above the name give way to the line the email agrees with
+    text2 = (
+        "Contact\nlina.sato@example.com\n\nSKILLS\nDifferentiated Instruction\nClassroom Management\n\n"
+        "Lina Sato\n\nTeacher\n"
+    )
+    got = find_name(text2, split_sections(text2), email="lina.sato@example.com")
+    assert got is not None and got.value == "Lina Sato"

@@ -33,10 +33,11 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
      r"certificate))?(?:[ \t]+in)?|master'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
      r"ms(?![ \t]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
-     r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.)|ma(?=[ \t]+(?:in[ \t])?[A-Z(])|msc|mba|mca", "master"),
-    (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(])|b\.[ \t]?s\.?(?=[ \t,(]|$)|"
+     r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.|[ \t]*(?:\n|$))|"
+     r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*(?:\n|$))|msc|mba|mca", "master"),
+    (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*(?:\n|$))|b\.[ \t]?s\.?(?=[ \t,(]|$)|"
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
-     r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(])|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-])|bsc|bcom|bca|bba|"
+     r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
      r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
      r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
      r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate", "bachelor"),
@@ -126,7 +127,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 _HONS = re.compile(r"\s*\(?\s*(?:honours|honors|hons?\b\.?)\s*\)?", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
 _FIELD_AFTER = re.compile(
-    r"(?:\s*(?:in\b|of\b|-|–|:|,)\s*|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
+    r"(?:\s*(?:in\b|of\b|-|–|:|,)\s*[\"“']?|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
 )
 
 
@@ -162,12 +163,65 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
         # "Science in X": the field is X
         field = re.sub(r"^(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I)
         end = m.end(1)
+        if text[end : end + 1] in {'"', "”", "'"} and text[m.start(1) - 1 : m.start(1)] in {'"', "“", "'"}:
+            end += 1  # Bachelor in "Instrumentation and Control Engineering"
+        return hit.start, end, field
+    m = _FIELD_LOWER.match(text, end, b)
+    if m and not _NOT_FIELD.search(m.group(1)) and not _INSTITUTION_RE.search(m.group(1)):
+        # "masters in journalism and communication", "MBA in marketing-tourism": a field after "in"
+        return hit.start, m.end(1), m.group(1).strip()
+    if not text[end:b].strip(" \t.,;:"):
+        nxt = _next_line_field(text, b)
+        if nxt is not None:
+            # "BSc (Hons)" with the field on the line below ("Information Technology")
+            return hit.start, nxt[1], nxt[0]
     return hit.start, end, field
 
 
-def _institution_near(text: str, hit: DegreeHit, lo: int, hi: int) -> tuple[str, int, int] | None:
-    """Closest institution mention to the degree within [lo, hi): same line first, then nearby lines."""
-    best: tuple[int, tuple[str, int, int]] | None = None
+# a lower-case field after "in" ("in journalism and communication"); not "in progress", "in 2012"
+_FIELD_LOWER = re.compile(
+    r"[ \t]+in[ \t]+(?!progress\b|the\b|a\b|an\b|\d)([a-z][a-z&\-]*(?:[ \t]+(?:[a-z][a-z&\-]*|and|&)){0,5})(?=[ \t]*(?:[,.;:()\n]|$))"
+)
+
+
+def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
+    """(field, end offset) when the line after a degree is a short capitalized field of study."""
+    if line_end >= len(text):
+        return None
+    a = line_end + 1
+    e = text.find("\n", a)
+    e = len(text) if e < 0 else e
+    line = text[a:e]
+    cand = re.split(r"[,;:(|]|\s[-–]\s", line.strip(), maxsplit=1)[0].strip().rstrip(".")
+    if (
+        not cand
+        or len(cand.split()) > 6
+        or not re.fullmatch(r"[A-Z][A-Za-z&'/\-]*(?:[ \t]+(?:[A-Z][A-Za-z&'/\-]*|and|of|&|in)){0,5}", cand)
+        or _INSTITUTION_RE.search(cand)
+        or _DEGREE_RE.match(cand)
+        or _NOT_FIELD.search(cand)
+        or guess_region(cand)
+        or find_date_ranges(cand)
+    ):
+        return None
+    if not re.search(
+        r"(?i)engineering|science|studies|technology|management|administration|arts|commerce|"
+        r"mathematics|physics|chemistry|economics|electronics|communication|finance|marketing|"
+        r"accounting|nursing|education|law|design|informatics|computing|biology|psychology|"
+        r"information|business|statistics|electrical|mechanical|civil|computer",
+        cand,
+    ):
+        return None
+    start = a + line.index(cand[0])
+    return cand, start + len(cand)
+
+
+def _institution_near(
+    text: str, hit: DegreeHit, lo: int, hi: int, taken: frozenset[int] = frozenset()
+) -> tuple[str, int, int] | None:
+    """Closest institution mention to the degree within [lo, hi): same line first, then nearby lines.
+    Institutions at offsets in `taken` (claimed by an earlier degree) lose to any other candidate."""
+    best: tuple[tuple[bool, int], tuple[str, int, int]] | None = None
     for m in _INSTITUTION_RE.finditer(text, lo, hi):
         a, b = _line_bounds(text, m.start())
         # the comma/dash piece of the line that holds the institution word
@@ -183,7 +237,9 @@ def _institution_near(text: str, hit: DegreeHit, lo: int, hi: int) -> tuple[str,
         # "University of X, City" keeps "of X"
         cand = piece.strip(" \t-–:;,.()•")
         cand = re.split(r"\s(?:from|at)\s+(?=[A-Z])", cand)[-1]
-        cand = re.sub(r"^(?:from|at|in|the)\s+|^[\d\s\-–/.,]+", "", cand, flags=re.IGNORECASE)
+        cand = re.sub(r"^(?:from|at|in|the)\s+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
+        # "Micro and Opto Electronics. XXXX University": the institution starts after a sentence break
+        cand = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)[-1]
         if not cand or len(cand) > 90 or len(cand.split()) < 2 or cand[:1].islower():
             continue
         # a piece that also holds the degree: keep what follows the degree phrase
@@ -193,7 +249,7 @@ def _institution_near(text: str, hit: DegreeHit, lo: int, hi: int) -> tuple[str,
         off = text.find(cand, pa, pb + 1)
         if off < 0:
             continue
-        dist = abs(off - hit.start)
+        dist = (off in taken, abs(off - hit.start))
         if best is None or dist < best[0]:
             best = (dist, (cand, off, off + len(cand)))
     return best[1] if best else None
@@ -219,6 +275,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 ):
                     hits.append((h, a, min(sec.end, b + 200)))
     claimed_lines: set[tuple[int, int]] = set()
+    taken_insts: set[int] = set()
     # merge hits on the same line into one (e.g. "Master of Science (M.S.)")
     kept: list[tuple[DegreeHit, int, int]] = []
     for h, lo, hi in hits:
@@ -241,7 +298,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         win_a = max(ea, _prev_lines_start(text, la, 2))
         win_b = min(eb, _next_lines_end(text, lb, 3))
         pa, pb, fld = _degree_phrase(text, h)
-        inst = _institution_near(text, h, win_a, max(win_b, lb))
+        inst = _institution_near(text, h, win_a, max(win_b, lb), frozenset(taken_insts))
         dates = [d for d in find_date_ranges(text[win_a : max(win_b, lb)])]
         start = end = None
         dspan = None
@@ -256,10 +313,11 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         conf = 0.5 + (0.25 if inst else 0) + (0.15 if dates else 0)
         if inst:
             claimed_lines.add(_line_bounds(text, inst[1]))
+            taken_insts.add(inst[1])
         out.append(
             Education(
                 institution=inst[0] if inst else None,
-                degree=text[pa:pb].strip(),
+                degree=" ".join(text[pa:pb].split()),
                 level=h.level,  # type: ignore[arg-type]
                 field=fld,
                 start=start,

@@ -81,3 +81,31 @@ def test_missing_stays_none() -> None:
     text = "EDUCATION\nBachelor of Arts\n"
     (e,) = extract_education(text, split_sections(text))
     assert (e.institution, e.start, e.end) == (None, None, None)
+
+
+def test_field_of_study_forms() -> None:
+    text = (
+        "EDUCATION\n"
+        "BSc (Hons)\nInformation Technology\nNuneaton University 2005 - 2008\n\n"
+        'Bachelor in "Instrumentation and Control Engineering"\nSaranathan College of Engineering\n\n'
+        "MBA in marketing-tourism, Calicut University, 2018\n\n"
+        "BS\nElectrical Engineering, 1991: Rutgers University, New Brunswick, NJ\n"
+    )
+    eds = extract_education(text, split_sections(text))
+    got = [(e.degree, e.field, e.institution) for e in eds]
+    assert got == [
+        ("BSc (Hons) Information Technology", "Information Technology", "Nuneaton University"),
+        ('Bachelor in "Instrumentation and Control Engineering"', "Instrumentation and Control Engineering",
+         "Saranathan College of Engineering"),
+        ("MBA in marketing-tourism", "marketing-tourism", "Calicut University"),
+        ("BS Electrical Engineering", "Electrical Engineering", "Rutgers University"),
+    ]  # fmt: skip
+
+
+def test_an_institution_claimed_by_one_degree_is_not_reused_when_another_is_near() -> None:
+    text = (
+        "EDUCATION\nMaster of Electrical and Information Engineering\nMicro and Opto Electronics. XXXX University, "
+        "Germany.\nBachelor of Engineering\nElectronics and Communication. XXX College of Engineering.\n"
+    )
+    insts = [e.institution for e in extract_education(text, split_sections(text))]
+    assert insts == ["XXXX University", "XXX College of Engineering"]

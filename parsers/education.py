@@ -25,7 +25,7 @@ _OF_FIELD = (
     r"philosophy|music|nursing|social[ \t]+work|public[ \t]+health|management|design))?"
 )
 _DEGREE_TABLE: list[tuple[str, str]] = [
-    (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|doctorate|"
+    (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|doctorate|"
      r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?", "doctorate"),
     (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(]|$)|m\.[ \t]?s\.?(?=[ \t,(]|$)|m\.?[ \t]?sc\.?|"
      r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
@@ -157,7 +157,7 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
         and not _INSTITUTION_RE.search(m.group(1))
         and not _DEGREE_RE.match(m.group(1))
         and not _NOT_FIELD.search(m.group(1))
-        and not (m.group(0).lstrip().startswith(",") and guess_region(m.group(1)))
+        and not (m.group(0).lstrip().startswith(",") and _is_place(text, m.start(1), m.end(1), b))
     ):
         field = m.group(1).strip()
         # "Science in X": the field is X
@@ -216,6 +216,14 @@ def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
     return cand, start + len(cand)
 
 
+def _is_place(text: str, a: int, b: int, line_end: int) -> bool:
+    """The comma piece text[a:b] names a place: a known region, or a city followed by ", <region>"."""
+    if guess_region(text[a:b]):
+        return True
+    m = re.match(r",\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2})\b", text[b:line_end])
+    return bool(m and (guess_region(m.group(1)) or re.fullmatch(r"[A-Z]{2}", m.group(1))))
+
+
 def _institution_near(
     text: str, hit: DegreeHit, lo: int, hi: int, taken: frozenset[int] = frozenset()
 ) -> tuple[str, int, int] | None:
@@ -226,12 +234,15 @@ def _institution_near(
         a, b = _line_bounds(text, m.start())
         # the comma/dash piece of the line that holds the institution word
         pa = max(text.rfind(",", a, m.start()), text.rfind(" - ", a, m.start()), text.rfind("|", a, m.start()),
-                 text.rfind("\t", a, m.start()))  # fmt: skip
+                 text.rfind("\t", a, m.start()), text.rfind("—", a, m.start()))  # fmt: skip
+        en = text.rfind(" – ", a, m.start())
+        pa = max(pa, en + 2 if en >= 0 else -1)
         pa = a if pa < 0 else pa + 1
         if hit.start <= pa < hit.end or (a <= hit.start < m.start() and pa <= hit.end):
             pa = max(pa, hit.end)
         seps = [x for x in (text.find(",", m.end(), b), text.find(" - ", m.end(), b), text.find("|", m.end(), b),
-                            text.find("\t", m.end(), b), text.find("(", m.end(), b)) if x >= 0]  # fmt: skip
+                            text.find("\t", m.end(), b), text.find("(", m.end(), b), text.find("—", m.end(), b),
+                            text.find(" – ", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
         piece = text[pa:pb]
         # "University of X, City" keeps "of X"
@@ -244,6 +255,10 @@ def _institution_near(
             continue
         # a piece that also holds the degree: keep what follows the degree phrase
         cand = re.sub(r"\s+(?:19|20)\d\d.*$", "", cand).strip(" ,.-–")
+        # "Marietta College Bachelor of Arts": the institution ends where a degree starts
+        inner = [d for d in find_degrees(cand) if d.start > 0 and d.level != "secondary"]
+        if inner:
+            cand = cand[: inner[0].start].rstrip(" ,.-–")
         if not cand:
             continue
         off = text.find(cand, pa, pb + 1)

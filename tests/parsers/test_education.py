@@ -109,3 +109,15 @@ def test_an_institution_claimed_by_one_degree_is_not_reused_when_another_is_near
     )
     insts = [e.institution for e in extract_education(text, split_sections(text))]
     assert insts == ["XXXX University", "XXX College of Engineering"]
+
+
+def test_institution_before_degree_on_one_line_and_a_city_is_no_field() -> None:
+    text = (
+        "EDUCATION\nMarietta College Bachelor of Arts, Marietta, Ohio, August 2007 - May 2011\n"
+        "Bachelor of Science, Finance/Accounting—Hoboken State University, Hoboken, NJ\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Bachelor of Arts", "Marietta College"),
+        ("Bachelor of Science, Finance/Accounting", "Hoboken State University"),
+    ]

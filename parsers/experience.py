@@ -83,6 +83,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓�
 # template placeholder that stands where the employer goes
 _SPLIT_RE = re.compile(
     r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|"
+    r"[ \t]+,[ \t]*(?=[A-Z])|[ \t]+/[ \t]+(?=[A-Z])|"
     r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|"
     r"\s*(?:－|ï¼)\s*|\s+(?=Company Name\b)"
 )
@@ -232,6 +233,16 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
             out.append((frag, off, off + len(frag)))
     joined: list[tuple[str, int, int]] = []
     for frag, a, b in out:
+        if (
+            joined
+            and text[joined[-1][2] : a].strip() == "/"
+            and looks_like_title(joined[-1][0]) > 0
+            and looks_like_title(frag) > 0
+        ):
+            # "Project Manager / Technology Lead": one compound title, not title and employer
+            pa = joined[-1][1]
+            joined[-1] = (text[pa:b], pa, b)
+            continue
         if joined and frag.lower().rstrip(".") in {
             "inc",
             "ltd",
@@ -385,6 +396,21 @@ def _is_location(s: str) -> bool:
     return guess_region(s) is not None and all(w[:1].isupper() or w in {"of", "-"} for w in words)
 
 
+def _title_score(s: str) -> float:
+    """looks_like_title, except that a name ending in a firm noun ("Neurology Associates", "Acme Partners")
+    is an employer."""
+    ws = _words(s)
+    if ws and ws[-1] in _ORG_WORDS and ws[-1] not in TITLE_WORDS:
+        return 0.0
+    return looks_like_title(s)
+
+
+def _before_place(f: tuple[str, int, int], location: tuple[str, int, int] | None) -> bool:
+    """The fragment sits right before the line's place ("MongoDB -  Gurgaon, Haryana"): an employer slot,
+    even when its name is also a product."""
+    return location is not None and 0 <= location[1] - f[2] <= 6
+
+
 def _assign(
     frags: list[tuple[str, int, int]],
 ) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] | None, tuple[str, int, int] | None, float]:
@@ -399,22 +425,26 @@ def _assign(
             continue
         rest.append(f)
     rest = [g for f in rest for g in _split_title_prefix(f)]
-    scored = [(looks_like_title(f[0]), looks_like_employer(f[0]), f) for f in rest]
+    scored = [(_title_score(f[0]), looks_like_employer(f[0]), f) for f in rest]
     for t, e, f in scored:
         if title is None and t > 0 and t >= e:
             title = f
     scored = [
         (t, e, f)
         for t, e, f in scored
-        if f is title or (_plausible_name(f[0]) and (e > 0 or not _is_known_skill(f[0])))
+        if f is title
+        or (_plausible_name(f[0]) and (e > 0 or _before_place(f, location) or not _is_known_skill(f[0])))
     ]
     for _t, e, f in scored:
         if employer is None and f is not title and e > 0:
             employer = f
     others = [
         f
-        for _t, _e, f in scored
-        if f is not title and f is not employer and not re.fullmatch(r"[A-Z]{1,3}|\W*", f[0])
+        for t, _e, f in scored
+        if f is not title
+        and f is not employer
+        and not re.fullmatch(r"[A-Z]{1,3}|\W*", f[0])
+        and not (title is not None and t >= 1.0)  # a second title ("Manager / Team Lead") is no employer
     ]
     conf = 0.8 if title and employer else 0.6
     # a title needs a title word; an unknown fragment is more often the employer

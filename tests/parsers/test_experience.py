@@ -170,3 +170,24 @@ def test_a_wished_position_is_not_a_position_held() -> None:
         "SUMMARY\nFour years of experience as help desk technician.\n"
     )
     assert {(x.title, x.employer) for x in _work(text)} == {("help desk technician", None)}
+
+
+def test_header_separators_slash_and_spaced_comma() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Software developer / FXHome, Royaume-Uni\nJan 2015 - Dec 2016\n• Video tools\n\n"
+        "Project Manager / Technology Lead\nMar 2012 - Dec 2014\n• Delivery\n\n"
+        "Chesapeake Neurology Associates ,Prince Frederick, MD\nCounselor\nJun 2010 - Feb 2012\n• Intake\n"
+    )
+    got = [(x.title, x.employer) for x in _work(text)]
+    assert got == [
+        ("Software developer", "FXHome"),
+        ("Project Manager / Technology Lead", None),
+        ("Counselor", "Chesapeake Neurology Associates"),
+    ]
+
+
+def test_product_named_employer_before_a_place() -> None:
+    # Indeed: "Employer -  City, State -"; the employer may share its name with a product
+    text = "WORK EXPERIENCE\n\nSenior Engineer\n\nMongoDB -  Gurgaon, Haryana -\n\nJanuary 2016 to Present\n\n• Ops\n"
+    assert [(x.title, x.employer) for x in _work(text)] == [("Senior Engineer", "MongoDB")]

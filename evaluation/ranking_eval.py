@@ -150,6 +150,20 @@ def load_jobs(data: Path) -> list[EvalJob]:
     return out
 
 
+def _write_atomic(path: Path, text: str) -> None:
+    """Write then rename, so a concurrent reader never sees half a file."""
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _read_cached(path: Path) -> Resume | None:
+    try:
+        return Resume.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # missing, or left broken by an interrupted run
+        return None
+
+
 def _extract_text(data: bytes, cache: Path, key: str) -> tuple[str, str]:
     path = cache / "text" / key[:2] / f"{key}.json"
     if path.exists():
@@ -159,7 +173,7 @@ def _extract_text(data: bytes, cache: Path, key: str) -> tuple[str, str]:
 
     doc = extract_document(data)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"text": doc.text, "format": doc.format}), encoding="utf-8")
+    _write_atomic(path, json.dumps({"text": doc.text, "format": doc.format}))
     return doc.text, doc.format
 
 
@@ -184,16 +198,15 @@ def load_resumes(data: Path, *, limit: int | None = None, progress: bool = True)
         raw = pdf.read_bytes()
         file_key = _sha(raw)[:32]
         target = parsed_dir / f"{file_key}-{ext_key}.json"
-        if target.exists():
-            resume = Resume.model_validate_json(target.read_text(encoding="utf-8"))
-        else:
+        resume = _read_cached(target)
+        if resume is None:
             try:
                 text, fmt = _extract_text(raw, cache, f"{file_key}-{ext_key}")
                 resume = parse_resume_text(text, source_format=fmt, today=REFERENCE_DATE)
             except ParseError as exc:
                 log.warning("skipping %s: %s", pdf.name, exc.code)
                 resume = Resume(text="", warnings=[f"unparsable: {exc.code}"])
-            target.write_text(resume.model_dump_json(), encoding="utf-8")
+            _write_atomic(target, resume.model_dump_json())
             fresh += 1
             if progress and fresh % 100 == 0:
                 print(f"  parsed {i + 1}/{len(files)} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
@@ -230,8 +243,13 @@ class VectorCache:
             for j, (k, _) in enumerate(missing):
                 self.index[k] = base + j
             self.vectors = np.vstack([self.vectors, new]).astype(np.float32)
-            np.save(self._vec_path, self.vectors)
-            self._index_path.write_text(json.dumps(self.index))
+            # write then rename, so a reader never sees half a file
+            tmp_vec = self._vec_path.with_suffix(f".{os.getpid()}.npy")
+            np.save(tmp_vec, self.vectors)
+            tmp_vec.replace(self._vec_path)
+            tmp_idx = self._index_path.with_suffix(f".{os.getpid()}.json")
+            tmp_idx.write_text(json.dumps(self.index))
+            tmp_idx.replace(self._index_path)
             print(f"  ... {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         return self.vectors[[self.index[k] for k in keys]]
 
@@ -306,13 +324,15 @@ def _shortlist(
 ) -> dict[str, list[str]]:
     from matcher.lexical import tokenize
     from matcher.profile import profile_text
-    from matcher.ranking import job_embedding_text, lexical_text, rank_resumes
+    from matcher.ranking import combine_job_vectors, job_embedding_texts, lexical_text, rank_resumes
 
     pairs = [(r.id, r.resume) for r in resumes]
     if resume_vectors is None:
         resume_vectors = vcache.encode([profile_text(r.resume) for r in resumes], label="profile")
     if job_vectors is None:
-        job_vectors = vcache.encode([job_embedding_text(j.job) for j in jobs], label="job profile")
+        job_vectors = np.stack(
+            [combine_job_vectors(vcache.encode(job_embedding_texts(j.job), label="job")) for j in jobs]
+        )
     if lexical_tokens is None:
         lexical_tokens = [tokenize(lexical_text(r.resume)) for r in resumes]
     out = {}

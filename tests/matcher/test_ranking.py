@@ -171,3 +171,14 @@ def test_with_real_minilm(minilm_embedder: SentenceTransformerEmbedder) -> None:
     }
     assert sem["c-strong"] > sem["c-none"]
     assert np.isfinite([m.score for m in matches]).all()
+
+
+def test_job_vector_combines_profile_and_title(hashing_embedder: HashingEmbedder) -> None:
+    from matcher.ranking import combine_job_vectors, job_embedding_texts
+
+    texts = job_embedding_texts(JOB)
+    assert len(texts) == 2 and texts[1] == "Data Engineer"
+    assert job_embedding_texts(JOB.model_copy(update={"title": None})) == texts[:1]
+    v = embed_job(JOB, hashing_embedder)
+    assert v.shape == (384,) and float(np.linalg.norm(v)) == pytest.approx(1.0, abs=1e-5)
+    assert combine_job_vectors(np.array([[1.0, 0.0], [0.0, 1.0]])) == pytest.approx([2**-0.5, 2**-0.5])

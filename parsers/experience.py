@@ -816,6 +816,12 @@ _EXP_AS_RE = re.compile(
     r"\b(?i:experience|career|position|role|stint|tenure)\s+(?i:as)\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
 )
+# a summary that opens with the title: "Consultant with 5.8 years of experience", "A Marketing professional with
+# 5+ years in ..."
+_TITLE_YEARS_RE = re.compile(
+    r"(?m)^[ \t•\-*]*(?:(?i:an?)\s+)?(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})\s+(?i:with)\s+"
+    r"(?i:(?:over|more than|around|about|nearly|almost|close to)\s+)?\d[\d.]*\s*\+?\s*(?i:years?|yrs)"
+)
 # "Past Organization: Tata Consultancy Services as SAP CRM functional consultant"
 _ORG_AS_RE = re.compile(
     rf"(?i:organi[sz]ations?|company|employer)\s*:\s*{_ORG}\s*,?\s+(?i:as)\s+(?:an?\s+|the\s+)?{_TITLE}"
@@ -1028,6 +1034,11 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
         org = _ORG_TAIL.sub("", m.group("org") or "")
         if title and _good_org(org):
             out.append(_item(text, (title, m.start("title")), (org, m.start("org")), 0.4))
+    for m in _TITLE_YEARS_RE.finditer(text, sec.start, sec.end):
+        # "Senior software engineer with more than 9 years of experience": the candidate's own title
+        title = _trim_title(m.group("title"))
+        if title and title == m.group("title").strip() and _lone_title_ok(title, prose=True):
+            out.append(_item(text, (title, m.start("title")), None, 0.3))
     for m in _EXP_AS_RE.finditer(text, sec.start, sec.end):
         title = _trim_title(m.group("title"))
         if (

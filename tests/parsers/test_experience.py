@@ -191,3 +191,9 @@ def test_product_named_employer_before_a_place() -> None:
     # Indeed: "Employer -  City, State -"; the employer may share its name with a product
     text = "WORK EXPERIENCE\n\nSenior Engineer\n\nMongoDB -  Gurgaon, Haryana -\n\nJanuary 2016 to Present\n\n• Ops\n"
     assert [(x.title, x.employer) for x in _work(text)] == [("Senior Engineer", "MongoDB")]
+
+
+def test_summary_opening_with_title_and_years() -> None:
+    text = "SUMMARY\nSenior software engineer with more than 9 years of experience in C and C++.\n"
+    w = _work(text)
+    assert [(x.title, x.employer, x.confidence) for x in w] == [("Senior software engineer", None, 0.3)]

@@ -278,17 +278,30 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     for sec in edu_secs:
         for h in find_degrees(text, sec.start, sec.end):
             hits.append((h, sec.start, sec.end))
-    if not hits:
+    if not any(h.level != "secondary" for h, _lo, _hi in hits):
+        # no degree in an education section: look for degree lines elsewhere
         for sec in sections:
-            if sec.kind in {"education", "experience", "projects", "skills"}:
+            if sec.kind == "education":
                 continue
+            loose = sec.kind not in {"experience", "projects", "skills"}
             for h in find_degrees(text, sec.start, sec.end):
                 a, b = _line_bounds(text, h.start)
-                if _INSTITUTION_RE.search(text, a, b) or (
-                    h.level in {"bachelor", "master", "doctorate"}
-                    and (sec.kind in {"header", "summary", "other"})
+                if loose and (
+                    _INSTITUTION_RE.search(text, a, b)
+                    or (
+                        h.level in {"bachelor", "master", "doctorate"}
+                        and sec.kind in {"header", "summary", "other"}
+                    )
                 ):
                     hits.append((h, a, min(sec.end, b + 200)))
+                elif h.level != "secondary" and b - a < 100 and h.start - a < 4:
+                    # "Big State University, Dallas, TX" / "Master of Arts, Educational Administration, 2004":
+                    # a line that starts with a degree next to an institution line, under any heading
+                    pa = _prev_lines_start(text, a, 1)
+                    nb = _next_lines_end(text, b, 1)
+                    if _INSTITUTION_RE.search(text, pa, a) or _INSTITUTION_RE.search(text, b, nb):
+                        hits.append((h, max(sec.start, pa), min(sec.end, nb)))
+    hits.sort(key=lambda t: t[0].start)
     claimed_lines: set[tuple[int, int]] = set()
     taken_insts: set[int] = set()
     # merge hits on the same line into one (e.g. "Master of Science (M.S.)")

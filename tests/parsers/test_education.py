@@ -121,3 +121,16 @@ def test_institution_before_degree_on_one_line_and_a_city_is_no_field() -> None:
         ("Bachelor of Arts", "Marietta College"),
         ("Bachelor of Science, Finance/Accounting", "Hoboken State University"),
     ]
+
+
+def test_degree_lines_next_to_institution_lines_under_another_heading() -> None:
+    # the education heading was lost (PDF letter spacing), so the lines sit under another section
+    text = (
+        "SKILLS\nBudgeting\n"
+        "Big State University, Dallas, TX\nMaster of Arts, Educational Administration, 2004\n"
+        "Managed budgets of 2 schools\n"
+    )
+    eds = extract_education(text, split_sections(text))
+    assert [(e.degree, e.institution, e.end.year if e.end else None) for e in eds] == [
+        ("Master of Arts, Educational Administration", "Big State University", 2004)
+    ]

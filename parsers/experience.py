@@ -816,6 +816,11 @@ _EXP_AS_RE = re.compile(
     r"\b(?i:experience|career|position|role|stint|tenure)\s+(?i:as)\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
 )
+# "worked for / at / with ORG", "experience in / at ORG" (a title may follow: "... as Phone Banker")
+_WORKED_AT_RE = re.compile(
+    rf"\b(?i:work(?:ed|ing)|employed|serv(?:ed|ing)|experience|internship|interned)\s+(?i:for|at|with|in)\s+"
+    rf"(?:the\s+)?{_ORG}"
+)
 # a summary that opens with the title: "Consultant with 5.8 years of experience", "A Marketing professional with
 # 5+ years in ..."
 _TITLE_YEARS_RE = re.compile(
@@ -1034,6 +1039,26 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
         org = _ORG_TAIL.sub("", m.group("org") or "")
         if title and _good_org(org):
             out.append(_item(text, (title, m.start("title")), (org, m.start("org")), 0.4))
+    for m in _WORKED_AT_RE.finditer(text, sec.start, sec.end):
+        # "Worked for National Informatics Centre from Apr 2014", "experience in ADFC as Phone Banker"
+        org = _org_cut(_ORG_TAIL.sub("", m.group("org") or ""))
+        if not _good_org(org) or _is_wish(text, m.start()):
+            continue
+        after = text[m.start("org") + len(org) : m.start("org") + len(org) + 60]
+        if re.match(r"\s+(?:team|group|department|division|unit|project|domain|field|area)\b", after, re.I):
+            continue
+        tm = re.match(rf"\s*,?\s+(?i:as)\s+(?:an?\s+|the\s+)?{_TITLE}", after)
+        title = _trim_title(tm.group("title")) if tm else None
+        dated = re.match(
+            r"\s*(?:,\s*[A-Z][A-Za-z .]{1,30}?)?\s*(?:,\s*)?(?i:since|from|till|until|between|during|in\s+(?:19|20)\d\d)\b",
+            after,
+        )
+        if title is None and not (looks_like_employer(org) > 0 or dated):
+            continue
+        if title is None and re.match(r"(?i)experience\s+(?:in|with)", m.group(0)):
+            continue  # "experience in Shared Services", "experience with Microsoft BI": a field or a tool
+        t = (title, m.start("org") + len(org) + tm.start("title")) if tm and title else None
+        out.append(_item(text, t, (org, m.start("org")), 0.35))
     for m in _TITLE_YEARS_RE.finditer(text, sec.start, sec.end):
         # "Senior software engineer with more than 9 years of experience": the candidate's own title
         title = _trim_title(m.group("title"))

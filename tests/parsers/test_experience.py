@@ -197,3 +197,16 @@ def test_summary_opening_with_title_and_years() -> None:
     text = "SUMMARY\nSenior software engineer with more than 9 years of experience in C and C++.\n"
     w = _work(text)
     assert [(x.title, x.employer, x.confidence) for x in w] == [("Senior software engineer", None, 0.3)]
+
+
+def test_worked_for_an_employer_in_prose() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "• Worked for National Informatics Centre from Apr 2014 to Oct 2015\n"
+        "• 21 months of experience in ADFC as Phone Banker.\n"
+        "• Experience in Shared Services and Agile delivery.\n"
+    )
+    got = {(x.title, x.employer) for x in _work(text)}
+    assert ("Phone Banker", "ADFC") in got
+    assert any(e == "National Informatics Centre" for _t, e in got)
+    assert not any(e == "Shared Services" for _t, e in got)

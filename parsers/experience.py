@@ -447,6 +447,10 @@ def _assign(
         and not (title is not None and t >= 1.0)  # a second title ("Manager / Team Lead") is no employer
     ]
     conf = 0.8 if title and employer else 0.6
+    if title is not None:
+        # "Designer at Northstar Brands": the piece right after the title comes first
+        t_end = title[2]
+        others.sort(key=lambda f: 0 if 0 <= f[1] - t_end <= 5 else 1)
     # a title needs a title word; an unknown fragment is more often the employer
     if employer is None and others:
         employer = others[0]
@@ -473,7 +477,8 @@ def find_headline(text: str, sections: list[Section], name_end: int | None = Non
     """The title line under the name ("Senior Data Engineer", "Software Engineer - Acme"), if any.
 
     Looks at the first lines of the header (after the name when known); the line, cut at its first
-    separator, must read as a job title (a title word) and be short.
+    separator, must read as a job title (a title word) and be short. Failing that, the title a summary opens
+    with ("Data engineer with 6 years of experience"), at lower confidence.
     """
     if not sections or sections[0].kind != "header":
         return None
@@ -495,6 +500,20 @@ def find_headline(text: str, sections: list[Section], name_end: int | None = Non
         if looks_like_title(head) > 0 and looks_like_title(head) >= looks_like_employer(head):
             a = text.find(head, ln.start, ln.end + 1)
             return TextField(value=head, evidence=Span.of(text, a, a + len(head)), confidence=0.7)
+    return _summary_title(text, sections)
+
+
+def _summary_title(text: str, sections: list[Section]) -> TextField | None:
+    """The title a summary opens with ("Senior software engineer with 9 years of experience ..."): the
+    candidate's own label, so a headline (not a position: it names no employer or period)."""
+    for sec in sections[:4]:
+        if sec.kind not in {"summary", "header"}:
+            continue
+        for m in _TITLE_YEARS_RE.finditer(text, sec.start, min(sec.end, sec.start + 600)):
+            title = _trim_title(m.group("title"))
+            if title and title == m.group("title").strip() and _lone_title_ok(title, prose=True):
+                a = m.start("title")
+                return TextField(value=title, evidence=Span.of(text, a, a + len(title)), confidence=0.5)
     return None
 
 
@@ -883,7 +902,7 @@ _WISH = re.compile(
 
 def _org_cut(org: str) -> str:
     """An organisation name ends at a sentence break ("Walrus Systems. Knowledgeable of ...")."""
-    m = re.search(r"\.\s+(?P<w>[A-Z][a-z]+)", org)
+    m = re.search(r"(?<=[a-z]{3})\.\s+(?P<w>[A-Z][a-z]+)", org)
     if m and m.group("w").lower() not in _ORG_WORDS:
         org = org[: m.start()]
     return org.rstrip(" .,;:")
@@ -1059,11 +1078,6 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
             continue  # "experience in Shared Services", "experience with Microsoft BI": a field or a tool
         t = (title, m.start("org") + len(org) + tm.start("title")) if tm and title else None
         out.append(_item(text, t, (org, m.start("org")), 0.35))
-    for m in _TITLE_YEARS_RE.finditer(text, sec.start, sec.end):
-        # "Senior software engineer with more than 9 years of experience": the candidate's own title
-        title = _trim_title(m.group("title"))
-        if title and title == m.group("title").strip() and _lone_title_ok(title, prose=True):
-            out.append(_item(text, (title, m.start("title")), None, 0.3))
     for m in _EXP_AS_RE.finditer(text, sec.start, sec.end):
         title = _trim_title(m.group("title"))
         if (

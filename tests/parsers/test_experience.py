@@ -193,10 +193,14 @@ def test_product_named_employer_before_a_place() -> None:
     assert [(x.title, x.employer) for x in _work(text)] == [("Senior Engineer", "MongoDB")]
 
 
-def test_summary_opening_with_title_and_years() -> None:
-    text = "SUMMARY\nSenior software engineer with more than 9 years of experience in C and C++.\n"
-    w = _work(text)
-    assert [(x.title, x.employer, x.confidence) for x in w] == [("Senior software engineer", None, 0.3)]
+def test_summary_opening_with_title_and_years_is_a_headline_not_a_position() -> None:
+    text = (
+        "Jane Roe\n\nSUMMARY\nSenior software engineer with more than 9 years of experience in C and C++.\n"
+    )
+    secs = split_sections(text)
+    assert _work(text) == []
+    h = find_headline(text, secs, name_end=8)
+    assert h is not None and h.value == "Senior software engineer" and h.confidence == 0.5
 
 
 def test_worked_for_an_employer_in_prose() -> None:
@@ -210,3 +214,14 @@ def test_worked_for_an_employer_in_prose() -> None:
     assert ("Phone Banker", "ADFC") in got
     assert any(e == "National Informatics Centre" for _t, e in got)
     assert not any(e == "Shared Services" for _t, e in got)
+
+
+def test_employer_after_at_beats_a_wrapped_bullet_line() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Graphic Designer at Canvas Commerce, Minneapolis, MN\nSeptember 2019 - September 2020\n"
+        "• Laid out a 1200-page annual report in Adobe InDesign with a new\nTypography system\n\n"
+        "Junior Graphic Designer at Northstar Brands, Chicago, IL\nMarch 2013 - October 2016\n• Posters\n"
+    )
+    got = [(x.title, x.employer) for x in _work(text)]
+    assert got == [("Graphic Designer", "Canvas Commerce"), ("Junior Graphic Designer", "Northstar Brands")]

@@ -6,8 +6,11 @@ evaluation.datasets (flattened files get their line breaks back first). Each res
 
 Fields and what is compared, per resume, as sets of values:
   Name, Email Address            contact.name / contact.email
-  Designation                    titles of the positions (WorkItem.title) plus the resume headline title
-  Companies worked at            employers of the positions
+  Designation                    titles of the positions (WorkItem.title) plus the resume headline title;
+                                 positions include the undated ones the parser reads from labelled lines
+                                 and prose (low confidence, no dates), since dotin labels titles wherever
+                                 the text states them
+  Companies worked at            employers of the positions (the same positions)
   Degree, College Name           Education.degree (as written) / Education.institution
   Graduation Year                the year of each Education end date (gold: the last year in the label)
   skills (surface)               SkillMention (canonical name and every surface) vs the raw Tech Tools + Job

@@ -5,6 +5,14 @@ lines just before the date (or, in "date first" layouts, just after it) plus the
 Header fragments are told apart with small lexicons: title words (engineer, manager, teacher ...), employer
 cues (Ltd, Inc, Technologies, University, "at X") and "City, ST" locations. Total experience is the union
 of the position intervals (overlaps merged, never summed); gaps are holes of at least `min_gap` months.
+
+Positions the text states without a date range are kept too, at low confidence (0.3-0.45) and with no
+dates, so they never count towards months or gaps: labelled lines ("Position: X" / "Company: Y"), undated
+headers in an experience section ("Title, Employer, City"; a lone title line), and prose ("worked as a
+Senior Analyst for Deloitte", "Associate Engineer at Oracle India Pvt Ltd", "experience as a record
+producer"). Wishes ("seeking a position as ...") are not positions; a summary that opens with a title
+("Data engineer with 6 years ...") gives the headline, not a position. Such an item is added only when it
+brings a title or an employer that no other position has.
 """
 
 from __future__ import annotations

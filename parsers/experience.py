@@ -165,7 +165,10 @@ def _is_header_like(line: _Line) -> bool:
     if _BULLET_RE.match(line.text):
         return False
     if s.endswith(".") and len(s.split()) > 6:
-        return False
+        # a sentence, unless it reads "Title, Employer, City." (some resumes end header lines with a period)
+        head = s.split(",", 1)[0]
+        if "," not in s or len(head.split()) > 6 or looks_like_title(head) < 1.0:
+            return False
     if s[:1].islower():
         return False
     return len(s.split()) <= 12
@@ -203,8 +206,18 @@ class _Anchor:
     last_idx: int  # the line holding the end of the range (a range may wrap: "Mar 2008\nPresent")
 
 
+_ABBREV_END = _word_set("inc ltd co corp llc plc pvt bros sa ag st jr sr dept univ assn intl mfg")
+# a title ends before a qualifier clause ("Special Police Officer during Panchayat elections")
+_TITLE_QUALIFIER = re.compile(r"\s+(?:during|while|since|till|until)\s+\S.*$", re.IGNORECASE)
+
+
 def _clean_frag(s: str) -> str:
     s = s.strip(" \t-–—|,:;()[]•*")
+    if looks_like_title(s) > 0:
+        s = _TITLE_QUALIFIER.sub("", s)
+    last = s.rsplit(" ", 1)[-1]
+    if s.endswith(".") and last.count(".") == 1 and last[:-1].lower() not in _ABBREV_END:
+        s = s[:-1]  # a full stop, not an abbreviation ("Lab." but "Inc.", "Co.")
     s = _LEAD_NOISE.sub("", s)
     s = re.sub(r"^(?:at|@|with)\s+", "", s, flags=re.IGNORECASE)
     s = re.sub(r"\s+", " ", s)

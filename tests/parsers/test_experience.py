@@ -225,3 +225,15 @@ def test_employer_after_at_beats_a_wrapped_bullet_line() -> None:
     )
     got = [(x.title, x.employer) for x in _work(text)]
     assert got == [("Graphic Designer", "Canvas Commerce"), ("Junior Graphic Designer", "Northstar Brands")]
+
+
+def test_header_line_ending_with_a_period_and_title_qualifiers() -> None:
+    text = (
+        "EXPERIENCE\n2016 - 2018\n\nSystems Designer & Lead Mobile Developer, MIT Mobile Experience Lab.\n"
+        "Built prototypes for partners.\n"
+    )
+    assert [(x.title, x.employer) for x in _work(text)] == [
+        ("Systems Designer & Lead Mobile Developer", "MIT Mobile Experience Lab")
+    ]
+    text2 = "EXPERIENCE\nSpecial Police Officer during Panchayat elections, State Police\nJune 2011 - July 2013\n• Duty\n"
+    assert [(x.title, x.employer) for x in _work(text2)] == [("Special Police Officer", "State Police")]

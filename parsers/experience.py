@@ -600,6 +600,8 @@ def _prose_positions(text: str, sections: list[Section], today: date) -> list[Wo
             org = _org_cut(_ORG_TAIL.sub("", m.group(org_g) or ""))
             if not title or not org or looks_like_title(title) == 0 or not _good_org(org):
                 continue
+            if not _org_ends_cleanly(text, m.start(org_g) + len(org)):
+                continue
             if re.match(r"\s+(?:team|group|department|division|unit)\b", text[m.start(org_g) + len(org) :]):
                 continue
             # the title ends at its last title word ("Software Engineer" of "Software Engineer since")
@@ -934,12 +936,18 @@ def _is_wish(text: str, pos: int) -> bool:
     return _WISH.search(text[max(0, line_start) : pos]) is not None
 
 
+def _org_ends_cleanly(text: str, end: int) -> bool:
+    """The organisation match was not cut short: "Fortune 500", "Form:Media" are not "Fortune", "Form"."""
+    return not re.match(r"\s*\d|:\w|-\w", text[end : end + 3])
+
+
 def _good_org(org: str) -> bool:
     return (
         len(org) >= 2
         and not _DATEISH.search(org)
         and not _NOISE_FRAG.match(org)
         and not org.endswith("-")
+        and not re.search(r"\w-\s", org)  # "CFO- and CIO-level": a suspended hyphen, not a name
         and _plausible_name(org)
         and not _is_location(org)
         and (looks_like_title(org) == 0 or looks_like_employer(org) > 0)
@@ -980,6 +988,8 @@ def _undated_positions(text: str, sections: list[Section], dated: list[WorkItem]
             if key in _TITLE_KEYS:
                 # "Role: Architect, Lead Developer Flash/PHP": the first title of a list
                 val = next((p for p in re.split(r",\s+|\s+[-–|]\s+", val) if looks_like_title(p) > 0), "")
+                # "Role: Sole Android developer within a larger team": the title, not the clause
+                val = re.split(r"\s+(?:within|with|for|in|at|on|to)\s+(?=[a-z])", val)[0]
                 if not val or pending_title:
                     continue
                 pending_title = (val, off)
@@ -1064,6 +1074,7 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
             or not title.split()[-1][:1].isupper()
             or not _good_org(org)
             or not _lone_title_ok(title)
+            or not _org_ends_cleanly(text, m.start("org") + len(org))
         ):
             continue
         if _is_wish(text, m.start()) or re.match(
@@ -1077,12 +1088,16 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
     for m in _ORG_AS_RE.finditer(text, sec.start, sec.end):
         title = _trim_title(m.group("title"))
         org = _ORG_TAIL.sub("", m.group("org") or "")
-        if title and _good_org(org):
+        if title and _good_org(org) and _org_ends_cleanly(text, m.start("org") + len(org)):
             out.append(_item(text, (title, m.start("title")), (org, m.start("org")), 0.4))
     for m in _WORKED_AT_RE.finditer(text, sec.start, sec.end):
         # "Worked for National Informatics Centre from Apr 2014", "experience in ADFC as Phone Banker"
         org = _org_cut(_ORG_TAIL.sub("", m.group("org") or ""))
-        if not _good_org(org) or _is_wish(text, m.start()):
+        if (
+            not _good_org(org)
+            or _is_wish(text, m.start())
+            or not _org_ends_cleanly(text, m.start("org") + len(org))
+        ):
             continue
         after = text[m.start("org") + len(org) : m.start("org") + len(org) + 60]
         if re.match(r"\s+(?:team|group|department|division|unit|project|domain|field|area)\b", after, re.I):

@@ -237,3 +237,15 @@ def test_header_line_ending_with_a_period_and_title_qualifiers() -> None:
     ]
     text2 = "EXPERIENCE\nSpecial Police Officer during Panchayat elections, State Police\nJune 2011 - July 2013\n• Duty\n"
     assert [(x.title, x.employer) for x in _work(text2)] == [("Special Police Officer", "State Police")]
+
+
+def test_prose_organisations_cut_short_are_not_employers() -> None:
+    text = (
+        "SUMMARY\nServed as end-to-end consultant for Fortune 500 customers.\n"
+        "Trusted Financial Executive with CFO- and CIO-level responsibilities.\n"
+        "Promoted to Production Director at Form:Media in 2001.\n"
+        "Role: Sole Android developer within a larger team of designers\n"
+    )
+    got = {(x.title, x.employer) for x in _work(text)}
+    assert not any(e in {"Fortune", "Form", "CFO- and CIO-level"} for _t, e in got)
+    assert ("Sole Android developer", None) in got

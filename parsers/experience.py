@@ -1016,7 +1016,9 @@ def _undated_headers(text: str, lines: list[_Line], inside: Callable[[int], bool
     for k, ln in enumerate(nonblank):
         if k in skip or inside(ln.start) or not _is_header_like(ln) or _LABELLED.match(ln.text):
             continue
-        if find_date_ranges(ln.text):
+        ws = _words(ln.text)
+        # cheap test first: a header names a title (every undated item needs one)
+        if not any(w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS for w in ws) or find_date_ranges(ln.text):
             continue
         frags = _fragments(text, ln, None)
         title, employer, _loc, _conf = _assign(frags)

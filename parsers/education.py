@@ -30,7 +30,7 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
     (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(]|$)|m\.[ \t]?s\.?(?=[ \t,(]|$)|m\.?[ \t]?sc\.?|"
      r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
      r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
-     r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
+     r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|p\.?g\.?[ \t]+diploma(?:[ \t]+in)?|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
      r"certificate))?(?:[ \t]+in)?|master'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
      r"ms(?![ \t]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
      r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.|[ \t]*(?:\n|$))|"
@@ -107,6 +107,10 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
             re.IGNORECASE,
         ):
             continue
+        if s.lower() == "polytechnic" and re.search(
+            r"[A-Z][\w.&'-]*[ \t]+$", text[max(start, m.start() - 40) : m.start()]
+        ):
+            continue  # "ABC Polytechnic": the name of an institution, not a diploma
         if s.lower() in {"graduation", "diploma"} and not re.search(
             r"\b(?:in|from|of|at|university|college|institute|19\d\d|20\d\d)\b",
             text[m.end() : min(end, m.end() + 80)],
@@ -331,7 +335,10 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         start = end = None
         dspan = None
         if dates:
-            # the date closest to the degree
+            # the date closest to the degree; after an earlier degree, the lines above it are that degree's,
+            # so a date at or below this degree's line comes first when there is one
+            if i > 0 and any(win_a + d.start >= la for d in dates):
+                dates = [d for d in dates if win_a + d.start >= la]
             best = min(dates, key=lambda d: abs(win_a + d.start - h.start))
             if best.single:
                 end = best.first

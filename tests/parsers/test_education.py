@@ -134,3 +134,28 @@ def test_degree_lines_next_to_institution_lines_under_another_heading() -> None:
     assert [(e.degree, e.institution, e.end.year if e.end else None) for e in eds] == [
         ("Master of Arts, Educational Administration", "Big State University", 2004)
     ]
+
+
+def test_indeed_layout_dates_belong_to_the_degree_above_them() -> None:
+    text = (
+        "EDUCATION\n\nB.Tech in Computer Science\n\nIIT Delhi - New Delhi, Delhi\n\n2010 to 2014\n\n"
+        "M.C.A\n\nAnna University -  Chennai, Tamil Nadu\n\n2014 to 2016\n"
+    )
+    got = [
+        (e.degree, e.institution, e.end.year if e.end else None)
+        for e in extract_education(text, split_sections(text))
+    ]
+    assert got == [("B.Tech in Computer Science", "IIT Delhi", 2014), ("M.C.A", "Anna University", 2016)]
+    # date-first layout keeps working
+    text2 = "EDUCATION\n2010 - 2014\nB.Tech, IIT Delhi\n2014 - 2016\nM.Tech, IIT Bombay\n"
+    got2 = [
+        (e.degree, e.end.year if e.end else None) for e in extract_education(text2, split_sections(text2))
+    ]
+    assert got2 == [("B.Tech", 2014), ("M.Tech", 2016)]
+
+
+def test_pg_diploma_and_a_polytechnic_by_name() -> None:
+    assert degree_level("PG Diploma in Management") == "master"
+    text = "EDUCATION\nDiploma in Civil Engineering from ABC Polytechnic, 2008\n"
+    got = [(e.degree, e.institution, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("Diploma in Civil Engineering", "ABC Polytechnic", "associate")]

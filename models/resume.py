@@ -155,7 +155,8 @@ class Resume(BaseModel):
     source_format: Literal["pdf", "docx", "txt", "md", "html"] = "txt"
     sections: list[Section] = Field(default_factory=list)
     contact: ContactInfo = Field(default_factory=ContactInfo)
-    headline: TextField | None = None  # the title under the name, e.g. "Data Engineer" (JSON Resume basics.label)
+    # the title under the name, e.g. "Data Engineer" (JSON Resume basics.label)
+    headline: TextField | None = None
     summary: TextField | None = None
     work: list[WorkItem] = Field(default_factory=list)
     education: list[Education] = Field(default_factory=list)

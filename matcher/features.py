@@ -28,6 +28,7 @@ __all__ = [
     "education_fit",
     "lexical_match",
     "normalize_title",
+    "peer_support",
     "preferred_skill_coverage",
     "related_skill_credit",
     "relevant_experience",
@@ -53,8 +54,10 @@ FEATURES: tuple[str, ...] = (
     "education_fit",
     "skill_recency",
     "lexical_match",
+    "peer_support",
 )
 
+PEER_K = 10  # neighbours whose semantic match lends support (score regularization over the candidate set)
 DEFAULT_TARGET_YEARS = 3.0  # relevant years that earn full credit when the job states no minimum
 MAX_EVIDENCE = 3  # spans kept per item, enough to show why without flooding the explanation
 REQUIRED_WEIGHT = 2.0  # a required skill counts twice a preferred one in related_skill_credit
@@ -397,3 +400,13 @@ def semantic_similarity(cosine: float, *, lo: float = SEMANTIC_LO, hi: float = S
 def lexical_match(scaled_bm25: float) -> FeatureResult:
     """BM25 of the job text against the blinded resume text, divided by the best in the candidate set."""
     return FeatureResult(scaled_bm25, f"{scaled_bm25:.0%} of the best keyword match in this set")
+
+
+def peer_support(mean_neighbour_semantic: float, k: int = PEER_K) -> FeatureResult:
+    """Cluster-hypothesis support: the mean semantic match of the `k` candidates whose resumes are most
+    like this one (by embedding), so a candidate among many close matches gains and an outlier that only
+    happens to share words with the job loses. The caller finds the neighbours in the candidate set."""
+    return FeatureResult(
+        mean_neighbour_semantic,
+        f"the {k} most similar candidates in this set match the job at {mean_neighbour_semantic:.0%} on average",
+    )

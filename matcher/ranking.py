@@ -2,6 +2,13 @@
 
 `rank_resumes` is what `shortlist rank` and the pool's shortlist call; the pool passes the vectors it stored
 at ingest (`embed_resumes` computes the same ones), so nothing is embedded twice.
+
+The semantic match reads two views when both are available: the compact profile against the job profile,
+and the head of the whole blinded resume text against the whole job post (`embed_resume_texts`,
+`embed_job_text`); their cosines are averaged. On the livecareer dev set the two views together rank better
+than either alone (NDCG@10 of the cosine 0.713 against 0.651 and 0.664). `peer_support` then adds the mean
+semantic match of each candidate's nearest neighbours in the candidate set (score regularization under the
+cluster hypothesis), which steadies the ranking on vague posts.
 """
 
 from __future__ import annotations
@@ -30,10 +37,13 @@ __all__ = [
     "combine_job_vectors",
     "compute_features",
     "embed_job",
+    "embed_job_text",
+    "embed_resume_texts",
     "embed_resumes",
     "feature_matrix",
     "job_embedding_texts",
     "lexical_text",
+    "peer_means",
     "rank_resumes",
     "resume_headline",
 ]
@@ -68,6 +78,43 @@ def embed_job(job: Job, embedder: Embedder) -> np.ndarray:
 def embed_resumes(resumes: Sequence[Resume], embedder: Embedder, *, blind: bool = True) -> np.ndarray:
     """The vectors stored per candidate: `profile_text` embedded, one row per resume."""
     return embedder.encode([profile_text(r, blind=blind) for r in resumes])
+
+
+def embed_job_text(job: Job, embedder: Embedder) -> np.ndarray:
+    """The second job view (1-D, normalized): the whole post as written (the model reads its head)."""
+    return np.asarray(embedder.encode([job.text or job.title or ""]), dtype=np.float32)[0]
+
+
+def embed_resume_texts(resumes: Sequence[Resume], embedder: Embedder, *, blind: bool = True) -> np.ndarray:
+    """The second candidate view, one row per resume: the blinded resume text (`lexical_text`) embedded."""
+    return embedder.encode([lexical_text(r, blind=blind) for r in resumes])
+
+
+def _unit_rows(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (x / norms).astype(np.float32)
+
+
+def peer_means(vectors: np.ndarray, values: np.ndarray, k: int = F.PEER_K, block: int = 1024) -> np.ndarray:
+    """For each row, the mean of `values` over its `k` most similar other rows (cosine; ties by index).
+
+    Computed in blocks of rows, so memory stays O(block x n).
+    """
+    x = _unit_rows(np.asarray(vectors, dtype=np.float32))
+    vals = np.asarray(values, dtype=np.float64)
+    n = x.shape[0]
+    k = min(k, n - 1)
+    out = np.zeros(n, dtype=np.float64)
+    if k <= 0:
+        return out
+    for start in range(0, n, block):
+        sims = x[start : start + block] @ x.T
+        rows = np.arange(sims.shape[0])
+        sims[rows, start + rows] = -np.inf  # not one's own neighbour
+        nn = np.argsort(-sims, axis=1, kind="stable")[:, :k]
+        out[start : start + block] = vals[nn].mean(axis=1)
+    return out
 
 
 def lexical_text(resume: Resume, *, blind: bool = True) -> str:
@@ -112,6 +159,7 @@ def compute_features(
     *,
     cosine: float,
     lexical: float | None = None,
+    peer: float | None = None,
     headline: str | None = None,
     related: F.RelatedFn | None = None,
     today: date | None = None,
@@ -129,6 +177,8 @@ def compute_features(
     }
     if lexical is not None:
         out["lexical_match"] = F.lexical_match(lexical)
+    if peer is not None:
+        out["peer_support"] = F.peer_support(peer)
     return out
 
 
@@ -143,17 +193,21 @@ def _all_features(
     related: F.RelatedFn | None,
     today: date | None,
     lexical_tokens: Sequence[Sequence[str]] | None,
+    text_vectors: np.ndarray | None = None,
+    job_text_vector: np.ndarray | None = None,
 ) -> list[dict[str, F.FeatureResult]]:
     n = len(resumes)
     if n == 0:
         return []
     if (resume_vectors is None or job_vector is None) and embedder is None:
         raise ValidationFailed("an embedder is needed when vectors are not given")
-    rv = (
-        np.asarray(resume_vectors, dtype=np.float32)
-        if resume_vectors is not None
-        else embed_resumes([r for _, r in resumes], embedder, blind=blind)  # type: ignore[arg-type]
-    )
+    plain = [r for _, r in resumes]
+    if resume_vectors is None:
+        rv = embed_resumes(plain, embedder, blind=blind)  # type: ignore[arg-type]
+        if text_vectors is None:  # nothing stored: embed both views
+            text_vectors = embed_resume_texts(plain, embedder, blind=blind)  # type: ignore[arg-type]
+    else:
+        rv = np.asarray(resume_vectors, dtype=np.float32)
     if rv.shape[0] != n:
         raise ValidationFailed(f"{rv.shape[0]} resume vectors for {n} resumes")
     jv = (
@@ -161,9 +215,22 @@ def _all_features(
         if job_vector is not None
         else embed_job(job, embedder)  # type: ignore[arg-type]
     )
-    norms = np.linalg.norm(rv, axis=1)
-    norms[norms == 0] = 1.0
-    cosines = (rv @ jv) / norms / (float(np.linalg.norm(jv)) or 1.0)
+    cosines = _unit_rows(rv) @ (jv / (float(np.linalg.norm(jv)) or 1.0))
+    views = rv
+    if text_vectors is not None:
+        tv = np.asarray(text_vectors, dtype=np.float32)
+        if tv.shape[0] != n:
+            raise ValidationFailed(f"{tv.shape[0]} text vectors for {n} resumes")
+        if job_text_vector is None:
+            if embedder is None:
+                raise ValidationFailed("a job text vector (or an embedder) is needed with text vectors")
+            job_text_vector = embed_job_text(job, embedder)
+        jt = np.asarray(job_text_vector, dtype=np.float32).reshape(-1)
+        cosines = 0.5 * (cosines + _unit_rows(tv) @ (jt / (float(np.linalg.norm(jt)) or 1.0)))
+        views = np.hstack([_unit_rows(rv), _unit_rows(tv)])
+    semantic = np.array([F.semantic_similarity(float(c)).value for c in cosines])
+    # neighbours only mean something in a set clearly larger than the neighbourhood
+    peers = peer_means(views, semantic) if n > 2 * F.PEER_K else None
 
     tokens = (
         lexical_tokens
@@ -177,6 +244,7 @@ def _all_features(
             r,
             cosine=float(cosines[i]),
             lexical=float(bm25[i]),
+            peer=float(peers[i]) if peers is not None else None,
             headline=resume_headline(r, blind=blind),
             related=related,
             today=today,
@@ -198,6 +266,8 @@ def rank_resumes(
     related: Any = _DEFAULT,
     today: date | None = None,
     lexical_tokens: Sequence[Sequence[str]] | None = None,
+    text_vectors: np.ndarray | None = None,
+    job_text_vector: np.ndarray | None = None,
 ) -> list[Match]:
     """Rank `(candidate_id, resume)` pairs for `job`, best first, each with its explanation.
 
@@ -211,6 +281,9 @@ def rank_resumes(
         related: taxonomy `related(skill_id)` function; default the shipped taxonomy, None turns it off.
         today: reference date for durations and recency (default: today).
         lexical_tokens: precomputed `tokenize(lexical_text(resume))` per resume (an optimization).
+        text_vectors: precomputed `embed_resume_texts` rows (the second view); with `resume_vectors` given and
+            these not, the semantic match reads the profile view alone.
+        job_text_vector: precomputed `embed_job_text` vector (embedded when missing and text vectors are used).
     Ties are broken by candidate id, so the order is deterministic.
     """
     if top is not None and top < 0:
@@ -227,6 +300,8 @@ def rank_resumes(
         related=rel_fn,
         today=today,
         lexical_tokens=lexical_tokens,
+        text_vectors=text_vectors,
+        job_text_vector=job_text_vector,
     )
     scored = []
     for (cid, resume), f in zip(resumes, feats, strict=True):
@@ -258,6 +333,8 @@ def feature_matrix(
     related: Any = _DEFAULT,
     today: date | None = None,
     lexical_tokens: Sequence[Sequence[str]] | None = None,
+    text_vectors: np.ndarray | None = None,
+    job_text_vector: np.ndarray | None = None,
 ) -> tuple[list[str], tuple[str, ...], np.ndarray]:
     """Feature values of every candidate for learning and audits.
 
@@ -276,6 +353,8 @@ def feature_matrix(
         related=rel_fn,
         today=today,
         lexical_tokens=lexical_tokens,
+        text_vectors=text_vectors,
+        job_text_vector=job_text_vector,
     )
     mat = np.zeros((len(resumes), len(F.FEATURES)), dtype=np.float64)
     for i, f in enumerate(feats):

@@ -22,6 +22,7 @@ TRUE = {
     "education_fit": 0.05,
     "skill_recency": 0.03,
     "lexical_match": 0.0,
+    "peer_support": 0.0,
 }
 
 

@@ -9,7 +9,16 @@ import pytest
 
 from matcher.embedder import HashingEmbedder, SentenceTransformerEmbedder
 from matcher.features import FEATURES
-from matcher.ranking import embed_job, embed_resumes, feature_matrix, rank_resumes, resume_headline
+from matcher.ranking import (
+    embed_job,
+    embed_job_text,
+    embed_resume_texts,
+    embed_resumes,
+    feature_matrix,
+    peer_means,
+    rank_resumes,
+    resume_headline,
+)
 from models import (
     ContactInfo,
     Education,
@@ -117,9 +126,32 @@ def test_weights_override_and_job_weights(hashing_embedder: HashingEmbedder) -> 
 def test_precomputed_vectors_match(hashing_embedder: HashingEmbedder) -> None:
     rv = embed_resumes([r for _, r in POOL], hashing_embedder)
     jv = embed_job(JOB, hashing_embedder)
-    a = rank_resumes(JOB, POOL, embedder=None, resume_vectors=rv, job_vector=jv, related=None, today=TODAY)
+    tv = embed_resume_texts([r for _, r in POOL], hashing_embedder)
+    jt = embed_job_text(JOB, hashing_embedder)
+    a = rank_resumes(
+        JOB,
+        POOL,
+        embedder=None,
+        resume_vectors=rv,
+        job_vector=jv,
+        text_vectors=tv,
+        job_text_vector=jt,
+        related=None,
+        today=TODAY,
+    )
     b = rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
     assert [(m.candidate_id, m.score) for m in a] == [(m.candidate_id, pytest.approx(m.score)) for m in b]
+    # stored profile vectors alone: the semantic match reads the profile view only
+    c = rank_resumes(JOB, POOL, embedder=None, resume_vectors=rv, job_vector=jv, related=None, today=TODAY)
+    cos = (rv @ jv) / np.linalg.norm(rv, axis=1) / np.linalg.norm(jv)
+    by_id = {m.candidate_id: m for m in c}
+    for (cid, _), value in zip(POOL, cos, strict=True):
+        sem = next(x for x in by_id[cid].explanation.contributions if x.feature == "semantic_similarity")
+        assert sem.note == f"embedding cosine {value:.2f}"
+    with pytest.raises(ValidationFailed):  # text vectors without the job's text vector nor an embedder
+        rank_resumes(
+            JOB, POOL, embedder=None, resume_vectors=rv, job_vector=jv, text_vectors=tv, related=None
+        )
     with pytest.raises(ValidationFailed):
         rank_resumes(JOB, POOL, embedder=None, related=None)
     with pytest.raises(ValidationFailed):
@@ -182,3 +214,31 @@ def test_job_vector_combines_profile_and_title(hashing_embedder: HashingEmbedder
     v = embed_job(JOB, hashing_embedder)
     assert v.shape == (384,) and float(np.linalg.norm(v)) == pytest.approx(1.0, abs=1e-5)
     assert combine_job_vectors(np.array([[1.0, 0.0], [0.0, 1.0]])) == pytest.approx([2**-0.5, 2**-0.5])
+
+
+def test_peer_means_brute_force() -> None:
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(57, 8)).astype(np.float32)
+    values = rng.uniform(size=57)
+    got = peer_means(x, values, k=4, block=10)  # blocks smaller than the set
+    unit = x / np.linalg.norm(x, axis=1, keepdims=True)
+    for i in range(57):
+        sims = [(float(unit[i] @ unit[j]), j) for j in range(57) if j != i]
+        nn = [j for _, j in sorted(sims, key=lambda t: (-t[0], t[1]))[:4]]
+        assert got[i] == pytest.approx(float(np.mean(values[nn])))
+    assert peer_means(x[:1], values[:1]).tolist() == [0.0]
+
+
+def test_peer_support_in_large_sets_only(hashing_embedder: HashingEmbedder) -> None:
+    small = rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+    assert all(c.feature != "peer_support" for m in small for c in m.explanation.contributions)
+    big_pool = [(f"{cid}-{i}", r) for i in range(11) for cid, r in POOL]  # 33 candidates, 11 copies each
+    big = rank_resumes(JOB, big_pool, embedder=hashing_embedder, related=None, today=TODAY)
+    for m in big:
+        peer = [c for c in m.explanation.contributions if c.feature == "peer_support"]
+        assert len(peer) == 1 and 0.0 <= peer[0].value <= 1.0
+        assert m.score == pytest.approx(sum(c.contribution for c in m.explanation.contributions))
+    # copies of one resume are each other's nearest neighbours: peer support equals their own semantic match
+    for m in big:
+        contrib = {c.feature: c for c in m.explanation.contributions}
+        assert contrib["peer_support"].value == pytest.approx(contrib["semantic_similarity"].value)

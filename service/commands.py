@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,11 +19,14 @@ from typing import TYPE_CHECKING, Any
 from models.errors import ParseError, ValidationFailed
 from service.settings import Settings, get_settings
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from models.candidate import Candidate
     from models.job import Job
     from models.match import Match
     from parsers.limits import Limits
+    from service.deps import Services
 
 __all__ = [
     "RESUME_SUFFIXES",
@@ -377,6 +382,14 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warm_up(services: Services) -> None:
+    """Open the pool and load the embedding model (runs in a background thread)."""
+    try:
+        services.pool.embedder.encode(["warm up"])
+    except Exception:  # a broken model dir is reported by the request that needs it
+        log.exception("warm-up failed")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the API and the web page; with --demo, load the demo pool and print a demo key first."""
     import uvicorn
@@ -388,14 +401,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     services = Services(settings)
     demo_key = None
-    pool = services.pool
-    pool.embedder.encode(["warm up"])  # load the model now, not on the first request
     if args.demo:
         from service.demo import load_demo
 
+        pool = services.pool
         load_demo(pool, progress=True)
         record, demo_key = services.keys.create("demo")
         services.audit.record("create_key", key_id=record.id, details={"via": "serve --demo"})
+    else:
+        # Serve at once; open the pool and load the model in the background so /health answers in a few
+        # seconds and the first request that needs the pool waits on it instead of on the whole start-up.
+        threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
     app = create_app(settings, services=services)
     url = f"http://{settings.host}:{settings.port}/"
     ready = time.perf_counter() - t0

@@ -476,6 +476,11 @@ class Pool:
                 cand, fingerprint=prep.fingerprint, profile=prep.profile, lexical=prep.blinded
             )
             self.store.put_embedding(cid, self.model, vector)
+            if candidate_id:
+                # the old resume's text view (embedded at shortlist time) is stale: a zero vector marks it
+                self.store.put_embedding(
+                    cid, self.text_model, np.zeros_like(np.asarray(vector, dtype=np.float32))
+                )
             if self.keep_files and prep.data is not None:
                 self.store.put_file(cid, prep.source_name or "upload", prep.data)
         self.index.add(np.array([num], dtype=np.int64), np.asarray(vector, dtype=np.float32).reshape(1, -1))
@@ -749,6 +754,34 @@ class Pool:
             self._ranker = rank_resumes
         return self._ranker
 
+    @property
+    def text_model(self) -> str:
+        """The store key of the second candidate view: the blinded resume text embedded (see matcher.ranking)."""
+        return f"{self.model}#text"
+
+    def _text_view(self, job: Job, ids: Sequence[str], blinded: Mapping[str, str]) -> dict[str, Any]:
+        """`text_vectors` and `job_text_vector` for the default ranker: stored text vectors, the missing ones
+        embedded now (outside the lock) from the stored blinded text and kept for next time."""
+        from matcher.ranking import embed_job_text, rank_resumes
+
+        if self._ranker is not None and self._ranker is not rank_resumes:
+            return {}  # a custom ranker may not take the second view
+        with self._lock:
+            stored = self.store.get_embeddings(ids, self.text_model)
+        missing = [c for c in ids if c not in stored or not np.any(stored[c])]
+        if missing:
+            fresh = self.embedder.encode([blinded[c] for c in missing])
+            stored.update(zip(missing, fresh, strict=True))
+            with self._lock:
+                try:
+                    self.store.put_embeddings(list(zip(missing, fresh, strict=True)), self.text_model)
+                except NotFound:  # erased meanwhile: rank with the vectors at hand, keep nothing
+                    log.info("a candidate was erased while its text view was embedded")
+        return {
+            "text_vectors": np.stack([np.asarray(stored[c], dtype=np.float32) for c in ids]),
+            "job_text_vector": embed_job_text(job, self.embedder),
+        }
+
     def job_vector(self, job: Job) -> np.ndarray:
         """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""
         from matcher.ranking import embed_job
@@ -804,6 +837,8 @@ class Pool:
             from matcher.lexical import tokenize
 
             kwargs["lexical_tokens"] = [tokenize(lexical_texts[c]) for c in ids]
+            if "resume_vectors" in kwargs:
+                kwargs.update(self._text_view(job, ids, lexical_texts))
         matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)
         return [
             m.model_copy(update={"job_id": job.id, "source_name": candidates[m.candidate_id].source_name})

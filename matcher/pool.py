@@ -44,7 +44,13 @@ from matcher.index import (
     open_index,
     sync_index_files,
 )
-from matcher.retrieval import DEFAULT_DENSE_K, DEFAULT_LEXICAL_K, DEFAULT_SKILL_K, retrieve
+from matcher.retrieval import (
+    DEFAULT_DENSE_K,
+    DEFAULT_LEXICAL_K,
+    DEFAULT_RERANK_K,
+    DEFAULT_SKILL_K,
+    retrieve,
+)
 from matcher.skill_index import SkillIndex, resolve_skill
 from matcher.store import Feedback, SqliteStore
 from models import (
@@ -123,6 +129,9 @@ class Pool:
             `SAVE_EVERY_WRITE_BELOW_BYTES` (about 1,300 vectors of 384 floats), then at most every
             `autosave_interval_s` seconds (erase and close always save; a crash in
             between only costs a rebuild from the store, which stays the source of truth).
+        dense_k, skill_k, lexical_k: recall sizes (`matcher.retrieval`).
+        rerank_k: how many recalled candidates get the full explained ranking after the cheap pre-score
+            (at least 4 x top; None: all of them).
     """
 
     def __init__(
@@ -139,6 +148,7 @@ class Pool:
         dense_k: int = DEFAULT_DENSE_K,
         skill_k: int = DEFAULT_SKILL_K,
         lexical_k: int = DEFAULT_LEXICAL_K,
+        rerank_k: int | None = DEFAULT_RERANK_K,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -152,6 +162,7 @@ class Pool:
         self.autosave_interval_s = autosave_interval_s
         self._last_save = 0.0
         self.dense_k, self.skill_k, self.lexical_k = dense_k, skill_k, lexical_k
+        self.rerank_k = rerank_k
         self._lock = threading.RLock()
         self._index: VectorIndex | None = None
         self._skills: SkillIndex | None = None
@@ -808,6 +819,13 @@ class Pool:
             raise ValidationFailed("top must be positive")
         chosen = self._check_weights(weights) if weights else (dict(job.weights) or None)
         job_vec = self.job_vector(job)
+        stored: dict[str, np.ndarray] = {}
+
+        def vectors_for(cids: Sequence[str]) -> np.ndarray:
+            stored.update(self.store.get_embeddings(cids, self.model))
+            zero = np.zeros(self.embedder.dim, dtype=np.float32)
+            return np.stack([stored.get(c, zero) for c in cids]) if cids else zero.reshape(0, -1)
+
         with self._lock:
             recalled = retrieve(
                 job,
@@ -820,10 +838,16 @@ class Pool:
                 skill_k=self.skill_k,
                 lexical_k=self.lexical_k,
                 include_duplicates=include_duplicates,
+                rerank_k=None if self.rerank_k is None else max(self.rerank_k, 4 * top),
+                vectors_for=vectors_for,
+                weights=chosen,
             )
             ids = [r.candidate_id for r in recalled]
             candidates = self.store.get_candidates(ids)
-            vectors = self.store.get_embeddings(ids, self.model) if blind else {}
+            if blind and stored:
+                vectors = {c: stored[c] for c in ids if c in stored}
+            else:
+                vectors = self.store.get_embeddings(ids, self.model) if blind else {}
             lexical_texts = self.store.lexical_texts(ids) if blind else {}
         ids = [c for c in ids if c in candidates]
         if not ids:

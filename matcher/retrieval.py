@@ -7,6 +7,13 @@ union of
 - the `skill_k` candidates holding the most required skills (every holder of at least one, when they fit),
 - optionally the `lexical_k` best BM25 matches of the job text over blinded profile texts,
 and ranking (`matcher.ranking.rank_resumes`) decides the order. Flagged duplicates are left out.
+
+Full explained ranking costs a few milliseconds per candidate, and skill recall alone can pass a thousand, so
+the merged set is cut in two stages: `prescore` gives every recalled candidate a cheap vectorised score (dense
+cosine, share of the job's required and preferred skills held, BM25 scaled to the best), weighted like the
+ranking weights of those features, and `select_for_rerank` keeps the best `rerank_k` for `rank_resumes`. A
+quarter of those places goes to the best skill coverage whatever the rest of the pre-score says, so an exact
+required-skill match is not lost to a weak embedding in the cut either.
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ log = logging.getLogger(__name__)
 DEFAULT_DENSE_K = 200
 DEFAULT_SKILL_K = 1000
 DEFAULT_LEXICAL_K = 100
+DEFAULT_RERANK_K = 200  # candidates given the full explained ranking (`rank_resumes`) after the pre-score
+SKILL_RESERVE = 0.25  # share of the rerank places kept for the best skill coverage
 
 
 @dataclass
@@ -37,6 +46,7 @@ class Retrieved:
     dense_score: float | None = None
     skill_hits: int = 0  # required skills held (preferred ones count when the job has no required skills)
     lexical_score: float | None = None
+    prescore: float | None = None  # the cheap first-stage score, when the set was cut
 
 
 def merge_recall(
@@ -97,6 +107,118 @@ def dense_recall(
         fetch *= 2
 
 
+def _prescore_weights(job: Job, weights: Mapping[str, float] | None) -> dict[str, float]:
+    """Pre-score weights from the ranking weights: dense carries the semantic and peer-support weights (both
+    follow the embedding), skills their coverage weights, lexical its own; renormalized to sum to 1."""
+    from matcher.scoring import DEFAULT_WEIGHTS
+
+    w = {**DEFAULT_WEIGHTS, **(weights or {})}
+    out = {
+        "dense": w.get("semantic_similarity", 0.0) + w.get("peer_support", 0.0),
+        "required": (w.get("required_skill_coverage", 0.0) + w.get("related_skill_credit", 0.0))
+        if job.required_skills
+        else 0.0,
+        "preferred": w.get("preferred_skill_coverage", 0.0) if job.preferred_skills else 0.0,
+        "lexical": w.get("lexical_match", 0.0),
+    }
+    total = sum(out.values())
+    if total <= 0:
+        return {"dense": 1.0, "required": 0.0, "preferred": 0.0, "lexical": 0.0}
+    return {k: v / total for k, v in out.items()}
+
+
+def skill_coverage(
+    job: Job, skill_index: SkillIndex, candidate_ids: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Share of the job's required and of its preferred skills each candidate holds (two float arrays)."""
+    out = []
+    for skills in (job.required_skills, job.preferred_skills):
+        wanted = list(dict.fromkeys(s.skill_id for s in skills))
+        cover = np.zeros(len(candidate_ids), dtype=np.float64)
+        if wanted:
+            cover = skill_index.held_counts(candidate_ids, wanted).astype(np.float64) / len(wanted)
+        out.append(cover)
+    return out[0], out[1]
+
+
+def prescore(
+    job: Job,
+    recalled: Sequence[Retrieved],
+    *,
+    skill_index: SkillIndex,
+    dense: np.ndarray | None = None,
+    weights: Mapping[str, float] | None = None,
+    coverage: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """Cheap first-stage scores of recalled candidates (higher is better), vectorised.
+
+    Args:
+        dense: cosine of each candidate's stored vector with the job vector (rows align with `recalled`);
+            when None, the dense recall score where known, else the lowest dense recall score (an upper
+            bound for candidates an exact search did not return).
+        weights: the ranking weights (defaults filled in); see `_prescore_weights`.
+        coverage: `skill_coverage` of the candidates, when already computed.
+    """
+    n = len(recalled)
+    if n == 0:
+        return np.zeros(0)
+    w = _prescore_weights(job, weights)
+    if dense is None:
+        known = [r.dense_score for r in recalled if r.dense_score is not None]
+        floor = min(known) if known else 0.0
+        dense = np.fromiter(
+            (floor if r.dense_score is None else r.dense_score for r in recalled), np.float64, n
+        )
+    lex = np.fromiter((r.lexical_score or 0.0 for r in recalled), np.float64, n)
+    top_lex = float(lex.max())
+    if top_lex > 0:
+        lex /= top_lex
+    if coverage is None:
+        coverage = skill_coverage(job, skill_index, [r.candidate_id for r in recalled])
+    required, preferred = coverage
+    score = (
+        w["dense"] * np.asarray(dense, dtype=np.float64)
+        + w["required"] * required
+        + w["preferred"] * preferred
+        + w["lexical"] * lex
+    )
+    for r, s in zip(recalled, score, strict=True):
+        r.prescore = float(s)
+    return score
+
+
+def select_for_rerank(
+    job: Job,
+    recalled: Sequence[Retrieved],
+    scores: np.ndarray,
+    k: int,
+    *,
+    skill_index: SkillIndex,
+    coverage: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[Retrieved]:
+    """The `k` candidates to rank in full: the best `SKILL_RESERVE` share by skill coverage (required, then
+    preferred, then pre-score), the rest by pre-score; in pre-score order (ties in recall order)."""
+    n = len(recalled)
+    if k <= 0:
+        return []
+    if n <= k:
+        return list(recalled)
+    order = np.lexsort((np.arange(n), -scores))  # stable: pre-score desc, then recall order
+    keep = np.zeros(n, dtype=bool)
+    reserve = int(k * SKILL_RESERVE)
+    if reserve and (job.required_skills or job.preferred_skills):
+        if coverage is None:
+            coverage = skill_coverage(job, skill_index, [r.candidate_id for r in recalled])
+        required, preferred = coverage
+        by_skill = np.lexsort((np.arange(n), -scores, -preferred, -required))
+        by_skill = by_skill[(required[by_skill] > 0) | (preferred[by_skill] > 0)][:reserve]
+        keep[by_skill] = True
+    free = k - int(keep.sum())
+    rest = order[~keep[order]][:free]
+    keep[rest] = True
+    return [recalled[i] for i in order if keep[i]]
+
+
 def retrieve(
     job: Job,
     job_vector: np.ndarray,
@@ -109,12 +231,19 @@ def retrieve(
     skill_k: int = DEFAULT_SKILL_K,
     lexical_k: int = DEFAULT_LEXICAL_K,
     include_duplicates: bool = False,
+    rerank_k: int | None = DEFAULT_RERANK_K,
+    vectors_for: Callable[[Sequence[str]], np.ndarray] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> list[Retrieved]:
-    """Dense + skill (+ lexical) recall for a job, merged; see the module docstring.
+    """Dense + skill (+ lexical) recall for a job, merged, then cut to `rerank_k`; see the module docstring.
 
     Args:
         ids_for: maps index ids (int64) to candidate ids (the store's `ids_for`).
         lexical: optional `(query_text, k) -> [(candidate_id, score)]` (BM25 over blinded profiles).
+        rerank_k: how many candidates to keep for full ranking (None: all recalled).
+        vectors_for: optional `candidate_ids -> float32 matrix` (rows align, L2-normalized) for the exact
+            dense pre-score of candidates that dense recall did not return.
+        weights: the ranking weights, for the pre-score.
     """
     exclude = None if include_duplicates else skill_index.is_duplicate
     dense = dense_recall(index, job_vector, dense_k, ids_for, exclude=exclude)
@@ -123,12 +252,24 @@ def retrieve(
     if lexical is not None and lexical_k > 0:
         lex = [(c, s) for c, s in lexical(job.text, lexical_k) if not (exclude and exclude(c))]
     merged = merge_recall(dense, skill, lex, skill_k=skill_k)
+    kept = merged
+    if rerank_k is not None and len(merged) > rerank_k:
+        dense_scores = None
+        if vectors_for is not None:
+            vecs = np.asarray(vectors_for([r.candidate_id for r in merged]), dtype=np.float32)
+            dense_scores = vecs @ np.asarray(job_vector, dtype=np.float32).reshape(-1)
+        coverage = skill_coverage(job, skill_index, [r.candidate_id for r in merged])
+        scores = prescore(
+            job, merged, skill_index=skill_index, dense=dense_scores, weights=weights, coverage=coverage
+        )
+        kept = select_for_rerank(job, merged, scores, rerank_k, skill_index=skill_index, coverage=coverage)
     log.info(
-        "retrieval for job %s: %s dense, %s skill, %s lexical -> %s candidates",
+        "retrieval for job %s: %s dense, %s skill, %s lexical -> %s candidates, %s kept for ranking",
         job.id,
         len(dense),
         len(skill),
         len(lex),
         len(merged),
+        len(kept),
     )
-    return merged
+    return kept

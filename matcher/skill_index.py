@@ -12,6 +12,8 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from matcher.store import CandidateStore
 
 log = logging.getLogger(__name__)
@@ -117,6 +119,16 @@ class SkillIndex:
     def is_duplicate(self, candidate_id: str) -> bool:
         fact = self._facts.get(candidate_id)
         return bool(fact and fact.duplicate_of)
+
+    def held_counts(self, candidate_ids: Sequence[str], skill_ids: Sequence[str]) -> np.ndarray:
+        """How many of `skill_ids` each candidate holds (int32, rows align with `candidate_ids`)."""
+        wanted = list(dict.fromkeys(skill_ids))
+        with self._lock:
+            return np.fromiter(
+                (sum(s in held for s in wanted) for held in (self._skills.get(c, {}) for c in candidate_ids)),
+                np.int32,
+                len(candidate_ids),
+            )
 
     def count_any(self, skill_ids: Iterable[str], *, include_duplicates: bool = False) -> dict[str, int]:
         """{candidate id: how many of the skills it has} for every candidate with at least one of them."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,17 @@ import pytest
 from matcher.embedder import HashingEmbedder, SentenceTransformerEmbedder
 from matcher.index import NumpyIndex
 from matcher.pool import Pool
-from matcher.retrieval import Retrieved, dense_recall, merge_recall, recall_skills, retrieve
+from matcher.retrieval import (
+    Retrieved,
+    dense_recall,
+    merge_recall,
+    prescore,
+    recall_skills,
+    retrieve,
+    select_for_rerank,
+    skill_coverage,
+)
+from matcher.scoring import DEFAULT_WEIGHTS
 from matcher.skill_index import SkillIndex
 from models import ContactInfo, Job, JobSkill, Resume, SkillMention, WorkItem
 
@@ -78,6 +89,61 @@ def test_retrieve_unions_sources() -> None:
     assert {r.candidate_id for r in out} == {"a", "z", "q"}  # c is a flagged duplicate
 
 
+def _two_skill_job() -> Job:
+    return Job(
+        text="x",
+        required_skills=[JobSkill(skill_id="py", name="Python"), JobSkill(skill_id="sql", name="SQL")],
+        preferred_skills=[JobSkill(skill_id="go", name="Go")],
+    )
+
+
+def test_prescore_hand_worked() -> None:
+    skills = SkillIndex()
+    skills.add("a", {"py": 1, "sql": 1, "go": 1})
+    skills.add("b", {"py": 1})
+    skills.add("c", {})
+    job = _two_skill_job()
+    assert [list(x) for x in skill_coverage(job, skills, ["a", "b", "c", "zz"])] == [
+        [1.0, 0.5, 0.0, 0.0],
+        [1.0, 0.0, 0.0, 0.0],
+    ]
+    recalled = [
+        Retrieved("a", dense_score=0.2),
+        Retrieved("b", lexical_score=4.0),
+        Retrieved("c", dense_score=0.6),
+    ]
+    weights = dict.fromkeys(DEFAULT_WEIGHTS, 0.0) | {
+        "semantic_similarity": 0.3,
+        "peer_support": 0.1,  # follows the embedding: counted with dense
+        "required_skill_coverage": 0.4,
+        "preferred_skill_coverage": 0.1,
+        "lexical_match": 0.1,
+    }
+    # dense 0.4, required 0.4, preferred 0.1, lexical 0.1; b has no dense score: the lowest recalled (0.2)
+    got = prescore(job, recalled, skill_index=skills, weights=weights)
+    assert got == pytest.approx([0.4 * 0.2 + 0.4 + 0.1, 0.4 * 0.2 + 0.2 + 0.1, 0.4 * 0.6])
+    assert recalled[0].prescore == pytest.approx(0.58)
+    exact = prescore(job, recalled, skill_index=skills, dense=np.array([0.2, 0.0, 0.6]), weights=weights)
+    assert exact[1] == pytest.approx(0.3)
+
+
+def test_select_for_rerank_reserves_skill_holders() -> None:
+    skills = SkillIndex()
+    for i in range(10):
+        skills.add(f"d{i}", {})
+    skills.add("h", {"py": 1, "sql": 1})
+    job = _two_skill_job()
+    recalled = [Retrieved(f"d{i}") for i in range(10)] + [Retrieved("h")]
+    scores = np.array([1.0 - i / 100 for i in range(10)] + [0.0])  # the holder pre-scores last
+    kept = select_for_rerank(job, recalled, scores, 4, skill_index=skills)
+    assert [r.candidate_id for r in kept] == ["d0", "d1", "d2", "h"]  # one reserved place (4 x 0.25)
+    assert select_for_rerank(job, recalled, scores, 20, skill_index=skills) == recalled
+    assert select_for_rerank(job, recalled, scores, 0, skill_index=skills) == []
+    no_skills = Job(text="x")
+    kept = select_for_rerank(no_skills, recalled, scores, 4, skill_index=skills)
+    assert [r.candidate_id for r in kept] == ["d0", "d1", "d2", "d3"]
+
+
 def profile_resume(title: str, skills: list[str], duties: str) -> Resume:
     text = f"{title}\n\n{duties}\n\nSkills: {', '.join(skills)}"
     return Resume(
@@ -131,6 +197,17 @@ def test_exact_skill_match_survives_embedding_noise(decoy_pool: tuple[Pool, str,
             dense_k=5,
         )
         assert holder in {r.candidate_id for r in recalled}
+        # the two-stage cut keeps it too, with the default weights and a single reserved place
+        cut = retrieve(
+            job,
+            pool.job_vector(job),
+            index=pool.index,
+            skill_index=pool.skill_index,
+            ids_for=pool.store.ids_for,
+            dense_k=5,
+            rerank_k=4,
+        )
+        assert len(cut) == 4 and holder in {r.candidate_id for r in cut}
         # the real ranking sees the holder: with skill recall off it cannot, whatever the weights
         focus = {"required_skill_coverage": 10.0}
         matches = pool.shortlist("j1", top=3, weights=focus)
@@ -140,6 +217,48 @@ def test_exact_skill_match_survives_embedding_noise(decoy_pool: tuple[Pool, str,
         assert holder in {m.candidate_id for m in pool.shortlist("j1", top=40)}
         pool.skill_k = 0
         assert holder not in {m.candidate_id for m in pool.shortlist("j1", top=1, weights=focus)}
+
+
+_SKILLS = ["Python", "SQL", "Docker", "Kubernetes", "Excel", "Java", "React", "Terraform", "Spark", "Go"]
+_TITLES = ["Backend Developer", "Data Engineer", "Platform Engineer", "Accountant", "Frontend Developer"]
+
+
+def _random_resume(rng: random.Random) -> Resume:
+    title, skills, months = rng.choice(_TITLES), rng.sample(_SKILLS, rng.randint(1, 5)), rng.randint(6, 120)
+    duties = f"{title} work with {' and '.join(skills)} for {rng.randint(1, 9)} teams."
+    return Resume(
+        text=f"{title}\n\n{duties}\n\nSkills: {', '.join(skills)}",
+        contact=ContactInfo(),
+        work=[WorkItem(title=title, description=[duties], months=months)],
+        skills=[SkillMention(skill_id=s.lower(), name=s, months=months) for s in skills],
+        total_experience_months=months,
+    )
+
+
+def test_two_stage_shortlist_agrees_with_full_ranking(tmp_path: Path) -> None:
+    """The pre-score cut (40 of ~110 recalled) keeps the full ranking's top 10. Their order may differ: peer
+    support and BM25 IDF are computed over the ranked set, so scores shift a little with the set."""
+    rng = random.Random(3)
+    with Pool(tmp_path / "d", embedder=EMB, dense_k=10, lexical_k=20, rerank_k=None) as pool:
+        for _ in range(120):
+            pool.add_resume(_random_resume(rng))
+        pool.add_job(
+            Job(
+                id="j",
+                title="Data Engineer",
+                text="Data Engineer building pipelines with Python, SQL and Spark.",
+                required_skills=[
+                    JobSkill(skill_id="python", name="Python"),
+                    JobSkill(skill_id="sql", name="SQL"),
+                ],
+                preferred_skills=[JobSkill(skill_id="spark", name="Spark")],
+            )
+        )
+        full = pool.shortlist("j", top=10)
+        pool.rerank_k = 40
+        two = pool.shortlist("j", top=10)
+        assert {m.candidate_id for m in two} == {m.candidate_id for m in full}
+        assert all(m.explanation.total() == pytest.approx(m.score) for m in two)
 
 
 def test_lexical_recall_finds_rare_terms(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 For each of the 33 dev job posts (3 for each of 11 occupations) every resume of
 `ranking/livecareer_dev` is ranked; a resume is relevant when its category is the job's occupation.
-NDCG@10, P@10 and MAP@100 are printed per occupation and overall for every system, in one run.
+NDCG@10, P@10 and MAP@100 are printed per occupation and overall for every system, in one run, and
+NDCG@10 on posts 1-2 of each occupation apart from post 3 (the default weights were chosen on posts 1-2).
 
 Parsed resumes and embeddings are cached under $SHORTLIST_EVAL_CACHE (default ~/.cache/shortlist-eval),
 keyed by the PDF's hash and a hash of the parser sources, so reruns take seconds.

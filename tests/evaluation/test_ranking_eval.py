@@ -46,6 +46,24 @@ def test_evaluate_hand_worked() -> None:
     assert res["overall"]["map@100"] == pytest.approx(((1 + 2 / 3) / 2 + 1) / 2)
 
 
+def test_post_split() -> None:
+    """Posts 1-2 of each occupation and post 3 are scored apart (post 3: held out when choosing weights)."""
+    chef3 = E.EvalJob("Chef-3", "Chef", "CHEF", Job(id="Chef-3", title="Chef", text="Chef"))
+    jobs = [*_jobs(), chef3]
+    perfect = ["CHEF/1", "CHEF/2", "INFORMATION-TECHNOLOGY/3"]
+    rankings = {
+        "sys": {
+            "Chef-1": perfect,
+            "IT-1": ["INFORMATION-TECHNOLOGY/3", "CHEF/1", "CHEF/2"],
+            "Chef-3": perfect[::-1],
+        }
+    }
+    split = E.post_split(rankings, jobs, _resumes())
+    assert split["sys"]["posts 1-2"] == pytest.approx(1.0)
+    worst = E.evaluate({"Chef-3": perfect[::-1]}, [chef3], _resumes())["overall"]["ndcg@10"]
+    assert split["sys"]["post 3"] == pytest.approx(worst) and worst < 1.0
+
+
 def test_order_breaks_ties_by_id() -> None:
     assert E._order(["b", "a", "c"], np.array([1.0, 1.0, 2.0])) == ["c", "a", "b"]
 

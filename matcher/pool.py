@@ -49,6 +49,7 @@ from matcher.retrieval import (
     DEFAULT_LEXICAL_K,
     DEFAULT_RERANK_K,
     DEFAULT_SKILL_K,
+    LexicalRecall,
     retrieve,
 )
 from matcher.skill_index import SkillIndex, resolve_skill
@@ -166,7 +167,7 @@ class Pool:
         self._lock = threading.RLock()
         self._index: VectorIndex | None = None
         self._skills: SkillIndex | None = None
-        self._bm25: tuple[list[str], Any] | None = None
+        self._bm25: LexicalRecall | None = None
         self._closed = False
         self._data_version: int | None = None
         self._builder: threading.Thread | None = None
@@ -362,19 +363,15 @@ class Pool:
             return self._skills
 
     def _lexical(self, query: str, k: int) -> list[tuple[str, float]]:
-        from matcher.lexical import BM25, tokenize
+        from matcher.lexical import tokenize
 
         with self._lock:
             self._follow_other_writers()
             if self._bm25 is None:
                 rows = self.store.profiles()
-                self._bm25 = ([cid for cid, _ in rows], BM25([tokenize(text) for _, text in rows]))
-            ids, bm25 = self._bm25
-        if not ids:
-            return []
-        scores = bm25.scores(tokenize(query))
-        top = np.argsort(-scores, kind="stable")[:k]
-        return [(ids[i], float(scores[i])) for i in top if scores[i] > 0]
+                self._bm25 = LexicalRecall([cid for cid, _ in rows], [tokenize(text) for _, text in rows])
+            bm25 = self._bm25
+        return bm25.search(query, k)
 
     def _save_index(self, force: bool = False) -> None:
         if self._index is None:

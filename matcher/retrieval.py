@@ -107,6 +107,64 @@ def dense_recall(
         fetch *= 2
 
 
+class LexicalRecall:
+    """BM25 recall over the pool's blinded profile texts, compact: the weighted term frequencies as a float32
+    CSC matrix (int32 indices), so a query touches only its own terms' columns and never sorts the pool.
+
+    Args:
+        ids: candidate ids, one per document.
+        docs: tokenized documents (`matcher.lexical.tokenize`), aligned with `ids`.
+    """
+
+    def __init__(self, ids: Sequence[str], docs: Sequence[Sequence[str]]) -> None:
+        from scipy import sparse
+
+        from matcher.lexical import BM25
+
+        bm25 = BM25(docs)
+        self.ids = list(ids)
+        self.vocab = bm25.vocab
+        self.idf = bm25.idf.astype(np.float32)
+        tf = sparse.csc_matrix(bm25._tf, dtype=np.float32)
+        tf.indices = tf.indices.astype(np.int32, copy=False)
+        tf.indptr = tf.indptr.astype(np.int32, copy=False)
+        self._tf = tf
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def nbytes(self) -> int:
+        """Bytes held by the arrays (the id list and vocabulary are Python objects on top)."""
+        return int(self._tf.data.nbytes + self._tf.indices.nbytes + self._tf.indptr.nbytes + self.idf.nbytes)
+
+    def scores(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, scores) of the documents sharing a term with the query (unique query terms, BM25)."""
+        cols = sorted({self.vocab[t] for t in tokens if t in self.vocab})
+        if not cols or not self.ids:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        acc = np.asarray(self._tf[:, cols] @ self.idf[cols]).ravel()
+        rows = np.flatnonzero(acc > 0)
+        return rows, acc[rows]
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """The k best BM25 matches of the query text: argpartition, then a sort of those k only."""
+        from matcher.lexical import tokenize
+
+        if k <= 0:
+            return []
+        rows, scores = self.scores(tokenize(query))
+        if len(rows) > k:
+            kth = scores[np.argpartition(-scores, k - 1)[k - 1]]
+            above = scores > kth
+            tied = np.flatnonzero(scores == kth)[
+                : k - int(above.sum())
+            ]  # lowest rows first, as a stable sort
+            pick = np.concatenate([np.flatnonzero(above), tied])
+            rows, scores = rows[pick], scores[pick]
+        order = np.lexsort((rows, -scores))  # best first, ties by row (as a stable full sort would)
+        return [(self.ids[int(rows[i])], float(scores[i])) for i in order]
+
+
 def _prescore_weights(job: Job, weights: Mapping[str, float] | None) -> dict[str, float]:
     """Pre-score weights from the ranking weights: dense carries the semantic and peer-support weights (both
     follow the embedding), skills their coverage weights, lexical its own; renormalized to sum to 1."""

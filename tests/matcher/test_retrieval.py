@@ -12,6 +12,7 @@ from matcher.embedder import HashingEmbedder, SentenceTransformerEmbedder
 from matcher.index import NumpyIndex
 from matcher.pool import Pool
 from matcher.retrieval import (
+    LexicalRecall,
     Retrieved,
     dense_recall,
     merge_recall,
@@ -259,6 +260,35 @@ def test_two_stage_shortlist_agrees_with_full_ranking(tmp_path: Path) -> None:
         two = pool.shortlist("j", top=10)
         assert {m.candidate_id for m in two} == {m.candidate_id for m in full}
         assert all(m.explanation.total() == pytest.approx(m.score) for m in two)
+
+
+def test_lexical_recall_matches_brute_force_bm25() -> None:
+    """Top-k of the compact BM25 (column slices, argpartition) = a full stable sort of `BM25.scores`."""
+    from matcher.lexical import BM25, tokenize
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(300)]
+    docs = [
+        [rng.choice(words[: rng.choice([20, 300])]) for _ in range(rng.randint(1, 30))] for _ in range(400)
+    ]
+    docs.append([])  # an empty profile scores nothing
+    ids = [f"c{i}" for i in range(len(docs))]
+    lexical = LexicalRecall(ids, docs)
+    ref_bm25 = BM25(docs)
+    for _ in range(30):
+        query = " ".join([*rng.sample(words[:40], 4), "unknownword"])
+        ref = ref_bm25.scores(tokenize(query))
+        for k in (1, 10, 50):
+            want = [(ids[i], ref[i]) for i in np.argsort(-ref, kind="stable")[:k] if ref[i] > 0]
+            got = lexical.search(query, k)
+            assert [s for _, s in got] == pytest.approx([s for _, s in want], rel=1e-5)
+            # ids: the same up to float32 rounding between near-equal scores
+            assert [ref[ids.index(c)] for c, _ in got] == pytest.approx([s for _, s in want], rel=1e-5)
+    assert lexical.search("unknownword", 5) == [] and lexical.search("w1", 0) == []
+    assert LexicalRecall([], []).search("w1", 3) == []
+    assert (
+        lexical.nbytes() < 12 * sum(len(set(d)) for d in docs) + 8 * len(docs) + 4 * len(lexical.vocab) + 64
+    )
 
 
 def test_lexical_recall_finds_rare_terms(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ and the head of the whole blinded resume text against the whole job post (`embed
 `embed_job_text`); their cosines are averaged. On the livecareer dev set the two views together rank better
 than either alone (NDCG@10 of the cosine 0.713 against 0.651 and 0.664). `peer_support` then adds the mean
 semantic match of each candidate's nearest neighbours in the candidate set (score regularization under the
-cluster hypothesis), which steadies the ranking on vague posts.
+cluster hypothesis; neighbours by the text view when there is one), which steadies the ranking on vague posts.
 """
 
 from __future__ import annotations
@@ -216,7 +216,7 @@ def _all_features(
         else embed_job(job, embedder)  # type: ignore[arg-type]
     )
     cosines = _unit_rows(rv) @ (jv / (float(np.linalg.norm(jv)) or 1.0))
-    views = rv
+    neighbour_space = rv
     if text_vectors is not None:
         tv = np.asarray(text_vectors, dtype=np.float32)
         if tv.shape[0] != n:
@@ -227,10 +227,12 @@ def _all_features(
             job_text_vector = embed_job_text(job, embedder)
         jt = np.asarray(job_text_vector, dtype=np.float32).reshape(-1)
         cosines = 0.5 * (cosines + _unit_rows(tv) @ (jt / (float(np.linalg.norm(jt)) or 1.0)))
-        views = np.hstack([_unit_rows(rv), _unit_rows(tv)])
+        # "resumes like this one" is judged on the fuller text when there is one: on the dev set peers found
+        # by the text view helped more than by the profile or both (NDCG@10 0.734 / 0.715 / 0.722)
+        neighbour_space = tv
     semantic = np.array([F.semantic_similarity(float(c)).value for c in cosines])
     # neighbours only mean something in a set clearly larger than the neighbourhood
-    peers = peer_means(views, semantic) if n > 2 * F.PEER_K else None
+    peers = peer_means(neighbour_space, semantic) if n > 2 * F.PEER_K else None
 
     tokens = (
         lexical_tokens

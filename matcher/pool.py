@@ -925,17 +925,19 @@ class Pool:
             parts["experience"] = 0.2 if named else 0.0
             norm = sum(parts.values()) or 1.0
             weights = {k: v / norm for k, v in parts.items() if v > 0}
+            # months of every named skill per candidate in one array pass (-1: not held)
+            months = skills.months_held(pool, named)
+            wanted = [named.index(s) for s in dict.fromkeys(any_ids)]
+            share = (months[:, wanted] >= 0).mean(axis=1) if wanted else np.zeros(len(pool))
+            used = (
+                np.minimum(np.maximum(months, 0) / 60.0, 1.0).mean(axis=1) if named else np.zeros(len(pool))
+            )
             scored = []
-            for cid in pool:
-                held = skills.skills_of(cid)
+            for i, cid in enumerate(pool):
                 values = {
                     "query": max(0.0, min(1.0, sims.get(cid, 0.0))),
-                    "skills": (sum(1 for s in set(any_ids) if s in held) / len(set(any_ids)))
-                    if any_ids
-                    else 0.0,
-                    "experience": (
-                        sum(min(held.get(s, 0) / 60.0, 1.0) for s in named) / len(named) if named else 0.0
-                    ),
+                    "skills": float(share[i]),
+                    "experience": float(used[i]),
                 }
                 score = sum(weights[k] * values[k] for k in weights)
                 scored.append((score, cid, values))

@@ -305,7 +305,10 @@ def retrieve(
     """
     exclude = None if include_duplicates else skill_index.is_duplicate
     dense = dense_recall(index, job_vector, dense_k, ids_for, exclude=exclude)
-    skill = skill_index.count_any(recall_skills(job), include_duplicates=include_duplicates)
+    # the skill_k holders of the most recall skills, counted over arrays (merge_recall's cut, done early)
+    skill = skill_index.top_holders(
+        recall_skills(job), max(0, skill_k), include_duplicates=include_duplicates
+    )
     lex: list[tuple[str, float]] = []
     if lexical is not None and lexical_k > 0:
         lex = [(c, s) for c, s in lexical(job.text, lexical_k) if not (exclude and exclude(c))]

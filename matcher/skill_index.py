@@ -1,7 +1,11 @@
 """Skill inverted index over the talent pool: skill id -> candidates (with months of use), plus search facets.
 
 Built from the store's skill postings (no resume JSON is parsed), then kept in step by the pool on every add,
-update and erase. Answers "who has all of / any of these skills, with at least N years of X", and the skill
+update and erase. Compact: candidates are numbered rows, skills interned to ints, and the postings one CSR
+(per skill: sorted int32 rows, int16 months) plus a small dict of recent additions, merged into the arrays at
+the next query once it grows past `COMPACT_AFTER` (so bulk adds stay O(1) each); erased rows are masked out
+and dropped at the next merge. About 10 bytes per candidate for facts and 6 per skill held, beside the
+id-to-row map. Answers "who has all of / any of these skills, with at least N years of X", and the skill
 recall that keeps an exact skill match from being lost to embedding noise in `matcher.retrieval`.
 """
 
@@ -10,7 +14,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,11 +22,8 @@ from matcher.store import CandidateStore
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class _Facts:
-    total_months: int = 0
-    location: str | None = None
-    duplicate_of: str | None = None
+COMPACT_AFTER = 2048  # recent additions kept in dicts before a query merges them into the arrays
+_MONTHS_MAX = int(np.iinfo(np.int16).max)
 
 
 def resolve_skill(term: str) -> str:
@@ -45,32 +45,166 @@ def resolve_skill(term: str) -> str:
 
 
 class SkillIndex:
-    """In-memory postings: skill id -> {candidate id: months}; candidate id -> facts. Thread-safe."""
+    """Skill postings and search facets over numbered candidate rows (see the module docstring). Thread-safe."""
 
     def __init__(self) -> None:
-        self._postings: dict[str, dict[str, int]] = {}
-        self._skills: dict[str, dict[str, int]] = {}  # candidate -> {skill: months}
-        self._facts: dict[str, _Facts] = {}
         self._lock = threading.RLock()
+        self._row: dict[str, int] = {}  # live candidates only
+        self._cids: list[str | None] = []  # row -> candidate id (None once erased)
+        self._n = 0
+        self._live = np.zeros(0, dtype=bool)
+        self._dup = np.zeros(0, dtype=bool)
+        self._total = np.zeros(0, dtype=np.int32)
+        self._loc = np.zeros(0, dtype=np.int32)  # index into _locations, -1 when unknown
+        self._dup_of: dict[int, str] = {}
+        self._locations: list[str] = []
+        self._loc_id: dict[str, int] = {}
+        self._sid: dict[str, int] = {}
+        self._skill_names: list[str] = []
+        # merged postings: skill s holds rows _prow[_ptr[s]:_ptr[s + 1]] (ascending) with months _pmon[...]
+        self._ptr = np.zeros(1, dtype=np.int64)
+        self._prow = np.zeros(0, dtype=np.int32)
+        self._pmon = np.zeros(0, dtype=np.int16)
+        self._dead = 0  # erased rows still in the merged postings
+        # recent additions (rows above every merged one): skill -> {row: months} and row -> {skill: months}
+        self._dpost: dict[int, dict[int, int]] = {}
+        self._drows: dict[int, dict[int, int]] = {}
 
     @classmethod
     def from_store(cls, store: CandidateStore) -> SkillIndex:
         """Build from the store's postings and facts."""
         index = cls()
-        for fact in store.candidate_facts():
-            index._facts[fact.candidate_id] = _Facts(fact.total_months, fact.location, fact.duplicate_of)
-            index._skills[fact.candidate_id] = {}
-        for cid, skill, months in store.skill_postings():
-            index._postings.setdefault(skill, {})[cid] = months
-            index._skills.setdefault(cid, {})[skill] = months
-        log.info("skill index built: %s candidates, %s skills", len(index._facts), len(index._postings))
+        facts = store.candidate_facts()
+        index._grow(len(facts))
+        for fact in facts:
+            index._new_row(fact.candidate_id, fact.total_months, fact.location, fact.duplicate_of)
+        rows, sids, months = [], [], []
+        for cid, skill, m in store.skill_postings():
+            row = index._row.get(cid)
+            if row is not None:
+                rows.append(row)
+                sids.append(index._skill(skill))
+                months.append(m)
+        index._merge(np.asarray(rows, np.int64), np.asarray(sids, np.int64), np.asarray(months, np.int64))
+        log.info("skill index built: %s candidates, %s skills", len(index), len(index._skill_names))
         return index
 
     def __len__(self) -> int:
-        return len(self._facts)
+        return len(self._row)
 
     def __contains__(self, candidate_id: object) -> bool:
-        return candidate_id in self._facts
+        return candidate_id in self._row
+
+    def nbytes(self) -> int:
+        """Bytes held by the arrays (the id map, id strings and recent-addition dicts come on top)."""
+        arrays = (self._live, self._dup, self._total, self._loc, self._ptr, self._prow, self._pmon)
+        return int(sum(a.nbytes for a in arrays))
+
+    # -- internals -----------------------------------------------------------------------------------------------
+
+    def _grow(self, extra: int) -> None:
+        need = self._n + extra
+        if need <= len(self._live):
+            return
+        cap = max(need, 2 * len(self._live), 1024)
+        for name in ("_live", "_dup", "_total", "_loc"):
+            old = getattr(self, name)
+            new = np.zeros(cap, dtype=old.dtype)
+            new[: self._n] = old[: self._n]
+            setattr(self, name, new)
+
+    def _skill(self, skill_id: str) -> int:
+        sid = self._sid.get(skill_id)
+        if sid is None:
+            sid = self._sid[skill_id] = len(self._skill_names)
+            self._skill_names.append(skill_id)
+        return sid
+
+    def _new_row(
+        self, candidate_id: str, total_months: int, location: str | None, duplicate_of: str | None
+    ) -> int:
+        self._grow(1)
+        row = self._n
+        self._n += 1
+        self._row[candidate_id] = row
+        self._cids.append(candidate_id)
+        self._live[row] = True
+        self._total[row] = int(total_months or 0)
+        if location:
+            lid = self._loc_id.get(location)
+            if lid is None:
+                lid = self._loc_id[location] = len(self._locations)
+                self._locations.append(location)
+            self._loc[row] = lid
+        else:
+            self._loc[row] = -1
+        self._dup[row] = bool(duplicate_of)
+        if duplicate_of:
+            self._dup_of[row] = duplicate_of
+        return row
+
+    def _merge(self, rows: np.ndarray, sids: np.ndarray, months: np.ndarray) -> None:
+        """Rebuild the CSR postings from the live merged ones plus (rows, sids, months)."""
+        counts = np.diff(self._ptr)
+        old_sids = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+        keep = self._live[self._prow]
+        all_rows = np.concatenate([self._prow[keep].astype(np.int64), rows])
+        all_sids = np.concatenate([old_sids[keep], sids])
+        all_months = np.concatenate([self._pmon[keep].astype(np.int64), months])
+        order = np.lexsort((all_rows, all_sids))
+        self._prow = all_rows[order].astype(np.int32)
+        self._pmon = np.clip(all_months[order], 0, _MONTHS_MAX).astype(np.int16)
+        per_skill = np.bincount(all_sids, minlength=len(self._skill_names))
+        self._ptr = np.zeros(len(per_skill) + 1, dtype=np.int64)
+        np.cumsum(per_skill, out=self._ptr[1:])
+        self._dead = 0
+
+    def _ready(self) -> None:
+        """Merge the recent additions (and drop erased rows) once there are enough of them."""
+        if len(self._drows) <= COMPACT_AFTER and self._dead <= max(COMPACT_AFTER, len(self._row) // 8):
+            return
+        items = [(r, s, m) for r, ent in self._drows.items() for s, m in ent.items()]
+        arr = np.asarray(items, dtype=np.int64).reshape(-1, 3)
+        self._dpost.clear()
+        self._drows.clear()
+        self._merge(arr[:, 0], arr[:, 1], arr[:, 2])
+
+    def _posting(self, sid: int | None) -> tuple[np.ndarray, np.ndarray]:
+        """Live (rows ascending, months) of one skill."""
+        if sid is None:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        if sid + 1 < len(self._ptr):
+            lo, hi = int(self._ptr[sid]), int(self._ptr[sid + 1])
+            rows, months = self._prow[lo:hi].astype(np.int64), self._pmon[lo:hi].astype(np.int64)
+            if self._dead:
+                keep = self._live[rows]
+                rows, months = rows[keep], months[keep]
+        else:
+            rows, months = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        recent = self._dpost.get(sid)
+        if recent:  # rows above every merged one, in insertion order
+            rows = np.concatenate([rows, np.fromiter(recent.keys(), np.int64, len(recent))])
+            months = np.concatenate([months, np.fromiter(recent.values(), np.int64, len(recent))])
+        return rows, months
+
+    def _rows_of(self, candidate_ids: Sequence[str]) -> np.ndarray:
+        return np.fromiter((self._row.get(c, -1) for c in candidate_ids), np.int64, len(candidate_ids))
+
+    def _ids(self, rows: np.ndarray) -> list[str]:
+        cids = self._cids
+        return [cids[int(r)] or "" for r in rows]
+
+    def _count_rows(
+        self, skill_ids: Iterable[str], include_duplicates: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        parts = [self._posting(self._sid.get(s))[0] for s in dict.fromkeys(skill_ids)]
+        if not parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        rows, counts = np.unique(np.concatenate(parts), return_counts=True)
+        if not include_duplicates and len(rows):
+            keep = ~self._dup[rows]
+            rows, counts = rows[keep], counts[keep]
+        return rows, counts
 
     # -- updates -------------------------------------------------------------------------------------------------
 
@@ -83,63 +217,114 @@ class SkillIndex:
         location: str | None = None,
         duplicate_of: str | None = None,
     ) -> None:
-        """Add or replace one candidate."""
+        """Add or replace one candidate (a replaced one moves to the end of the insertion order)."""
         with self._lock:
             self.remove(candidate_id)
-            self._facts[candidate_id] = _Facts(int(total_months), location, duplicate_of)
-            self._skills[candidate_id] = {s: int(m or 0) for s, m in skills.items()}
-            for skill, months in self._skills[candidate_id].items():
-                self._postings.setdefault(skill, {})[candidate_id] = months
+            row = self._new_row(candidate_id, total_months, location, duplicate_of)
+            entry = {self._skill(s): min(max(int(m or 0), 0), _MONTHS_MAX) for s, m in skills.items()}
+            self._drows[row] = entry
+            for sid, months in entry.items():
+                self._dpost.setdefault(sid, {})[row] = months
 
     def remove(self, candidate_id: str) -> None:
         with self._lock:
-            for skill in self._skills.pop(candidate_id, {}):
-                posting = self._postings.get(skill)
+            row = self._row.pop(candidate_id, None)
+            if row is None:
+                return
+            self._cids[row] = None
+            self._live[row] = False
+            self._dup[row] = False
+            self._dup_of.pop(row, None)
+            entry = self._drows.pop(row, None)
+            if entry is None:
+                self._dead += 1
+                return
+            for sid in entry:
+                posting = self._dpost.get(sid)
                 if posting is not None:
-                    posting.pop(candidate_id, None)
+                    posting.pop(row, None)
                     if not posting:
-                        del self._postings[skill]
-            self._facts.pop(candidate_id, None)
+                        del self._dpost[sid]
 
     def set_duplicate_of(self, candidate_id: str, duplicate_of: str | None) -> None:
         with self._lock:
-            if candidate_id in self._facts:
-                self._facts[candidate_id].duplicate_of = duplicate_of
+            row = self._row.get(candidate_id)
+            if row is not None:
+                self._dup[row] = bool(duplicate_of)
+                if duplicate_of:
+                    self._dup_of[row] = duplicate_of
+                else:
+                    self._dup_of.pop(row, None)
 
     # -- queries -------------------------------------------------------------------------------------------------
 
     def skills_of(self, candidate_id: str) -> dict[str, int]:
         """{skill id: months} of one candidate."""
-        return dict(self._skills.get(candidate_id, {}))
+        with self._lock:
+            row = self._row.get(candidate_id)
+            if row is None:
+                return {}
+            names = self._skill_names
+            if row in self._drows:
+                return {names[s]: m for s, m in self._drows[row].items()}
+            pos = np.flatnonzero(self._prow == row)
+            sids = np.searchsorted(self._ptr, pos, side="right") - 1
+            return {names[int(s)]: int(self._pmon[p]) for s, p in zip(sids, pos, strict=True)}
 
     def holders(self, skill_id: str) -> dict[str, int]:
         """{candidate id: months} of the candidates with a skill."""
-        return dict(self._postings.get(skill_id, {}))
+        with self._lock:
+            self._ready()
+            rows, months = self._posting(self._sid.get(skill_id))
+            return dict(zip(self._ids(rows), (int(m) for m in months), strict=True))
 
     def is_duplicate(self, candidate_id: str) -> bool:
-        fact = self._facts.get(candidate_id)
-        return bool(fact and fact.duplicate_of)
-
-    def held_counts(self, candidate_ids: Sequence[str], skill_ids: Sequence[str]) -> np.ndarray:
-        """How many of `skill_ids` each candidate holds (int32, rows align with `candidate_ids`)."""
-        wanted = list(dict.fromkeys(skill_ids))
-        with self._lock:
-            return np.fromiter(
-                (sum(s in held for s in wanted) for held in (self._skills.get(c, {}) for c in candidate_ids)),
-                np.int32,
-                len(candidate_ids),
-            )
+        row = self._row.get(candidate_id)
+        return row is not None and bool(self._dup[row])
 
     def count_any(self, skill_ids: Iterable[str], *, include_duplicates: bool = False) -> dict[str, int]:
         """{candidate id: how many of the skills it has} for every candidate with at least one of them."""
-        counts: dict[str, int] = {}
         with self._lock:
+            self._ready()
+            rows, counts = self._count_rows(skill_ids, include_duplicates)
+            return dict(zip(self._ids(rows), (int(c) for c in counts), strict=True))
+
+    def top_holders(
+        self, skill_ids: Iterable[str], k: int, *, include_duplicates: bool = False
+    ) -> dict[str, int]:
+        """`count_any` cut to the k candidates with the most of the skills (ties in insertion order), in
+        that order; counted over arrays, so only k ids become Python strings."""
+        with self._lock:
+            self._ready()
+            rows, counts = self._count_rows(skill_ids, include_duplicates)
+            order = np.lexsort((rows, -counts))[: max(0, k)]
+            return dict(zip(self._ids(rows[order]), (int(c) for c in counts[order]), strict=True))
+
+    def held_counts(self, candidate_ids: Sequence[str], skill_ids: Sequence[str]) -> np.ndarray:
+        """How many of `skill_ids` each candidate holds (int32, rows align with `candidate_ids`)."""
+        with self._lock:
+            self._ready()
+            rows = self._rows_of(candidate_ids)
+            out = np.zeros(len(rows), dtype=np.int32)
             for skill in dict.fromkeys(skill_ids):
-                for cid in self._postings.get(skill, {}):
-                    counts[cid] = counts.get(cid, 0) + 1
-            if not include_duplicates:
-                counts = {c: n for c, n in counts.items() if not self.is_duplicate(c)}
-        return counts
+                out += np.isin(rows, self._posting(self._sid.get(skill))[0])
+            return out
+
+    def months_held(self, candidate_ids: Sequence[str], skill_ids: Sequence[str]) -> np.ndarray:
+        """Months of each skill per candidate (int32, shape len(candidate_ids) x len(skill_ids)); -1 where
+        the candidate does not hold the skill."""
+        with self._lock:
+            self._ready()
+            rows = self._rows_of(candidate_ids)
+            out = np.full((len(rows), len(skill_ids)), -1, dtype=np.int32)
+            for j, skill in enumerate(skill_ids):
+                held, months = self._posting(self._sid.get(skill))
+                if not len(held):
+                    continue
+                pos = np.minimum(np.searchsorted(held, rows), len(held) - 1)
+                hit = held[pos] == rows
+                out[hit, j] = months[pos[hit]]
+            return out
 
     def match(
         self,
@@ -157,28 +342,24 @@ class SkillIndex:
         min_months = dict(min_months or {})
         required = list(dict.fromkeys([*all_of, *min_months]))
         with self._lock:
-            if required:
-                postings = [self._postings.get(s, {}) for s in required]
-                postings.sort(key=len)
-                pool: Iterable[str] = [cid for cid in postings[0] if all(cid in p for p in postings[1:])]
-            else:
-                pool = list(self._facts)
-            wanted_any = set(any_of)
+            self._ready()
+            rows: np.ndarray | None = None
+            for skill in required:
+                held, months = self._posting(self._sid.get(skill))
+                if skill in min_months:
+                    held = held[months >= min_months[skill]]
+                rows = held if rows is None else np.intersect1d(rows, held, assume_unique=True)
+            if rows is None:
+                rows = np.flatnonzero(self._live[: self._n])
+            if not include_duplicates:
+                rows = rows[~self._dup[rows]]
+            if any_of:
+                wanted = [self._posting(self._sid.get(s))[0] for s in dict.fromkeys(any_of)]
+                rows = rows[np.isin(rows, np.concatenate(wanted))]
+            if min_total_months is not None:
+                rows = rows[self._total[rows] >= min_total_months]
             loc = location.casefold().strip() if location else None
-            out = []
-            for cid in pool:
-                fact = self._facts.get(cid)
-                if fact is None or (fact.duplicate_of and not include_duplicates):
-                    continue
-                skills = self._skills.get(cid, {})
-                if wanted_any and not wanted_any.intersection(skills):
-                    continue
-                if any(skills.get(s, 0) < m for s, m in min_months.items()):
-                    continue
-                if min_total_months is not None and fact.total_months < min_total_months:
-                    continue
-                if loc and loc not in (fact.location or "").casefold():
-                    continue
-                out.append(cid)
-        order = {cid: i for i, cid in enumerate(self._facts)}
-        return sorted(out, key=lambda c: order.get(c, 0))
+            if loc:
+                places = [i for i, name in enumerate(self._locations) if loc in name.casefold()]
+                rows = rows[np.isin(self._loc[rows], np.asarray(places, dtype=np.int32))]
+            return self._ids(rows)

@@ -51,6 +51,75 @@ def test_update_remove_and_duplicate_flag(index: SkillIndex) -> None:
     index.remove("nobody")  # no error
 
 
+def test_top_holders_months_and_counts(index: SkillIndex) -> None:
+    assert index.top_holders(["python", "aws"], 2) == {"a": 2, "b": 1}  # ties in insertion order
+    assert list(index.top_holders(["kafka", "python", "aws"], 10)) == ["a", "c", "b"]
+    assert index.top_holders(["python"], 0) == {} and index.top_holders([], 3) == {}
+    got = index.months_held(["c", "a", "zz"], ["python", "aws", "cobol"])
+    assert got.tolist() == [[-1, 48, -1], [60, 24, -1], [-1, -1, -1]]
+    assert index.held_counts(["a", "b", "zz"], ["python", "aws"]).tolist() == [2, 1, 0]
+    assert 0 < index.nbytes() < 100_000
+
+
+@pytest.mark.parametrize("compact_after", [0, 3, 10_000])
+def test_matches_a_dict_model_under_random_updates(
+    monkeypatch: pytest.MonkeyPatch, compact_after: int
+) -> None:
+    """Adds, replacements, erasures and duplicate flags in random order, with merges into the arrays early,
+    sometimes or never: every query agrees with plain dicts."""
+    import random
+
+    import matcher.skill_index as skill_index
+
+    monkeypatch.setattr(skill_index, "COMPACT_AFTER", compact_after)
+    rng = random.Random(compact_after)
+    skills = ["s0", "s1", "s2", "s3", "s4"]
+    places = ["Porto", "Austin, TX", None]
+    ix = SkillIndex()
+    model: dict[str, tuple[dict[str, int], int, str | None, bool]] = {}  # insertion order = dict order
+    for step in range(300):
+        op = rng.random()
+        cid = f"c{rng.randint(0, 40)}"
+        if op < 0.6:
+            held = {s: rng.randint(0, 80) for s in rng.sample(skills, rng.randint(0, 4))}
+            facts = (rng.randint(0, 120), rng.choice(places), rng.random() < 0.2)
+            ix.add(
+                cid, held, total_months=facts[0], location=facts[1], duplicate_of="x" if facts[2] else None
+            )
+            model.pop(cid, None)
+            model[cid] = (held, *facts)
+        elif op < 0.8:
+            ix.remove(cid)
+            model.pop(cid, None)
+        elif cid in model:
+            dup = rng.random() < 0.5
+            ix.set_duplicate_of(cid, "x" if dup else None)
+            model[cid] = (*model[cid][:3], dup)
+        if step % 7:
+            continue
+        a, b = rng.sample(skills, 2)
+        live = [c for c, v in model.items() if not v[3]]
+        assert len(ix) == len(model) and all(c in ix for c in model)
+        assert ix.holders(a) == {c: v[0][a] for c, v in model.items() if a in v[0]}
+        assert ix.count_any([a, b]) == {c: n for c in live if (n := sum(s in model[c][0] for s in (a, b)))}
+        assert ix.match(all_of=[a], min_months={b: 20}) == [
+            c for c in live if a in model[c][0] and model[c][0].get(b, -1) >= 20
+        ]
+        assert ix.match(any_of=[a, b], min_total_months=30, location="tx") == [
+            c
+            for c in live
+            if {a, b} & set(model[c][0]) and model[c][1] >= 30 and "tx" in (model[c][2] or "").casefold()
+        ]
+        assert ix.match(include_duplicates=True) == list(model)
+        some = rng.sample([*model, "nobody"], min(5, len(model) + 1))
+        assert ix.held_counts(some, [a, b]).tolist() == [
+            sum(s in model.get(c, ({},))[0] for s in (a, b)) for c in some
+        ]
+        for c in some:
+            assert ix.skills_of(c) == (model[c][0] if c in model else {})
+            assert ix.is_duplicate(c) == (c in model and model[c][3])
+
+
 def test_from_store() -> None:
     store = SqliteStore(":memory:")
     for cid, skills, dup in (("a", {"python": 5}, None), ("b", {}, None), ("c", {"python": 1}, "a")):

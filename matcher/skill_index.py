@@ -2,9 +2,9 @@
 
 Built from the store's skill postings (no resume JSON is parsed), then kept in step by the pool on every add,
 update and erase. Compact: candidates are numbered rows, skills interned to ints, and the postings one CSR
-(per skill: sorted int32 rows, int16 months) plus a small dict of recent additions, merged into the arrays at
-the next query once it grows past `COMPACT_AFTER` (so bulk adds stay O(1) each); erased rows are masked out
-and dropped at the next merge. About 10 bytes per candidate for facts and 6 per skill held, beside the
+(per skill: sorted int32 rows, int16 months) plus flat buffers of recent additions (10 bytes a posting),
+merged into the CSR at the next query once they pass `COMPACT_AFTER` postings, and during adds once they
+outgrow the CSR (so bulk adds stay amortized O(1)); erased rows are masked out and dropped at the next merge. About 10 bytes per candidate for facts and 6 per skill held, beside the
 id-to-row map. Answers "who has all of / any of these skills, with at least N years of X", and the skill
 recall that keeps an exact skill match from being lost to embedding noise in `matcher.retrieval`.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -66,9 +67,10 @@ class SkillIndex:
         self._prow = np.zeros(0, dtype=np.int32)
         self._pmon = np.zeros(0, dtype=np.int16)
         self._dead = 0  # erased rows still in the merged postings
-        # recent additions (rows above every merged one): skill -> {row: months} and row -> {skill: months}
-        self._dpost: dict[int, dict[int, int]] = {}
-        self._drows: dict[int, dict[int, int]] = {}
+        # recent additions, rows above every merged one, in row order: (row, skill, months) per posting
+        self._drow = array("i")
+        self._dsid = array("i")
+        self._dmon = array("h")
 
     @classmethod
     def from_store(cls, store: CandidateStore) -> SkillIndex:
@@ -96,9 +98,10 @@ class SkillIndex:
         return candidate_id in self._row
 
     def nbytes(self) -> int:
-        """Bytes held by the arrays (the id map, id strings and recent-addition dicts come on top)."""
+        """Bytes held by the arrays (the id map and the id strings come on top)."""
         arrays = (self._live, self._dup, self._total, self._loc, self._ptr, self._prow, self._pmon)
-        return int(sum(a.nbytes for a in arrays))
+        recent = (self._drow, self._dsid, self._dmon)
+        return int(sum(a.nbytes for a in arrays) + sum(len(a) * a.itemsize for a in recent))
 
     # -- internals -----------------------------------------------------------------------------------------------
 
@@ -145,13 +148,18 @@ class SkillIndex:
 
     def _merge(self, rows: np.ndarray, sids: np.ndarray, months: np.ndarray) -> None:
         """Rebuild the CSR postings from the live merged ones plus (rows, sids, months)."""
+        if rows.size > 1 and bool(np.any(np.diff(rows) < 0)):  # the store's postings come in any order
+            by_row = np.argsort(rows, kind="stable")
+            rows, sids, months = rows[by_row], sids[by_row], months[by_row]
         counts = np.diff(self._ptr)
         old_sids = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
         keep = self._live[self._prow]
         all_rows = np.concatenate([self._prow[keep].astype(np.int64), rows])
         all_sids = np.concatenate([old_sids[keep], sids])
         all_months = np.concatenate([self._pmon[keep].astype(np.int64), months])
-        order = np.lexsort((all_rows, all_sids))
+        # merged postings are (skill, row)-sorted and new rows are above them, in row order: a stable sort by
+        # skill keeps every posting's rows ascending
+        order = np.argsort(all_sids, kind="stable")
         self._prow = all_rows[order].astype(np.int32)
         self._pmon = np.clip(all_months[order], 0, _MONTHS_MAX).astype(np.int16)
         per_skill = np.bincount(all_sids, minlength=len(self._skill_names))
@@ -159,15 +167,24 @@ class SkillIndex:
         np.cumsum(per_skill, out=self._ptr[1:])
         self._dead = 0
 
+    def _recent(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Copies of the recent-addition buffers as int64 arrays (rows, skills, months)."""
+        return (
+            np.array(self._drow, dtype=np.int64),
+            np.array(self._dsid, dtype=np.int64),
+            np.array(self._dmon, dtype=np.int64),
+        )
+
+    def _flush(self) -> None:
+        rows, sids, months = self._recent()
+        keep = self._live[rows]
+        self._drow, self._dsid, self._dmon = array("i"), array("i"), array("h")
+        self._merge(rows[keep], sids[keep], months[keep])
+
     def _ready(self) -> None:
         """Merge the recent additions (and drop erased rows) once there are enough of them."""
-        if len(self._drows) <= COMPACT_AFTER and self._dead <= max(COMPACT_AFTER, len(self._row) // 8):
-            return
-        items = [(r, s, m) for r, ent in self._drows.items() for s, m in ent.items()]
-        arr = np.asarray(items, dtype=np.int64).reshape(-1, 3)
-        self._dpost.clear()
-        self._drows.clear()
-        self._merge(arr[:, 0], arr[:, 1], arr[:, 2])
+        if len(self._drow) > COMPACT_AFTER or self._dead > max(COMPACT_AFTER, len(self._row) // 8):
+            self._flush()
 
     def _posting(self, sid: int | None) -> tuple[np.ndarray, np.ndarray]:
         """Live (rows ascending, months) of one skill."""
@@ -181,10 +198,11 @@ class SkillIndex:
                 rows, months = rows[keep], months[keep]
         else:
             rows, months = np.zeros(0, np.int64), np.zeros(0, np.int64)
-        recent = self._dpost.get(sid)
-        if recent:  # rows above every merged one, in insertion order
-            rows = np.concatenate([rows, np.fromiter(recent.keys(), np.int64, len(recent))])
-            months = np.concatenate([months, np.fromiter(recent.values(), np.int64, len(recent))])
+        if len(self._drow):  # rows above every merged one, in row order
+            d_rows, d_sids, d_months = self._recent()
+            hit = (d_sids == sid) & self._live[d_rows]
+            rows = np.concatenate([rows, d_rows[hit]])
+            months = np.concatenate([months, d_months[hit]])
         return rows, months
 
     def _rows_of(self, candidate_ids: Sequence[str]) -> np.ndarray:
@@ -221,10 +239,12 @@ class SkillIndex:
         with self._lock:
             self.remove(candidate_id)
             row = self._new_row(candidate_id, total_months, location, duplicate_of)
-            entry = {self._skill(s): min(max(int(m or 0), 0), _MONTHS_MAX) for s, m in skills.items()}
-            self._drows[row] = entry
-            for sid, months in entry.items():
-                self._dpost.setdefault(sid, {})[row] = months
+            for skill, months in skills.items():
+                self._drow.append(row)
+                self._dsid.append(self._skill(skill))
+                self._dmon.append(min(max(int(months or 0), 0), _MONTHS_MAX))
+            if len(self._drow) > max(COMPACT_AFTER, len(self._prow)):  # geometric: amortized O(1) per add
+                self._flush()
 
     def remove(self, candidate_id: str) -> None:
         with self._lock:
@@ -235,16 +255,7 @@ class SkillIndex:
             self._live[row] = False
             self._dup[row] = False
             self._dup_of.pop(row, None)
-            entry = self._drows.pop(row, None)
-            if entry is None:
-                self._dead += 1
-                return
-            for sid in entry:
-                posting = self._dpost.get(sid)
-                if posting is not None:
-                    posting.pop(row, None)
-                    if not posting:
-                        del self._dpost[sid]
+            self._dead += 1
 
     def set_duplicate_of(self, candidate_id: str, duplicate_of: str | None) -> None:
         with self._lock:
@@ -265,8 +276,10 @@ class SkillIndex:
             if row is None:
                 return {}
             names = self._skill_names
-            if row in self._drows:
-                return {names[s]: m for s, m in self._drows[row].items()}
+            if len(self._drow) and row >= self._drow[0]:
+                d_rows, d_sids, d_months = self._recent()
+                hit = d_rows == row
+                return {names[int(s)]: int(m) for s, m in zip(d_sids[hit], d_months[hit], strict=True)}
             pos = np.flatnonzero(self._prow == row)
             sids = np.searchsorted(self._ptr, pos, side="right") - 1
             return {names[int(s)]: int(self._pmon[p]) for s, p in zip(sids, pos, strict=True)}

@@ -132,7 +132,10 @@ def test_from_store() -> None:
         store.put_candidate(Candidate(id=cid, resume=resume, duplicate_of=dup))
     index = SkillIndex.from_store(store)
     assert len(index) == 3 and index.holders("python") == {"a": 5, "c": 1}
+    assert list(index.holders("python")) == ["a", "c"]  # postings sorted by row whatever the store's order
     assert index.match(all_of=["python"]) == ["a"] and index.match(location="porto") == ["a", "b"]
+    index.add("e", {"python": 2})
+    assert index.match(all_of=["python"]) == ["a", "e"] and index.skills_of("a") == {"python": 5}
     store.close()
 
 

@@ -38,7 +38,9 @@ from matcher.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, content_hash, es
 from matcher.embedder import Embedder
 from matcher.index import (
     DEFAULT_APPROXIMATE_ABOVE,
+    DEFAULT_IVF_ABOVE,
     FaissIndex,
+    FaissIvfIndex,
     NumpyIndex,
     VectorIndex,
     open_index,
@@ -133,6 +135,8 @@ class Pool:
         dense_k, skill_k, lexical_k: recall sizes (`matcher.retrieval`).
         rerank_k: how many recalled candidates get the full explained ranking after the cheap pre-score
             (at least 4 x top; None: all of them).
+        ivf_above: the background approximate index is IVF-SQ8 (`FaissIvfIndex`, about 400 bytes a vector)
+            instead of HNSW (about 2,000) when it is built over more than this many vectors (None: never).
     """
 
     def __init__(
@@ -150,6 +154,7 @@ class Pool:
         skill_k: int = DEFAULT_SKILL_K,
         lexical_k: int = DEFAULT_LEXICAL_K,
         rerank_k: int | None = DEFAULT_RERANK_K,
+        ivf_above: int | None = DEFAULT_IVF_ABOVE,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -164,6 +169,7 @@ class Pool:
         self._last_save = 0.0
         self.dense_k, self.skill_k, self.lexical_k = dense_k, skill_k, lexical_k
         self.rerank_k = rerank_k
+        self.ivf_above = ivf_above
         self._lock = threading.RLock()
         self._index: VectorIndex | None = None
         self._skills: SkillIndex | None = None
@@ -236,9 +242,15 @@ class Pool:
                     return
                 matrix = self.store.load_embeddings(self.model)
             started = time.perf_counter()
-            new = FaissIndex(self.embedder.dim, approximate_above=0)
-            new.add(matrix.nums, matrix.vectors)
-            new.configure(approximate_above=None)  # stays HNSW; compaction rebuilds HNSW
+            new: VectorIndex
+            if self.ivf_above is not None and len(matrix.nums) > self.ivf_above:
+                new = FaissIvfIndex(self.embedder.dim)  # trained on the whole matrix, then kept up to date
+                new.add(matrix.nums, matrix.vectors)
+            else:
+                hnsw = FaissIndex(self.embedder.dim, approximate_above=0)
+                hnsw.add(matrix.nums, matrix.vectors)
+                hnsw.configure(approximate_above=None)  # stays HNSW; compaction rebuilds HNSW
+                new = hnsw
             with self._lock:
                 if self._closed or self._index is not old:
                     return

@@ -517,6 +517,24 @@ def test_approximate_index_built_in_background_and_swapped_in(tmp_path: Path) ->
         assert again.index.kind == "faiss-hnsw" and len(again.index) == 12
 
 
+def test_ivf_index_above_its_threshold(tmp_path: Path) -> None:
+    """Over `ivf_above` the background build makes an IVF-SQ8 index: kept up to date, erased from, reopened."""
+    data_dir = tmp_path / "ivf"
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank, approximate_above=5, ivf_above=0) as pool:
+        ids = [pool.add_resume(make_resume(text_for(i), {"python": i})).id for i in range(12)]
+        assert pool.wait_for_index_build(timeout=60)
+        pool.add_resume(make_resume(text_for(50)))
+        assert pool.index.kind == "faiss-ivf"
+        assert set(pool.index.ids().tolist()) == set(pool.store.embedding_nums(pool.model).tolist())
+        target = pool.store.get_embeddings([ids[3]], pool.model)[ids[3]]
+        assert pool.index.search(target, 1)[1][0, 0] == pool.store.nums_for([ids[3]])[ids[3]]
+        pool.erase(ids[3])
+        assert len(pool.index) == 12 and pool.store.nums_for([ids[4]])[ids[4]] in pool.index
+        assert ids[3] not in {m.candidate_id for m in pool.search(query=text_for(3), top=5)}
+    with Pool(data_dir, embedder=EMB, ranker=stub_rank, approximate_above=5, ivf_above=0) as again:
+        assert again.index.kind == "faiss-ivf" and len(again.index) == 12
+
+
 def test_concurrent_identical_uploads_store_one_candidate(pool: Pool) -> None:
     got: list[str] = []
     resume = make_resume(text_for(7), {"python": 3})

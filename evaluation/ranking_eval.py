@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from evaluation.datasets import JOB_POST_CATEGORIES
 from evaluation.metrics import average_precision_at_k, mean, ndcg_at_k, precision_at_k
 from models.errors import ConfigError, ParseError
 from models.job import Job
@@ -49,19 +50,7 @@ __all__ = [
     "shared_data_dir",
 ]
 
-OCCUPATION_CATEGORY: dict[str, str] = {
-    "Apparel": "APPAREL",
-    "Aviation": "AVIATION",
-    "Banking": "BANKING",
-    "Chef": "CHEF",
-    "Construction": "CONSTRUCTION",
-    "Consultant": "CONSULTANT",
-    "Finance": "FINANCE",
-    "Fitness": "FITNESS",
-    "Healthcare": "HEALTHCARE",
-    "IT": "INFORMATION-TECHNOLOGY",
-    "Teacher": "TEACHER",
-}
+OCCUPATION_CATEGORY: dict[str, str] = JOB_POST_CATEGORIES  # job-post occupation -> livecareer folder
 REFERENCE_DATE = date(2024, 1, 1)  # fixed "today" so durations and recency are reproducible
 METRICS = ("ndcg@10", "p@10", "map@100")
 SYSTEMS = ("shortlist", "bm25", "tfidf", "minilm")

@@ -8,6 +8,7 @@ never reach an embedding or a lexical score.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -171,6 +172,19 @@ def _personal_terms(resume: Resume | None) -> list[str]:
     return sorted({t for t in terms if t}, key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=4096)
+def _personal_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled pattern for a resume's personal terms (longest first, so a full name goes before its parts).
+
+    Compiled once per distinct set of terms: building a pattern per term on every call overflowed `re`'s cache
+    and cost a quarter of a shortlist's time.
+    """
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in terms)
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
 def blind_text(text: str, resume: Resume | None = None) -> str:
     """Remove names, contact details, gendered words and age proxies from `text`.
 
@@ -179,8 +193,9 @@ def blind_text(text: str, resume: Resume | None = None) -> str:
         resume: the parsed resume, whose name and contact values are erased wherever they occur.
     """
     out = _HONORIFIC_RE.sub(" ", text)
-    for term in _personal_terms(resume):
-        out = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", " ", out, flags=re.IGNORECASE)
+    personal = _personal_pattern(tuple(_personal_terms(resume)))
+    if personal is not None:
+        out = personal.sub(" ", out)
     out = _PERSONAL_LINE_RE.sub(" ", out)
     out = _BIRTH_RE.sub(" ", out)
     out = _EMAIL_RE.sub(" ", out)

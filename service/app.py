@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             "Every `/v1` route needs an API key in `X-API-Key` or `Authorization: Bearer`. "
             'Errors are `{"error": {"code", "message"}}` with the status code that fits.'
         ),
+        docs_url=None,  # served below from the packaged Swagger UI, so /docs works with no internet
     )
     app.state.services = services or Services(settings)
     install_error_handlers(app, html_renderer=web.render_error)
@@ -79,4 +80,24 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.include_router(api_router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _install_docs(app)
     return app
+
+
+def _install_docs(app: FastAPI) -> None:
+    """Serve Swagger UI at /docs from the `swagger-ui-bundle` package's files instead of a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )

@@ -39,7 +39,12 @@ def assert_error(r, status: int, code: str | None = None) -> None:  # type: igno
 
 def test_health_and_docs_are_open(client: TestClient) -> None:
     assert client.get("/health").json()["status"] == "ok"
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    # Swagger UI comes from the packaged files, never a CDN, so /docs works offline
+    assert "/docs-assets/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text.lower()
+    asset = client.get("/docs-assets/swagger-ui-bundle.js")
+    assert asset.status_code == 200 and len(asset.content) > 100_000
     spec = client.get("/openapi.json").json()
     assert "/v1/candidates" in spec["paths"] and "/v1/jobs/{job_id}/shortlist" in spec["paths"]
 

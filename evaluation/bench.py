@@ -389,36 +389,22 @@ def _clustered(
     return out
 
 
-class _TiledBM25:
-    """The pool's BM25 lexical recall over n candidates whose blinded texts repeat the templates' texts.
+def _tiled_lexical(template_tokens: Sequence[Sequence[str]], n: int) -> Any:
+    """The pool's lexical recall (`matcher.retrieval.LexicalRecall`) over n candidates whose blinded texts repeat
+    the templates' texts: built from the templates and tiled to n rows, so building 1M rows stays cheap while a
+    query costs what it costs the pool (the same float32 CSC matrix and argpartition search)."""
+    from scipy import sparse
 
-    Built from the templates' BM25 (vocabulary, IDF, weighted term frequencies) tiled to n rows, so a query costs
-    what it costs the pool over n profiles (sparse product over every row, then the full sort the pool does)."""
+    from matcher.retrieval import LexicalRecall
 
-    def __init__(self, template_tokens: Sequence[Sequence[str]], n: int) -> None:
-        from scipy import sparse
-
-        from matcher.lexical import BM25
-
-        base = BM25(template_tokens)
-        self.vocab = base.vocab
-        self.idf = base.idf
-        reps = -(-n // len(template_tokens))
-        tf = sparse.vstack([base._tf.tocsr()] * reps, format="csr")[:n]
-        self._tf = tf.tocsc()
-        self.ids = [f"c{i}" for i in range(n)]  # the pool keeps the candidate id list beside the matrix
-
-    def search(self, query: str, k: int) -> list[tuple[str, float]]:
-        from matcher.lexical import tokenize
-
-        weights = np.zeros(len(self.vocab))
-        for tok in set(tokenize(query)):
-            col = self.vocab.get(tok)
-            if col is not None:
-                weights[col] += self.idf[col]
-        scores = np.asarray(self._tf @ weights).ravel()
-        top = np.argsort(-scores, kind="stable")[:k]  # as Pool._lexical does
-        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+    lexical = LexicalRecall([f"t{i}" for i in range(len(template_tokens))], template_tokens)
+    reps = -(-n // len(template_tokens))
+    tf = sparse.vstack([lexical._tf.tocsr()] * reps, format="csr")[:n].tocsc()
+    tf.indices = tf.indices.astype(np.int32, copy=False)
+    tf.indptr = tf.indptr.astype(np.int32, copy=False)
+    lexical._tf = tf
+    lexical.ids = [f"c{i}" for i in range(n)]  # the pool keeps the candidate id list beside the matrix
+    return lexical
 
 
 def _ids_for(nums: Sequence[int]) -> dict[int, str]:
@@ -475,7 +461,7 @@ def shortlist_size(cfg_dict: dict[str, Any], n: int, measure_memory: bool) -> di
         )
     out["skill_index_bytes"] = _rss_bytes() - rss0
     rss0 = _rss_bytes()
-    lexical = _TiledBM25(tokens, n)
+    lexical = _tiled_lexical(tokens, n)
     out["lexical_bytes"] = _rss_bytes() - rss0
     out["raw_vector_bytes"] = n * dim * 4
 

@@ -7,6 +7,7 @@ numbers (computed by the caller on blinded text), so these functions stay pure a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -241,6 +242,12 @@ _TITLE_TOKEN_RE = re.compile(r"[a-z0-9+#]+")
 
 def normalize_title(title: str) -> list[str]:
     """Content tokens of a job title: lower case, seniority and filler words dropped, light stemming."""
+    return list(_title_tokens(title))
+
+
+@functools.lru_cache(maxsize=65536)
+def _title_tokens(title: str) -> tuple[str, ...]:
+    # cached: the same titles come back for every candidate and every job in a shortlist
     out = []
     for tok in _TITLE_TOKEN_RE.findall(title.lower()):
         if tok in _SENIORITY or tok in _TITLE_STOP or tok.isdigit():
@@ -248,9 +255,10 @@ def normalize_title(title: str) -> list[str]:
         if len(tok) > 4 and tok.endswith("s") and not tok.endswith("ss"):
             tok = tok[:-1]
         out.append(tok)
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def title_match(a: str, b: str) -> float:
     """Similarity of two job titles in [0, 1]: token overlap (Dice) blended with fuzzy token-set ratio."""
     ta, tb = normalize_title(a), normalize_title(b)

@@ -142,6 +142,23 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.n
     return out_s, out_i
 
 
+def _empty_hits(nq: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, ids) of shape (nq, k) with no hits yet: -inf scores and -1 ids."""
+    k = max(k, 0)
+    return np.full((nq, k), -np.inf, dtype=np.float32), np.full((nq, k), -1, dtype=np.int64)
+
+
+def _fill_hits(
+    out_s: np.ndarray, out_i: np.ndarray, scores: np.ndarray, ids: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Copy a FAISS result into the first columns of (out_s, out_i); a -1 id gets a -inf score."""
+    kk = ids.shape[1]
+    out_s[:, :kk] = scores
+    out_i[:, :kk] = ids
+    out_s[out_i < 0] = -np.inf
+    return out_s, out_i
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     # No fsync: the store is the durable copy, and a file a crash leaves short or stale fails its sidecar
     # check and is rebuilt. `sync_index_files` makes an erasure durable at once.
@@ -465,18 +482,12 @@ class FaissIndex:
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         q = _as_vectors(queries, self._dim)
         k = int(k)
-        out_s = np.full((q.shape[0], max(k, 0)), -np.inf, dtype=np.float32)
-        out_i = np.full((q.shape[0], max(k, 0)), -1, dtype=np.int64)
+        out_s, out_i = _empty_hits(q.shape[0], k)
         n = len(self)
         if k <= 0 or n == 0 or q.shape[0] == 0:
             return out_s, out_i
         if self._hnsw is None:
-            kk = min(k, n)
-            scores, ids = self._exact.search(q, kk)
-            out_s[:, :kk] = scores
-            out_i[:, :kk] = ids
-            out_s[out_i < 0] = -np.inf
-            return out_s, out_i
+            return _fill_hits(out_s, out_i, *self._exact.search(q, min(k, n)))
         total = int(self._hnsw.ntotal)
         want = min(k, n)
         # over-fetch for the tombstones expected among the hits; widen for rows that still come up short
@@ -645,19 +656,13 @@ class FaissIvfIndex:
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         q = _as_vectors(queries, self._dim)
         k = int(k)
-        out_s = np.full((q.shape[0], max(k, 0)), -np.inf, dtype=np.float32)
-        out_i = np.full((q.shape[0], max(k, 0)), -1, dtype=np.int64)
+        out_s, out_i = _empty_hits(q.shape[0], k)
         n = len(self)
         if k <= 0 or n == 0 or q.shape[0] == 0:
             return out_s, out_i
         params = self._faiss.SearchParametersIVF()
         params.nprobe = max(1, min(self.nprobe, int(self._ivf.nlist)))
-        kk = min(k, n)
-        scores, found = self._ivf.search(q, kk, params=params)
-        out_s[:, :kk] = scores
-        out_i[:, :kk] = found
-        out_s[out_i < 0] = -np.inf
-        return out_s, out_i
+        return _fill_hits(out_s, out_i, *self._ivf.search(q, min(k, n), params=params))
 
     def save(self, path: str | os.PathLike[str]) -> None:
         arrays = {"ids": self._ids}

@@ -163,10 +163,10 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
         and not _NOT_FIELD.search(m.group(1))
         and not (m.group(0).lstrip().startswith(",") and _is_place(text, m.start(1), m.end(1), b))
     ):
-        field = m.group(1).strip()
+        end = _field_tail_end(text, m.end(1), b)
+        field = text[m.start(1) : end].strip()
         # "Science in X": the field is X
         field = re.sub(r"^(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I)
-        end = m.end(1)
         if text[end : end + 1] in {'"', "”", "'"} and text[m.start(1) - 1 : m.start(1)] in {'"', "“", "'"}:
             end += 1  # Bachelor in "Instrumentation and Control Engineering"
         return hit.start, end, field
@@ -182,25 +182,56 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     return hit.start, end, field
 
 
+# lower-case words that end a capitalized field: "Computer science", "Finance and sectorial specialisation"
+_FIELD_TAIL = re.compile(r"[ \t]+((?:[a-z]+[ \t]+){0,2}[a-z]+)[ \t]*(?=[,;.(|\n]|$)")
+_NOT_FIELD_TAIL = re.compile(
+    r"\b(?:from|at|with|in|on|for|to|the|a|an|by|is|was|expected|pursuing|completed|graduated|passed|"
+    r"present|current|ongoing|honou?rs|hons)\b"
+)
+
+
+def _field_tail_end(text: str, end: int, line_end: int) -> int:
+    """End of a field extended over the lower-case words that close its clause."""
+    m = _FIELD_TAIL.match(text, end, line_end)
+    if m is None or _NOT_FIELD_TAIL.search(m.group(1)):
+        return end
+    return m.end(1)
+
+
 # a lower-case field after "in" ("in journalism and communication"); not "in progress", "in 2012"
 _FIELD_LOWER = re.compile(
     r"[ \t]+in[ \t]+(?!progress\b|the\b|a\b|an\b|\d)([a-z][a-z&\-]*(?:[ \t]+(?:[a-z][a-z&\-]*|and|&)){0,5})(?=[ \t]*(?:[,.;:()\n]|$))"
 )
 
 
+# "Major: Special Education", ": Business Administration": a label before a field on its own line
+_FIELD_LABEL = re.compile(
+    r"[ \t]*(?:(?:majors?|speciali[sz]ation|concentration|field)[ \t]*)?[:\-–][ \t]*", re.I
+)
+
+
 def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
-    """(field, end offset) when the line after a degree is a short capitalized field of study."""
+    """(field, end offset) when the line after a degree (one blank line may come between) is a short
+    capitalized field of study, perhaps after a "Major:" label."""
     if line_end >= len(text):
         return None
     a = line_end + 1
     e = text.find("\n", a)
     e = len(text) if e < 0 else e
-    line = text[a:e]
-    cand = re.split(r"[,;:(|]|\s[-–]\s", line.strip(), maxsplit=1)[0].strip().rstrip(".")
+    if not text[a:e].strip() and e < len(text):
+        a = e + 1
+        e = text.find("\n", a)
+        e = len(text) if e < 0 else e
+    label = _FIELD_LABEL.match(text, a, e)
+    line = text[label.end() : e] if label else text[a:e]
+    # "Electronics and Communication. XXX College of Engineering.": the field ends at the sentence break
+    cand = re.split(r"[,;:(|]|\s[-–]\s|(?<=[a-z]{3})\.\s", line.strip(), maxsplit=1)[0].strip().rstrip(".")
     if (
         not cand
         or len(cand.split()) > 6
-        or not re.fullmatch(r"[A-Z][A-Za-z&'/\-]*(?:[ \t]+(?:[A-Z][A-Za-z&'/\-]*|and|of|&|in)){0,5}", cand)
+        or not re.fullmatch(
+            r"[A-Z][A-Za-z&'/\-]*(?:[ \t]+(?:[A-Z][A-Za-z&'/\-]*|and|of|&|in|with|for)){0,5}", cand
+        )
         or _INSTITUTION_RE.search(cand)
         or _DEGREE_RE.match(cand)
         or _NOT_FIELD.search(cand)
@@ -216,8 +247,20 @@ def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
         cand,
     ):
         return None
-    start = a + line.index(cand[0])
+    start = (label.end() if label else a) + line.index(cand[0])
     return cand, start + len(cand)
+
+
+def _is_degree_line(text: str, hit: DegreeHit, line_end: int) -> bool:
+    """The line is a degree with its field of study and at most a date ("Master of Arts, Psychology, 2015")."""
+    _pa, pb, fld = _degree_phrase(text, hit)
+    if fld is None or pb > line_end:
+        return False
+    rest = text[pb:line_end]
+    dates = find_date_ranges(rest)
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end :]
+    return not re.search(r"[A-Za-z]", rest)
 
 
 def _is_place(text: str, a: int, b: int, line_end: int) -> bool:
@@ -226,6 +269,19 @@ def _is_place(text: str, a: int, b: int, line_end: int) -> bool:
         return True
     m = re.match(r",\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2})\b", text[b:line_end])
     return bool(m and (guess_region(m.group(1)) or re.fullmatch(r"[A-Z]{2}", m.group(1))))
+
+
+# a parenthesis that belongs to the institution's name: its acronym or the university it is part of
+_INST_PAREN = re.compile(
+    r"[ \t]*\((?:[A-Z][A-Za-z]?[A-Z]{1,6}|[^()\n]{0,40}\b(?:University|College|Institute)\b[^()\n]{0,20})\)"
+)
+_INST_ACRONYM = re.compile(r"IIT|NIT|IIIT|IIM|BITS")  # stand-alone names in Indian resumes ("B.E. from NIT")
+# words of a role, a committee or an award that holds an institution word, never of an institution's name
+_NOT_INSTITUTION = re.compile(
+    r"\b(?:professor|counsel(?:or|ling|ing)|intern|committees?|council|member|representative|cohort|publishing|"
+    r"director|certificate|certified|consultation|supervision)\b",
+    re.IGNORECASE,
+)
 
 
 def _institution_near(
@@ -248,14 +304,27 @@ def _institution_near(
                             text.find("\t", m.end(), b), text.find("(", m.end(), b), text.find("—", m.end(), b),
                             text.find(" – ", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
+        paren = _INST_PAREN.match(text, pb, b)
+        if paren:
+            pb = (
+                paren.end()
+            )  # "Engineering College (Anna University)", "Manipal Institute of Technology (MIT)"
         piece = text[pa:pb]
         # "University of X, City" keeps "of X"
         cand = piece.strip(" \t-–:;,.()•")
+        if cand.count("(") > cand.count(")"):
+            cand += ")"
         cand = re.split(r"\s(?:from|at)\s+(?=[A-Z])", cand)[-1]
         cand = re.sub(r"^(?:from|at|in|the)\s+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
         # "Micro and Opto Electronics. XXXX University": the institution starts after a sentence break
         cand = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)[-1]
-        if not cand or len(cand) > 90 or len(cand.split()) < 2 or cand[:1].islower():
+        if (
+            not cand
+            or len(cand) > 90
+            or (len(cand.split()) < 2 and not _INST_ACRONYM.fullmatch(cand))
+            or cand[:1].islower()
+            or _NOT_INSTITUTION.search(cand)
+        ):
             continue
         # a piece that also holds the degree: keep what follows the degree phrase
         cand = re.sub(r"\s+(?:19|20)\d\d.*$", "", cand).strip(" ,.-–")
@@ -300,10 +369,11 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                     hits.append((h, a, min(sec.end, b + 200)))
                 elif h.level != "secondary" and b - a < 100 and h.start - a < 4:
                     # "Big State University, Dallas, TX" / "Master of Arts, Educational Administration, 2004":
-                    # a line that starts with a degree next to an institution line, under any heading
+                    # a line that starts with a degree next to (or on) an institution line, or that holds
+                    # nothing but a degree with its field, under any heading
                     pa = _prev_lines_start(text, a, 1)
                     nb = _next_lines_end(text, b, 1)
-                    if _INSTITUTION_RE.search(text, pa, a) or _INSTITUTION_RE.search(text, b, nb):
+                    if _INSTITUTION_RE.search(text, pa, nb) or _is_degree_line(text, h, b):
                         hits.append((h, max(sec.start, pa), min(sec.end, nb)))
     hits.sort(key=lambda t: t[0].start)
     claimed_lines: set[tuple[int, int]] = set()

@@ -159,3 +159,63 @@ def test_pg_diploma_and_a_polytechnic_by_name() -> None:
     text = "EDUCATION\nDiploma in Civil Engineering from ABC Polytechnic, 2008\n"
     got = [(e.degree, e.institution, e.level) for e in extract_education(text, split_sections(text))]
     assert got == [("Diploma in Civil Engineering", "ABC Polytechnic", "associate")]
+
+
+def test_field_forms_on_the_next_line_and_in_lower_case() -> None:
+    text = (
+        "EDUCATION\n\n"
+        "Bachelor of Arts\n\n: Public Administration\n\nRiverside State University\n\n"
+        "Associate of Science\nMajor: Applied Chemistry\nLakeview Community College\n\n"
+        "BSc (Hons)\nGeography with Economics\nNorthfield University 2001 - 2004\n\n"
+        "MBA in Retail and supply logistics, Hillcrest University, 2012\n\n"
+        "BCA in Computer applications\nWestbrook College\n"
+    )
+    got = [(e.degree, e.field) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Bachelor of Arts : Public Administration", "Public Administration"),
+        ("Associate of Science Major: Applied Chemistry", "Applied Chemistry"),
+        ("BSc (Hons) Geography with Economics", "Geography with Economics"),
+        ("MBA in Retail and supply logistics", "Retail and supply logistics"),
+        ("BCA in Computer applications", "Computer applications"),
+    ]
+
+
+def test_a_lower_case_tail_that_is_not_a_field_is_left_out() -> None:
+    text = "EDUCATION\nB.Tech in Mechanical Engineering from Eastfield Institute of Technology\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.institution) == (
+        "B.Tech in Mechanical Engineering",
+        "Eastfield Institute of Technology",
+    )
+
+
+def test_degree_lines_under_a_wrong_heading() -> None:
+    # two-column layout: the education heading sits beside another heading, the degrees land below it
+    text = (
+        "Pat Doe\nEDUCATION\n\nFIELD\nEXPERIENCE\n\n"
+        "Master of Arts, Clinical Psychology\nMay 2016\n"
+        "Worked with families\n"
+    )
+    got = [(e.degree, e.end.year if e.end else None) for e in extract_education(text, split_sections(text))]
+    assert got == [("Master of Arts, Clinical Psychology", 2016)]
+    # a degree line that names its institution on the same line, under an unrecognised heading
+    text2 = "Sales Work\nSold things\nOther Studies:\nBachelors in Arts, Greenfield College, Iowa, 1999\n"
+    got2 = [(e.degree, e.institution) for e in extract_education(text2, split_sections(text2))]
+    assert got2 == [("Bachelors in Arts", "Greenfield College")]
+
+
+def test_institution_names_keep_their_parenthesis_and_roles_are_not_institutions() -> None:
+    text = (
+        "EDUCATION\n"
+        "B.E. in Civil Engineering\nRamnagar Engineering College (Delta University)\n2004 to 2008\n"
+        "M.Tech in Structures\nKaveri Institute of Technology (KIT), Mysore\n2008 to 2010\n"
+        "Diploma in Surveying from NIT, Warangal\n"
+        "Student Council Member, Eastfield College\n"
+    )
+    insts = [e.institution for e in extract_education(text, split_sections(text))]
+    assert insts[:3] == [
+        "Ramnagar Engineering College (Delta University)",
+        "Kaveri Institute of Technology (KIT)",
+        "NIT",
+    ]
+    assert not any(i and "Council" in i for i in insts)

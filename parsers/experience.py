@@ -112,16 +112,25 @@ def _words(s: str) -> list[str]:
     return [w.lower().strip(".") for w in _WORD_RE.findall(s)]
 
 
+def _is_title_word(w: str) -> bool:
+    return w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS
+
+
 def looks_like_title(s: str) -> float:
-    """How much `s` reads as a job title, 0..1."""
+    """How much `s` reads as a job title, 0..1: 1.0 when it ends in a title word, or when its head before
+    "of" does ("Director of Field Operations", "Manager of Services"); 0.7 with a title word elsewhere."""
     ws = _words(s)
     if not ws or len(ws) > 9:
         return 0.0
-    hits = sum(1 for w in ws if w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS)
-    if not hits:
+    if not any(_is_title_word(w) for w in ws):
         return 0.0
-    last = ws[-1].rstrip("s")
-    return 1.0 if last in TITLE_WORDS or ws[-1] in TITLE_WORDS else 0.7
+    return 1.0 if _is_title_word(ws[-1]) or _title_of_field(ws) else 0.7
+
+
+def _title_of_field(ws: list[str]) -> bool:
+    """ "director of field operations": a title word right before the first "of"."""
+    head = ws[: ws.index("of")] if "of" in ws else []
+    return bool(head) and _is_title_word(head[-1])
 
 
 def looks_like_employer(s: str) -> float:
@@ -212,7 +221,9 @@ _TITLE_QUALIFIER = re.compile(r"\s+(?:during|while|since|till|until)\s+\S.*$", r
 
 
 def _clean_frag(s: str) -> str:
-    s = s.strip(" \t-–—|,:;()[]•*")
+    s = s.strip(" \t-–—|,:;([]•*")
+    while s.endswith(")") and s.count(")") > s.count("("):
+        s = s[:-1].rstrip(" \t-–—|,:;([]•*")  # a closing bracket stays only when it closes one
     if looks_like_title(s) > 0:
         s = _TITLE_QUALIFIER.sub("", s)
     last = s.rsplit(" ", 1)[-1]
@@ -252,6 +263,7 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
                 continue
             off = a + pa + raw.find(frag.split(" ")[0]) if frag.split(" ")[0] in raw else a + pa
             out.append((frag, off, off + len(frag)))
+    out = [g for f in out for g in _split_colon_title(f)]
     joined: list[tuple[str, int, int]] = []
     for frag, a, b in out:
         if (
@@ -279,6 +291,20 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
         else:
             joined.append((frag, a, b))
     return _join_trailing_place(text, joined)
+
+
+_COLON_CUT = re.compile(r"\s*:\s+(?=[A-Z])")
+
+
+def _split_colon_title(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
+    """ "Full Time Instructor: Kent State University" -> the title, then the rest (a colon after a title)."""
+    m = _COLON_CUT.search(f[0])
+    if m is None:
+        return [f]
+    head, rest = f[0][: m.start()], f[0][m.end() :]
+    if looks_like_title(head) < 1.0 or _LABELLED.match(f[0]) or not rest:
+        return [f]
+    return [(head, f[1], f[1] + len(head)), (rest, f[1] + m.end(), f[2])]
 
 
 _STATE_CODE = re.compile(r"[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?")
@@ -360,7 +386,7 @@ def _plausible_name(s: str) -> bool:
 def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     """ "Software Developer FXhome" -> title "Software Developer" + employer "FXhome" (a capitalized rest)."""
     words = f[0].split()
-    if len(words) < 3 or looks_like_employer(f[0]):
+    if len(words) < 3:
         return [f]
     last_title = -1
     for i, w in enumerate(words):
@@ -380,6 +406,9 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     cut = f[0].index(rest_words[0], sum(len(w) + 1 for w in words[: last_title + 1]) - 1)
     title_txt = f[0][:cut].rstrip()
     rest_txt = f[0][cut:]
+    if looks_like_employer(f[0]) and (looks_like_employer(title_txt) or not looks_like_employer(rest_txt)):
+        # "Special Education Teacher AAA High School" splits; "Acme Software Engineer Group" does not
+        return [f]
     return [(title_txt, f[1], f[1] + len(title_txt)), (rest_txt, f[1] + cut, f[2])]
 
 
@@ -421,7 +450,7 @@ def _title_score(s: str) -> float:
     """looks_like_title, except that a name ending in a firm noun ("Neurology Associates", "Acme Partners")
     is an employer."""
     ws = _words(s)
-    if ws and ws[-1] in _ORG_WORDS and ws[-1] not in TITLE_WORDS:
+    if ws and ws[-1] in _ORG_WORDS and ws[-1] not in TITLE_WORDS and not _title_of_field(ws):
         return 0.0
     return looks_like_title(s)
 
@@ -783,6 +812,12 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         bstart = lines[block_start_idx].start
         bend = lines[block_end_idx - 1].end if block_end_idx - 1 >= block_start_idx else lines[idx].end
         dr = anc.dr
+        if title is not None:
+            title = _tidy_title(title)
+        if dr.single and title is None and not labelled:
+            # a lone year beside a name, with no title, lists a course, an award or a client more often
+            # than an employer ("2009 Shaikh Holdings", "Operating Systems (1998)")
+            employer = None
         item = WorkItem(
             title=title[0] if title else None,
             employer=employer[0] if employer else None,
@@ -855,7 +890,8 @@ _TITLE_AT_RE = re.compile(
 )
 # "5 years of experience as a record producer", "career as an Administrator and Educator"
 _EXP_AS_RE = re.compile(
-    r"\b(?i:experience|career|position|role|stint|tenure)\s+(?i:as)\s+(?:an?\s+|the\s+)?"
+    r"\b(?i:experience|career|position|role|stint|tenure|work(?:ed|ing)|serv(?:ed|ing)|employed|hired|"
+    r"practi[cs](?:e|ed|ing))\s+(?i:as)\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
 )
 # "worked for / at / with ORG", "experience in / at ORG" (a title may follow: "... as Phone Banker")
@@ -898,9 +934,28 @@ def _trim_title(title: str) -> str | None:
     return " ".join(words).rstrip(".,;:")
 
 
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
+
+
+def _tidy_title(t: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A title without a trailing qualifier in brackets ("Special Education Teacher (Summer Program)",
+    "Senior Consultant (Houston"); a one-word abbreviation stays ("Shift Manager (OCSM)")."""
+    m = _PAREN_TAIL.search(t[0])
+    if m is None or m.start() == 0:
+        return t
+    head = t[0][: m.start()].rstrip()
+    inner = t[0][m.start() :].strip(" ()")
+    if looks_like_title(head) < 1.0 or (inner.isupper() and len(inner.split()) == 1):
+        return t
+    return (head, t[1], t[1] + len(head))
+
+
 def _item(
     text: str, title: tuple[str, int] | None, employer: tuple[str, int] | None, conf: float
 ) -> WorkItem:
+    if title is not None:
+        tidy = _tidy_title((title[0], title[1], title[1] + len(title[0])))
+        title = (tidy[0], tidy[1])
     spans = [(f[1], f[1] + len(f[0])) for f in (title, employer) if f]
     lo = min(a for a, _ in spans)
     hi = max(b for _, b in spans)

@@ -249,3 +249,50 @@ def test_prose_organisations_cut_short_are_not_employers() -> None:
     got = {(x.title, x.employer) for x in _work(text)}
     assert not any(e in {"Fortune", "Form", "CFO- and CIO-level"} for _t, e in got)
     assert ("Sole Android developer", None) in got
+
+
+def test_a_lone_year_beside_a_name_without_a_title_names_no_employer() -> None:
+    text = (
+        "EXPERIENCE\nBarista, Copper Kettle Cafe\nMarch 2015 - June 2016\n• Coffee\n\n"
+        "Harbor Lights Collective (2012)\n\nIntroduction to Pottery (2011)\n"
+    )
+    got = [(x.title, x.employer) for x in _work(text)]
+    assert ("Barista", "Copper Kettle Cafe") in got
+    assert not any(e in {"Harbor Lights Collective", "Introduction to Pottery"} for _t, e in got)
+
+
+def test_a_title_of_a_field_is_a_title_not_an_employer() -> None:
+    text = "EXPERIENCE\nManager of Member Services, Riverbend Credit Union, Dayton, OH, 2011 - 2014\n• Led a team\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Manager of Member Services", "Riverbend Credit Union")
+
+
+def test_title_then_colon_then_employer() -> None:
+    text = "EXPERIENCE\nAdjunct Lecturer: Lakeshore Community College\nSeattle WA\n2016 - 2019\n• Taught\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Adjunct Lecturer", "Lakeshore Community College")
+
+
+def test_title_run_into_a_school_name_is_split() -> None:
+    text = "EXPERIENCE\nMusic Teacher Maple Grove Middle School, Fresno, CA\nAug 2018 - Jun 2020\n• Band\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Music Teacher", "Maple Grove Middle School")
+
+
+def test_a_bracketed_qualifier_leaves_the_title() -> None:
+    text = (
+        "EXPERIENCE\nReading Specialist (Summer Literacy Program), Pine Hill Academy\nJune 2019 - Aug 2019\n"
+        "• Tutoring\n\nNight Shift Supervisor (NSS), Delta Freight Lines\nJan 2015 - May 2019\n• Loads\n"
+    )
+    assert [x.title for x in _work(text)] == ["Reading Specialist", "Night Shift Supervisor (NSS)"]
+
+
+def test_worked_or_served_as_a_title_in_prose() -> None:
+    text = (
+        "SUMMARY\nFor six years I have been working as a payroll clerk on a large retail account.\n"
+        "Served as Program Coordinator for the regional food drive.\n"
+        "I hope to work as a pilot one day.\n"
+    )
+    titles = {x.title for x in _work(text)}
+    assert {"payroll clerk", "Program Coordinator"} <= titles
+    assert "pilot" not in titles

@@ -493,7 +493,7 @@ def _assign(
         for t, _e, f in scored
         if f is not title
         and f is not employer
-        and not re.fullmatch(r"[A-Z]{1,3}|\W*", f[0])
+        and not re.fullmatch(r"[A-Z]{1,2}|\W*", f[0])
         and not (title is not None and t >= 1.0)  # a second title ("Manager / Team Lead") is no employer
     ]
     conf = 0.8 if title and employer else 0.6

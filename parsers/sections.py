@@ -36,7 +36,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "employment experience", "professional history", "organizational experience", "internships",
         "internship", "internship experience", "work", "experiences", "related experience", "other experience",
         "additional experience", "work experience details", "career", "professional", "employment record",
-        "professional work experience", "total experience", "relevant work experience",
+        "professional work experience", "total experience", "relevant work experience", "early career",
     ),
     "education": (
         "education", "educational background", "academic background", "academic qualifications",
@@ -81,7 +81,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "publications": (
         "publications", "papers", "research papers", "selected publications", "conference papers",
-        "presentations", "publications and presentations", "research", "books",
+        "presentations", "publications and presentations", "research", "books", "journal articles",
+        "articles", "conference presentations", "invited talks",
     ),
     "volunteering": (
         "volunteering", "volunteer", "volunteer experience", "volunteer work", "community service",
@@ -93,7 +94,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "personal details", "personal information", "personal data", "contact", "contact information",
         "contact details", "additional information", "declaration", "links", "affiliations", "memberships",
         "professional affiliations", "professional memberships", "other information", "miscellaneous",
-        "personal", "personal dossier",
+        "personal", "personal dossier", "courses taught", "committees", "committee work", "service",
+        "professional service", "university service", "grants",
     ),
 }  # fmt: skip
 
@@ -146,12 +148,19 @@ def classify_heading(line: str) -> str | None:
     styled = raw.isupper() or _is_title_case(raw) or line.rstrip().endswith(":")
     if kind and styled:
         return kind
+    if _YEAR_IN.search(raw) or line.rstrip().endswith(","):
+        return (
+            None  # "SUNY Oneonta, 1993, Counselor Education", "School of Education,": an entry, not a heading
+        )
     # "Retail Experience", "MARKETING RELATED EXPERIENCE", "Personal Skills": a qualified heading
     words = norm.split()
-    if styled and 2 <= len(words) <= 4:
+    if styled and 2 <= len(words) <= 4 and not _names_a_field(words):
         kind = _LAST_WORD_KIND.get(words[-1])
         if kind:
             return kind
+    # "Honors, Activities & Professional Societies:": a list heading led by its kind
+    if line.rstrip().endswith(":") and styled and words[0] in _LEAD_WORD_KIND:
+        return _LEAD_WORD_KIND[words[0]]
     # "FORMAL EDUCATION AND ONGOING TRAINING": an all-caps line naming a section
     if raw.isupper() and len(words) <= 6:
         for w in words:
@@ -167,11 +176,30 @@ _STRONG_WORD_KIND = {
 }  # fmt: skip
 
 
+_LEAD_WORD_KIND = {
+    "honors": "awards", "honours": "awards", "awards": "awards", "publications": "publications",
+    "presentations": "publications", "certifications": "certifications", "languages": "languages",
+}  # fmt: skip
 _LAST_WORD_KIND = {
     "experience": "experience", "experiences": "experience", "employment": "experience",
     "skills": "skills", "competencies": "skills", "projects": "projects", "certifications": "certifications",
     "education": "education", "awards": "awards", "publications": "publications", "interests": "interests",
 }  # fmt: skip
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+# "Higher Education", "Special Education", "Physical Education": a field of work or study, not the section
+_FIELD_QUALIFIERS = frozenset(
+    {
+        "higher", "special", "physical", "primary", "secondary", "elementary", "adult", "early", "childhood",
+        "health", "medical", "music", "art", "science", "legal", "counselor", "teacher", "religious",
+        "environmental",
+    }
+)  # fmt: skip
+
+
+def _names_a_field(words: list[str]) -> bool:
+    return words[-1] == "education" and words[-2] in _FIELD_QUALIFIERS
+
+
 _MINOR = {"of", "and", "in", "for", "the", "to", "a", "&", "/", "-", "with", "on", "at"}
 
 

@@ -296,3 +296,9 @@ def test_worked_or_served_as_a_title_in_prose() -> None:
     titles = {x.title for x in _work(text)}
     assert {"payroll clerk", "Program Coordinator"} <= titles
     assert "pilot" not in titles
+
+
+def test_a_three_letter_employer_on_its_own_line() -> None:
+    text = "WORK EXPERIENCE\n\nField Technician\n\nRTX -\n\nMarch 2012 to June 2015\n\n* Repairs\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Field Technician", "RTX")

@@ -68,3 +68,31 @@ def test_without_headings_content_cues() -> None:
     )
     kinds = [s.kind for s in split_sections(text)]
     assert kinds == ["header", "experience", "education"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lakeview College, 2004, Nursing Education",
+        "School of Education,",
+        "Higher Education",
+        "Special Education",
+    ],
+)
+def test_entries_and_fields_of_work_are_not_headings(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Courses Taught:", "other"),
+        ("Journal Articles", "publications"),
+        ("Committees", "other"),
+        ("Honors, Memberships & Service:", "awards"),
+        ("EARLY CAREER", "experience"),
+        ("Formal Education", "education"),
+    ],
+)
+def test_more_headings(line: str, kind: str) -> None:
+    assert classify_heading(line) == kind

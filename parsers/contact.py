@@ -195,6 +195,8 @@ _NOT_NAME_WORDS = {
     "engineering", "science", "sciences", "technology", "management", "design", "electrical", "mechanical",
     "civil", "computer", "electronics", "communication", "communications", "administration", "finance",
     "accounting", "economics", "arts", "commerce", "studies", "department", "faculty",
+    "vita", "biodata", "title", "confidential", "draft", "overview", "introduction", "portfolio", "cover",
+    "letter", "references", "home", "welcome", "contents", "index", "untitled", "document",
 }  # fmt: skip
 _NAME_LINE_MAX = 48
 _COMMON_WORDS = {
@@ -221,8 +223,8 @@ def _name_token(t: str) -> bool:
     return len(core) == 1 or core.isupper() or any(ch.islower() for ch in core[1:])
 
 
-def _name_tokens_ok(tokens: list[str]) -> bool:
-    if not 2 <= len(tokens) <= 4:
+def _name_tokens_ok(tokens: list[str], *, max_tokens: int = 4) -> bool:
+    if not 2 <= len(tokens) <= max_tokens:
         return False
     if not all(_name_token(t) and not _PLACEHOLDER.match(t) for t in tokens):
         return False
@@ -232,11 +234,32 @@ def _name_tokens_ok(tokens: list[str]) -> bool:
     return not any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS for w in low)
 
 
-def _name_from_line(line: str, *, allow_prefix: bool = False) -> tuple[str, int, int] | None:
+# words that end an organization's name: "Johns Hopkins University" holds no person's name
+_ORG_HEAD_WORDS = frozenset(
+    {
+        "university",
+        "college",
+        "institute",
+        "school",
+        "academy",
+        "hospital",
+        "bank",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+    }
+)
+
+
+def _name_from_line(
+    line: str, *, allow_prefix: bool = False, max_tokens: int = 4
+) -> tuple[str, int, int] | None:
     """(name, start, end) within `line` when it reads as a person's name.
 
     allow_prefix: also accept the leading capitalized tokens of a longer line ("Jane Doe Data Engineer"),
-    cut at the first digit, title or address word.
+    cut at the first digit, title or address word, unless that word ends an organization's name.
+    max_tokens: the most tokens a whole-line name may have (a first line may hold five given names).
     """
     if line.rstrip().endswith(":"):
         return None
@@ -258,7 +281,7 @@ def _name_from_line(line: str, *, allow_prefix: bool = False) -> tuple[str, int,
     if not rest or "@" in rest:
         return None
     tokens = rest.split()
-    if not _name_tokens_ok(tokens):
+    if not _name_tokens_ok(tokens, max_tokens=max_tokens):
         if not allow_prefix:
             return None
         prefix: list[str] = []
@@ -271,6 +294,8 @@ def _name_from_line(line: str, *, allow_prefix: bool = False) -> tuple[str, int,
                 or low in _COMMON_WORDS
                 or (t.isupper() and len(t) > 1 and prefix and not prefix[-1].isupper())
             ):
+                if low in _ORG_HEAD_WORDS:
+                    return None
                 break
             prefix.append(t)
         if len(prefix) < 2 or len(prefix) > 4 or not _name_tokens_ok(prefix):
@@ -281,6 +306,23 @@ def _name_from_line(line: str, *, allow_prefix: bool = False) -> tuple[str, int,
         return None
     start = offset + lead
     return rest, start, start + len(rest)
+
+
+def _surname_line(line: str) -> tuple[str, int, int] | None:
+    """(name, start, end) when a first line holds one name word alone ("Okafor") or before a placeholder
+    ("Okafor XXXX"): resumes anonymized down to a surname."""
+    m = re.match(r"\s*([A-Z][A-Za-z'’-]{2,})(?=\s|$)", line)
+    if m is None:
+        return None
+    word = m.group(1)
+    low = word.lower()
+    if not _name_token(word) or low in _NOT_NAME_WORDS or low in _COMMON_WORDS or _is_skill_phrase(word):
+        return None
+    if not all(_PLACEHOLDER.match(t) for t in line[m.end() :].split()):
+        return None
+    if any(ch.isdigit() or ch == "@" for ch in line):
+        return None
+    return word, m.start(1), m.end(1)
 
 
 def find_name(
@@ -303,6 +345,10 @@ def find_name(
         # the header part; when the document starts with a heading, its first few lines only
         head_end = sections[0].end if sections[0].kind == "header" else 0
         limit = min(len(text), max(head_end, 300))
+        # never cut a line short: "Johns Hopkins" is the start of "Johns Hopkins University, ..."
+        if text[limit - 1 : limit] not in {"", "\n"}:
+            line_end = text.find("\n", limit)
+            limit = len(text) if line_end < 0 else line_end
     first: TextField | None = None
     for line in text[:limit].split("\n"):
         line_start = pos
@@ -314,7 +360,9 @@ def find_name(
             break
         if classify_heading(line.strip()):
             continue
-        found = _name_from_line(line, allow_prefix=seen_lines <= 3)
+        found = _name_from_line(line, allow_prefix=seen_lines <= 3, max_tokens=5 if seen_lines == 1 else 4)
+        if not found and seen_lines == 1:
+            found = _surname_line(line)
         if not found:
             continue
         name, s, e = found

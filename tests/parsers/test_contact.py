@@ -65,6 +65,11 @@ def test_emails_deduplicated_and_lowercased() -> None:
         ("Carlos Hernández\nTeacher\n", "Carlos Hernández"),
         ("Maria Lopez | maria@x.com | 555-123-4567\n", "Maria Lopez"),
         ("Ann Lee, PhD\nProfessor\n", "Ann Lee"),
+        # five given names on the first line
+        ("Amara Nkechi Ifeoma Zainab Obi\n\nhttps://example.org/amara\n", "Amara Nkechi Ifeoma Zainab Obi"),
+        # a resume anonymized down to a surname, alone or before a placeholder
+        ("Okonkwo\n44 Elm Row\nOkonkwo@example.org\n", "Okonkwo"),
+        ("Brannigan XXXX\nMobile: +91-99********\n", "Brannigan"),
     ],
 )
 def test_name_heuristics(text: str, name: str) -> None:
@@ -79,6 +84,10 @@ def test_name_heuristics(text: str, name: str) -> None:
         "Senior Software Engineer\nAcme Corp\n",
         "San Mateo, CA\nAuthorized to work in the US\n",
         "42 Lanark Street\nClayton\n",
+        "Vita\nWorked as a nurse\n",
+        "Title\nWorked as a nurse\n",
+        "Java\nSpring, Hibernate\n",
+        "Greenfield Valley College Admissions Office\nGreenfield, Iowa\n",
     ],
 )
 def test_not_a_name(text: str) -> None:
@@ -117,3 +126,15 @@ def test_name_email_agreement_only_overrides_a_weak_candidate() -> None:
     )
     got = find_name(text2, split_sections(text2), email="lina.sato@example.com")
     assert got is not None and got.value == "Lina Sato"
+
+
+def test_a_line_that_straddles_the_name_search_limit_is_read_whole() -> None:
+    # the search stops about 300 characters in; cut there, "Westmoor Hills University, ..." would read as
+    # the name "Westmoor Hills"
+    filler = "EDUCATION\n\n\n\n" + "".join(
+        f"Master of Science in Nursing, May {2000 + i}\n" for i in range(7)
+    )
+    text = filler + "Westmoor Hills University, Dover, Delaware\n"
+    assert text.index("Westmoor") < 300 < text.index("University")
+    found = find_name(text, split_sections(text))
+    assert found is None or "Westmoor" not in found.value

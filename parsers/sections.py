@@ -126,11 +126,19 @@ def _strip_decor(s: str) -> str:
     return s[i:j]
 
 
+def _unspace(s: str) -> str:
+    """A letter-spaced heading closed up: "E D U C AT IO N" -> "EDUCATION" (pieces of one or two letters)."""
+    parts = s.split()
+    if len(parts) >= 4 and s.isupper() and all(len(p) <= 2 for p in parts):
+        return "".join(parts)
+    return s
+
+
 def classify_heading(line: str) -> str | None:
     """The section kind when `line` (alone) is a heading, else None."""
     if len(line) > 120:
         return None
-    raw = _strip_decor(line)
+    raw = _unspace(_strip_decor(line))
     if not raw or len(raw) > 60:
         return None
     words = raw.split()
@@ -309,7 +317,65 @@ def split_sections(text: str) -> list[Section]:
     for i, h in enumerate(heads):
         end = heads[i + 1].line_start if i + 1 < len(heads) else len(text)
         sections.append(Section(kind=h.kind, heading=h.text, start=h.line_start, end=end))  # type: ignore[arg-type]
-    return sections
+    return [part for sec in sections for part in _split_dated_summary(text, sec)]
+
+
+_SHORT_LINE = 80
+
+
+def _dated_line_starts(text: str, start: int, end: int) -> list[int]:
+    """Starts of the short lines in [start, end) that hold a date range (not a lone date)."""
+    from parsers.dates import find_date_ranges
+
+    out: list[int] = []
+    for dr in find_date_ranges(text[start:end]):
+        if dr.single:
+            continue
+        a = text.rfind("\n", 0, start + dr.start) + 1
+        b = text.find("\n", start + dr.end)
+        b = end if b < 0 or b > end else b
+        if b - a <= _SHORT_LINE and not text[a:b].rstrip().endswith(".") and (not out or out[-1] != a):
+            out.append(a)
+    return out
+
+
+def _header_lines_before(text: str, lo: int, pos: int) -> int:
+    """Where the header lines right above `pos` begin: up to three short lines, blank lines skipped, that
+    are not sentences ("Title", "Employer - City" above "2019 - 2021")."""
+    begin = pos
+    taken = 0
+    while taken < 3 and begin > lo:
+        prev_end = begin - 1
+        prev_start = text.rfind("\n", lo, prev_end) + 1 if prev_end > lo else lo
+        line = text[max(prev_start, lo) : prev_end].strip()
+        if not line:
+            begin = max(prev_start, lo)
+            continue
+        if len(line) > 60 or line.endswith((".", ":")) or len(line.split()) > 8:
+            break
+        begin = max(prev_start, lo)
+        taken += 1
+    while begin < pos and text[begin] == "\n":
+        begin += 1
+    return begin
+
+
+def _split_dated_summary(text: str, sec: Section) -> list[Section]:
+    """A summary that goes on into dated positions ("2011 to Present" / "Acme, Denver" / "Supervisor")
+    ends where the first of at least two dated lines, with its header lines, begins; the rest is experience."""
+    if sec.kind != "summary":
+        return [sec]
+    body = text.find("\n", sec.start, sec.end) + 1 if sec.heading else sec.start
+    starts = _dated_line_starts(text, body, sec.end) if body > 0 else []
+    if len(starts) < 2:
+        return [sec]
+    cut = _header_lines_before(text, body, starts[0])
+    if cut <= body:  # the dated lines start right under the heading ("CAREER OVERVIEW")
+        return [Section(kind="experience", heading=sec.heading, start=sec.start, end=sec.end)]
+    return [
+        Section(kind="summary", heading=sec.heading, start=sec.start, end=cut),
+        Section(kind="experience", heading=None, start=cut, end=sec.end),
+    ]
 
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")

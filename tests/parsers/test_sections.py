@@ -96,3 +96,33 @@ def test_entries_and_fields_of_work_are_not_headings(line: str) -> None:
 )
 def test_more_headings(line: str, kind: str) -> None:
     assert classify_heading(line) == kind
+
+
+def test_letter_spaced_heading() -> None:
+    assert classify_heading("E X P E R I E N C E") == "experience"
+    assert classify_heading("S K IL LS") == "skills"
+
+
+def test_a_summary_that_goes_on_into_dated_positions() -> None:
+    text = (
+        "Ana Ortiz\n\nSUMMARY OF QUALIFICATIONS\nSkilled welder with a clean safety record.\n\n"
+        "2016 to Present\nHarbor Steel, Tacoma, WA\nWelding Supervisor\nLed a crew of six.\n\n"
+        "2010 to 2016\nPine Ridge Fabrication, Olympia, WA\nWelder\nBuilt frames.\n"
+    )
+    secs = split_sections(text)
+    assert [s.kind for s in secs] == ["header", "summary", "experience"]
+    assert text[secs[2].start :].startswith("2016 to Present")
+    assert secs[1].end == secs[2].start
+
+
+def test_a_summary_with_one_date_stays_a_summary() -> None:
+    text = "Ana Ortiz\n\nSUMMARY\nWelder since 2010.\nCertified 2012 - 2014 in pipe welding\n"
+    assert [s.kind for s in split_sections(text)] == ["header", "summary"]
+
+
+def test_positions_right_under_an_overview_heading() -> None:
+    text = (
+        "Ana Ortiz\n\nCAREER OVERVIEW\nPLANT MANAGER (3/09 to Present) Delta Mills, Reno, NV\nRan the plant.\n"
+        "SHIFT LEAD (1/05 - 2/09) Delta Mills, Reno, NV\nRan a shift.\n"
+    )
+    assert [s.kind for s in split_sections(text)] == ["header", "experience"]

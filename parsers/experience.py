@@ -90,7 +90,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓�
 # header separators; "－" (fullwidth) and its mojibake "ï¼" appear in PDF exports; "Company Name" is a
 # template placeholder that stands where the employer goes
 _SPLIT_RE = re.compile(
-    r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|"
+    r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|;\s+|"
     r"[ \t]+,[ \t]*(?=[A-Z])|[ \t]+/[ \t]+(?=[A-Z])|"
     r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|"
     r"\s*(?:－|ï¼)\s*|\s+(?=Company Name\b)"
@@ -339,7 +339,7 @@ def _join_trailing_place(text: str, frags: list[tuple[str, int, int]]) -> list[t
         and prev[0][:1].isupper()
         and not (looks_like_title(prev[0]) or looks_like_employer(prev[0]))
     ) and (
-        len(frags) >= 3
+        len(frags) >= 4
         or (len(frags) == 2 and len(prev[0].split()) == 1)
         or _place_piece(prev[0])
         or _STATE_CODE.fullmatch(last[0])
@@ -814,7 +814,7 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         dr = anc.dr
         if title is not None:
             title = _tidy_title(title)
-        if dr.single and title is None and not labelled:
+        if dr.single and title is None and not labelled and not (employer and _has_legal_form(employer[0])):
             # a lone year beside a name, with no title, lists a course, an award or a client more often
             # than an employer ("2009 Shaikh Holdings", "Operating Systems (1998)")
             employer = None
@@ -932,6 +932,14 @@ def _trim_title(title: str) -> str | None:
     if not words or len(words) > 6:
         return None
     return " ".join(words).rstrip(".,;:")
+
+
+_LEGAL_FORMS = _word_set("inc inc. corp corp. corporation ltd ltd. llc llp plc pvt limited gmbh co co.")
+
+
+def _has_legal_form(s: str) -> bool:
+    """ "Minolta Corporation", "Acme Tools, Inc.": a registered company name."""
+    return any(w.lower().strip(",") in _LEGAL_FORMS for w in s.split()[1:])
 
 
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")

@@ -302,3 +302,21 @@ def test_a_three_letter_employer_on_its_own_line() -> None:
     text = "WORK EXPERIENCE\n\nField Technician\n\nRTX -\n\nMarch 2012 to June 2015\n\n* Repairs\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Field Technician", "RTX")
+
+
+def test_title_employer_city_keeps_the_employer() -> None:
+    text = "EXPERIENCE\nMar 2016\nJun 2018\nStore Clerk, Riverside Pantry, Geelong\nRestocked shelves.\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Store Clerk", "Riverside Pantry")
+
+
+def test_semicolon_separates_employer_and_place() -> None:
+    text = "EXPERIENCE\nSite Engineer\nNorthgate Builders; Denver, CO (2012 - 2016)\n• Pours\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Site Engineer", "Northgate Builders")
+
+
+def test_a_lone_year_beside_a_registered_company_keeps_it() -> None:
+    text = "EXPERIENCE\nBluefin Optics Corporation (2009)\n• Lens testing\n"
+    (w,) = _work(text)
+    assert w.employer == "Bluefin Optics Corporation"

@@ -65,6 +65,9 @@ TITLE_WORDS = _word_set(
     superintendent supervisor surgeon surveyor swe teacher technician technologist teller tester
     therapist tl trainee trainer translator treasurer tutor underwriter usher valet veterinarian vice
     volunteer vp waiter welder worker writer
+    rep reps advertiser practitioner counsel solicitor barrister ranger mentor sitter babysitter waitress
+    adjunct chair chairman chairperson chairwoman educator reviewer negotiator detective facilitator
+    judge magistrate notary lifeguard leadman employee
     """
 )
 _ORG_WORDS = _word_set(
@@ -216,8 +219,13 @@ class _Anchor:
 
 
 _ABBREV_END = _word_set("inc ltd co corp llc plc pvt bros sa ag st jr sr dept univ assn intl mfg")
-# a title ends before a qualifier clause ("Special Police Officer during Panchayat elections")
-_TITLE_QUALIFIER = re.compile(r"\s+(?:during|while|since|till|until)\s+\S.*$", re.IGNORECASE)
+# a title ends before a qualifier clause ("Special Police Officer during Panchayat elections", "Partner in the
+# firm of ...", "Legal Officer under the Company Secretary")
+_TITLE_QUALIFIER = re.compile(
+    r"\s+(?:(?:during|while|since|till|until|under)\s+\S|(?:for|in|to|with|at)\s+the\s+\S).*$", re.IGNORECASE
+)
+# an upper-case title runs on into lower-case prose ("PARK RANGER principally in the north")
+_CAPS_THEN_LOWER = re.compile(r"^(?P<head>[A-Z][A-Z&/.'\- ]*[A-Z.])\s+[a-z].*$")
 
 
 def _clean_frag(s: str) -> str:
@@ -226,6 +234,9 @@ def _clean_frag(s: str) -> str:
         s = s[:-1].rstrip(" \t-–—|,:;([]•*")  # a closing bracket stays only when it closes one
     if looks_like_title(s) > 0:
         s = _TITLE_QUALIFIER.sub("", s)
+        caps = _CAPS_THEN_LOWER.match(s)
+        if caps and looks_like_title(caps.group("head")) >= 1.0:
+            s = caps.group("head")
     last = s.rsplit(" ", 1)[-1]
     if s.endswith(".") and last.count(".") == 1 and last[:-1].lower() not in _ABBREV_END:
         s = s[:-1]  # a full stop, not an abbreviation ("Lab." but "Inc.", "Co.")
@@ -1115,6 +1126,7 @@ def _undated_headers(text: str, lines: list[_Line], inside: Callable[[int], bool
 # words that are titles only with a qualifier ("IT Professional", "Staff Nurse"); alone they are headings
 _GENERIC_TITLE_WORDS = _word_set(
     "professional professionals member members staff expert experts worker workers engineers developers "
+    "employee employees "
     "internship head lead leader senior junior sr jr executive partner"
 )
 

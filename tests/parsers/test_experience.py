@@ -320,3 +320,22 @@ def test_a_lone_year_beside_a_registered_company_keeps_it() -> None:
     text = "EXPERIENCE\nBluefin Optics Corporation (2009)\n• Lens testing\n"
     (w,) = _work(text)
     assert w.employer == "Bluefin Optics Corporation"
+
+
+def test_more_title_words() -> None:
+    text = (
+        "EXPERIENCE\nInside Sales Rep\n\nKettle Foods -\n\nMay 2014 to June 2016\n\n* Calls\n\n"
+        "Associate Counsel\n\nHarlow & Finch LLP -\n\nJuly 2016 to Present\n\n* Contracts\n"
+    )
+    assert [(x.title, x.employer) for x in _work(text)] == [
+        ("Inside Sales Rep", "Kettle Foods"),
+        ("Associate Counsel", "Harlow & Finch LLP"),
+    ]
+
+
+def test_title_qualifier_clauses_are_cut() -> None:
+    text = (
+        "EXPERIENCE\n2001-2005: Staff Accountant under the Finance Director, Orbit Mills\n"
+        "2005-2010: FIELD SUPERVISOR mainly in the northern region\n"
+    )
+    assert [x.title for x in _work(text)] == ["Staff Accountant", "FIELD SUPERVISOR"]

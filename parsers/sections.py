@@ -260,6 +260,33 @@ def find_headings(text: str) -> list[Heading]:
     return out
 
 
+# headings that, inside a work-history section, label a field of the position ("Technologies: Java, SQL",
+# "Project" over a project name, "Environment:") rather than start a new section
+_POSITION_FIELDS = frozenset(
+    {"technologies", "tools", "environment", "project", "software", "tools and technologies"}
+)
+_POSITION_FIELDS_LOOSE = frozenset({"projects", "technical environment", "tech stack"})
+
+
+def _drop_position_fields(text: str, heads: list[Heading]) -> list[Heading]:
+    out: list[Heading] = []
+    for h in heads:
+        if out and out[-1].kind == "experience" and _is_position_field(text, h):
+            continue
+        out.append(h)
+    return out
+
+
+def _is_position_field(text: str, h: Heading) -> bool:
+    line_end = text.find("\n", h.line_start)
+    line = text[h.line_start : line_end if line_end >= 0 else len(text)].strip()
+    phrase = _norm(h.text)
+    inline = h.content_start < (line_end if line_end >= 0 else len(text))
+    if phrase in _POSITION_FIELDS:
+        return inline or line.endswith(":") or not line.isupper()
+    return phrase in _POSITION_FIELDS_LOOSE and (inline or line.endswith(":"))
+
+
 _DEGREE_CUE = re.compile(
     r"\b(?:b\.?\s?tech|m\.?\s?tech|b\.?\s?e\.|b\.?\s?sc|m\.?\s?sc|bachelor'?s?|master'?s?|ph\.?\s?d|mba|"
     r"b\.?com|m\.?com|diploma|degree|university|college|institute of|higher secondary|hsc|ssc|"
@@ -296,7 +323,7 @@ def split_sections(text: str) -> list[Section]:
     The part before the first heading is "header" (its trailing blocks may be classified by content cues);
     sections of the same kind are kept separate (their order matters for experience).
     """
-    heads = find_headings(text)
+    heads = _drop_position_fields(text, find_headings(text))
     sections: list[Section] = []
     first = heads[0].line_start if heads else len(text)
     if first > 0:

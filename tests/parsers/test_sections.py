@@ -126,3 +126,17 @@ def test_positions_right_under_an_overview_heading() -> None:
         "SHIFT LEAD (1/05 - 2/09) Delta Mills, Reno, NV\nRan a shift.\n"
     )
     assert [s.kind for s in split_sections(text)] == ["header", "experience"]
+
+
+def test_position_fields_inside_work_history_open_no_section() -> None:
+    text = (
+        "WORK EXPERIENCE\nQA Lead\nNorthwind Labs - Pune\nJanuary 2015 to Present\n"
+        "Technologies: Selenium, Jira\nProject\nBilling revamp\nRole: Test lead\n\n"
+        "SKILLS\nPython\n\nPROJECTS\nChess engine\n"
+    )
+    assert [s.kind for s in split_sections(text)] == ["experience", "skills", "projects"]
+
+
+def test_a_tools_heading_after_education_still_opens_a_section() -> None:
+    text = "EDUCATION\nBSc Physics, 2012\n\nTools:\nExcel, Tableau\n"
+    assert [s.kind for s in split_sections(text)] == ["education", "skills"]

@@ -119,10 +119,14 @@ def _is_title_word(w: str) -> bool:
     return w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS
 
 
+_ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Za-z&./]{0,9}\s*\)?\s*$")
+
+
 def looks_like_title(s: str) -> float:
     """How much `s` reads as a job title, 0..1: 1.0 when it ends in a title word, or when its head before
-    "of" does ("Director of Field Operations", "Manager of Services"); 0.7 with a title word elsewhere."""
-    ws = _words(s)
+    "of" does ("Director of Field Operations", "Manager of Services"); 0.7 with a title word elsewhere.
+    A trailing abbreviation in brackets is left out ("Technology Analyst (TA)")."""
+    ws = _words(_ACRONYM_TAIL.sub("", s) or s)
     if not ws or len(ws) > 9:
         return 0.0
     if not any(_is_title_word(w) for w in ws):
@@ -472,6 +476,9 @@ def _before_place(f: tuple[str, int, int], location: tuple[str, int, int] | None
     return location is not None and 0 <= location[1] - f[2] <= 6
 
 
+_COUNT_LEAD = re.compile(r"\d+\s*\(")  # "10 (Manager, 2 leads)": a head count, not a title
+
+
 def _assign(
     frags: list[tuple[str, int, int]],
 ) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] | None, tuple[str, int, int] | None, float]:
@@ -488,7 +495,7 @@ def _assign(
     rest = [g for f in rest for g in _split_title_prefix(f)]
     scored = [(_title_score(f[0]), looks_like_employer(f[0]), f) for f in rest]
     for t, e, f in scored:
-        if title is None and t > 0 and t >= e:
+        if title is None and t > 0 and t >= e and not _COUNT_LEAD.match(f[0]):
             title = f
     scored = [
         (t, e, f)

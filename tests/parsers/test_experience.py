@@ -339,3 +339,14 @@ def test_title_qualifier_clauses_are_cut() -> None:
         "2005-2010: FIELD SUPERVISOR mainly in the northern region\n"
     )
     assert [x.title for x in _work(text)] == ["Staff Accountant", "FIELD SUPERVISOR"]
+
+
+def test_a_title_with_a_bracketed_abbreviation_stays_a_title() -> None:
+    text = "EXPERIENCE\nNetwork Technology Analyst (NTA)\nBrightline Systems - Austin, TX\nMay 2012 - June 2015\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Network Technology Analyst (NTA)", "Brightline Systems")
+
+
+def test_a_head_count_is_not_a_title() -> None:
+    text = "EXPERIENCE\nTeam Size: 12 (Manager, 3 leads) - Orbital Freight\nMay 2012 - June 2015\n"
+    assert all(not (w.title or "").startswith("12") for w in _work(text))

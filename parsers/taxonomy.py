@@ -124,7 +124,8 @@ class Taxonomy:
     def lookup(self, surface: str) -> SkillEntry | None:
         """The skill a surface form names ("MS Excel", "ReactJS", "Oracle 10g"), or None.
 
-        Tries the whole surface, then without a parenthesised part, then without a trailing version number.
+        Tries the whole surface, then without a parenthesised part, then without a trailing version number,
+        then without qualifier words ("Basic ...", "MS ...", "... scripting", "... frameworks").
         Guards do not apply: the caller says this surface is a skill.
         """
         key = normalize(surface)
@@ -146,6 +147,10 @@ class Taxonomy:
             skill_id = self._by_alias.get(cand)
             if skill_id:
                 return self._entry(skill_id)
+        for cand in _qualifier_variants(no_paren or key):
+            entry = self.lookup(cand)
+            if entry is not None:
+                return entry
         return None
 
     def related(self, skill_id: str) -> dict[str, float]:
@@ -157,6 +162,46 @@ class Taxonomy:
         """The groups (curated category, O*NET commodity, ESCO group) the skill sits under."""
         row = self._rows.get(skill_id)
         return tuple(self._parent_names[i] for i in row[5]) if row else ()
+
+
+# Words around a skill's name that do not change the skill: "Basic Debugging", "MS FrontPage", "PowerShell
+# scripting", "MVC Frameworks", "Networking concepts". Vendor names other than Microsoft's stay: "Oracle BI" is
+# not "BI" in general.
+_LEADING_QUALIFIERS = (("knowledge", "of"), ("basic",), ("advanced",), ("microsoft",), ("ms",))
+_TRAILING_QUALIFIERS = frozenset(
+    {
+        "scripting",
+        "scripts",
+        "script",
+        "framework",
+        "frameworks",
+        "programming",
+        "concepts",
+        "skills",
+        "tool",
+        "tools",
+    }
+)
+
+
+def _qualifier_variants(key: str) -> list[str]:
+    """The key without a leading qualifier, without trailing qualifiers, and without both."""
+    toks = key.split(" ")
+    heads = [toks]
+    for q in _LEADING_QUALIFIERS:
+        if len(toks) > len(q) and tuple(toks[: len(q)]) == q:
+            heads.append(toks[len(q) :])
+            break
+    out: list[str] = []
+    for head in heads:
+        t = head
+        while len(t) > 1 and t[-1] in _TRAILING_QUALIFIERS:
+            t = t[:-1]
+        for v in (head, t):
+            joined = " ".join(v)
+            if joined != key and joined not in out:
+                out.append(joined)
+    return out
 
 
 _lock = threading.Lock()

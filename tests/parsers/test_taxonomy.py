@@ -90,6 +90,16 @@ def test_attribution_in_metadata(tx) -> None:
         ("onboarding", "onboarding"),
         ("Drupal 6", "drupal"),
         ("Structured query language SQL", "sql"),
+        # qualifier words around a skill's name
+        ("Kotlin scripting", "kotlin"),
+        ("Haskell programming", "haskell"),
+        ("Django frameworks", "django"),
+        ("Basic Linux", "linux"),
+        ("Advanced Python", "python"),
+        ("Microsoft Power Point", "powerpoint"),
+        ("Microsoft SQL Server 2012", "sql-server"),
+        ("knowledge of Git", "git"),
+        ("Jenkins tools", "jenkins"),
     ],
 )
 def test_lookup(tx, surface: str, skill_id: str) -> None:
@@ -102,6 +112,10 @@ def test_lookup_unknown_and_empty(tx) -> None:
     assert tx.lookup("") is None
     assert tx.lookup("   ") is None
     assert tx.lookup("zxqv frobnicate") is None
+    # a qualifier alone, or a vendor with a word that is no skill, names nothing
+    assert tx.lookup("Microsoft") is None
+    assert tx.lookup("tools") is None
+    assert tx.lookup("Microsoft Ireland") is None
 
 
 def test_get_related_parents(tx) -> None:

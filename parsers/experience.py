@@ -377,7 +377,8 @@ _SENTENCE_START = re.compile(
 )
 _LABELLED = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position(?: held)?|title|role|job title|current designation|"
-    r"company|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–|]\s*(?P<val>\S.{1,120}?)\s*$",
+    r"company(?:\s*#?\d{1,2})?|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–|]\s*"
+    r"(?P<val>\S.{1,120}?)\s*$",
     re.IGNORECASE,
 )
 

@@ -145,6 +145,8 @@ def classify_heading(line: str) -> str | None:
     if len(words) > 7:
         return None
     # A heading ends with a colon or nothing; "Experience in Java" is a sentence, not a heading.
+    if raw[:1].islower() and line.rstrip().endswith((".", ",")):
+        return None  # "skills." ending a wrapped sentence
     norm = _norm(raw)
     if not norm:
         return None

@@ -350,3 +350,8 @@ def test_a_title_with_a_bracketed_abbreviation_stays_a_title() -> None:
 def test_a_head_count_is_not_a_title() -> None:
     text = "EXPERIENCE\nTeam Size: 12 (Manager, 3 leads) - Orbital Freight\nMay 2012 - June 2015\n"
     assert all(not (w.title or "").startswith("12") for w in _work(text))
+
+
+def test_numbered_company_label() -> None:
+    text = "WORK EXPERIENCE\nCompany 2: Quarry Robotics Inc\nDesignation: Staff Engineer\n"
+    assert [(w.title, w.employer) for w in _work(text)] == [("Staff Engineer", "Quarry Robotics Inc")]

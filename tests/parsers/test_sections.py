@@ -140,3 +140,8 @@ def test_position_fields_inside_work_history_open_no_section() -> None:
 def test_a_tools_heading_after_education_still_opens_a_section() -> None:
     text = "EDUCATION\nBSc Physics, 2012\n\nTools:\nExcel, Tableau\n"
     assert [s.kind for s in split_sections(text)] == ["education", "skills"]
+
+
+def test_a_wrapped_sentence_end_is_not_a_heading() -> None:
+    assert classify_heading("skills.") is None
+    assert classify_heading("Skills") == "skills"

@@ -477,6 +477,23 @@ def _before_place(f: tuple[str, int, int], location: tuple[str, int, int] | None
     return location is not None and 0 <= location[1] - f[2] <= 6
 
 
+_OPENING_TITLE = re.compile(r"[ \t]*(?P<t>[A-Z][\w/&'\- ]{2,60}?)\.[ \t]+[A-Z]")
+
+
+def _title_opening(text: str, body: list[_Line]) -> tuple[str, int, int] | None:
+    """A description paragraph that opens with the title as its own sentence ("Senior Paralegal. Drafted
+    motions ...")."""
+    starts = [ln for i, ln in enumerate(body) if ln.stripped and (i == 0 or not body[i - 1].stripped)]
+    for ln in starts:
+        m = _OPENING_TITLE.match(text, ln.start, ln.end)
+        if m is None:
+            continue
+        t = m.group("t")
+        if looks_like_title(t) >= 1.0 and _trim_title(t) == t and _lone_title_ok(t):
+            return (t, m.start("t"), m.end("t"))
+    return None
+
+
 _COUNT_LEAD = re.compile(r"\d+\s*\(")  # "10 (Manager, 2 leads)": a head count, not a title
 
 
@@ -827,6 +844,8 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             st = ln.stripped
             if st:
                 desc.append(_BULLET_RE.sub("", st, count=1).strip() if _BULLET_RE.match(ln.text) else st)
+        if title is None:
+            title = _title_opening(text, lines[body_from:block_end_idx])
         block_start_idx = header_starts[k]
         bstart = lines[block_start_idx].start
         bend = lines[block_end_idx - 1].end if block_end_idx - 1 >= block_start_idx else lines[idx].end

@@ -355,3 +355,12 @@ def test_a_head_count_is_not_a_title() -> None:
 def test_numbered_company_label() -> None:
     text = "WORK EXPERIENCE\nCompany 2: Quarry Robotics Inc\nDesignation: Staff Engineer\n"
     assert [(w.title, w.employer) for w in _work(text)] == [("Staff Engineer", "Quarry Robotics Inc")]
+
+
+def test_a_description_that_opens_with_the_title() -> None:
+    text = (
+        "EXPERIENCE\n4/02 to 6/05\nHollis & Reed, P.C.\n12 Elm Street\n\n"
+        "Senior Paralegal. Drafted motions and prepared exhibits for trial.\n"
+    )
+    (w,) = _work(text)
+    assert w.title == "Senior Paralegal"

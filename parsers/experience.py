@@ -828,7 +828,14 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             val = lm.group("val").strip()
             off = ln.start + lm.start("val")
             if key in _TITLE_KEYS:
-                if (title is None or key != "role") and looks_like_title(val) > 0:
+                if key == "role":
+                    # "Role: Business Analyst, Testing and Bug Fixing": the first title of the list
+                    whole = val
+                    pieces = re.split(r",\s+|\s+[-–|]\s+", val.rstrip(" ."))
+                    val = next((p for p in pieces if looks_like_title(p) > 0), "")
+                    off += max(whole.find(val), 0)
+                weak = title is None or looks_like_title(title[0]) < 1.0 <= looks_like_title(val)
+                if (weak or key != "role") and looks_like_title(val) > 0:
                     title = (val, off, off + len(val))
                     conf = max(conf, 0.8)
             elif employer is None or ln.start < lines[idx].start:

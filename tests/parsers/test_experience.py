@@ -364,3 +364,13 @@ def test_a_description_that_opens_with_the_title() -> None:
     )
     (w,) = _work(text)
     assert w.title == "Senior Paralegal"
+
+
+def test_a_role_label_beats_a_project_name_in_the_title_slot() -> None:
+    text = (
+        "WORK EXPERIENCE\nLedger Order Manager & Ledger Order System\nAcme Corp -\nMarch 2011 to October 2011\n"
+        "Client: Harbor Bank\nRole: Data Analyst, testing and bug fixing.\n"
+    )
+    (w,) = _work(text)
+    assert w.title == "Data Analyst"
+    assert w.title_evidence is not None and w.title_evidence.text == w.title

@@ -90,6 +90,11 @@ class DegreeHit:
     end: int
 
 
+_NOT_A_DEGREE_AFTER = re.compile(
+    r"[ \t]+(?:thesis|dissertation|project|research|students|level)\b", re.IGNORECASE
+)
+
+
 def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[DegreeHit]:
     """Every degree mention in text[start:end]."""
     end = len(text) if end is None else end
@@ -117,6 +122,8 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
             re.IGNORECASE,
         ):
             continue
+        if _NOT_A_DEGREE_AFTER.match(text, m.end(), end):
+            continue  # "Masters Thesis", "Bachelor's project": work done for a degree, not the degree
         lvl = _LEVEL_BY_GROUP[m.lastgroup or "l0"]
         out.append(DegreeHit(s.strip(), lvl, m.start(), m.start() + len(s.strip())))
     return out
@@ -190,12 +197,27 @@ _NOT_FIELD_TAIL = re.compile(
 )
 
 
+# the rest of a list of fields: "Clothing, Textiles and Related Arts", "Physics, Chemistry & Mathematics"
+_FIELD_LIST_REST = re.compile(
+    r",[ \t]*((?:[A-Z][A-Za-z]*[ \t]+){0,3}(?:and|&)[ \t]+[A-Z][A-Za-z]*(?:[ \t]+[A-Z][A-Za-z]*){0,2})"
+    r"[ \t]*(?=[,;(|\n]|$)"
+)
+
+
 def _field_tail_end(text: str, end: int, line_end: int) -> int:
-    """End of a field extended over the lower-case words that close its clause."""
+    """End of a field extended over the lower-case words that close its clause, or over the rest of a list
+    of fields that ends with "and"."""
     m = _FIELD_TAIL.match(text, end, line_end)
-    if m is None or _NOT_FIELD_TAIL.search(m.group(1)):
-        return end
-    return m.end(1)
+    if m is not None and not _NOT_FIELD_TAIL.search(m.group(1)):
+        return m.end(1)
+    m = _FIELD_LIST_REST.match(text, end, line_end)
+    if (
+        m is not None
+        and not _INSTITUTION_RE.search(m.group(1))
+        and not _is_place(text, m.start(1), m.end(1), line_end)
+    ):
+        return m.end(1)
+    return end
 
 
 # a lower-case field after "in" ("in journalism and communication"); not "in progress", "in 2012"
@@ -343,6 +365,42 @@ def _institution_near(
     return best[1] if best else None
 
 
+def _degree_lines_elsewhere(
+    text: str, sections: list[Section], edu_has_degrees: bool
+) -> list[tuple[DegreeHit, int, int]]:
+    """Degree hits (with the region their entry may use) outside education sections.
+
+    With no degree in an education section, any degree line with an institution on it, a bachelor's or higher
+    in the header or summary, and a line led by a degree next to an institution or holding only the degree and
+    its field. With degrees there, only the last kind, and not in work, project or skill sections (a heading
+    lost under another heading: "Activities:" between two schools).
+    """
+    out: list[tuple[DegreeHit, int, int]] = []
+    for sec in sections:
+        if sec.kind == "education" or (edu_has_degrees and sec.kind in {"experience", "projects", "skills"}):
+            continue
+        loose = not edu_has_degrees and sec.kind not in {"experience", "projects", "skills"}
+        for h in find_degrees(text, sec.start, sec.end):
+            a, b = _line_bounds(text, h.start)
+            if loose and (
+                _INSTITUTION_RE.search(text, a, b)
+                or (
+                    h.level in {"bachelor", "master", "doctorate"}
+                    and sec.kind in {"header", "summary", "other"}
+                )
+            ):
+                out.append((h, a, min(sec.end, b + 200)))
+            elif h.level != "secondary" and b - a < 100 and h.start - a < 4:
+                # "Big State University, Dallas, TX" / "Master of Arts, Educational Administration, 2004":
+                # a line that starts with a degree next to (or on) an institution line, or that holds
+                # nothing but a degree with its field, under any heading
+                pa = _prev_lines_start(text, a, 1)
+                nb = _next_lines_end(text, b, 1)
+                if _INSTITUTION_RE.search(text, pa, nb) or _is_degree_line(text, h, b):
+                    out.append((h, max(sec.start, pa), min(sec.end, nb)))
+    return out
+
+
 def extract_education(text: str, sections: list[Section]) -> list[Education]:
     """Degrees from education sections; outside them, only degree lines that also name an institution."""
     out: list[Education] = []
@@ -351,30 +409,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     for sec in edu_secs:
         for h in find_degrees(text, sec.start, sec.end):
             hits.append((h, sec.start, sec.end))
-    if not any(h.level != "secondary" for h, _lo, _hi in hits):
-        # no degree in an education section: look for degree lines elsewhere
-        for sec in sections:
-            if sec.kind == "education":
-                continue
-            loose = sec.kind not in {"experience", "projects", "skills"}
-            for h in find_degrees(text, sec.start, sec.end):
-                a, b = _line_bounds(text, h.start)
-                if loose and (
-                    _INSTITUTION_RE.search(text, a, b)
-                    or (
-                        h.level in {"bachelor", "master", "doctorate"}
-                        and sec.kind in {"header", "summary", "other"}
-                    )
-                ):
-                    hits.append((h, a, min(sec.end, b + 200)))
-                elif h.level != "secondary" and b - a < 100 and h.start - a < 4:
-                    # "Big State University, Dallas, TX" / "Master of Arts, Educational Administration, 2004":
-                    # a line that starts with a degree next to (or on) an institution line, or that holds
-                    # nothing but a degree with its field, under any heading
-                    pa = _prev_lines_start(text, a, 1)
-                    nb = _next_lines_end(text, b, 1)
-                    if _INSTITUTION_RE.search(text, pa, nb) or _is_degree_line(text, h, b):
-                        hits.append((h, max(sec.start, pa), min(sec.end, nb)))
+    hits.extend(_degree_lines_elsewhere(text, sections, any(h.level != "secondary" for h, _lo, _hi in hits)))
     hits.sort(key=lambda t: t[0].start)
     claimed_lines: set[tuple[int, int]] = set()
     taken_insts: set[int] = set()

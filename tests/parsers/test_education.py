@@ -219,3 +219,31 @@ def test_institution_names_keep_their_parenthesis_and_roles_are_not_institutions
         "NIT",
     ]
     assert not any(i and "Council" in i for i in insts)
+
+
+def test_degree_lines_outside_the_education_section_when_it_has_degrees() -> None:
+    # a sub-heading ("Activities:") between two schools splits the education section; the degree below it counts
+    text = (
+        "EDUCATION\nHarbor State University | Portland, Oregon\nJ.D. (Cum Laude) | May 2009\n"
+        "Activities:\nMoot court\nLakeside College | Salem, Oregon\n"
+        "B.A. Philosophy and Economics | May 2006\n"
+        "EXPERIENCE\nAssociate, Some Firm\nB.A. graduates supervised\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert ("B.A. Philosophy and Economics", "Lakeside College") in got
+    assert all(d != "B.A." for d, _ in got)  # not from the experience section
+
+
+def test_work_for_a_degree_is_no_degree_and_field_lists_are_whole() -> None:
+    text = (
+        "EDUCATION\nMaster of Science in Physics, Chemistry and Materials, Eastbrook University, 2011\n"
+        "Masters Thesis\nCrystal growth in thin films\n"
+    )
+    got = [(e.degree, e.field) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Master of Science in Physics, Chemistry and Materials", "Physics, Chemistry and Materials")
+    ]
+    # a place after the comma is no field
+    text2 = "EDUCATION\nBachelor of Science in Biology, Salem and Portland, Oregon\n"
+    (e,) = extract_education(text2, split_sections(text2))
+    assert e.field == "Biology"

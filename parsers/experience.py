@@ -556,7 +556,9 @@ def _assign(
     return title, employer, location, conf
 
 
-_HEADLINE_CUT = re.compile(r"\s+[-–—|@]\s+|\s+at\s+(?=[A-Z])|,\s+|\s{2,}|\t")
+_HEADLINE_CUT = re.compile(r"\s+[-–—|@]\s+|\s+at\s+(?=[A-Z])|,\s+|\s{2,}|\t|:\s+|\s*[•·▪●]\s*")
+# "Sales Representative Resume": the document's label, not part of the title
+_DOC_LABEL = re.compile(r"\s+(?:resume|résumé|cv|curriculum vitae)(?:\s+(?:template|sample|example))?$", re.I)
 
 
 def find_headline(text: str, sections: list[Section], name_end: int | None = None) -> TextField | None:
@@ -580,9 +582,11 @@ def find_headline(text: str, sections: list[Section], name_end: int | None = Non
             break
         if "@" in s or any(ch.isdigit() for ch in s[:3]) or _BULLET_RE.match(ln.text):
             continue
-        head = _HEADLINE_CUT.split(s, maxsplit=1)[0].strip(" -–|,")
+        head = _DOC_LABEL.sub("", _HEADLINE_CUT.split(s, maxsplit=1)[0].strip(" -–|,("))
         if not head or len(head.split()) > 7 or head[:1].islower() or _SENTENCE_START.match(head):
             continue
+        if _WISH.search(head):
+            continue  # "Desire the Position of School Administrator"
         if looks_like_title(head) > 0 and looks_like_title(head) >= looks_like_employer(head):
             a = text.find(head, ln.start, ln.end + 1)
             return TextField(value=head, evidence=Span.of(text, a, a + len(head)), confidence=0.7)

@@ -374,3 +374,20 @@ def test_a_role_label_beats_a_project_name_in_the_title_slot() -> None:
     (w,) = _work(text)
     assert w.title == "Data Analyst"
     assert w.title_evidence is not None and w.title_evidence.text == w.title
+
+
+def _headline(text: str) -> str | None:
+    h = find_headline(text, split_sections(text), name_end=8)
+    return h.value if h else None
+
+
+def test_headline_cut_at_a_colon_or_bullet_and_without_the_document_label() -> None:
+    assert (
+        _headline("Jane Doe\nSENIOR BUYER PROFILE: RETAIL / FASHION\n\nSKILLS\nx\n") == "SENIOR BUYER PROFILE"
+    )
+    assert _headline("Jane Doe\nStore Manager• Inventory Control\n\nSKILLS\nx\n") == "Store Manager"
+    assert _headline("Jane Doe\nPharmacy Technician Resume\n\nSKILLS\nx\n") == "Pharmacy Technician"
+
+
+def test_a_wish_is_no_headline() -> None:
+    assert _headline("Jane Doe\nDesire the Position of Head Librarian\n\nSKILLS\nx\n") is None

@@ -494,6 +494,31 @@ def _title_opening(text: str, body: list[_Line]) -> tuple[str, int, int] | None:
     return None
 
 
+def _slot_title(
+    text: str, header: list[_Line], employer: tuple[str, int, int]
+) -> tuple[str, int, int] | None:
+    """The line right above the employer's line, in a "Title / Employer - City / dates" header, when it reads
+    as a name though no title word says so ("Enterprise IT Support")."""
+    at = next((i for i, ln in enumerate(header) if ln.start <= employer[1] <= ln.end), -1)
+    if at < 1 or not header[at].text.rstrip().endswith(" -"):
+        return None  # only the export layout whose employer line ends with a dash ("Acme -  Pune, MH -")
+    ln = header[at - 1]
+    s = ln.stripped.rstrip(" -–")
+    if (
+        len(s.split()) > 6
+        or any(ch.isdigit() for ch in s)
+        or not _plausible_name(s)
+        or _NOISE_FRAG.match(s)
+        or _LABELLED.match(s)
+        or looks_like_employer(s) > 0
+        or _is_location(s)
+        or _is_known_skill(s)
+    ):
+        return None
+    a = text.find(s, ln.start, ln.end + 1)
+    return (s, a, a + len(s))
+
+
 _COUNT_LEAD = re.compile(r"\d+\s*\(")  # "10 (Manager, 2 leads)": a head count, not a title
 
 
@@ -821,6 +846,8 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                 ),
                 default=0,
             )
+        if title is None and employer is not None and not date_first:
+            title = _slot_title(text, [lines[h] for h in headers[k]], employer)
         block_end_idx = header_starts[k + 1] if k + 1 < len(anchors) else len(lines)
         body_from = (afters[k][used_after - 1] + 1) if used_after else anc.last_idx + 1
         # labelled lines in the header or the block ("Designation: X", "Company: Y") say it outright

@@ -391,3 +391,9 @@ def test_headline_cut_at_a_colon_or_bullet_and_without_the_document_label() -> N
 
 def test_a_wish_is_no_headline() -> None:
     assert _headline("Jane Doe\nDesire the Position of Head Librarian\n\nSKILLS\nx\n") is None
+
+
+def test_the_title_slot_of_the_export_layout_without_a_title_word() -> None:
+    text = "WORK EXPERIENCE\n\nCloud Platform Support\n\nNimbus Systems -  Pune, Maharashtra -\n\nMay 2015 to Present\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Cloud Platform Support", "Nimbus Systems")

@@ -250,8 +250,18 @@ def _clean_frag(s: str) -> str:
     return s.strip()
 
 
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:environment|technolog(?:y|ies)|tools(?: used)?|team size|platforms?|operating systems?|"
+    r"databases?|languages|software|tech stack|gpa|cgpa|grade)[ \t]*:",
+    re.IGNORECASE,
+)
+
+
 def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tuple[str, int, int]]:
-    """Pieces of a header line (absolute offsets), with the date range `cut` out."""
+    """Pieces of a header line (absolute offsets), with the date range `cut` out. A field line of a project
+    ("Environment: Windows, Oracle", "Team Size: 4") has none."""
+    if _FIELD_LINE.match(text, line.start, line.end):
+        return []
     pieces: list[tuple[int, int]] = []
     if cut:
         a, b = cut

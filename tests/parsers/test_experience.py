@@ -397,3 +397,12 @@ def test_the_title_slot_of_the_export_layout_without_a_title_word() -> None:
     text = "WORK EXPERIENCE\n\nCloud Platform Support\n\nNimbus Systems -  Pune, Maharashtra -\n\nMay 2015 to Present\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Cloud Platform Support", "Nimbus Systems")
+
+
+def test_project_field_lines_give_no_employer() -> None:
+    text = (
+        "EXPERIENCE\nJune 2004\nApril 2009\nTest Engineer\nEnvironment: Windows XP, Oracle/ Java, VPN connectivity\n"
+        "• Wrote test plans\n"
+    )
+    (w,) = _work(text)
+    assert w.title == "Test Engineer" and w.employer is None

@@ -316,7 +316,8 @@ def _institution_near(
         a, b = _line_bounds(text, m.start())
         # the comma/dash piece of the line that holds the institution word
         pa = max(text.rfind(",", a, m.start()), text.rfind(" - ", a, m.start()), text.rfind("|", a, m.start()),
-                 text.rfind("\t", a, m.start()), text.rfind("—", a, m.start()))  # fmt: skip
+                 text.rfind("\t", a, m.start()), text.rfind("—", a, m.start()), text.rfind(";", a, m.start()),
+                 text.rfind(": ", a, m.start()))  # fmt: skip
         en = text.rfind(" – ", a, m.start())
         pa = max(pa, en + 2 if en >= 0 else -1)
         pa = a if pa < 0 else pa + 1
@@ -324,7 +325,7 @@ def _institution_near(
             pa = max(pa, hit.end)
         seps = [x for x in (text.find(",", m.end(), b), text.find(" - ", m.end(), b), text.find("|", m.end(), b),
                             text.find("\t", m.end(), b), text.find("(", m.end(), b), text.find("—", m.end(), b),
-                            text.find(" – ", m.end(), b)) if x >= 0]  # fmt: skip
+                            text.find(" – ", m.end(), b), text.find(";", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
         paren = _INST_PAREN.match(text, pb, b)
         if paren:
@@ -336,7 +337,10 @@ def _institution_near(
         cand = piece.strip(" \t-–:;,.()•")
         if cand.count("(") > cand.count(")"):
             cand += ")"
-        cand = re.split(r"\s(?:from|at)\s+(?=[A-Z])", cand)[-1]
+        if pa == a and _INSTITUTION_RE.fullmatch(cand):
+            pa = _wrapped_name_start(text, a)
+            cand = text[pa:pb].strip(" \t-–:;,.()•")
+        cand = re.split(r"\s(?:from|at)\s+(?:the\s+)?(?=[A-Z])", cand)[-1]
         cand = re.sub(r"^(?:from|at|in|the)\s+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
         # "Micro and Opto Electronics. XXXX University": the institution starts after a sentence break
         cand = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)[-1]
@@ -359,10 +363,50 @@ def _institution_near(
         off = text.find(cand, pa, pb + 1)
         if off < 0:
             continue
+        end = off + len(cand)
+        if pb == b and not text[end:b].strip(" \t.,"):
+            end = _wrapped_name_end(text, cand, b)
+            cand = " ".join(text[off:end].split())
         dist = (off in taken, abs(off - hit.start))
         if best is None or dist < best[0]:
-            best = (dist, (cand, off, off + len(cand)))
+            best = (dist, (cand, off, end))
     return best[1] if best else None
+
+
+_TRAILING_CAPS = re.compile(r"(?:[A-Z][\w.&'-]*[ \t]+){0,4}[A-Z][\w.&'-]*[ \t]*$")
+
+
+def _wrapped_name_start(text: str, line_start: int) -> int:
+    """Start offset of an institution name whose last word sits alone on its line ("Michigan Technological" +
+    "University"): the capitalized words that end the line above, or `line_start` when there are none."""
+    if line_start == 0:
+        return line_start
+    pa = text.rfind("\n", 0, line_start - 1) + 1
+    m = _TRAILING_CAPS.search(text, pa, line_start - 1)
+    if m is None or m.start() == m.end():
+        return line_start
+    if any(_degree_phrase(text, d)[1] > m.start() for d in find_degrees(text, pa, line_start - 1)):
+        return line_start  # "Bachelor of Science" / "University": the words above are a degree, not a name
+    return m.start()
+
+
+_NAME_CONNECTOR_END = re.compile(r"\b(?:of|and|for|&|de|del|der|für)$", re.IGNORECASE)
+_WRAPPED_HEAD = re.compile(
+    r"[ \t]*((?:[A-Z][\w.&'-]*|of|and|for|&)(?:[ \t]+(?:[A-Z][\w.&'-]*|of|and|for|&)){0,5})"
+)
+
+
+def _wrapped_name_end(text: str, name: str, line_end: int) -> int:
+    """End offset of an institution name that a line break cut ("Rochester Institute of" + "Technology",
+    "Michigan Technological" + "University"): the next line's leading capitalized words join it when the name
+    ends with a connector or they hold an institution word. Otherwise the line end."""
+    base = len(text[:line_end].rstrip(" \t.,"))
+    m = _WRAPPED_HEAD.match(text, line_end + 1) if line_end < len(text) else None
+    if m is None or not m.group(1):
+        return base
+    if _NAME_CONNECTOR_END.search(name) or _INSTITUTION_RE.match(m.group(1)):
+        return m.end(1)
+    return base
 
 
 def _degree_lines_elsewhere(
@@ -453,6 +497,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         conf = 0.5 + (0.25 if inst else 0) + (0.15 if dates else 0)
         if inst:
             claimed_lines.add(_line_bounds(text, inst[1]))
+            claimed_lines.add(_line_bounds(text, max(inst[1], inst[2] - 1)))  # a name wrapped onto a 2nd line
             taken_insts.add(inst[1])
         out.append(
             Education(

@@ -247,3 +247,28 @@ def test_work_for_a_degree_is_no_degree_and_field_lists_are_whole() -> None:
     text2 = "EDUCATION\nBachelor of Science in Biology, Salem and Portland, Oregon\n"
     (e,) = extract_education(text2, split_sections(text2))
     assert e.field == "Biology"
+
+
+def test_institution_names_wrapped_over_two_lines() -> None:
+    text = (
+        "EDUCATION\n"
+        "B.S. in Computer Science from the Eastern Institute of\nTechnology, 2005\n\n"
+        "2001: Bachelor of Science in Marine Biology, Northern Coastal\nUniversity\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("B.S. in Computer Science", "Eastern Institute of Technology"),
+        ("Bachelor of Science in Marine Biology", "Northern Coastal University"),
+    ]
+    # the words above a lone "University" are a degree, not the start of a name
+    text2 = "EDUCATION\nMaster of Science\nUniversity\n"
+    assert [e.institution for e in extract_education(text2, split_sections(text2))] == [None]
+
+
+def test_institution_pieces_split_at_semicolons_and_colons() -> None:
+    text = (
+        "EDUCATION\nB.A., Magna Cum Laude; Honors in History; Western Hills University\n"
+        "Diploma in Social Work: Riverbend College\n"
+    )
+    insts = [e.institution for e in extract_education(text, split_sections(text))]
+    assert insts == ["Western Hills University", "Riverbend College"]

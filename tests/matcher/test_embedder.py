@@ -11,6 +11,8 @@ from matcher.embedder import (
     SentenceTransformerEmbedder,
     cosine_matrix,
     get_default_embedder,
+    native_bfloat16,
+    resolve_dtype,
     resolve_model_dir,
 )
 from models.errors import ConfigError
@@ -93,3 +95,25 @@ def test_cosine_matrix() -> None:
     a = np.array([[3.0, 4.0], [1.0, 0.0]])
     b = np.array([[0.0, 2.0]])
     assert cosine_matrix(a, b)[:, 0] == pytest.approx([0.8, 0.0])
+
+
+def test_dtype_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SHORTLIST_EMBED_DTYPE", raising=False)
+    assert resolve_dtype("float32") == "float32"
+    assert resolve_dtype("BFloat16") == "bfloat16"
+    assert resolve_dtype() == ("bfloat16" if native_bfloat16() else "float32")
+    assert resolve_dtype("auto", device="cuda") == "float32"
+    monkeypatch.setenv("SHORTLIST_EMBED_DTYPE", "float32")
+    assert resolve_dtype() == "float32"
+    with pytest.raises(ConfigError):
+        resolve_dtype("int4")
+
+
+def test_bfloat16_agrees_with_float32(minilm_embedder: SentenceTransformerEmbedder) -> None:
+    """Both weight types give the same vectors up to rounding, so stored vectors serve either."""
+    texts = [*TEXTS[:2], "Registered nurse, intensive care, patient assessment and charting"]
+    full = SentenceTransformerEmbedder(dtype="float32")
+    half = SentenceTransformerEmbedder(dtype="bfloat16")
+    assert full.name == half.name == minilm_embedder.name
+    cos = (full.encode(texts) * half.encode(texts)).sum(axis=1)
+    assert cos.min() > 0.999

@@ -88,9 +88,22 @@ def _sources_hash(names: Iterable[str]) -> str:
 _EXTRACT_SOURCES = ("extract.py", "pdf.py", "detect.py", "limits.py", "text.py")
 
 
+# The occupation index is read by the matcher, not by the resume parser: a change there keeps the parse cache.
+_NOT_PARSING = ("occupations",)
+
+
 def _parse_sources_key() -> str:
-    all_py = [p.name for p in (_REPO / "parsers").glob("*.py") if p.name not in _EXTRACT_SOURCES]
-    return _sources_hash([*all_py, "data/*"])
+    all_py = [
+        p.name
+        for p in (_REPO / "parsers").glob("*.py")
+        if p.name not in _EXTRACT_SOURCES and not p.name.startswith(_NOT_PARSING)
+    ]
+    data = [
+        f"data/{p.name}"
+        for p in (_REPO / "parsers" / "data").glob("*")
+        if not p.name.startswith(_NOT_PARSING)
+    ]
+    return _sources_hash([*all_py, *data])
 
 
 # ---------------------------------------------------------------- data

@@ -19,16 +19,20 @@ from models.evidence import Span
 from models.job import Job, JobSkill
 from models.match import SkillMatch
 from models.resume import EDUCATION_LEVELS, PartialDate, Resume, SkillMention, WorkItem
+from parsers.occupations import OccupationMatch, isco_level
 
 __all__ = [
     "DEFAULT_TARGET_YEARS",
     "FEATURES",
+    "OCCUPATION_CREDIT",
     "FeatureResult",
+    "OccupationFn",
     "RelatedFn",
     "candidate_titles",
     "education_fit",
     "lexical_match",
     "normalize_title",
+    "occupation_match",
     "peer_support",
     "preferred_skill_coverage",
     "related_skill_credit",
@@ -43,6 +47,7 @@ __all__ = [
 ]
 
 RelatedFn = Callable[[str], dict[str, float]]
+OccupationFn = Callable[[str], OccupationMatch | None]  # a job title -> its occupation (parsers.occupations)
 
 # Every feature the scorer knows, in explanation order.
 FEATURES: tuple[str, ...] = (
@@ -52,6 +57,7 @@ FEATURES: tuple[str, ...] = (
     "semantic_similarity",
     "relevant_experience",
     "title_similarity",
+    "occupation_match",
     "education_fit",
     "skill_recency",
     "lexical_match",
@@ -315,6 +321,44 @@ def title_similarity(
         value = 0.5 * best + 0.5 * rescale(embedding_cosine, 0.2, 0.8)
     note = f'closest title: "{best_title}"' if best_title else "no title found"
     return FeatureResult(value, note, _spans([best_span]))
+
+
+# Credit by the ISCO-08 digits two occupations share: same unit group, minor group, sub-major group.
+# A shared major group alone (all professionals, all managers) says too little to earn credit.
+OCCUPATION_CREDIT: dict[int, float] = {4: 1.0, 3: 0.6, 2: 0.3}
+_ISCO_LEVEL_NAMES = {4: "same occupation group", 3: "same minor group", 2: "same sub-major group"}
+
+
+def occupation_match(
+    job: Job, resume: Resume, occupation: OccupationFn | None, *, headline: str | None = None
+) -> FeatureResult:
+    """How close the candidate's occupations are to the job's: the job title and each candidate title
+    (headline and positions, most recent first) are looked up in the occupation taxonomy and compared by
+    their ISCO-08 codes (`OCCUPATION_CREDIT`); titles after the third count 0.8. The best title is the
+    evidence. Not applicable when the job title names no known occupation."""
+    job_title = (job.title or "").strip()
+    if occupation is None or not job_title:
+        return FeatureResult(0.0, "the job title names no known occupation", applicable=False)
+    want = occupation(job_title)
+    if want is None:
+        return FeatureResult(0.0, "the job title names no known occupation", applicable=False)
+    best, best_title, best_span, best_occ, best_level = 0.0, "", None, None, 0
+    for i, (title, span) in enumerate(candidate_titles(resume, headline=headline)):
+        have = occupation(title)
+        if have is None:
+            continue
+        level = isco_level(want.isco, have.isco)
+        credit = OCCUPATION_CREDIT.get(level, 0.0) * (1.0 if i < 3 else 0.8)
+        if credit > best:
+            best, best_title, best_span, best_occ, best_level = credit, title, span, have, level
+    job_part = f"job: {want.label} (ISCO {want.isco})"
+    if best_occ is None or best <= 0:
+        return FeatureResult(0.0, f"{job_part}; no title of the candidate in a related occupation group")
+    note = f'{job_part}; "{best_title}": {best_occ.label} (ISCO {best_occ.isco}), {_ISCO_LEVEL_NAMES[best_level]}'
+    if best_span is None:  # the headline: point at it in the text when it is there as written
+        at = resume.text.find(best_title)
+        best_span = Span.of(resume.text, at, at + len(best_title)) if at >= 0 else None
+    return FeatureResult(best, note, _spans([best_span]))
 
 
 def _months(w: WorkItem, today: date) -> int:

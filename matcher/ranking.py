@@ -26,7 +26,7 @@ from matcher.explain import build_explanation
 from matcher.lexical import BM25, scale_to_unit, tokenize
 from matcher.profile import blind_text, job_profile_text, profile_text, resume_headline
 from matcher.scoring import merge_weights, score_candidate
-from models.errors import ValidationFailed
+from models.errors import ConfigError, ValidationFailed
 from models.job import Job
 from models.match import Match
 from models.resume import Resume
@@ -153,6 +153,17 @@ def _load_related() -> F.RelatedFn | None:
     return related
 
 
+def _load_occupation() -> F.OccupationFn | None:
+    """The shipped occupation index's lookup; None (occupation_match off) when it cannot be read."""
+    from parsers.occupations import load_occupations
+
+    try:
+        return load_occupations().lookup
+    except ConfigError:
+        log.warning("occupation index unavailable; occupation match off")
+        return None
+
+
 def compute_features(
     job: Job,
     resume: Resume,
@@ -163,6 +174,7 @@ def compute_features(
     headline: str | None = None,
     related: F.RelatedFn | None = None,
     today: date | None = None,
+    occupation: F.OccupationFn | None = None,
 ) -> dict[str, F.FeatureResult]:
     """Every feature of one (job, candidate) pair, keyed by name (FEATURES order)."""
     out = {
@@ -172,6 +184,7 @@ def compute_features(
         "semantic_similarity": F.semantic_similarity(cosine),
         "relevant_experience": F.relevant_experience(job, resume, today=today),
         "title_similarity": F.title_similarity(job, resume, headline=headline),
+        "occupation_match": F.occupation_match(job, resume, occupation, headline=headline),
         "education_fit": F.education_fit(job, resume),
         "skill_recency": F.skill_recency(job, resume, today=today),
     }
@@ -195,6 +208,7 @@ def _all_features(
     lexical_tokens: Sequence[Sequence[str]] | None,
     text_vectors: np.ndarray | None = None,
     job_text_vector: np.ndarray | None = None,
+    occupation: F.OccupationFn | None = None,
 ) -> list[dict[str, F.FeatureResult]]:
     n = len(resumes)
     if n == 0:
@@ -250,6 +264,7 @@ def _all_features(
             headline=resume_headline(r, blind=blind),
             related=related,
             today=today,
+            occupation=occupation,
         )
         for i, (_, r) in enumerate(resumes)
     ]
@@ -304,6 +319,7 @@ def rank_resumes(
         lexical_tokens=lexical_tokens,
         text_vectors=text_vectors,
         job_text_vector=job_text_vector,
+        occupation=_load_occupation(),
     )
     scored = []
     for (cid, resume), f in zip(resumes, feats, strict=True):
@@ -357,6 +373,7 @@ def feature_matrix(
         lexical_tokens=lexical_tokens,
         text_vectors=text_vectors,
         job_text_vector=job_text_vector,
+        occupation=_load_occupation(),
     )
     mat = np.zeros((len(resumes), len(F.FEATURES)), dtype=np.float64)
     for i, f in enumerate(feats):

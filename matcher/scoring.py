@@ -29,6 +29,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "semantic_similarity": 0.40,
     "relevant_experience": 0.15,
     "title_similarity": 0.04,
+    "occupation_match": 0.0,
     "education_fit": 0.01,
     "skill_recency": 0.01,
     "lexical_match": 0.05,

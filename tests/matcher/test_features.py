@@ -8,6 +8,7 @@ import pytest
 
 from matcher import features as F
 from models import Education, Job, JobSkill, PartialDate, Resume, SkillMention, Span, WorkItem
+from parsers.occupations import OccupationMatch
 
 TODAY = date(2024, 6, 1)
 TEXT = "Backend Developer at Acme. Python, SQL and Docker. B.Sc. Computer Science."
@@ -196,3 +197,73 @@ def test_values_always_in_unit_interval() -> None:
     assert F.FeatureResult(float("nan")).value == 0.0
     with pytest.raises(ValueError):
         F.rescale(0.5, 1.0, 1.0)
+
+
+# ---------------------------------------------------------------- occupation match (a fake taxonomy lookup)
+
+_OCCUPATIONS = {
+    "senior backend engineer": ("2512", "software developer"),
+    "backend developer": ("2512", "software developer"),
+    "software engineer": ("2512", "software developer"),
+    "web developer": ("2513", "web developer"),
+    "data analyst": ("2511", "data analyst"),
+    "ict technician": ("3512", "ICT technician"),
+    "line cook": ("5120", "cook"),
+    "developer": ("2", "developer"),  # a broad group only
+}
+
+
+def occupation(title: str) -> OccupationMatch | None:
+    found = _OCCUPATIONS.get(title.strip().lower())
+    return OccupationMatch(found[0], found[1], title, "exact") if found else None
+
+
+def test_occupation_match_same_unit_group_with_evidence() -> None:
+    f = F.occupation_match(_job(), _resume(), occupation)
+    assert f.value == pytest.approx(F.OCCUPATION_CREDIT[4])
+    assert f.evidence[0].text == "Backend Developer"  # the most recent title of that occupation
+    assert "ISCO 2512" in f.note and "same occupation group" in f.note
+
+
+def test_occupation_match_by_hierarchy() -> None:
+    def resume_with(title: str) -> Resume:
+        return Resume(text=title, work=[WorkItem(title=title, title_evidence=Span.of(title, 0, len(title)))])
+
+    job = _job(title="Web Developer")
+    assert F.occupation_match(job, resume_with("Software Engineer"), occupation).value == pytest.approx(0.6)
+    assert F.occupation_match(job, resume_with("Data Analyst"), occupation).value == pytest.approx(0.6)
+    assert F.occupation_match(job, resume_with("ICT Technician"), occupation).value == 0.0  # major group only
+    none = F.occupation_match(job, resume_with("Line Cook"), occupation)
+    assert none.value == 0.0 and none.applicable and not none.evidence
+    broad_job = _job(title="Developer")  # known only as major group 2: no title can share more than that
+    assert F.occupation_match(broad_job, resume_with("Web Developer"), occupation).value == 0.0
+
+
+def test_occupation_match_older_titles_count_less() -> None:
+    text = "a"
+    work = [WorkItem(title=t) for t in ("Line Cook", "Line Cook", "Line Cook", "Web Developer")]
+    f = F.occupation_match(_job(title="Web Developer"), Resume(text=text, work=work), occupation)
+    assert f.value == pytest.approx(0.8)
+
+
+def test_occupation_match_headline_gets_a_span() -> None:
+    text = "WEB DEVELOPER\nSummary ..."
+    f = F.occupation_match(
+        _job(title="Web Developer"), Resume(text=text), occupation, headline="WEB DEVELOPER"
+    )
+    assert f.value == 1.0 and f.evidence[0] == Span.of(text, 0, 13)
+
+
+def test_occupation_match_not_applicable() -> None:
+    assert not F.occupation_match(_job(title="Astronaut"), _resume(), occupation).applicable
+    assert not F.occupation_match(_job(title=None), _resume(), occupation).applicable
+    assert not F.occupation_match(_job(), _resume(), None).applicable
+
+
+def test_occupation_match_with_shipped_index() -> None:
+    from parsers.occupations import load_occupations
+
+    lookup = load_occupations().lookup
+    f = F.occupation_match(_job(title="Senior Software Engineer"), _resume(), lookup)
+    assert f.value == 1.0 and '"Software Engineer"' in f.note  # not in TEXT, so no span to show
+    assert F.occupation_match(_job(title="Pastry Chef"), _resume(), lookup).value == 0.0

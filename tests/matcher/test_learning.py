@@ -19,6 +19,7 @@ TRUE = {
     "semantic_similarity": 0.25,
     "relevant_experience": 0.2,
     "title_similarity": 0.12,
+    "occupation_match": 0.0,
     "education_fit": 0.05,
     "skill_recency": 0.03,
     "lexical_match": 0.0,

@@ -203,7 +203,7 @@ def _anchor_ok(line: _Line, dr: DateRange, text: str) -> bool:
             return False
         if lead.strip() and not re.search(r"[|,\-–(:\t]\s*$|\s{2,}$", lead):
             return False
-        if rest and (rest[:1].islower() or len(rest.split()) > 8 or _SENTENCE_START.match(rest)):
+        if rest and (rest[:1].islower() or len(rest.split()) > 8 or _is_sentence(rest)):
             return False
     if _BULLET_RE.match(line.text) and len(s) > 60:
         return False
@@ -385,6 +385,15 @@ _SENTENCE_START = re.compile(
     r"responsible|handling|managing|delivering|involved|currently|presently|since|till|until|during)\b",
     re.IGNORECASE,
 )
+
+
+def _is_sentence(s: str) -> bool:
+    """A fragment that opens like a sentence; "Managing Director", "Managing Partner" are titles."""
+    if not _SENTENCE_START.match(s):
+        return False
+    return not (s.lower().startswith("managing ") and len(s.split()) <= 4 and looks_like_title(s) >= 1.0)
+
+
 _LABELLED = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position(?: held)?|title|role|job title|current designation|"
     r"company(?:\s*#?\d{1,2})?|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–|]\s*"
@@ -539,7 +548,7 @@ def _assign(
     title = employer = location = None
     rest: list[tuple[str, int, int]] = []
     for f in frags:
-        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _SENTENCE_START.match(f[0]) or f[0][:1].islower():
+        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _is_sentence(f[0]) or f[0][:1].islower():
             continue
         if location is None and (_is_location(f[0]) or _place_piece(f[0])):
             location = f
@@ -618,7 +627,7 @@ def find_headline(text: str, sections: list[Section], name_end: int | None = Non
         if "@" in s or any(ch.isdigit() for ch in s[:3]) or _BULLET_RE.match(ln.text):
             continue
         head = _DOC_LABEL.sub("", _HEADLINE_CUT.split(s, maxsplit=1)[0].strip(" -–|,("))
-        if not head or len(head.split()) > 7 or head[:1].islower() or _SENTENCE_START.match(head):
+        if not head or len(head.split()) > 7 or head[:1].islower() or _is_sentence(head):
             continue
         if _WISH.search(head):
             continue  # "Desire the Position of School Administrator"

@@ -406,3 +406,9 @@ def test_project_field_lines_give_no_employer() -> None:
     )
     (w,) = _work(text)
     assert w.title == "Test Engineer" and w.employer is None
+
+
+def test_managing_titles_are_titles() -> None:
+    text = "EXPERIENCE\nMar. 2010 to date: Managing Director, Elmwood Capital Partners, Leeds\n• Strategy\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Managing Director", "Elmwood Capital Partners")

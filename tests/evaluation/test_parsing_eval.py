@@ -134,3 +134,27 @@ def test_skills_rows_surface_and_canonical() -> None:
     kept = [i for i, t in found.items() if t not in {"soft", "language"}]
     assert surface.n_pred == len(found)
     assert canonical.n_pred == len(kept)
+
+
+UNLABELLED_SKILLS_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<cv>
+<label type="Name">Jane Doe</label>
+
+SKILLS
+
+Python, Java, Kubernetes
+</cv>
+"""
+
+
+def test_resume_without_skill_labels_is_scored_only_in_the_all_docs_row() -> None:
+    """A resume the annotators did not label for skills leaves the two skills rows untouched, while the
+    'all docs' row counts each of its predictions as a false positive."""
+    scores, _ = score_documents([load_dotin_file(UNLABELLED_SKILLS_XML, doc_id="4")])
+    allf = scores["all"]
+    for fld in ("skills (surface)", "skills (canonical)"):
+        assert (allf[fld].docs, allf[fld].n_pred, allf[fld].n_gold) == (0, 0, 0), fld
+    strict = allf["skills (canonical, all docs)"]
+    assert strict.docs == 1 and strict.n_gold == 0
+    assert strict.n_pred >= 3 and strict.tp == 0
+    assert allf["Name"].docs == 1  # other fields are scored on every resume

@@ -395,8 +395,10 @@ def _is_sentence(s: str) -> bool:
 
 
 _LABELLED = re.compile(
-    r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position(?: held)?|title|role|job title|current designation|"
-    r"company(?:\s*#?\d{1,2})?|organi[sz]ation|employer|company name|organi[sz]ation name)\s*[:\-–|]\s*"
+    r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position(?: held)?|title|role|job title|"
+    r"(?:current|present|last) (?:designation|position|role)|"
+    r"(?:(?:current|present|previous|past) )?(?:company|organi[sz]ation|employer)(?:\s*#?\d{1,2})?|"
+    r"(?:company|organi[sz]ation|employer) name)\s*[:\-–|]\s*"
     r"(?P<val>\S.{1,120}?)\s*$",
     re.IGNORECASE,
 )
@@ -1010,8 +1012,8 @@ _TITLE_KEYS = {
     "position held",
     "title",
     "job title",
-    "current designation",
     "role",
+    *(f"{w} {k}" for w in ("current", "present", "last") for k in ("designation", "position", "role")),
 }
 
 

@@ -412,3 +412,10 @@ def test_managing_titles_are_titles() -> None:
     text = "EXPERIENCE\nMar. 2010 to date: Managing Director, Elmwood Capital Partners, Leeds\n• Strategy\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Managing Director", "Elmwood Capital Partners")
+
+
+def test_current_employer_and_present_position_labels() -> None:
+    text = (
+        "PROFESSIONAL SUMMARY\nCurrent Employer: Halden Logistics Pvt Ltd\nPresent Position: Fleet Planner\n"
+    )
+    assert [(w.title, w.employer) for w in _work(text)] == [("Fleet Planner", "Halden Logistics Pvt Ltd")]

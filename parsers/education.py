@@ -442,7 +442,19 @@ def _degree_lines_elsewhere(
                 nb = _next_lines_end(text, b, 1)
                 if _INSTITUTION_RE.search(text, pa, nb) or _is_degree_line(text, h, b):
                     out.append((h, max(sec.start, pa), min(sec.end, nb)))
+            elif not edu_has_degrees and h.level != "secondary" and _degree_from_institution(text, h, b):
+                # "Done B.E. from ABC Institute of Technology, Pune" in a work or project section
+                out.append((h, a, b))
     return out
+
+
+_FROM_INSTITUTION = re.compile(r"[^.;\n]{0,60}?\b(?:from|at)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
+def _degree_from_institution(text: str, hit: DegreeHit, line_end: int) -> bool:
+    """The degree is followed in its sentence by "from/at <Institution>"."""
+    m = _FROM_INSTITUTION.match(text, hit.end, line_end)
+    return m is not None and _INSTITUTION_RE.search(text, m.end() - 1, line_end) is not None
 
 
 def extract_education(text: str, sections: list[Section]) -> list[Education]:

@@ -272,3 +272,13 @@ def test_institution_pieces_split_at_semicolons_and_colons() -> None:
     )
     insts = [e.institution for e in extract_education(text, split_sections(text))]
     assert insts == ["Western Hills University", "Riverbend College"]
+
+
+def test_a_degree_from_an_institution_in_prose_when_no_section_lists_degrees() -> None:
+    text = (
+        "Experience\nSite Engineer, Tarmac Works\n"
+        "• Completed B.E. in Civil Engineering from the Hillview Institute of Technology, Nashik.\n"
+        "• Worked at Acme on bridges\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [("B.E. in Civil Engineering", "Hillview Institute of Technology")]

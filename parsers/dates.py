@@ -38,7 +38,7 @@ _MONTH_RE = (
 )
 _SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
-_YEAR = rf"(?:{_YEAR4}|'\d\d|’\d\d)"
+_YEAR = rf"(?:{_YEAR4}|['’‘`]\d\d)"
 
 # one date: named month + year, season + year, mm/yyyy, yyyy-mm, or a bare year
 _DATE = (
@@ -78,7 +78,7 @@ class DateRange:
 
 
 def _year(s: str) -> int | None:
-    s = s.strip().lstrip("'’")
+    s = s.strip().lstrip("'’‘`")
     if not s.isdigit():
         return None
     y = int(s)
@@ -186,9 +186,45 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
             out.append(DateRange(first, None, True, start, end))
         else:
             out.append(DateRange(first, first, False, start, end, single=True))
-    glued = _glued_ranges(text)
-    if glued:
-        out = sorted([*out, *glued], key=lambda r: r.start)
+    extra = [
+        r
+        for r in [*_glued_ranges(text), *_short_year_ranges(text)]
+        if not any(o.start < r.end and r.start < o.end for o in out)
+    ]
+    if extra:
+        out = sorted([*out, *extra], key=lambda r: r.start)
+    return out
+
+
+# "Jun 06 - Jul 11", "Sept 13 Till Date": month names with two-digit years, only as a range (a lone "May 12"
+# is more often a day); not when a full year follows ("Jan 15 - Jan 20, 2019" are days)
+_SHORT_YEAR_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<am>{_MONTH_RE})\.?[ \t]*(?P<ay>\d\d)"
+    rf"(?:\s*(?:-|–|—|to|till|until)\s*|[ \t]*\n[ \t]*)"
+    rf"(?:(?P<bm>{_MONTH_RE})\.?[ \t]*(?P<by>\d\d)|(?P<p>{_PRESENT}))(?![\w/])(?!,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _month_of(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or MONTHS.get(key[:3])
+
+
+def _short_year_ranges(text: str) -> list[DateRange]:
+    out: list[DateRange] = []
+    for m in _SHORT_YEAR_RE.finditer(text):
+        y1 = _year(m.group("ay"))
+        first = PartialDate(year=y1, month=_month_of(m.group("am"))) if y1 else None
+        if first is None:
+            continue
+        if m.group("p"):
+            out.append(DateRange(first, None, True, m.start(), m.end()))
+            continue
+        y2 = _year(m.group("by"))
+        last = PartialDate(year=y2, month=_month_of(m.group("bm"))) if y2 else None
+        if last is not None and 0 <= last.ordinal() - first.ordinal() <= 40 * 12:
+            out.append(DateRange(first, last, False, m.start(), m.end()))
     return out
 
 

@@ -97,3 +97,15 @@ def test_ranges_that_lost_their_dash() -> None:
     assert _one("2016present") == ("2016", None, True)
     assert find_date_ranges("20152010") == []  # an end before the start is no range
     assert find_date_ranges("ID 123420152016") == []  # digits glued to more digits are no date
+
+
+def test_month_names_with_two_digit_years_in_a_range() -> None:
+    assert _one("Mar 14 to Present") == ("2014-03", None, True)
+    assert _one("( Feb 05 - Nov 09)") == ("2005-02", "2009-11", False)
+    assert _one("Oct 16\nTill Date") == ("2016-10", None, True)
+    assert find_date_ranges("May 12 - June 3") == []  # days, not years
+    assert [r.single for r in find_date_ranges("Jan 15 - Jan 20, 2019")] == [True]
+
+
+def test_left_quote_before_a_two_digit_year() -> None:
+    assert _one("Aug ‘09 to Present") == ("2009-08", None, True)

@@ -188,11 +188,37 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
             out.append(DateRange(first, first, False, start, end, single=True))
     extra = [
         r
-        for r in [*_glued_ranges(text), *_short_year_ranges(text)]
-        if not any(o.start < r.end and r.start < o.end for o in out)
+        for r in [*_glued_ranges(text), *_short_year_ranges(text), *_shared_year_ranges(text)]
+        if not any(o.start < r.end and r.start < o.end and not _inside_single(o, r) for o in out)
     ]
     if extra:
-        out = sorted([*out, *extra], key=lambda r: r.start)
+        kept = [o for o in out if not any(_inside_single(o, r) for r in extra)]
+        out = sorted([*kept, *extra], key=lambda r: r.start)
+    return out
+
+
+def _inside_single(o: DateRange, r: DateRange) -> bool:
+    """`o` is a lone date within the wider range `r` ("November 2005" of "September to November 2005")."""
+    return o.single and r.start <= o.start and o.end <= r.end
+
+
+# "September to November 2005": two months sharing the year written once
+_SHARED_YEAR_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<am>{_MONTH_RE})\.?\s*(?:-|–|—|to|till|until)\s*(?P<bm>{_MONTH_RE})\.?,?\s*(?P<by>{_YEAR4})"
+    rf"(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def _shared_year_ranges(text: str) -> list[DateRange]:
+    out: list[DateRange] = []
+    for m in _SHARED_YEAR_RE.finditer(text):
+        y = _year(m.group("by"))
+        a, b = _month_of(m.group("am")), _month_of(m.group("bm"))
+        if y is None or a is None or b is None:
+            continue
+        first = PartialDate(year=y if a <= b else y - 1, month=a)
+        out.append(DateRange(first, PartialDate(year=y, month=b), False, m.start(), m.end()))
     return out
 
 

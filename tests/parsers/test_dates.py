@@ -109,3 +109,8 @@ def test_month_names_with_two_digit_years_in_a_range() -> None:
 
 def test_left_quote_before_a_two_digit_year() -> None:
     assert _one("Aug ‘09 to Present") == ("2009-08", None, True)
+
+
+def test_two_months_sharing_one_year() -> None:
+    assert _one("March to July 2011") == ("2011-03", "2011-07", False)
+    assert _one("Nov - Feb 2010") == ("2009-11", "2010-02", False)  # the year turned in between

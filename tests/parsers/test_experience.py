@@ -419,3 +419,13 @@ def test_current_employer_and_present_position_labels() -> None:
         "PROFESSIONAL SUMMARY\nCurrent Employer: Halden Logistics Pvt Ltd\nPresent Position: Fleet Planner\n"
     )
     assert [(w.title, w.employer) for w in _work(text)] == [("Fleet Planner", "Halden Logistics Pvt Ltd")]
+
+
+def test_consulting_assignments_dated_by_months_of_one_year() -> None:
+    text = "EXPERIENCE\nBlue Heron Insurance Group\nApril to June 2005\nAnalyst Programmer\nBatch fixes.\n"
+    (w,) = _work(text)
+    assert (w.employer, w.start, w.end) == (
+        "Blue Heron Insurance Group",
+        PartialDate(year=2005, month=4),
+        PartialDate(year=2005, month=6),
+    )

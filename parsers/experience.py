@@ -252,7 +252,7 @@ def _clean_frag(s: str) -> str:
 
 _FIELD_LINE = re.compile(
     r"[ \t]*(?:environment|technolog(?:y|ies)|tools(?: used)?|team size|platforms?|operating systems?|"
-    r"databases?|languages|software|tech stack|gpa|cgpa|grade)[ \t]*:",
+    r"databases?|dbms|rdbms|frameworks?|ide|os|domain|languages|software|tech stack|gpa|cgpa|grade)[ \t]*:",
     re.IGNORECASE,
 )
 
@@ -867,6 +867,13 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                 ),
                 default=0,
             )
+        if not date_first and employer is not None and afters[k] and not _has_legal_form(employer[0]):
+            # "Network Programming" above vs "Hewlett-Packard Corporation, Palo Alto" right under the dates:
+            # the registered company name under the dates is the employer
+            below = _fragments(text, lines[afters[k][0]], None)
+            if below and _has_legal_form(below[0][0]) and _plausible_name(below[0][0]):
+                employer = below[0]
+                used_after = max(used_after, 1)
         if title is None and employer is not None and not date_first:
             title = _slot_title(text, [lines[h] for h in headers[k]], employer)
         block_end_idx = header_starts[k + 1] if k + 1 < len(anchors) else len(lines)

@@ -420,6 +420,12 @@ def _is_list_label(text: str, hit: _Hit) -> bool:
     return not any(c.isalnum() for c in text[a : hit.start])
 
 
+# technology names that are also the heading of a list of tools ("Operating Systems Windows 7, Linux")
+_CATEGORY_LABEL_RE = re.compile(
+    r"operating[ \t]+systems?|os|databases?|rdbms|(?:web|application)[ \t]+servers?|ides?|version[ \t]+control|"
+    r"(?:programming|scripting)[ \t]+languages?|web[ \t]+technolog(?:y|ies)|cloud(?:[ \t]+platforms?)?",
+    re.IGNORECASE,
+)
 _LABEL_GAP_RE = re.compile(r"^[ \t]*[•·:\-–|]?[ \t]*$")
 
 
@@ -461,7 +467,11 @@ def _context_drops(
     for idx, h in enumerate(hits):
         if _is_list_label(text, h):
             continue
-        if h.skill_id not in m.technology and idx + 1 < len(hits) and _labels_next(text, h, hits[idx + 1], m):
+        if (
+            (h.skill_id not in m.technology or _CATEGORY_LABEL_RE.fullmatch(text, h.start, h.end))
+            and idx + 1 < len(hits)
+            and _labels_next(text, h, hits[idx + 1], m)
+        ):
             continue
         if _in_sections(h.start, sections, _NO_SKILL_SECTIONS):
             continue

@@ -174,6 +174,10 @@ def test_empty_and_odd_text() -> None:
         # Windows the OS, not windows and doors
         ("Operating systems: Windows, Linux", "windows"),
         ("Deployed on Windows Server 2012", "windows-server"),
+        ("Operating Systems Windows 10, Red Hat Linux", "windows"),
+        ("Operating Systems Windows 10, Red Hat Linux", "linux"),
+        # a category named in prose is still a skill
+        ("Tuned operating systems for low latency trading", "operating-systems"),
         # weak words licensed by coordination or a following "experience"
         ("Sales and marketing for B2B clients", "sales"),
         ("5 years of teaching experience", "teaching"),
@@ -194,6 +198,10 @@ def test_more_true_mentions(text: str, skill_id: str) -> None:
         ("Shell, D.M., Baer, R.M. (1997) Translating research", "shell-scripting"),
         # a field name labelling a list is not itself claimed
         ("Computer Skills: MS Office, Tally", "computer-literacy"),
+        # a category heading a tool list without a colon
+        ("Operating Systems Windows 10, Red Hat Linux", "operating-systems"),
+        ("Operating System \u2022 Ubuntu, macOS", "operating-systems"),
+        ("Databases Oracle 12c, PostgreSQL", "databases-general"),
         # roles named after a field
         ("Sales Manager at Acme Corp", "sales"),
         ("Customer Service Representative", "customer-service"),

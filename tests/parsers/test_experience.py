@@ -433,7 +433,7 @@ def test_consulting_assignments_dated_by_months_of_one_year() -> None:
 
 def test_a_registered_company_under_the_dates_beats_a_stray_line_above() -> None:
     text = (
-        "EXPERIENCE\nCourses: Compilers\nSignal Network Theory\n\n"
+        "EXPERIENCE\nSignal Network Theory\n\n"
         "Software Engineering Intern, May 2007 to August 2007\nPinecrest Instruments Corporation, Boise, Idaho\n"
         "• Tested firmware\n"
     )

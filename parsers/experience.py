@@ -250,9 +250,11 @@ def _clean_frag(s: str) -> str:
     return s.strip()
 
 
+_CONTACT_BITS = re.compile(r"\S@\S+\.\w|\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b")
 _FIELD_LINE = re.compile(
     r"[ \t]*(?:environment|technolog(?:y|ies)|tools(?: used)?|team size|platforms?|operating systems?|"
-    r"databases?|dbms|rdbms|frameworks?|ide|os|domain|languages|software|tech stack|gpa|cgpa|grade)[ \t]*:",
+    r"databases?|dbms|rdbms|frameworks?|ide|os|domain|languages|software|tech stack|gpa|cgpa|grade|"
+    r"hours|salary|reason for leaving)[ \t]*[:|]",
     re.IGNORECASE,
 )
 
@@ -260,8 +262,8 @@ _FIELD_LINE = re.compile(
 def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tuple[str, int, int]]:
     """Pieces of a header line (absolute offsets), with the date range `cut` out. A field line of a project
     ("Environment: Windows, Oracle", "Team Size: 4") has none."""
-    if _FIELD_LINE.match(text, line.start, line.end):
-        return []
+    if _FIELD_LINE.match(text, line.start, line.end) or _CONTACT_BITS.search(text, line.start, line.end):
+        return []  # a referee's line ("Manager | Jo Bloggs | 555.123.4567 | jo@x.com") is no header
     pieces: list[tuple[int, int]] = []
     if cut:
         a, b = cut
@@ -852,7 +854,13 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                 # only lexicon-backed fields from the lines after the date
                 if title is None and t2 is not None and looks_like_title(t2[0]) > 0:
                     title = t2
-                if employer is None and e2 is not None and e2 is not title and looks_like_employer(e2[0]) > 0:
+                if (
+                    employer is None
+                    and e2 is not None
+                    and e2 is not title
+                    and looks_like_employer(e2[0]) > 0
+                    and _title_score(e2[0]) < 1.0  # "Financial Planning Analyst" heads the next position
+                ):
                     employer = e2
                 if location is None:
                     location = l2

@@ -439,3 +439,22 @@ def test_a_registered_company_under_the_dates_beats_a_stray_line_above() -> None
     )
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Software Engineering Intern", "Pinecrest Instruments Corporation")
+
+
+def test_a_title_line_after_the_dates_is_no_employer_of_the_position_above() -> None:
+    text = (
+        "EXPERIENCE\nOwner and Manager- Two retail stores,\nDayton, OH 1980 - 1987\n"
+        "Credit Risk Analyst\nLakeshore Mills\nDayton, OH 1974 - 1980\n"
+    )
+    w = _work(text)
+    assert w[0].employer != "Credit Risk Analyst"
+    assert (w[1].title, w[1].employer) == ("Credit Risk Analyst", "Lakeshore Mills")
+
+
+def test_referee_and_hours_lines_are_no_headers() -> None:
+    text = (
+        "EXPERIENCE\nCashier | Maple Market | June 2015 - May 2017\nSupervisor | Dana Holt | 555.201.3344 | dh@mail.com\n"
+        "Hours | 40/Week\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Cashier", "Maple Market")

@@ -158,6 +158,8 @@ def classify_heading(line: str) -> str | None:
     styled = raw.isupper() or _is_title_case(raw) or line.rstrip().endswith(":")
     if kind and styled:
         return kind
+    if _FURNITURE.search(raw):
+        return None  # "RÉSUMÉ SAMPLE : HIGHER EDUCATION CONTD": a page header, not a section
     if _YEAR_IN.search(raw) or line.rstrip().endswith(","):
         return (
             None  # "SUNY Oneonta, 1993, Counselor Education", "School of Education,": an entry, not a heading
@@ -195,6 +197,9 @@ _LAST_WORD_KIND = {
     "skills": "skills", "competencies": "skills", "projects": "projects", "certifications": "certifications",
     "education": "education", "awards": "awards", "publications": "publications", "interests": "interests",
 }  # fmt: skip
+_FURNITURE = re.compile(
+    r"\b(?:r[ée]sum[ée]|cv|sample|template|contd|cont'd|continued|page \d+)\b", re.IGNORECASE
+)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 # "Higher Education", "Special Education", "Physical Education": a field of work or study, not the section
 _FIELD_QUALIFIERS = frozenset(

@@ -145,3 +145,8 @@ def test_a_tools_heading_after_education_still_opens_a_section() -> None:
 def test_a_wrapped_sentence_end_is_not_a_heading() -> None:
     assert classify_heading("skills.") is None
     assert classify_heading("Skills") == "skills"
+
+
+def test_page_headers_are_no_headings() -> None:
+    assert classify_heading("RESUME SAMPLE : NURSING EDUCATION CONTD") is None
+    assert classify_heading("Jane Roe - CV - Page 2") is None

@@ -327,11 +327,10 @@ def _institution_near(
                             text.find("\t", m.end(), b), text.find("(", m.end(), b), text.find("—", m.end(), b),
                             text.find(" – ", m.end(), b), text.find(";", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
+        # "Engineering College (Anna University)", "Manipal Institute of Technology (MIT)"
         paren = _INST_PAREN.match(text, pb, b)
         if paren:
-            pb = (
-                paren.end()
-            )  # "Engineering College (Anna University)", "Manipal Institute of Technology (MIT)"
+            pb = paren.end()
         piece = text[pa:pb]
         # "University of X, City" keeps "of X"
         cand = piece.strip(" \t-–:;,.()•")
@@ -458,7 +457,8 @@ def _degree_from_institution(text: str, hit: DegreeHit, line_end: int) -> bool:
 
 
 def extract_education(text: str, sections: list[Section]) -> list[Education]:
-    """Degrees from education sections; outside them, only degree lines that also name an institution."""
+    """Degrees from education sections, plus the degree lines `_degree_lines_elsewhere` accepts outside them;
+    institutions in education sections that no degree claimed become entries without a degree."""
     out: list[Education] = []
     edu_secs = [s for s in sections if s.kind == "education"]
     hits: list[tuple[DegreeHit, int, int]] = []  # (hit, region lo, region hi)

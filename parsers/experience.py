@@ -628,8 +628,8 @@ def find_headline(text: str, sections: list[Section], name_end: int | None = Non
         seen += 1
         if seen > 4:
             break
-        if "@" in s or any(ch.isdigit() for ch in s[:3]) or _BULLET_RE.match(ln.text):
-            continue
+        if "@" in s or any(ch.isdigit() for ch in s[:3]) or _BULLET_RE.match(ln.text) or s.endswith(":"):
+            continue  # contact lines, list items, labels ("Education and Professional Qualification:")
         head = _DOC_LABEL.sub("", _HEADLINE_CUT.split(s, maxsplit=1)[0].strip(" -–|,("))
         if not head or len(head.split()) > 7 or head[:1].islower() or _is_sentence(head):
             continue

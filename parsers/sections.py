@@ -147,12 +147,16 @@ def classify_heading(line: str) -> str | None:
     # A heading ends with a colon or nothing; "Experience in Java" is a sentence, not a heading.
     if raw[:1].islower() and line.rstrip().endswith((".", ",")):
         return None  # "skills." ending a wrapped sentence
+    if re.search(r"\d{3}", raw):
+        return None  # "(02) 9230 8887 (work)": a phone number, not the "Work" heading
     norm = _norm(raw)
     if not norm:
         return None
     kind = _PHRASE_KIND.get(norm)
     if kind:
         return kind
+    if _BULLET_LEAD.match(line):
+        return None  # "• Foundations of American Education": a list item
     reduced = " ".join(w for w in norm.split() if w not in _FILLER)
     kind = _PHRASE_KIND.get(reduced)
     styled = raw.isupper() or _is_title_case(raw) or line.rstrip().endswith(":")
@@ -166,7 +170,7 @@ def classify_heading(line: str) -> str | None:
         )
     # "Retail Experience", "MARKETING RELATED EXPERIENCE", "Personal Skills": a qualified heading
     words = norm.split()
-    if styled and 2 <= len(words) <= 4 and not _names_a_field(words):
+    if styled and 2 <= len(words) <= 4 and "," not in raw and not _names_a_field(words):
         kind = _LAST_WORD_KIND.get(words[-1])
         if kind:
             return kind
@@ -174,7 +178,7 @@ def classify_heading(line: str) -> str | None:
     if line.rstrip().endswith(":") and styled and words[0] in _LEAD_WORD_KIND:
         return _LEAD_WORD_KIND[words[0]]
     # "FORMAL EDUCATION AND ONGOING TRAINING": an all-caps line naming a section
-    if raw.isupper() and len(words) <= 6:
+    if raw.isupper() and len(words) <= 6 and words[-1].removesuffix("s") not in _ROLE_NOUNS:
         for w in words:
             if w in _STRONG_WORD_KIND:
                 return _STRONG_WORD_KIND[w]
@@ -212,7 +216,19 @@ _FIELD_QUALIFIERS = frozenset(
 
 
 def _names_a_field(words: list[str]) -> bool:
-    return words[-1] == "education" and words[-2] in _FIELD_QUALIFIERS
+    """ "Higher Education", "Department of Education": a field or a body, not the education section."""
+    return words[-1] == "education" and (words[-2] in _FIELD_QUALIFIERS or "of" in words)
+
+
+# "EDUCATION CONSULTANT", "COLLEGE OF EDUCATION COMMITTEE": a role or a body named after a field
+_ROLE_NOUNS = frozenset(
+    {
+        "consultant", "coordinator", "director", "specialist", "teacher", "manager", "officer", "administrator",
+        "assistant", "professor", "committee", "department", "council", "association", "board", "center",
+        "centre", "program", "programme",
+    }
+)  # fmt: skip
+_BULLET_LEAD = re.compile(r"\s*[•·▪●◦○■□♦❖➢➤►▶✓✔*\-–]\s")
 
 
 _MINOR = {"of", "and", "in", "for", "the", "to", "a", "&", "/", "-", "with", "on", "at"}
@@ -272,7 +288,12 @@ def find_headings(text: str) -> list[Heading]:
 _POSITION_FIELDS = frozenset(
     {"technologies", "tools", "environment", "project", "software", "tools and technologies"}
 )
-_POSITION_FIELDS_LOOSE = frozenset({"projects", "technical environment", "tech stack"})
+_POSITION_FIELDS_LOOSE = frozenset(
+    {
+        "projects", "technical environment", "tech stack", "objective", "objectives", "summary", "achievements",
+        "key achievements", "highlights", "accomplishments",
+    }
+)  # fmt: skip
 
 
 def _drop_position_fields(text: str, heads: list[Heading]) -> list[Heading]:

@@ -458,3 +458,7 @@ def test_referee_and_hours_lines_are_no_headers() -> None:
     )
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Cashier", "Maple Market")
+
+
+def test_a_label_line_is_no_headline() -> None:
+    assert _headline("Jane Doe\nTraining and Professional Development:\n\nSKILLS\nx\n") is None

@@ -150,3 +150,26 @@ def test_a_wrapped_sentence_end_is_not_a_heading() -> None:
 def test_page_headers_are_no_headings() -> None:
     assert classify_heading("RESUME SAMPLE : NURSING EDUCATION CONTD") is None
     assert classify_heading("Jane Roe - CV - Page 2") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(03) 5550 1234 (work)",
+        "• Foundations of Modern Education",
+        "Ohio Department of Education",
+        "Master of Arts, Education",
+        "EDUCATION CONSULTANT",
+        "SCHOOL OF EDUCATION COMMITTEES",
+    ],
+)
+def test_phones_list_items_and_bodies_are_not_headings(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_objectives_inside_a_position_open_no_section() -> None:
+    text = (
+        "WORK EXPERIENCE\nData Analyst\nLumen Retail - Austin, TX\nMay 2015 to Present\n"
+        "Objectives:\n• Cut report time\nSummary: rebuilt the sales cube\n\nEDUCATION\nBS Math, 2014\n"
+    )
+    assert [s.kind for s in split_sections(text)] == ["experience", "education"]

@@ -375,7 +375,7 @@ def find_name(
     if not local or (
         first is not None and (first.confidence >= 0.85 or _agrees_with_email(first.value, local))
     ):
-        return first
+        return first or _name_after_personal_label(text)
     # look further down for a name line the email agrees with
     pos = 0
     for line in text[:6000].split("\n"):
@@ -390,7 +390,36 @@ def find_name(
             return TextField(
                 value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=0.8
             )
-    return first
+    return first or _name_after_personal_label(text)
+
+
+_PERSONAL_LABEL_RE = re.compile(
+    r"^\W*(?:personal\s+(?:status|details|information|data|particulars)|name)\s*:?\s*$", re.IGNORECASE
+)
+
+
+def _name_after_personal_label(text: str) -> TextField | None:
+    """The first name line within three lines under a "Personal details:" label (CVs that open with an
+    address block and state the name further down), or None."""
+    pos = 0
+    lines_left = 0
+    for line in text[:6000].split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if _PERSONAL_LABEL_RE.match(stripped):
+            lines_left = 3
+            continue
+        if not stripped or not lines_left:
+            continue
+        lines_left -= 1
+        found = _name_from_line(line)
+        if found and not _is_skill_phrase(found[0]):
+            name, s, e = found
+            return TextField(
+                value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=0.6
+            )
+    return None
 
 
 def _is_skill_phrase(name: str) -> bool:

@@ -138,3 +138,13 @@ def test_a_line_that_straddles_the_name_search_limit_is_read_whole() -> None:
     assert text.index("Westmoor") < 300 < text.index("University")
     found = find_name(text, split_sections(text))
     assert found is None or "Westmoor" not in found.value
+
+
+def test_name_under_a_personal_details_label_further_down() -> None:
+    text = (
+        "Lindenweg 12\n30159 Hannover\nTel.: +49 511 000 000\nFax: +49 511 000 001\nMobile: +49 170 000 0000\n"
+        "e-mail: mk@example.org\nweb: example.org\n\nCURRICULUM VITAE\n\nPO Box 4471\nVAT no. 123 456\n"
+        "Since 1998\n0. Contents\nPersonal Details:\n\n1.\n\nMarta Keller\nBerlin, 02.05.1970\n"
+    )
+    found = find_name(text, split_sections(text))
+    assert found is not None and found.value == "Marta Keller"

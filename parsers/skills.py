@@ -302,6 +302,17 @@ def _coordinated(text: str, hit: _Hit, accepted: list[_Hit], near: set[str], m: 
     return False
 
 
+def _joined_to_tech(text: str, hit: _Hit, accepted: list[_Hit], m: _Matcher) -> bool:
+    """An accepted technology ends right before the mention, joined by and/or/&: "Unix and Windows"."""
+    for other in accepted:
+        if other.skill_id not in m.technology or other.end > hit.start or hit.start - other.end > 6:
+            continue
+        gap = text[other.end : hit.start]
+        if "\n" not in gap and re.fullmatch(r"\s*(?:and|or|&)\s*", gap, re.IGNORECASE):
+            return True
+    return False
+
+
 def _near_on_line(text: str, hit: _Hit, accepted: list[_Hit], m: _Matcher, near: set[str]) -> bool:
     a, b = _line_bounds(text, hit.start)
     lo, hi = max(a, hit.start - _NEIGHBOR_WINDOW), min(b, hit.end + _NEIGHBOR_WINDOW)
@@ -377,7 +388,9 @@ def _guard_ok(
         prev_tok = ""
     if next_tok and "\n" in text[hit.end : tokens[hit.last_tok + 1][1]]:
         next_tok = ""
-    if prev_tok in g.get("reject_precede", ()) or next_tok in g.get("reject_follow", ()):
+    if (
+        prev_tok in g.get("reject_precede", ()) and not _joined_to_tech(text, hit, accepted, m)
+    ) or next_tok in g.get("reject_follow", ()):
         return False
     if g.get("reject_year") and _YEAR_RE.match(next_tok or ""):
         return False
@@ -472,6 +485,8 @@ def _context_drops(
             and idx + 1 < len(hits)
             and _labels_next(text, h, hits[idx + 1], m)
         ):
+            if _CATEGORY_LABEL_RE.fullmatch(text, h.start, h.end):
+                hits[idx + 1].guard = None  # "Operating System Windows Family": the label says what it is
             continue
         if _in_sections(h.start, sections, _NO_SKILL_SECTIONS):
             continue

@@ -176,6 +176,9 @@ def test_empty_and_odd_text() -> None:
         ("Deployed on Windows Server 2012", "windows-server"),
         ("Operating Systems Windows 10, Red Hat Linux", "windows"),
         ("Operating Systems Windows 10, Red Hat Linux", "linux"),
+        # a guarded name joined by "and" to a tool, or headed by its category
+        ("Servers run Solaris and Windows", "windows"),
+        ("Operating System Windows Family", "windows"),
         # a category named in prose is still a skill
         ("Tuned operating systems for low latency trading", "operating-systems"),
         # weak words licensed by coordination or a following "experience"
@@ -210,6 +213,7 @@ def test_more_true_mentions(text: str, skill_id: str) -> None:
         # common words are not skills in prose
         ("Our sales team grew fast", "sales"),
         ("Replaced windows and doors on site", "windows"),
+        ("Replaced doors and Windows on site", "windows"),
         ("Download our apps today", "onet:automated-package-processing-system-apps"),
         ("Protected the system against DOS attacks", "ms-dos"),
         ("Project: ASSESS grant", "ms-project"),

@@ -72,7 +72,7 @@ TITLE_WORDS = _word_set(
 )
 _ORG_WORDS = _word_set(
     """
-    academy ag agency airlines airways associates authority bank bureau bv capital clinic co co. college
+    academy ag agency airlines airways associates authority bank bureau bv capital center centre clinic co co. college
     communications companies company consultants consulting corp corp. corporation council department
     electronics enterprises financial foundation global gmbh government group healthcare holdings
     hospital hotel hotels inc inc. incorporated industries infosystems infotech institute insurance
@@ -370,9 +370,31 @@ def _join_trailing_place(text: str, frags: list[tuple[str, int, int]]) -> list[t
         or (len(frags) == 2 and len(prev[0].split()) == 1)
         or _place_piece(prev[0])
         or _STATE_CODE.fullmatch(last[0])
+        or last[0].lower() in _REGIONS
     ):
         return [*frags[:-2], (text[prev[1] : last[2]], prev[1], last[2])]
     return frags
+
+
+# states, provinces and countries: a piece before one of these is its city ("Reno, Nevada"), while a piece
+# before a city is more often the employer ("Salvation Army, Melbourne")
+_REGIONS = frozenset(
+    {
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+        "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+        "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri",
+        "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+        "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+        "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+        "west virginia", "wisconsin", "wyoming", "ontario", "quebec", "alberta", "british columbia",
+        "manitoba", "nova scotia", "new south wales", "queensland", "victoria", "tasmania", "karnataka",
+        "maharashtra", "tamil nadu", "kerala", "telangana", "andhra pradesh", "uttar pradesh", "gujarat",
+        "rajasthan", "haryana", "punjab", "west bengal", "odisha", "india", "usa", "united states", "canada",
+        "australia", "england", "scotland", "wales", "ireland", "united kingdom", "uk", "germany", "france",
+        "spain", "italy", "netherlands", "singapore", "new zealand", "south africa", "nigeria", "kenya",
+        "egypt", "uae", "china", "japan",
+    }
+)  # fmt: skip
 
 
 _NOISE_FRAG = re.compile(
@@ -554,8 +576,8 @@ def _assign(
     for f in frags:
         if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _is_sentence(f[0]) or f[0][:1].islower():
             continue
-        if location is None and (_is_location(f[0]) or _place_piece(f[0])):
-            location = f
+        if _is_location(f[0]) or _place_piece(f[0]):
+            location = location or f  # a second place ("Fayetteville, North Carolina") is no employer either
             continue
         rest.append(f)
     rest = [g for f in rest for g in _split_title_prefix(f)]

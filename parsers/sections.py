@@ -189,6 +189,7 @@ _STRONG_WORD_KIND = {
     "education": "education", "experience": "experience", "employment": "experience", "skills": "skills",
     "certifications": "certifications", "publications": "publications", "projects": "projects",
     "languages": "languages", "references": "references", "volunteer": "volunteering", "awards": "awards",
+    "honors": "awards", "honours": "awards",
 }  # fmt: skip
 
 
@@ -200,6 +201,7 @@ _LAST_WORD_KIND = {
     "experience": "experience", "experiences": "experience", "employment": "experience",
     "skills": "skills", "competencies": "skills", "projects": "projects", "certifications": "certifications",
     "education": "education", "awards": "awards", "publications": "publications", "interests": "interests",
+    "activities": "awards", "articles": "publications", "journals": "publications",
 }  # fmt: skip
 _FURNITURE = re.compile(
     r"\b(?:r[ée]sum[ée]|cv|sample|template|contd|cont'd|continued|page \d+)\b", re.IGNORECASE
@@ -225,7 +227,7 @@ _ROLE_NOUNS = frozenset(
     {
         "consultant", "coordinator", "director", "specialist", "teacher", "manager", "officer", "administrator",
         "assistant", "professor", "committee", "department", "council", "association", "board", "center",
-        "centre", "program", "programme",
+        "centre", "program", "programme", "student", "scholar", "society",
     }
 )  # fmt: skip
 _BULLET_LEAD = re.compile(r"\s*[•·▪●◦○■□♦❖➢➤►▶✓✔*\-–]\s")

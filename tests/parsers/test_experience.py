@@ -462,3 +462,23 @@ def test_referee_and_hours_lines_are_no_headers() -> None:
 
 def test_a_label_line_is_no_headline() -> None:
     assert _headline("Jane Doe\nTraining and Professional Development:\n\nSKILLS\nx\n") is None
+
+
+def test_a_second_place_is_no_employer() -> None:
+    text = (
+        "EXPERIENCE\nParalegal, Reno, Nevada\nFayetteville, North Carolina\nMay 2010 - June 2012\n• Filing\n"
+    )
+    (w,) = _work(text)
+    assert w.employer is None
+
+
+def test_city_and_state_after_a_title_are_the_place() -> None:
+    text = "EXPERIENCE\nParalegal, Reno, Nevada\nMay 2010 - June 2012\n• Filing\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.location) == ("Paralegal", None, "Reno, Nevada")
+
+
+def test_a_center_is_an_organisation() -> None:
+    text = "EXPERIENCE\nIntake Counselor, Brookside Family Center, Dayton, OH\nMay 2010 - June 2012\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Intake Counselor", "Brookside Family Center")

@@ -173,3 +173,9 @@ def test_objectives_inside_a_position_open_no_section() -> None:
         "Objectives:\n• Cut report time\nSummary: rebuilt the sales cube\n\nEDUCATION\nBS Math, 2014\n"
     )
     assert [s.kind for s in split_sections(text)] == ["experience", "education"]
+
+
+def test_activities_and_honors_headings() -> None:
+    assert classify_heading("HONORS AND ACTIVITIES") == "awards"
+    assert classify_heading("Leadership Activities") == "awards"
+    assert classify_heading("HONORS STUDENT") is None

@@ -324,8 +324,10 @@ def title_similarity(
 
 
 # Credit by the ISCO-08 digits two occupations share: same unit group, minor group, sub-major group.
-# A shared major group alone (all professionals, all managers) says too little to earn credit.
-OCCUPATION_CREDIT: dict[int, float] = {4: 1.0, 3: 0.6, 2: 0.3}
+# A shared major group alone (all professionals, all managers) says too little to earn credit. The steep fall
+# was chosen on posts 1-2 of the livecareer dev set (0.6 / 0.3 for the lower levels ranked worse there: a
+# neighbouring unit group, say graphic for garment designers, is often another line of work).
+OCCUPATION_CREDIT: dict[int, float] = {4: 1.0, 3: 0.3, 2: 0.1}
 _ISCO_LEVEL_NAMES = {4: "same occupation group", 3: "same minor group", 2: "same sub-major group"}
 
 

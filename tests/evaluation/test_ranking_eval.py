@@ -113,3 +113,19 @@ def test_run_needs_data(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError):
         E.run(SimpleNamespace(data=str(tmp_path), limit=None, json_out=None))
+
+
+def test_parse_cache_key_ignores_the_occupation_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the resume parser does not read the occupation index: rebuilding it must not force a re-parse
+    (tmp_path / "parsers" / "data").mkdir(parents=True)
+    (tmp_path / "parsers" / "resume.py").write_text("x = 1\n")
+    (tmp_path / "parsers" / "data" / "taxonomy.json.gz").write_bytes(b"t")
+    monkeypatch.setattr(E, "_REPO", tmp_path)
+    key = E._parse_sources_key()
+    (tmp_path / "parsers" / "occupations.py").write_text("y = 2\n")
+    (tmp_path / "parsers" / "data" / "occupations.json.gz").write_bytes(b"o")
+    assert E._parse_sources_key() == key
+    (tmp_path / "parsers" / "data" / "taxonomy.json.gz").write_bytes(b"t2")
+    assert E._parse_sources_key() != key

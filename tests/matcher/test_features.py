@@ -230,8 +230,12 @@ def test_occupation_match_by_hierarchy() -> None:
         return Resume(text=title, work=[WorkItem(title=title, title_evidence=Span.of(title, 0, len(title)))])
 
     job = _job(title="Web Developer")
-    assert F.occupation_match(job, resume_with("Software Engineer"), occupation).value == pytest.approx(0.6)
-    assert F.occupation_match(job, resume_with("Data Analyst"), occupation).value == pytest.approx(0.6)
+    same_minor = F.OCCUPATION_CREDIT[3]
+    assert F.occupation_match(job, resume_with("Software Engineer"), occupation).value == pytest.approx(
+        same_minor
+    )
+    assert F.occupation_match(job, resume_with("Data Analyst"), occupation).value == pytest.approx(same_minor)
+    assert 0 < F.OCCUPATION_CREDIT[2] < same_minor < F.OCCUPATION_CREDIT[4] == 1.0
     assert F.occupation_match(job, resume_with("ICT Technician"), occupation).value == 0.0  # major group only
     none = F.occupation_match(job, resume_with("Line Cook"), occupation)
     assert none.value == 0.0 and none.applicable and not none.evidence

@@ -32,11 +32,14 @@ matched one-to-one to gold values (greedy by score), so one prediction can never
 Precision, recall and F1 are micro-averaged over resumes (sums of TP, predictions and gold).
 
 A prediction may carry more than one surface, and matches a gold value through any of them (still one gold
-value per prediction): a skill's canonical name and every text it was found as; a compound title
-("Project Manager / Technology Lead") and each of its parts; a degree with and without its field
-("B.Tech in Computer Science" and "B.Tech"), since the annotators labelled the field sometimes and sometimes
-not. Annotation scope: dotin labels degrees and colleges, not school certificates or schools, so entries
-the parser itself rates "secondary" (HSC, SSC, high school) are left out of Degree and College Name.
+value per prediction): a skill's canonical name and every text it was found as; a title and its pieces
+("Sales and Marketing Manager", "Sales"); a degree with and without its field ("B.Tech in Computer Science"
+and "B.Tech"), since the annotators labelled the field sometimes and sometimes not. A compound of full titles
+("Project Manager / Technology Lead", each part two words or more) is two titles held at once, and dotin labels
+each part as its own Designation: each part is then its own prediction (the first also matching the compound
+as written), so it counts twice on both sides. Annotation scope: dotin labels degrees and colleges, not school
+certificates or schools, so entries the parser itself rates "secondary" (HSC, SSC, high school) are left out
+of Degree, College Name and Graduation Year.
 
 Skills, canonical. dotin labels technical skills ("Tech Tools", "Job Specific Skills") and files soft skills and
 spoken languages under other types (or not at all), while the parser reports all of them. This row compares
@@ -234,6 +237,19 @@ def _dedup(values: Iterable[str]) -> list[str]:
 _TITLE_SPLIT = re.compile(r"\s*/\s*|\s+&\s+|\s+and\s+|,\s*")
 
 
+def _title_items(title: str) -> list[set[str]]:
+    """Predicted items for one title. A compound of full titles ("Project Manager / Technology Lead", every
+    part two words or more) is two titles held at once: each part is its own item, the first also matching
+    the compound as written. Otherwise one item whose surfaces are the title and its pieces
+    ("Sales and Marketing Manager" stays one title)."""
+    whole = normalize(title, kind="Designation")
+    parts = [normalize(p, kind="Designation") for p in _TITLE_SPLIT.split(title) if p.strip()]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts):
+        return [{whole, parts[0]}, *({p} for p in parts[1:])]
+    return [{whole, *parts}] if whole else []
+
+
 def _dedup_items(items: Iterable[set[str]]) -> list[set[str]]:
     out: list[set[str]] = []
     for it in items:
@@ -283,7 +299,11 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
         # dotin labels colleges, never schools: school-level entries (the parser's own level) are left out
         vals = [e.institution for e in resume.education if e.institution and e.level != "secondary"]
     elif fld == "Graduation Year":
-        vals = [str((e.end or e.start).year) for e in resume.education if (e.end or e.start)]
+        vals = [
+            str((e.end or e.start).year)
+            for e in resume.education
+            if (e.end or e.start) and e.level != "secondary"
+        ]
     elif fld in _SKILL_FIELDS:
         canonical = fld != "skills (surface)"
         items: list[set[str]] = []
@@ -296,9 +316,7 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
             items.append({x for x in surf if x})
         return items
     if fld == "Designation":
-        return _dedup_items(
-            {normalize(p, kind=fld) for p in [v, *_TITLE_SPLIT.split(v)] if p.strip()} for v in vals
-        )
+        return _dedup_items(item for v in vals for item in _title_items(v))
     if fld == "Degree":
         items2: list[set[str]] = []
         for e in resume.education:

@@ -158,3 +158,18 @@ def test_resume_without_skill_labels_is_scored_only_in_the_all_docs_row() -> Non
     assert strict.docs == 1 and strict.n_gold == 0
     assert strict.n_pred >= 3 and strict.tp == 0
     assert allf["Name"].docs == 1  # other fields are scored on every resume
+
+
+def test_title_items_split_compounds_of_full_titles_only() -> None:
+    from evaluation.parsing_eval import _title_items
+
+    items = _title_items("Project Manager / Technology Lead")
+    assert items == [{"project manager technology lead", "project manager"}, {"technology lead"}]
+    # each part claims its own gold value; the compound as written is still matched by the first
+    assert match_sets(items, ["project manager", "technology lead"]) == 2
+    assert match_sets(items, ["project manager technology lead"]) == 1
+    # a one-word piece means a single title with a shared head word: one prediction
+    assert _title_items("Sales and Marketing Manager") == [
+        {"sales and marketing manager", "sales", "marketing manager"}
+    ]
+    assert _title_items("Data Engineer") == [{"data engineer"}]

@@ -95,6 +95,21 @@ _NOT_A_DEGREE_AFTER = re.compile(
 )
 
 
+# "<Institution>, <City>, " right before a two-letter code: a US state ("University of X, Columbia, MS, 1997")
+_CITY_BEFORE = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*$")
+
+
+def _is_state_code(text: str, start: int, end: int) -> bool:
+    """The code at text[start:end] ("MS", "MA") closes an institution's address, not a degree."""
+    a = text.rfind("\n", 0, start) + 1
+    if not _CITY_BEFORE.search(text, a, start) or not _INSTITUTION_RE.search(text, a, start):
+        return False
+    return (
+        re.match(r"[ \t]*(?:\d{5}(?:-\d{4})?)?[ \t]*(?:[,|;.]|$)", text[end : end + 16].split("\n")[0])
+        is not None
+    )
+
+
 def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[DegreeHit]:
     """Every degree mention in text[start:end]."""
     end = len(text) if end is None else end
@@ -124,6 +139,8 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
             continue
         if _NOT_A_DEGREE_AFTER.match(text, m.end(), end):
             continue  # "Masters Thesis", "Bachelor's project": work done for a degree, not the degree
+        if s in {"MS", "MA"} and _is_state_code(text, m.start(), m.end()):
+            continue
         lvl = _LEVEL_BY_GROUP[m.lastgroup or "l0"]
         out.append(DegreeHit(s.strip(), lvl, m.start(), m.start() + len(s.strip())))
     return out

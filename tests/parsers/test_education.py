@@ -282,3 +282,10 @@ def test_a_degree_from_an_institution_in_prose_when_no_section_lists_degrees() -
     )
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     assert got == [("B.E. in Civil Engineering", "Hillview Institute of Technology")]
+
+
+def test_a_state_code_after_an_institution_and_city_is_no_degree() -> None:
+    text = "EDUCATION\nTeaching Certificate, The University of Dakota, Fargo, MS, 1999\nB.S., Biology, MS, 2004\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert ("MS", "University of Dakota") not in got
+    assert [d for d, _ in got if d] == ["B.S.", "MS"]

@@ -431,20 +431,20 @@ def score_phones_synthetic(n: int = 200, seed: int = 7) -> FieldScore | None:
 def format_table(scores: dict[str, dict[str, FieldScore]], phone: FieldScore | None = None) -> str:
     """A plain-text table: field, then P, R, F1 and support for each split."""
     splits = [s for s in ("dev", "holdout", "all") if s in scores]
-    head = f"{'field':<22}" + "".join(f" | {s:^29}" for s in splits)
-    sub = f"{'':<22}" + "".join(f" | {'P':>6} {'R':>6} {'F1':>6} {'supp':>6} " for _ in splits)
+    head = f"{'field':<28}" + "".join(f" | {s:^29}" for s in splits)
+    sub = f"{'':<28}" + "".join(f" | {'P':>6} {'R':>6} {'F1':>6} {'supp':>6} " for _ in splits)
     lines = [head, sub, "-" * len(sub)]
     for fld in FIELDS:
         if fld == "Phone":
             if phone is None:
-                lines.append(f"{'Phone':<22} | no Phone labels in dotin; synthetic phone check unavailable")
+                lines.append(f"{'Phone':<28} | no Phone labels in dotin; synthetic phone check unavailable")
             else:
                 lines.append(
-                    f"{'Phone (synthetic)':<22} | {phone.precision:6.3f} {phone.recall:6.3f} {phone.f1:6.3f} "
+                    f"{'Phone (synthetic)':<28} | {phone.precision:6.3f} {phone.recall:6.3f} {phone.f1:6.3f} "
                     f"{phone.n_gold:6d}  (generated resumes; dotin has no Phone labels)"
                 )
             continue
-        row = f"{fld:<22}"
+        row = f"{fld:<28}"
         for s in splits:
             fs = scores[s][fld]
             row += f" | {fs.precision:6.3f} {fs.recall:6.3f} {fs.f1:6.3f} {fs.n_gold:6d} "

@@ -99,6 +99,9 @@ _NOT_A_DEGREE_AFTER = re.compile(
 _CITY_BEFORE = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*$")
 
 
+_ONE_CITY_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
+
+
 def _is_state_code(text: str, start: int, end: int) -> bool:
     """The code at text[start:end] ("MS", "MA") closes an institution's address, not a degree."""
     a = text.rfind("\n", 0, start) + 1
@@ -442,6 +445,8 @@ def _degree_lines_elsewhere(
         loose = not edu_has_degrees and sec.kind not in {"experience", "projects", "skills"}
         for h in find_degrees(text, sec.start, sec.end):
             a, b = _line_bounds(text, h.start)
+            if sec.kind == "header" and h.text in {"MA", "MS"} and _ONE_CITY_BEFORE.search(text, a, h.start):
+                continue  # "Boston, MA" in the contact block
             if loose and (
                 _INSTITUTION_RE.search(text, a, b)
                 or (

@@ -289,3 +289,11 @@ def test_a_state_code_after_an_institution_and_city_is_no_degree() -> None:
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     assert ("MS", "University of Dakota") not in got
     assert [d for d, _ in got if d] == ["B.S.", "MS"]
+
+
+def test_a_state_in_the_contact_block_is_no_degree() -> None:
+    for text in (
+        "Jane Roe\nBoston, MA\njane@example.org\n\nEXPERIENCE\nNurse, Acme Hospital, 2010 - 2015\n",
+        "John Roe\nJackson, MS\n\nSKILLS\nWelding\n",
+    ):
+        assert extract_education(text, split_sections(text)) == []

@@ -12,14 +12,16 @@ vectors at cosine 0.9999 to the float32 ones, so stored vectors stay valid under
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import itertools
 import logging
 import os
 import re
+import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -44,6 +46,7 @@ __all__ = [
     "native_bfloat16",
     "resolve_dtype",
     "resolve_model_dir",
+    "torch_threads",
 ]
 
 
@@ -154,6 +157,26 @@ def resolve_dtype(dtype: str | None = None, device: str = "cpu") -> str:
     if choice == "auto":
         return "bfloat16" if device == "cpu" and native_bfloat16() else "float32"
     return choice
+
+
+@contextlib.contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """Run torch in this process on `n` intra-op threads inside the block (the setting is process-wide and
+    restored after); nothing happens when torch is not loaded.
+
+    While other processes keep the cores busy, one thread per process is faster than several: the threads of
+    one operation wait for each other at every barrier when the system deschedules any of them.
+    """
+    torch = sys.modules.get("torch")
+    if torch is None or n <= 0:
+        yield
+        return
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 _MODEL_LOCK = threading.Lock()

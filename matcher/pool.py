@@ -19,13 +19,14 @@ Writes hold one lock, so a FastAPI app may share a Pool between request threads.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import logging
 import re
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -35,7 +36,7 @@ from typing import Any, Literal
 import numpy as np
 
 from matcher.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, content_hash, estimate_jaccard, fingerprint
-from matcher.embedder import Embedder
+from matcher.embedder import Embedder, torch_threads
 from matcher.index import (
     DEFAULT_APPROXIMATE_ABOVE,
     DEFAULT_IVF_ABOVE,
@@ -107,14 +108,34 @@ def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._") or "model"
 
 
-def _parse_bytes(data: bytes) -> Resume | ShortlistError:
-    """Parse in a worker process; errors come back as values so one bad file does not stop a batch."""
+def _prepare(resume: Resume, source_name: str | None, data: bytes | None) -> _Prepared:
+    """Everything about one resume that needs no store: content hash, blinded text, profile, fingerprint."""
+    from matcher.profile import blind_text, profile_text
+
+    chash = content_hash(data) if data is not None else content_hash(resume.text.encode())
+    contact = resume.contact
+    blinded = blind_text(resume.text, resume)
+    fp = fingerprint(
+        name=contact.name.value if contact.name else None,
+        email=contact.email.value if contact.email else None,
+        phones=[contact.phone.value if contact.phone else None],
+        content_hash=chash,
+        blinded_text=blinded,
+    )
+    return _Prepared(resume, source_name, data, chash, profile_text(resume, blind=True), blinded, fp)
+
+
+def _parse_prepared(data: bytes, source_name: str | None) -> _Prepared | ShortlistError:
+    """Parse and prepare one document (in a worker process when there are workers); errors come back as
+    values so one bad file does not stop a batch. The bytes are not sent back: the caller has them."""
     from parsers.resume import parse_resume
 
     try:
-        return parse_resume(data)
+        prep = _prepare(parse_resume(data), source_name, data)
     except ShortlistError as exc:
         return exc
+    prep.data = None
+    return prep
 
 
 class Pool:
@@ -421,19 +442,7 @@ class Pool:
     # -- adding --------------------------------------------------------------------------------------------------
 
     def _prepare(self, resume: Resume, source_name: str | None, data: bytes | None) -> _Prepared:
-        from matcher.profile import blind_text, profile_text
-
-        chash = content_hash(data) if data is not None else content_hash(resume.text.encode())
-        contact = resume.contact
-        blinded = blind_text(resume.text, resume)
-        fp = fingerprint(
-            name=contact.name.value if contact.name else None,
-            email=contact.email.value if contact.email else None,
-            phones=[contact.phone.value if contact.phone else None],
-            content_hash=chash,
-            blinded_text=blinded,
-        )
-        return _Prepared(resume, source_name, data, chash, profile_text(resume, blind=True), blinded, fp)
+        return _prepare(resume, source_name, data)
 
     def _canonical(self, candidate_id: str) -> str:
         seen = {candidate_id}
@@ -564,47 +573,60 @@ class Pool:
     ) -> list[IngestResult]:
         """Add many documents: parse (in `workers` processes when > 1), embed in batches, store, index once.
 
-        A document that fails to parse gives a "failed" result; the rest go on. Worker processes are spawned,
-        so a calling script needs the `if __name__ == "__main__":` guard (without it parsing falls back to
-        this process).
+        With workers the stages overlap: the workers parse and prepare the next documents while this process
+        embeds (on one thread, so the cores go to the workers rather than to idle thread barriers) and stores
+        the current batch. A document that fails to parse gives a "failed" result; the rest go on. Worker
+        processes are spawned, so a calling script needs the `if __name__ == "__main__":` guard (without it
+        parsing falls back to this process).
         """
         docs = builtins.list(items)
         results: list[IngestResult] = []
         total = len(docs)
-        done = 0
         executor = (
             ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
             if workers > 1 and total > 1
             else None
         )
+        ahead = 2 * batch_size + workers  # documents handed to the workers beyond the batch being stored
+        pending: dict[int, Future[_Prepared | ShortlistError]] = {}
+        submitted = 0
+
+        def refill(upto: int) -> None:
+            nonlocal submitted
+            while executor is not None and submitted < min(upto, total):
+                data, name = docs[submitted]
+                pending[submitted] = executor.submit(_parse_prepared, data, name)
+                submitted += 1
+
         try:
-            for start in range(0, total, batch_size):
-                batch = docs[start : start + batch_size]
-                parsed: list[Resume | ShortlistError]
-                parsed = []
-                if executor is not None:
-                    try:
-                        parsed = builtins.list(executor.map(_parse_bytes, [d for d, _ in batch]))
-                    except BrokenProcessPool:
-                        # e.g. a script without the `if __name__ == "__main__":` guard that spawn needs
-                        log.warning("parser worker processes failed; parsing in this process instead")
-                        executor.shutdown(cancel_futures=True)
-                        executor = None
-                if executor is None:
-                    parsed = [_parse_bytes(d) for d, _ in batch]
-                results.extend(self._add_parsed(batch, parsed))
-                done += len(batch)
-                if progress:
-                    progress(done, total)
+            with torch_threads(1) if executor is not None else contextlib.nullcontext():
+                for start in range(0, total, batch_size):
+                    batch = docs[start : start + batch_size]
+                    parsed: list[_Prepared | ShortlistError] = []
+                    if executor is not None:
+                        try:
+                            refill(start + len(batch) + ahead)
+                            parsed = [pending.pop(start + i).result() for i in range(len(batch))]
+                        except BrokenProcessPool:
+                            # e.g. a script without the `if __name__ == "__main__":` guard that spawn needs
+                            log.warning("parser worker processes failed; parsing in this process instead")
+                            executor.shutdown(cancel_futures=True)
+                            executor = None
+                            pending.clear()
+                    if executor is None:
+                        parsed = [_parse_prepared(d, n) for d, n in batch]
+                    results.extend(self._add_parsed(batch, parsed))
+                    if progress:
+                        progress(start + len(batch), total)
         finally:
             if executor is not None:
-                executor.shutdown()
+                executor.shutdown(cancel_futures=True)
             with self._lock:
                 self._save_index()
         return results
 
     def _add_parsed(
-        self, batch: Sequence[tuple[bytes, str]], parsed: Sequence[Resume | ShortlistError]
+        self, batch: Sequence[tuple[bytes, str]], parsed: Sequence[_Prepared | ShortlistError]
     ) -> list[IngestResult]:
         out: list[IngestResult | None] = [None] * len(batch)
         todo: list[tuple[int, _Prepared]] = []
@@ -614,7 +636,8 @@ class Pool:
                 if isinstance(res, ShortlistError):
                     out[i] = IngestResult(name, "failed", error_code=res.code, error=res.message)
                     continue
-                prep = self._prepare(res, name, data)
+                prep = res
+                prep.data = data
                 existing = self._existing(prep.content_hash)
                 if existing is not None or prep.content_hash in seen:
                     out[i] = IngestResult(name, "existing", candidate=existing)

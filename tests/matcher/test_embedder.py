@@ -14,6 +14,7 @@ from matcher.embedder import (
     native_bfloat16,
     resolve_dtype,
     resolve_model_dir,
+    torch_threads,
 )
 from models.errors import ConfigError
 
@@ -117,3 +118,13 @@ def test_bfloat16_agrees_with_float32(minilm_embedder: SentenceTransformerEmbedd
     assert full.name == half.name == minilm_embedder.name
     cos = (full.encode(texts) * half.encode(texts)).sum(axis=1)
     assert cos.min() > 0.999
+
+
+def test_torch_threads_restores(minilm_embedder: SentenceTransformerEmbedder) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+    with torch_threads(1):
+        assert torch.get_num_threads() == 1
+        assert minilm_embedder.encode(["hello"]).shape == (1, 384)
+    assert torch.get_num_threads() == before

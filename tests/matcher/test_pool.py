@@ -307,8 +307,14 @@ def test_add_many_with_worker_processes(pool: Pool) -> None:
         (f"Worker {i}\n\nExperience\nNurse {i}, Hospital, 2010 - 2020\n".encode(), f"w{i}.txt")
         for i in range(3)
     ]
-    results = pool.add_many(docs, workers=2)
-    assert [r.status for r in results] == ["added"] * 3
+    docs.insert(1, (b"", "empty.txt"))
+    docs.append(docs[0])
+    results = pool.add_many(docs, workers=2, batch_size=2)  # workers parse ahead across batches
+    assert [r.status for r in results] == ["added", "failed", "added", "added", "existing"]
+    assert [r.source_name for r in results] == [name for _, name in docs]
+    assert results[4].candidate is not None and results[4].candidate.id == results[0].candidate.id  # type: ignore[union-attr]
+    assert pool.count() == 3 and len(pool.index) == 3
+    assert pool.get_file(results[2].candidate.id) == ("w1.txt", docs[2][0])  # type: ignore[union-attr]
 
 
 def test_jobs_and_weights(pool: Pool) -> None:

@@ -99,13 +99,17 @@ _NOT_A_DEGREE_AFTER = re.compile(
 _CITY_BEFORE = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*$")
 
 
+_LINE_CITY_BEFORE = re.compile(
+    r"[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*$"
+)  # a line "Chestnut Hill, MA"
 _ONE_CITY_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 
 
 def _is_state_code(text: str, start: int, end: int) -> bool:
     """The code at text[start:end] ("MS", "MA") closes an institution's address, not a degree."""
     a = text.rfind("\n", 0, start) + 1
-    if not _CITY_BEFORE.search(text, a, start) or not _INSTITUTION_RE.search(text, a, start):
+    after_institution_city = _CITY_BEFORE.search(text, a, start) and _INSTITUTION_RE.search(text, a, start)
+    if not (after_institution_city or _LINE_CITY_BEFORE.match(text, a, start)):
         return False
     return (
         re.match(r"[ \t]*(?:\d{5}(?:-\d{4})?)?[ \t]*(?:[,|;.]|$)", text[end : end + 16].split("\n")[0])

@@ -289,6 +289,11 @@ def test_a_state_code_after_an_institution_and_city_is_no_degree() -> None:
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     assert ("MS", "University of Dakota") not in got
     assert [d for d, _ in got if d] == ["B.S.", "MS"]
+    # a line that is only "City, ST": an address line under the school
+    text2 = "EDUCATION\nLakeview College\nChestnut Hill, MA\n2004 - 2008\n"
+    assert [(e.degree, e.institution) for e in extract_education(text2, split_sections(text2))] == [
+        (None, "Lakeview College")
+    ]
 
 
 def test_a_state_in_the_contact_block_is_no_degree() -> None:

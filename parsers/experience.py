@@ -400,7 +400,7 @@ _REGIONS = frozenset(
 _NOISE_FRAG = re.compile(
     r"^(?:responsibilities|roles?(?: and responsibilities)?|duties|key responsibilities|environment|"
     r"description|project(?: name| title)?|client|team size|duration|technologies|achievements|tools|"
-    r"location|period|place)\s*(?::|$)",
+    r"location|period|place|(?:professional |work |relevant )?experience)\s*(?::|$)",
     re.IGNORECASE,
 )
 # sentence-like fragments are not titles or employers ("for excellence in delivery", "to Apr 2014")
@@ -1081,7 +1081,13 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
 
 def _tidy_title(t: tuple[str, int, int]) -> tuple[str, int, int]:
     """A title without a trailing qualifier in brackets ("Special Education Teacher (Summer Program)",
-    "Senior Consultant (Houston"); a one-word abbreviation stays ("Shift Manager (OCSM)")."""
+    "Senior Consultant (Houston"); a one-word abbreviation stays ("Shift Manager (OCSM)"). Dates written into
+    the title ("Dealer Operations Manager, 1996 to 1997") are cut off."""
+    ranges = find_date_ranges(t[0])
+    if ranges and ranges[0].start > 0:
+        head = t[0][: ranges[0].start].rstrip(" ,;:-–(")
+        if looks_like_title(head) > 0:
+            t = (head, t[1], t[1] + len(head))
     m = _PAREN_TAIL.search(t[0])
     if m is None or m.start() == 0:
         return t

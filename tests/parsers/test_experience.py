@@ -482,3 +482,14 @@ def test_a_center_is_an_organisation() -> None:
     text = "EXPERIENCE\nIntake Counselor, Brookside Family Center, Dayton, OH\nMay 2010 - June 2012\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Intake Counselor", "Brookside Family Center")
+
+
+def test_dates_inside_a_title_are_cut_off() -> None:
+    text = "EXPERIENCE\nChrome Works, 1990 to 1998\nFloor Supervisor, 1994 to 1996\n"
+    titles = [w.title for w in _work(text) if w.title]
+    assert titles and all(not any(ch.isdigit() for ch in t) for t in titles)
+
+
+def test_an_experience_label_is_no_title() -> None:
+    text = "EXPERIENCE\n2016\nProfessional Experience: Branding\nHarbor Studio\n"
+    assert all(w.title is None or "Experience" not in w.title for w in _work(text))

@@ -482,6 +482,22 @@ def _degree_from_institution(text: str, hit: DegreeHit, line_end: int) -> bool:
     return m is not None and _INSTITUTION_RE.search(text, m.end() - 1, line_end) is not None
 
 
+_GENERIC_DEGREE = re.compile(
+    r"(?:under[ \t-]?)?graduate[ \t]+degrees?|post[ \t-]?graduat(?:e|ion)(?:[ \t]+degrees?)?|"
+    r"(?:bachelor|master)'?s?(?:[ \t]+degrees?)?|degrees?|diplomas?",
+    re.IGNORECASE,
+)
+
+
+def _is_degree_subheading(text: str, hit: DegreeHit, nxt: DegreeHit) -> bool:
+    """'UNDERGRADUATE DEGREE' alone on its line with a degree on a following line: a heading, not an entry."""
+    a, b = _line_bounds(text, hit.start)
+    line = text[a:b].strip(" \t:-–•")
+    if not _GENERIC_DEGREE.fullmatch(line):
+        return False
+    return nxt.start > b and not text[b : _line_bounds(text, nxt.start)[0]].strip()
+
+
 def extract_education(text: str, sections: list[Section]) -> list[Education]:
     """Degrees from education sections, plus the degree lines `_degree_lines_elsewhere` accepts outside them;
     institutions in education sections that no degree claimed become entries without a degree."""
@@ -505,6 +521,11 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         ):
             continue
         kept.append((h, lo, hi))
+    kept = [
+        (h, lo, hi)
+        for i, (h, lo, hi) in enumerate(kept)
+        if not (i + 1 < len(kept) and _is_degree_subheading(text, h, kept[i + 1][0]))
+    ]
     for i, (h, lo, hi) in enumerate(kept):
         # the entry spans from the previous degree's line end to the next degree's line start
         prev_end = _line_bounds(text, kept[i - 1][0].start)[1] if i > 0 else lo

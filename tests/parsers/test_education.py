@@ -302,3 +302,15 @@ def test_a_state_in_the_contact_block_is_no_degree() -> None:
         "John Roe\nJackson, MS\n\nSKILLS\nWelding\n",
     ):
         assert extract_education(text, split_sections(text)) == []
+
+
+def test_a_generic_degree_word_heading_the_next_degree_is_no_entry() -> None:
+    text = (
+        "EDUCATION\nPOSTGRADUATE DEGREE\nMaster of Public Health (MPH)\n"
+        "UNDERGRADUATE DEGREE\n\nBSc - Biochemistry\n"
+    )
+    got = [e.degree for e in extract_education(text, split_sections(text))]
+    assert got == ["Master of Public Health (MPH)", "BSc - Biochemistry"]
+    # alone, a generic degree is still the entry
+    text2 = "EDUCATION\nBachelor Degree\nHollis University, 2010\n"
+    assert [e.degree for e in extract_education(text2, split_sections(text2))] == ["Bachelor Degree"]

@@ -94,6 +94,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓�
 # template placeholder that stands where the employer goes
 _SPLIT_RE = re.compile(
     r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|;\s+|"
+    r",\s+(?=(?:in|based in)\s+[A-Z])|"
     r"[ \t]+,[ \t]*(?=[A-Z])|[ \t]+/[ \t]+(?=[A-Z])|"
     r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|"
     r"\s*(?:－|ï¼)\s*|\s+(?=Company Name\b)"

@@ -493,3 +493,9 @@ def test_dates_inside_a_title_are_cut_off() -> None:
 def test_an_experience_label_is_no_title() -> None:
     text = "EXPERIENCE\n2016\nProfessional Experience: Branding\nHarbor Studio\n"
     assert all(w.title is None or "Experience" not in w.title for w in _work(text))
+
+
+def test_employer_then_in_place() -> None:
+    text = "EXPERIENCE\n1988-90: FIELD OFFICER, NORTHERN WATER BOARD, in Alice Springs\n• Surveys\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("FIELD OFFICER", "NORTHERN WATER BOARD")

@@ -66,6 +66,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 _PHRASE_RE = [(re.compile(rf"\b{re.escape(a)}\b"), b) for a, b in _PHRASES]
 # Where one title names two roles: "Buyer/Planner", "Chef & Owner", "Banker - Healthcare", "Designer, Footwear".
 _PART_SPLIT_RE = re.compile(r"\s*(?:/|&|\||,|;|\s[-\u2013\u2014]\s|\(|\)|\band\b)\s*", re.IGNORECASE)
+# PDF text sometimes loses the space after "of": "Director ofOperations".
+_GLUED_OF_RE = re.compile(r"\bof(?=[A-Z][a-z])")
 _MIN_TOKEN_SCORE = 0.5  # the token fallback needs more than the head noun to name a unit group
 
 
@@ -88,7 +90,7 @@ def _singular(tok: str) -> str:
 def normalize_title_key(title: str) -> str:
     """The matching key of a title: lower case, common abbreviations spelled as ESCO does, seniority and
     filler words dropped, plurals made singular ("Sr. IT Specialists" -> "ict specialist")."""
-    text = title.lower().replace("&", " and ")
+    text = _GLUED_OF_RE.sub("of ", title).lower().replace("&", " and ")
     for pattern, repl in _PHRASE_RE:
         text = pattern.sub(repl, text)
     raw = _TOKEN_RE.findall(text)

@@ -74,6 +74,8 @@ def test_normalize_title_key() -> None:
     assert normalize_title_key("Senior Associate") == "associate"  # a grade word that ends a title is kept
     assert normalize_title_key("Associate Tax Consultant") == "tax consultant"
     assert normalize_title_key("  ") == ""
+    assert normalize_title_key("Director ofOperations") == normalize_title_key("Director of Operations")
+    assert normalize_title_key("Officer") == "officer"  # "of" is split off only when glued to a capital
 
 
 def test_title_parts() -> None:

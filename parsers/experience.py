@@ -830,7 +830,7 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                 if not re.search(r"\w", ln.stripped):
                     j -= 1
                     continue
-                if not (_is_header_like(ln) or _LABELLED.match(ln.text)):
+                if not (_is_header_like(ln) or _LABELLED.match(ln.text)) or _continues_above(lines, j):
                     break
                 hdr.insert(0, j)
                 j -= 1
@@ -971,6 +971,18 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         item.months = (iv[1] - iv[0]) if iv else None
         items.append(item)
     return items
+
+
+def _continues_above(lines: list[_Line], j: int) -> bool:
+    """Line j ends a sentence wrapped from the line above ("• Worked on tools (Task\nManager, Analyzer)."):
+    the line above is a long bullet or sentence left open, and line j closes it."""
+    if j == 0 or not lines[j - 1].stripped:
+        return False
+    above, s = lines[j - 1], lines[j].stripped
+    open_above = not above.stripped.endswith((".", ":", ";")) and (
+        bool(_BULLET_RE.match(above.text)) or len(above.stripped) > 60
+    )
+    return open_above and s.endswith((".", ")", ").", ","))
 
 
 def _rest_of_line(text: str, line: _Line, dr: DateRange) -> str:

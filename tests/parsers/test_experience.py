@@ -499,3 +499,15 @@ def test_employer_then_in_place() -> None:
     text = "EXPERIENCE\n1988-90: FIELD OFFICER, NORTHERN WATER BOARD, in Alice Springs\n• Surveys\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("FIELD OFFICER", "NORTHERN WATER BOARD")
+
+
+def test_a_wrapped_bullet_end_is_no_header_line() -> None:
+    text = (
+        "EXPERIENCE\nData Engineer\nOrbit Labs\nJanuary 2016 to Present\n"
+        "• Built internal tools for the finance team (Budget Tracker, Invoice\nManager, Report Builder).\n"
+        "Lab Assistant\nLakeside University\nJuly 2014 to December 2015\n• Ran assays.\n"
+    )
+    assert [(w.title, w.employer) for w in _work(text)] == [
+        ("Data Engineer", "Orbit Labs"),
+        ("Lab Assistant", "Lakeside University"),
+    ]

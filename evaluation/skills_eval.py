@@ -8,6 +8,8 @@ Two gold sets from ../shared/data:
   languages and soft skills are left out: the annotation labels those under other types. Span level:
   a predicted mention is right when it overlaps a gold skill span; a gold span is found when a mention overlaps it.
   Files are split by id parity: even ids are the development half, odd ids the held-out half.
+  Resumes that carry no skill label at all were not annotated for skills (several list skills plainly), so they
+  are left out by default, as in `shortlist eval parsing`; one variant scores all resumes for comparison.
 - green2022_jobdesc_ner job-description sentences (CoNLL, "Skill" spans): span-level overlap only (its skills
   are long phrases such as "influence cross functional teams", which a taxonomy names only in part).
 """
@@ -190,22 +192,27 @@ def evaluate_dotin(
     *,
     with_sections: bool = False,
     min_confidence: float = 0.0,
+    annotated_only: bool = True,
 ) -> dict[str, Any]:
     """Per-half and overall id-set and span scores on dotin_train.
 
     with_sections: pass the parser's sections to extract_skills, as parse_resume does.
     min_confidence: keep only mentions at or above this confidence (an operating point, reported apart).
+    annotated_only: skip resumes without any skill label (not annotated for skills).
     """
     from evaluation.datasets import iter_dotin
 
     halves: dict[str, Counts] = {"dev": Counts(), "heldout": Counts()}
     span_halves: dict[str, SpanScore] = {"dev": SpanScore(), "heldout": SpanScore()}
-    gold_spans = mapped = docs = 0
+    gold_spans = mapped = docs = skipped = 0
     macro: dict[str, list[float]] = {"dev": [], "heldout": []}
     t0 = time.perf_counter()
     for doc in iter_dotin(data_dir, limit=limit):
         half = "dev" if doc.doc_id.isdigit() and int(doc.doc_id) % 2 == 0 else "heldout"
         gold = [(s.start, s.end, s.text) for s in doc.spans if s.label in GOLD_LABELS]
+        if annotated_only and not gold:
+            skipped += 1
+            continue
         res = score_resume(
             doc.text,
             gold,
@@ -232,6 +239,7 @@ def evaluate_dotin(
         span_total.gold_total += s.gold_total
     return {
         "docs": docs,
+        "skipped_unannotated": skipped,
         "gold_spans": gold_spans,
         "gold_mapped_fraction": round(mapped / gold_spans, 4) if gold_spans else 0.0,
         "ids": {k: v.as_dict() for k, v in {**halves, "all": total}.items()},
@@ -301,6 +309,7 @@ _DOTIN_VARIANTS = [
     ("dotin", "with sections (as parse_resume calls it)"),
     ("dotin_text_only", "text only, no sections"),
     ("dotin_confident", "with sections, mentions with confidence >= 0.75"),
+    ("dotin_all_docs", "with sections, all resumes (unannotated ones count every prediction as wrong)"),
 ]
 
 
@@ -312,6 +321,7 @@ def _table(report: dict[str, Any]) -> str:
             f"dotin_train: {first['docs']} resumes (dev = even ids, heldout = odd ids), {first['gold_spans']} gold "
             f"skill spans, {first['gold_mapped_fraction']:.1%} mapped to the taxonomy, {first['ms_per_resume']} ms/resume"
         )
+        lines.append(f"resumes without any skill label, left out: {first['skipped_unannotated']}")
     else:
         lines.append("dotin_train: not found (skipped)")
     for key, title in _DOTIN_VARIANTS:
@@ -355,6 +365,7 @@ def run(args: argparse.Namespace) -> int:
         report["dotin"] = evaluate_dotin(data, limit, with_sections=True)
         report["dotin_text_only"] = evaluate_dotin(data, limit)
         report["dotin_confident"] = evaluate_dotin(data, limit, with_sections=True, min_confidence=0.75)
+        report["dotin_all_docs"] = evaluate_dotin(data, limit, with_sections=True, annotated_only=False)
     green = evaluate_green(data)
     if green is not None:
         report["green2022"] = green

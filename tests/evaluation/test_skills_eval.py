@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.skills_eval import Counts, SpanScore, load_conll_sentences, run, score_resume, set_counts
+from evaluation.skills_eval import (
+    Counts,
+    SpanScore,
+    evaluate_dotin,
+    load_conll_sentences,
+    run,
+    score_resume,
+    set_counts,
+)
 
 
 def test_set_counts_hand_worked() -> None:
@@ -79,3 +87,19 @@ def test_run_on_shared_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     printed = capsys.readouterr().out
     assert "canonical ids (micro)" in printed and "span overlap" in printed
     assert out.is_file()
+
+
+def test_resumes_without_any_skill_label_are_left_out_unless_asked(tmp_path: Path) -> None:
+    folder = tmp_path / "dotin_train"
+    folder.mkdir()
+    labelled = '<cv>Skills\n<label type="Tech Tools">Python</label>, Kubernetes and Terraform\n</cv>'
+    unlabelled = "<cv>Skills\nPython, Kubernetes and Terraform\n</cv>"
+    (folder / "2.xml").write_text(labelled, encoding="utf-8")
+    (folder / "4.xml").write_text(unlabelled, encoding="utf-8")
+    annotated = evaluate_dotin(str(folder), with_sections=True)
+    everything = evaluate_dotin(str(folder), with_sections=True, annotated_only=False)
+    assert (annotated["docs"], annotated["skipped_unannotated"]) == (1, 1)
+    assert (everything["docs"], everything["skipped_unannotated"]) == (2, 0)
+    # the same predictions in the unlabelled resume count only as false positives
+    assert everything["ids"]["dev"]["fp"] > annotated["ids"]["dev"]["fp"]
+    assert everything["ids"]["dev"]["tp"] == annotated["ids"]["dev"]["tp"] == 1

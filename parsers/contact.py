@@ -316,6 +316,8 @@ def _surname_line(line: str) -> tuple[str, int, int] | None:
         return None
     word = m.group(1)
     low = word.lower()
+    if word.isupper():
+        return None  # "CASHIER", "LANDSCAPER": a one-word title in capitals opens many resumes
     if not _name_token(word) or low in _NOT_NAME_WORDS or low in _COMMON_WORDS or _is_skill_phrase(word):
         return None
     if not all(_PLACEHOLDER.match(t) for t in line[m.end() :].split()):
@@ -360,7 +362,9 @@ def find_name(
             break
         if classify_heading(line.strip()):
             continue
-        found = _name_from_line(line, allow_prefix=seen_lines <= 3, max_tokens=5 if seen_lines == 1 else 4)
+        # five given names only in mixed case: "LEAN SIX SIGMA BLACK BELT" is a headline
+        five = seen_lines == 1 and not line.isupper()
+        found = _name_from_line(line, allow_prefix=seen_lines <= 3, max_tokens=5 if five else 4)
         if not found and seen_lines == 1:
             found = _surname_line(line)
         if not found:

@@ -85,6 +85,8 @@ def test_name_heuristics(text: str, name: str) -> None:
         "San Mateo, CA\nAuthorized to work in the US\n",
         "42 Lanark Street\nClayton\n",
         "Vita\nWorked as a nurse\n",
+        "CASHIER\nSummary\nFriendly cashier with 5 years in retail\n",
+        "LEAN SIX SIGMA BLACK BELT\nSummary\nProcess engineer\n",
         "Title\nWorked as a nurse\n",
         "Java\nSpring, Hibernate\n",
         "Greenfield Valley College Admissions Office\nGreenfield, Iowa\n",

@@ -376,7 +376,7 @@ def _institution_near(
         ):
             continue
         # a piece that also holds the degree: keep what follows the degree phrase
-        cand = re.sub(r"\s+(?:19|20)\d\d.*$", "", cand).strip(" ,.-–")
+        cand = _institution_segment(cand)
         # "Marietta College Bachelor of Arts": the institution ends where a degree starts
         inner = [d for d in find_degrees(cand) if d.start > 0 and d.level != "secondary"]
         if inner:
@@ -394,6 +394,18 @@ def _institution_near(
         if best is None or dist < best[0]:
             best = (dist, (cand, off, end))
     return best[1] if best else None
+
+
+_YEAR_SPLIT = re.compile(r"\s+(?:19|20)\d\d\b\s*")
+
+
+def _institution_segment(piece: str) -> str:
+    """The part of a piece that a year splits off and that holds the institution word: "Management 1994
+    Pepperdine University" -> "Pepperdine University"; "Kent State University 1980" -> "Kent State University"."""
+    parts = [x.strip(" ,.-–") for x in _YEAR_SPLIT.split(piece)]
+    part = next((x for x in parts if _INSTITUTION_RE.search(x)), parts[0])
+    part = re.sub(r"^[\d\s\-–/.,:]+", "", part)  # "12-27 Universidad de Pamplona": a date's remains
+    return re.sub(r"\s+(?:c?gpa|percentage)\b.*$", "", part, flags=re.IGNORECASE)
 
 
 _TRAILING_CAPS = re.compile(r"(?:[A-Z][\w.&'-]*[ \t]+){0,4}[A-Z][\w.&'-]*[ \t]*$")

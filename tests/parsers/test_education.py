@@ -314,3 +314,13 @@ def test_a_generic_degree_word_heading_the_next_degree_is_no_entry() -> None:
     # alone, a generic degree is still the entry
     text2 = "EDUCATION\nBachelor Degree\nHollis University, 2010\n"
     assert [e.degree for e in extract_education(text2, split_sections(text2))] == ["Bachelor Degree"]
+
+
+def test_the_institution_is_the_part_of_a_piece_a_year_splits_off_that_names_it() -> None:
+    text = (
+        "Education\nBachelor of Science : Marketing 2004 Lakemont University, Springfield, IL\n"
+        "Master of Arts : History 2009 Ridgeview College GPA: 3.8\n"
+        "Master of Science : Ecology 12-27 2012 Universidad de Montaña\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert [i for _d, i in got] == ["Lakemont University", "Ridgeview College", "Universidad de Montaña"]

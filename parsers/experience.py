@@ -67,7 +67,7 @@ TITLE_WORDS = _word_set(
     volunteer vp waiter welder worker writer
     rep reps advertiser practitioner counsel solicitor barrister ranger mentor sitter babysitter waitress
     adjunct chair chairman chairperson chairwoman educator reviewer negotiator detective facilitator
-    judge magistrate notary lifeguard leadman employee
+    judge magistrate notary lifeguard leadman employee adjuster examiner copywriter
     """
 )
 _ORG_WORDS = _word_set(
@@ -126,11 +126,13 @@ _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Za-z&./]{0,9}\s*\)?\s*$")
 def looks_like_title(s: str) -> float:
     """How much `s` reads as a job title, 0..1: 1.0 when it ends in a title word, or when its head before
     "of" does ("Director of Field Operations", "Manager of Services"); 0.7 with a title word elsewhere.
-    A trailing abbreviation in brackets is left out ("Technology Analyst (TA)")."""
-    ws = _words(_ACRONYM_TAIL.sub("", s) or s)
-    if not ws or len(ws) > 9:
-        return 0.0
-    if not any(_is_title_word(w) for w in ws):
+    A trailing abbreviation in brackets may be left out ("Technology Analyst (TA)")."""
+    trimmed = _ACRONYM_TAIL.sub("", s)
+    return max(_title_words_score(_words(s)), _title_words_score(_words(trimmed)) if trimmed else 0.0)
+
+
+def _title_words_score(ws: list[str]) -> float:
+    if not ws or len(ws) > 9 or not any(_is_title_word(w) for w in ws):
         return 0.0
     return 1.0 if _is_title_word(ws[-1]) or _title_of_field(ws) else 0.7
 
@@ -230,7 +232,7 @@ _TITLE_QUALIFIER = re.compile(
     r"\s+(?:(?:during|while|since|till|until|under)\s+\S|(?:for|in|to|with|at)\s+the\s+\S).*$", re.IGNORECASE
 )
 # an upper-case title runs on into lower-case prose ("PARK RANGER principally in the north")
-_CAPS_THEN_LOWER = re.compile(r"^(?P<head>[A-Z][A-Z&/.'\- ]*[A-Z.])\s+[a-z].*$")
+_CAPS_THEN_LOWER = re.compile(r"^(?P<head>[A-Z][A-Z&/.'\-]*(?: [A-Z&/.'\-]+)+)\s+[a-z].*$")
 
 
 def _clean_frag(s: str) -> str:
@@ -861,13 +863,15 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             else:
                 frags.extend(_fragments(text, lines[h], None))
         first_ln, last_ln = lines[idx], lines[anc.last_idx]
-        frags.extend(_fragments(text, first_ln, (anc.dr.start, min(anc.dr.end, first_ln.end))))
+        own = _fragments(text, first_ln, (anc.dr.start, min(anc.dr.end, first_ln.end)))
+        frags.extend(own)
         if anc.last_idx != idx:
             frags.extend(_fragments(text, last_ln, (last_ln.start, anc.dr.end)))
         after_frags: list[tuple[str, int, int]] = []
         for h in afters[k]:
             after_frags.extend(_fragments(text, lines[h], None))
         title, employer, location, conf = _assign(frags)
+        title = _own_line_title(own, title, employer)
         used_after = 0
         if date_first or title is None or employer is None:
             t2, e2, l2, c2 = _assign(frags + after_frags)
@@ -971,6 +975,26 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         item.months = (iv[1] - iv[0]) if iv else None
         items.append(item)
     return items
+
+
+def _own_line_title(
+    own: list[tuple[str, int, int]],
+    title: tuple[str, int, int] | None,
+    employer: tuple[str, int, int] | None,
+) -> tuple[str, int, int] | None:
+    """A clear title on the date's own line ("Company Name  Nov 1994 to Jan 2007  Fitness Instructor") heads the
+    position, before one read from the lines above (often the last line of the previous description)."""
+    if title is None or title in own:
+        return title
+    for f in own:
+        if (
+            f != employer
+            and _title_score(f[0]) >= 1.0
+            and looks_like_employer(f[0]) == 0
+            and _plausible_name(f[0])
+        ):
+            return f
+    return title
 
 
 def _continues_above(lines: list[_Line], j: int) -> bool:
@@ -1334,7 +1358,8 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
         t = (title, m.start("org") + len(org) + tm.start("title")) if tm and title else None
         out.append(_item(text, t, (org, m.start("org")), 0.35))
     for m in _EXP_AS_RE.finditer(text, sec.start, sec.end):
-        title = _trim_title(m.group("title"))
+        # "worked as a team member performing cashier duties": the title ends before the clause
+        title = _trim_title(re.sub(r"(?<=\S)\s+[a-z]+ing\b.*$", "", m.group("title")))
         if (
             title
             and looks_like_title(title) > 0

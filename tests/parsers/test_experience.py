@@ -511,3 +511,23 @@ def test_a_wrapped_bullet_end_is_no_header_line() -> None:
         ("Data Engineer", "Orbit Labs"),
         ("Lab Assistant", "Lakeside University"),
     ]
+
+
+def test_a_title_on_the_date_line_beats_the_line_above() -> None:
+    text = (
+        "EXPERIENCE\nCompany Name March 2009 to May 2014 Claims Adjuster\nCity , State\n"
+        "Settled claims.\nCertified Fraud Examiner.\n\n"
+        "Company Name June 2001 to February 2009 Fitness Instructor\nCity , State\nTaught classes.\n"
+    )
+    assert [w.title for w in _work(text)] == ["Claims Adjuster", "Fitness Instructor"]
+
+
+def test_a_prose_title_ends_before_a_participle_clause() -> None:
+    text = "SUMMARY\nWorked as a team member performing cashier duties at a busy store.\n"
+    assert "team member" in {w.title for w in _work(text)}
+
+
+def test_upper_case_abbreviation_then_lower_case_is_kept() -> None:
+    text = "EXPERIENCE\nVP ofFinance/Operations\nSeptember 2013 to Current Company Name - City , State\n"
+    (w,) = _work(text)
+    assert w.title == "VP ofFinance/Operations"

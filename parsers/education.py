@@ -196,11 +196,12 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     ):
         end = _field_tail_end(text, m.end(1), b)
         field = text[m.start(1) : end].strip()
-        # "Science in X": the field is X
+        # "Science in X": the field is X; "MBA Degree", "BS Degree in X": "Degree" is none
         field = re.sub(r"^(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I)
+        field = re.sub(r"^degree(?:\s+(?:in|of)\b)?\s*", "", field, flags=re.I)
         if text[end : end + 1] in {'"', "”", "'"} and text[m.start(1) - 1 : m.start(1)] in {'"', "“", "'"}:
             end += 1  # Bachelor in "Instrumentation and Control Engineering"
-        return hit.start, end, field
+        return hit.start, end, field or None
     m = _FIELD_LOWER.match(text, end, b)
     if m and not _NOT_FIELD.search(m.group(1)) and not _INSTITUTION_RE.search(m.group(1)):
         # "masters in journalism and communication", "MBA in marketing-tourism": a field after "in"
@@ -392,7 +393,7 @@ def _institution_near(
             cand = " ".join(text[off:end].split())
         dist = (off in taken, abs(off - hit.start))
         if best is None or dist < best[0]:
-            best = (dist, (cand, off, end))
+            best = (dist, (" ".join(cand.split()), off, end))
     return best[1] if best else None
 
 
@@ -403,7 +404,9 @@ def _institution_segment(piece: str) -> str:
     """The part of a piece that a year splits off and that holds the institution word: "Management 1994
     Pepperdine University" -> "Pepperdine University"; "Kent State University 1980" -> "Kent State University"."""
     parts = [x.strip(" ,.-–") for x in _YEAR_SPLIT.split(piece)]
-    part = next((x for x in parts if _INSTITUTION_RE.search(x)), parts[0])
+    # "High School Diploma : General Studies 2012 Harlan Academy": not the part that starts with a degree
+    named = [x for x in parts if _INSTITUTION_RE.search(x) and not any(d.start == 0 for d in find_degrees(x))]
+    part = named[0] if named else parts[0]
     part = re.sub(r"^[\d\s\-–/.,:]+", "", part)  # "12-27 Universidad de Pamplona": a date's remains
     return re.sub(r"\s+(?:c?gpa|percentage)\b.*$", "", part, flags=re.IGNORECASE)
 

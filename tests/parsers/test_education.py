@@ -324,3 +324,17 @@ def test_the_institution_is_the_part_of_a_piece_a_year_splits_off_that_names_it(
     )
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     assert [i for _d, i in got] == ["Lakemont University", "Ridgeview College", "Universidad de Montaña"]
+
+
+def test_degree_is_no_field_and_a_school_certificate_is_no_institution() -> None:
+    text = (
+        "Education\nB.A. Degree\nHillcrest University, 2001\n"
+        "High School Diploma : General Studies 1997 Maple Grove Academy, Dover\n"
+    )
+    got = [(e.degree, e.field, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got[0] == ("B.A. Degree", None, "Hillcrest University")
+    assert got[1][2] == "Maple Grove Academy"
+    # an institution name wrapped onto a second line is one name, spaces normalized
+    text2 = "EDUCATION\nMSc Finance, 2010, Westbrook Business\nSchool, Holland\n"
+    (e,) = extract_education(text2, split_sections(text2))
+    assert e.institution == "Westbrook Business School"

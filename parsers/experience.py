@@ -67,7 +67,7 @@ TITLE_WORDS = _word_set(
     volunteer vp waiter welder worker writer
     rep reps advertiser practitioner counsel solicitor barrister ranger mentor sitter babysitter waitress
     adjunct chair chairman chairperson chairwoman educator reviewer negotiator detective facilitator
-    judge magistrate notary lifeguard leadman employee adjuster examiner copywriter
+    judge magistrate notary lifeguard leadman adjuster examiner copywriter
     """
 )
 _ORG_WORDS = _word_set(
@@ -97,7 +97,7 @@ _SPLIT_RE = re.compile(
     r",\s+(?=(?:in|based in)\s+[A-Z])|"
     r"[ \t]+,[ \t]*(?=[A-Z])|[ \t]+/[ \t]+(?=[A-Z])|"
     r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|"
-    r"\s*(?:－|ï¼)\s*|\s+(?=Company Name\b)"
+    r"\s*(?:－|ï¼)\s*|\s+â€[“”]\s+|\s+(?=Company Name\b)"
 )
 _LOCATION_FRAG = re.compile(
     r"^(?:[A-Z][A-Za-z.\-]+(?:\s[A-Z][A-Za-z.\-]+){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
@@ -1359,7 +1359,9 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
         out.append(_item(text, t, (org, m.start("org")), 0.35))
     for m in _EXP_AS_RE.finditer(text, sec.start, sec.end):
         # "worked as a team member performing cashier duties": the title ends before the clause
-        title = _trim_title(re.sub(r"(?<=\S)\s+[a-z]+ing\b.*$", "", m.group("title")))
+        title = _trim_title(
+            re.sub(r"(?<=\S)\s+(?:[a-z]+ing|between|for|to|with|on|in|from|at)\b.*$", "", m.group("title"))
+        )
         if (
             title
             and looks_like_title(title) > 0

@@ -531,3 +531,18 @@ def test_upper_case_abbreviation_then_lower_case_is_kept() -> None:
     text = "EXPERIENCE\nVP ofFinance/Operations\nSeptember 2013 to Current Company Name - City , State\n"
     (w,) = _work(text)
     assert w.title == "VP ofFinance/Operations"
+
+
+def test_mojibake_en_dash_separates_employer_and_place() -> None:
+    text = "EXPERIENCE\nLine Cook\nMarch 2008 to July 2008 Harbor Grill \u00e2\u20ac\u201c Portland , OR\n• Prep\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Line Cook", "Harbor Grill")
+
+
+def test_prose_roles_stop_at_a_preposition_and_employees_are_no_title() -> None:
+    text = (
+        "SUMMARY\nServed as a liaison between families and staff.\nServed as backup for the VP of Sales.\n"
+        "EXPERIENCE\nShift Lead\nOrchard Foods - Salem, OR\nMay 2012 - June 2015\nEvaluated and trained new employees.\n"
+    )
+    titles = {w.title for w in _work(text)}
+    assert titles == {"Shift Lead"}

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-__all__ = ["BM25", "STOPWORDS", "TfidfIndex", "bm25_scores", "scale_to_unit", "tokenize"]
+__all__ = ["BM25", "STOPWORDS", "TfidfIndex", "bm25_query_scores", "bm25_scores", "scale_to_unit", "tokenize"]
 
 STOPWORDS = frozenset(
     """a about above after again all also am an and any are as at be been before being below between both but
@@ -88,6 +88,43 @@ class BM25:
         if not self.n_docs:
             return np.zeros(0)
         return np.asarray(self._tf @ weights).ravel()
+
+
+def bm25_query_scores(
+    docs: Sequence[Sequence[str]],
+    query: Sequence[str],
+    *,
+    k1: float = 1.5,
+    b: float = 0.75,
+    query_tf: bool = False,
+) -> np.ndarray:
+    """`BM25(docs, k1=k1, b=b).scores(query, query_tf=query_tf)` computed on the query's terms alone.
+
+    Scoring one query against a set ranked once (a shortlist's candidates) needs only the lengths of the
+    documents and the counts of the query's terms, not a vocabulary of every term of every document.
+    """
+    n = len(docs)
+    if not n:
+        return np.zeros(0)
+    terms = Counter(query) if query_tf else Counter(set(query))
+    lengths = np.fromiter((len(d) for d in docs), dtype=np.float64, count=n)
+    if not terms:
+        return np.zeros(n)
+    col = {t: j for j, t in enumerate(terms)}
+    counts = np.zeros((n, len(col)))
+    for r, doc in enumerate(docs):
+        have = Counter(doc)  # counted in C; only the query's terms are read back
+        for tok, j in col.items():
+            c = have.get(tok)
+            if c:
+                counts[r, j] = c
+    avg = lengths.mean() if lengths.mean() > 0 else 1.0
+    df = (counts > 0).sum(axis=0)
+    idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+    norm = k1 * (1.0 - b + b * lengths / avg)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weighted = np.where(counts > 0, counts * (k1 + 1.0) / (counts + norm[:, None]), 0.0)
+    return np.asarray(weighted @ (idf * np.fromiter(terms.values(), dtype=np.float64, count=len(terms))))
 
 
 def bm25_scores(query: str, docs: Sequence[str], *, k1: float = 1.5, b: float = 0.75) -> np.ndarray:

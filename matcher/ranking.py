@@ -23,7 +23,7 @@ import numpy as np
 from matcher import features as F
 from matcher.embedder import Embedder
 from matcher.explain import build_explanation
-from matcher.lexical import BM25, scale_to_unit, tokenize
+from matcher.lexical import bm25_query_scores, scale_to_unit, tokenize
 from matcher.profile import blind_text, job_profile_text, profile_text, resume_headline
 from matcher.scoring import merge_weights, score_candidate
 from models.errors import ConfigError, ValidationFailed
@@ -253,7 +253,7 @@ def _all_features(
         if lexical_tokens is not None
         else [tokenize(lexical_text(r, blind=blind)) for _, r in resumes]
     )
-    bm25 = scale_to_unit(BM25(tokens).scores(tokenize(job.text), query_tf=True))
+    bm25 = scale_to_unit(bm25_query_scores(tokens, tokenize(job.text), query_tf=True))
     return [
         compute_features(
             job,
@@ -268,6 +268,51 @@ def _all_features(
         )
         for i, (_, r) in enumerate(resumes)
     ]
+
+
+def _score_value(features: Mapping[str, F.FeatureResult], weights: Mapping[str, float]) -> float:
+    """The score `score_candidate` gives, without building its contributions (the same additions in the
+    same order); `_scored` checks it against `score_candidate` on every candidate it keeps."""
+    names = [n for n in F.FEATURES if n in features and features[n].applicable]
+    total_w = sum(weights.get(n, 0.0) for n in names)
+    score = 0.0
+    for n in names:
+        score += (weights.get(n, 0.0) / total_w if total_w > 0 else 0.0) * features[n].value
+    return score
+
+
+def _scored(
+    resumes: Sequence[tuple[str, Resume]],
+    feats: Sequence[Mapping[str, F.FeatureResult]],
+    weights: Mapping[str, float],
+    top: int | None,
+) -> list[tuple[float, str, list[Any], Resume]]:
+    """(score, id, contributions, resume) of the `top` best, best first, ties by id.
+
+    Contributions (pydantic objects, the costly part) are built for the kept candidates only; the order
+    comes from `_score_value`, and if it ever disagrees with `score_candidate` every candidate is scored
+    the full way instead, so the result is the same either way.
+    """
+    order = sorted(
+        (
+            (_score_value(f, weights), cid, i)
+            for i, ((cid, _), f) in enumerate(zip(resumes, feats, strict=True))
+        ),
+        key=lambda x: (-round(x[0], 12), x[1]),
+    )
+    kept = order if top is None else order[:top]
+    out = []
+    for quick, cid, i in kept:
+        score, contributions = score_candidate(feats[i], weights)
+        if abs(score - quick) > 1e-12:
+            log.warning("fast score disagrees with score_candidate; scoring every candidate in full")
+            full = [
+                (*score_candidate(f, weights), cid, r) for (cid, r), f in zip(resumes, feats, strict=True)
+            ]
+            full.sort(key=lambda x: (-round(x[0], 12), x[2]))
+            return [(sc, c, con, r) for sc, con, c, r in (full if top is None else full[:top])]
+        out.append((score, cid, contributions, resumes[i][1]))
+    return out
 
 
 def rank_resumes(
@@ -321,13 +366,7 @@ def rank_resumes(
         job_text_vector=job_text_vector,
         occupation=_load_occupation(),
     )
-    scored = []
-    for (cid, resume), f in zip(resumes, feats, strict=True):
-        score, contributions = score_candidate(f, w)
-        scored.append((score, cid, contributions, resume))
-    scored.sort(key=lambda x: (-round(x[0], 12), x[1]))
-    if top is not None:
-        scored = scored[:top]
+    scored = _scored(resumes, feats, w, top)
     return [
         Match(
             candidate_id=cid,

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from matcher.lexical import BM25, TfidfIndex, bm25_scores, scale_to_unit, tokenize
+from matcher.lexical import BM25, TfidfIndex, bm25_query_scores, bm25_scores, scale_to_unit, tokenize
 
 
 def test_tokenize() -> None:
@@ -51,6 +51,21 @@ def test_bm25_against_brute_force() -> None:
             s += idf * f * (k1 + 1) / (f + k1 * (1 - b + b * len(d) / avg))
         expected.append(s)
     assert BM25(docs, k1=k1, b=b).scores(query) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("query_tf", [False, True])
+def test_bm25_query_scores_equal_the_full_model(query_tf: bool) -> None:
+    rng = np.random.default_rng(5)
+    vocab = [f"w{i}" for i in range(30)]
+    for trial in range(20):
+        docs = [list(rng.choice(vocab, size=rng.integers(0, 25))) for _ in range(rng.integers(1, 12))]
+        query = [*rng.choice(vocab, size=rng.integers(0, 8)), "unseen"]
+        k1, b = (1.5, 0.75) if trial % 2 else (1.2, 1.0)  # b=1 with an empty document: no 0/0
+        expected = BM25(docs, k1=k1, b=b).scores(query, query_tf=query_tf)
+        got = bm25_query_scores(docs, query, k1=k1, b=b, query_tf=query_tf)
+        assert got == pytest.approx(expected, abs=1e-12) and np.isfinite(got).all()
+    assert bm25_query_scores([], ["x"]).shape == (0,)
+    assert bm25_query_scores([["x"], []], []) == pytest.approx([0.0, 0.0])
 
 
 def test_bm25_scores_text_and_empty() -> None:

@@ -242,3 +242,18 @@ def test_peer_support_in_large_sets_only(hashing_embedder: HashingEmbedder) -> N
     for m in big:
         contrib = {c.feature: c for c in m.explanation.contributions}
         assert contrib["peer_support"].value == pytest.approx(contrib["semantic_similarity"].value)
+
+
+def test_fast_order_falls_back_to_full_scoring(
+    hashing_embedder: HashingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Contributions are built for the kept top only; a fast score that disagrees with score_candidate
+    makes every candidate scored in full, so the result never depends on the shortcut."""
+    import matcher.ranking as ranking
+
+    kwargs = {"embedder": hashing_embedder, "related": None, "today": TODAY, "top": 2}
+    expected = rank_resumes(JOB, POOL, **kwargs)  # type: ignore[arg-type]
+    monkeypatch.setattr(ranking, "_score_value", lambda features, weights: -len(features))
+    got = rank_resumes(JOB, POOL, **kwargs)  # type: ignore[arg-type]
+    assert [(m.candidate_id, m.score) for m in got] == [(m.candidate_id, m.score) for m in expected]
+    assert [m.explanation for m in got] == [m.explanation for m in expected]

@@ -19,8 +19,9 @@ from parsers.dates import find_date_ranges
 __all__ = ["degree_level", "extract_education", "find_degrees"]
 
 # (pattern, level); earlier patterns win when they overlap
+# "of" may be glued to the field in PDF text ("Bachelor ofScience")
 _OF_FIELD = (
-    r"(?:[ \t]+(?:of|in)[ \t]+(?:science|arts|engineering|technology|commerce|business[ \t]+administration|"
+    r"(?:[ \t]+(?:of|in)(?:[ \t]+|(?=[A-Z]))(?:science|arts|engineering|technology|commerce|business[ \t]+administration|"
     r"education|laws?|fine[ \t]+arts|computer[ \t]+applications?|architecture|pharmacy|medicine|surgery|"
     r"philosophy|music|nursing|social[ \t]+work|public[ \t]+health|management|design))?"
 )
@@ -166,7 +167,13 @@ _FIELD_AFTER = re.compile(
 )
 
 
-_NOT_FIELD = re.compile(r"\b(?:board|gpa|cgpa|percentage|grade|class|division|expected|graduated)\b", re.I)
+_NOT_FIELD = re.compile(
+    r"\b(?:board|gpa|cgpa|percentage|grade|class|division|expected|graduated)\b|"
+    # a month: "Bachelor of Science May 2004"
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.I,
+)
 
 
 def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:

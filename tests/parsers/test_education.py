@@ -338,3 +338,18 @@ def test_degree_is_no_field_and_a_school_certificate_is_no_institution() -> None
     text2 = "EDUCATION\nMSc Finance, 2010, Westbrook Business\nSchool, Holland\n"
     (e,) = extract_education(text2, split_sections(text2))
     assert e.institution == "Westbrook Business School"
+
+
+def test_pdf_glued_of_and_a_month_is_no_field() -> None:
+    text = (
+        "Education\nBachelor ofScience : Geology 1998 Westfield University, Dover\n"
+        "Master ofBusiness Administration (MBA) : Finance 2004 Eastvale University, Dover\n"
+        "Bachelor of Arts May 1995 Northgate College\nMBA Marketing, 2010\n"
+    )
+    got = [(e.degree, e.field, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Bachelor ofScience : Geology", "Geology", "bachelor"),
+        ("Master ofBusiness Administration (MBA) : Finance", "Finance", "master"),
+        ("Bachelor of Arts", None, "bachelor"),
+        ("MBA Marketing", "Marketing", "master"),
+    ]

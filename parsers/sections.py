@@ -418,19 +418,21 @@ def _header_lines_before(text: str, lo: int, pos: int) -> int:
 
 
 def _split_dated_summary(text: str, sec: Section) -> list[Section]:
-    """A summary that goes on into dated positions ("2011 to Present" / "Acme, Denver" / "Supervisor")
-    ends where the first of at least two dated lines, with its header lines, begins; the rest is experience."""
-    if sec.kind != "summary":
+    """A summary (or a skills list) that goes on into dated positions ("2011 to Present" / "Acme, Denver" /
+    "Supervisor") ends where the first of at least two dated lines, with its header lines, begins; the rest is
+    experience."""
+    if sec.kind not in {"summary", "skills"}:
         return [sec]
     body = text.find("\n", sec.start, sec.end) + 1 if sec.heading else sec.start
     starts = _dated_line_starts(text, body, sec.end) if body > 0 else []
     if len(starts) < 2:
         return [sec]
-    cut = _header_lines_before(text, body, starts[0])
+    # a skills list has no header lines above a position; a summary may ("Supervisor" / "Acme" / "2019 - 2021")
+    cut = _header_lines_before(text, body, starts[0]) if sec.kind == "summary" else starts[0]
     if cut <= body:  # the dated lines start right under the heading ("CAREER OVERVIEW")
         return [Section(kind="experience", heading=sec.heading, start=sec.start, end=sec.end)]
     return [
-        Section(kind="summary", heading=sec.heading, start=sec.start, end=cut),
+        Section(kind=sec.kind, heading=sec.heading, start=sec.start, end=cut),
         Section(kind="experience", heading=None, start=cut, end=sec.end),
     ]
 

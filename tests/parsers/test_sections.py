@@ -179,3 +179,14 @@ def test_activities_and_honors_headings() -> None:
     assert classify_heading("HONORS AND ACTIVITIES") == "awards"
     assert classify_heading("Leadership Activities") == "awards"
     assert classify_heading("HONORS STUDENT") is None
+
+
+def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
+    text = (
+        "Skills\nPython, Go, Postgres\nTerraform and Docker\n\n"
+        "Experience Lumen Labs January 2019\nPresent\n\nSenior Developer Austin, TX\n\n"
+        "Pine Tools August 2015\nDecember 2018\n\nDeveloper Reno, NV\n"
+    )
+    secs = split_sections(text)
+    assert [s.kind for s in secs] == ["skills", "experience"]
+    assert text[secs[1].start :].startswith("Experience Lumen Labs")

@@ -603,7 +603,12 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 continue
             fake = DegreeHit("", "bachelor", lbd[0], lbd[0])
             inst = _institution_near(text, fake, lbd[0], lbd[1])
-            if not inst or lbd[1] - lbd[0] > 100 or not _proper_name(inst[0]):
+            if (
+                not inst
+                or lbd[1] - lbd[0] > 100
+                or not _proper_name(inst[0])
+                or any(d.start == 0 for d in find_degrees(inst[0]))  # "High School Diploma :"
+            ):
                 continue
             claimed_lines.add(lbd)
             win_b = min(sec.end, _next_lines_end(text, lbd[1], 2))

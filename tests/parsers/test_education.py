@@ -353,3 +353,9 @@ def test_pdf_glued_of_and_a_month_is_no_field() -> None:
         ("Bachelor of Arts", None, "bachelor"),
         ("MBA Marketing", "Marketing", "master"),
     ]
+
+
+def test_a_degree_line_is_no_institution_of_its_own() -> None:
+    text = "EDUCATION\nHigh School Diploma : 06/2010\nMaple Grove High School, Dover\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert all(inst is None or not inst.startswith("High School Diploma") for _d, inst in got)

@@ -1065,6 +1065,12 @@ _EXP_AS_RE = re.compile(
     r"practi[cs](?:e|ed|ing))\s+(?i:as)\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
 )
+# "Promoted from Software Engineer Trainee to Software Developer", "promoted to Team Leader"
+_WORDS5 = r"[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4}"
+_PROMOTED_RE = re.compile(
+    rf"\b(?i:promoted)\s+(?:(?i:from)\s+(?:(?i:an?|the)\s+)?(?P<a>{_WORDS5})\s+)?(?i:to)\s+"
+    rf"(?:(?i:the\s+(?:position|role|post)\s+of)\s+|(?i:an?|the)\s+)?(?P<b>{_WORDS5})"
+)
 # "worked for / at / with ORG", "experience in / at ORG" (a title may follow: "... as Phone Banker")
 _WORKED_AT_RE = re.compile(
     rf"\b(?i:work(?:ed|ing)|employed|serv(?:ed|ing)|experience|internship|interned)\s+(?i:for|at|with|in)\s+"
@@ -1358,15 +1364,21 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
         t = (title, m.start("org") + len(org) + tm.start("title")) if tm and title else None
         out.append(_item(text, t, (org, m.start("org")), 0.35))
     for m in _EXP_AS_RE.finditer(text, sec.start, sec.end):
-        # "worked as a team member performing cashier duties": the title ends before the clause
-        title = _trim_title(
-            re.sub(r"(?<=\S)\s+(?:[a-z]+ing|between|for|to|with|on|in|from|at)\b.*$", "", m.group("title"))
-        )
-        if (
-            title
-            and looks_like_title(title) > 0
-            and _lone_title_ok(title, prose=True)
-            and not _is_wish(text, m.start())
-        ):
+        title = _prose_title(m.group("title"))
+        if title and not _is_wish(text, m.start()):
             out.append(_item(text, (title, m.start("title")), None, 0.3))
+    for m in _PROMOTED_RE.finditer(text, sec.start, sec.end):
+        for g in ("a", "b"):
+            title = _prose_title(m.group(g) or "")
+            if title:
+                out.append(_item(text, (title, m.start(g)), None, 0.3))
     return out
+
+
+def _prose_title(raw: str) -> str | None:
+    """The title a prose mention names, or None: it ends before a clause ("a team member performing cashier
+    duties", "Software Developer in March 2010") and must read as a title."""
+    title = _trim_title(re.sub(r"(?<=\S)\s+(?:[a-z]+ing|between|for|to|with|on|in|from|at)\b.*$", "", raw))
+    if title and looks_like_title(title) > 0 and _lone_title_ok(title, prose=True):
+        return title
+    return None

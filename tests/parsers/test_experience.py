@@ -546,3 +546,12 @@ def test_prose_roles_stop_at_a_preposition_and_employees_are_no_title() -> None:
     )
     titles = {w.title for w in _work(text)}
     assert titles == {"Shift Lead"}
+
+
+def test_promotions_name_both_titles() -> None:
+    text = (
+        "EXPERIENCE\nNorthwind Traders - Austin, TX\nMay 2010 to Present\n"
+        "• Promoted from Junior Accountant to Senior Accountant in March 2013\n"
+    )
+    titles = {w.title for w in _work(text)}
+    assert {"Junior Accountant", "Senior Accountant"} <= titles

@@ -136,48 +136,52 @@ def _unspace(s: str) -> str:
 
 def classify_heading(line: str) -> str | None:
     """The section kind when `line` (alone) is a heading, else None."""
-    if len(line) > 120:
-        return None
-    raw = _unspace(_strip_decor(line))
-    if not raw or len(raw) > 60:
-        return None
-    words = raw.split()
-    if len(words) > 7:
-        return None
-    # A heading ends with a colon or nothing; "Experience in Java" is a sentence, not a heading.
-    if raw[:1].islower() and line.rstrip().endswith((".", ",")):
-        return None  # "skills." ending a wrapped sentence
-    if re.search(r"\d{3}", raw):
-        return None  # "(02) 9230 8887 (work)": a phone number, not the "Work" heading
-    norm = _norm(raw)
-    if not norm:
+    raw = _heading_text(line)
+    norm = _norm(raw) if raw else ""
+    if not raw or not norm:
         return None
     kind = _PHRASE_KIND.get(norm)
     if kind:
         return kind
     if _BULLET_LEAD.match(line):
         return None  # "• Foundations of American Education": a list item
-    reduced = " ".join(w for w in norm.split() if w not in _FILLER)
-    kind = _PHRASE_KIND.get(reduced)
     styled = raw.isupper() or _is_title_case(raw) or line.rstrip().endswith(":")
+    kind = _PHRASE_KIND.get(" ".join(w for w in norm.split() if w not in _FILLER))
     if kind and styled:
         return kind
-    if _FURNITURE.search(raw):
-        return None  # "RÉSUMÉ SAMPLE : HIGHER EDUCATION CONTD": a page header, not a section
-    if _YEAR_IN.search(raw) or line.rstrip().endswith(","):
-        return (
-            None  # "SUNY Oneonta, 1993, Counselor Education", "School of Education,": an entry, not a heading
-        )
-    # "Retail Experience", "MARKETING RELATED EXPERIENCE", "Personal Skills": a qualified heading
-    words = norm.split()
+    if _reads_as_entry(line, raw):
+        return None
+    return _qualified_kind(line, raw, norm.split(), styled)
+
+
+def _heading_text(line: str) -> str | None:
+    """The line's text as a heading candidate (decoration stripped, letter spacing closed), or None when it
+    cannot be one: too long, a wrapped sentence's end ("skills."), a phone number ("(02) 9230 8887 (work)")."""
+    if len(line) > 120:
+        return None
+    raw = _unspace(_strip_decor(line))
+    if not raw or len(raw) > 60 or len(raw.split()) > 7:
+        return None
+    if raw[:1].islower() and line.rstrip().endswith((".", ",")):
+        return None
+    return None if re.search(r"\d{3}", raw) else raw
+
+
+def _reads_as_entry(line: str, raw: str) -> bool:
+    """A page header ("RESUME SAMPLE ... CONTD") or an entry line ("SUNY Oneonta, 1993, Counselor Education",
+    "School of Education,"): no heading, unless its words are exactly a heading phrase."""
+    return bool(_FURNITURE.search(raw) or _YEAR_IN.search(raw) or line.rstrip().endswith(","))
+
+
+def _qualified_kind(line: str, raw: str, words: list[str], styled: bool) -> str | None:
+    """Headings that are not a known phrase: "Retail Experience" (qualified), "Honors, Activities & Professional
+    Societies:" (led by its kind), "FORMAL EDUCATION AND ONGOING TRAINING" (all caps naming a section)."""
     if styled and 2 <= len(words) <= 4 and "," not in raw and not _names_a_field(words):
         kind = _LAST_WORD_KIND.get(words[-1])
         if kind:
             return kind
-    # "Honors, Activities & Professional Societies:": a list heading led by its kind
     if line.rstrip().endswith(":") and styled and words[0] in _LEAD_WORD_KIND:
         return _LEAD_WORD_KIND[words[0]]
-    # "FORMAL EDUCATION AND ONGOING TRAINING": an all-caps line naming a section
     if raw.isupper() and len(words) <= 6 and words[-1].removesuffix("s") not in _ROLE_NOUNS:
         for w in words:
             if w in _STRONG_WORD_KIND:

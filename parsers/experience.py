@@ -902,13 +902,9 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                 ),
                 default=0,
             )
-        if not date_first and employer is not None and afters[k] and not _has_legal_form(employer[0]):
-            # "Network Programming" above vs "Hewlett-Packard Corporation, Palo Alto" right under the dates:
-            # the registered company name under the dates is the employer
-            below = _fragments(text, lines[afters[k][0]], None)
-            if below and _has_legal_form(below[0][0]) and _plausible_name(below[0][0]):
-                employer = below[0]
-                used_after = max(used_after, 1)
+        below = _registered_below(text, lines, afters[k], employer) if not date_first else None
+        if below is not None:
+            employer, used_after = below, max(used_after, 1)
         if title is None and employer is not None and not date_first:
             title = _slot_title(text, [lines[h] for h in headers[k]], employer)
         block_end_idx = header_starts[k + 1] if k + 1 < len(anchors) else len(lines)
@@ -923,11 +919,7 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             off = ln.start + lm.start("val")
             if key in _TITLE_KEYS:
                 if key == "role":
-                    # "Role: Business Analyst, Testing and Bug Fixing": the first title of the list
-                    whole = val
-                    pieces = re.split(r",\s+|\s+[-–|]\s+", val.rstrip(" ."))
-                    val = next((p for p in pieces if looks_like_title(p) > 0), "")
-                    off += max(whole.find(val), 0)
+                    val, off = _first_listed_title(val, off)
                 weak = title is None or looks_like_title(title[0]) < 1.0 <= looks_like_title(val)
                 if (weak or key != "role") and looks_like_title(val) > 0:
                     title = (val, off, off + len(val))
@@ -975,6 +967,26 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         item.months = (iv[1] - iv[0]) if iv else None
         items.append(item)
     return items
+
+
+def _registered_below(
+    text: str, lines: list[_Line], after: list[int], employer: tuple[str, int, int] | None
+) -> tuple[str, int, int] | None:
+    """A registered company name right under the dates ("Hewlett-Packard Corporation, Palo Alto") that should
+    replace an unregistered name read from above ("Network Programming"), or None."""
+    if employer is None or not after or _has_legal_form(employer[0]):
+        return None
+    below = _fragments(text, lines[after[0]], None)
+    if below and _has_legal_form(below[0][0]) and _plausible_name(below[0][0]):
+        return below[0]
+    return None
+
+
+def _first_listed_title(val: str, off: int) -> tuple[str, int]:
+    """ "Role: Business Analyst, Testing and Bug Fixing": the first title of the list, with its offset."""
+    pieces = re.split(r",\s+|\s+[-–|]\s+", val.rstrip(" ."))
+    first = next((p for p in pieces if looks_like_title(p) > 0), "")
+    return first, off + max(val.find(first), 0)
 
 
 def _own_line_title(

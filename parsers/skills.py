@@ -361,6 +361,18 @@ def _case_ok(surface: str, rule: str | None) -> bool:
     return True
 
 
+_CONTACT_BLOCK_LINES = 8
+
+
+def _past_contact_block(text: str, hit: _Hit, sections: Sequence[Section] | None) -> bool:
+    """The mention lies in a header section past its first lines: a summary whose heading went unrecognised."""
+    for sec in sections or ():
+        if sec.kind == "header" and sec.start <= hit.start < sec.end:
+            lines = [ln for ln in text[sec.start : hit.start].split("\n") if ln.strip()]
+            return len(lines) > _CONTACT_BLOCK_LINES
+    return False
+
+
 def _in_sections(pos: int, sections: Sequence[Section] | None, kinds: set[str]) -> bool:
     return any(s.kind in kinds and s.start <= pos < s.end for s in sections or ())
 
@@ -496,7 +508,10 @@ def _context_drops(
         if citation_lines[a]:
             continue
         if h.skill_id not in m.technology:
-            if _in_sections(h.start, sections, _NON_SKILL_SECTIONS) or _on_heading_line(text, h, sections):
+            if (
+                _in_sections(h.start, sections, _NON_SKILL_SECTIONS)
+                and not _past_contact_block(text, h, sections)
+            ) or _on_heading_line(text, h, sections):
                 continue
             if _HOBBY_LINE_RE.match(text, _line_bounds(text, h.start)[0]):
                 continue

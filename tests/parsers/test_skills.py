@@ -285,3 +285,22 @@ def test_token_soup_never_fails(words: list[str]) -> None:
     text = " ".join(words)
     for sid, span in find_skill_spans(text):
         assert text[span.start : span.end] == span.text and sid
+
+
+def test_a_long_header_holds_a_summary_past_its_contact_block() -> None:
+    contact = (
+        "Dana Reyes\nProgram Manager\n12 Elm Row\nSpringfield\n555-010-0199\ndana@example.org\n"
+        "linkedin.com/in/dr\ngithub.com/dr\nOpen to relocation\n"
+    )
+    summary = "Led strategic planning and budgeting for regional programs\nCoached teams through change management\n"
+    text = contact + "\n" + summary
+    sections = [Section(kind="header", heading=None, start=0, end=len(text))]
+    found = {m.skill_id for m in extract_skills(text, sections)}
+    assert {"strategic-planning", "budgeting", "change-management"} <= found
+    # the contact block itself (name, title) names no skill: "Program Manager" is a title
+    short = contact
+    found_short = {
+        m.skill_id
+        for m in extract_skills(short, [Section(kind="header", heading=None, start=0, end=len(short))])
+    }
+    assert "project-management" not in found_short and "program-management" not in found_short

@@ -10,9 +10,9 @@ Positions the text states without a date range are kept too, at low confidence (
 dates, so they never count towards months or gaps: labelled lines ("Position: X" / "Company: Y"), undated
 headers in an experience section ("Title, Employer, City"; a lone title line), and prose ("worked as a
 Senior Analyst for Deloitte", "Associate Engineer at Oracle India Pvt Ltd", "experience as a record
-producer"). Wishes ("seeking a position as ...") are not positions; a summary that opens with a title
-("Data engineer with 6 years ...") gives the headline, not a position. Such an item is added only when it
-brings a title or an employer that no other position has.
+producer", "promoted from X to Y"). Wishes ("seeking a position as ...") are not positions; a summary that
+opens with a title ("Data engineer with 6 years ...") gives the headline, not a position. Such an item is
+added only when it brings a title or an employer that no other position has.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ A heading is a short line whose words (case, trailing colon and decoration ignor
 phrase ("WORK EXPERIENCE", "Education:", "Technical Skills"), or such a phrase followed by a colon and content
 on the same line ("Skills: Python, SQL"). Text before the first heading is the "header". When a block has no
 heading, content cues classify it: date ranges beside short title-like lines -> experience, degree words ->
-education.
+education. Inside work history, position fields ("Technologies:", "Project", "Objectives:") open no section;
+a summary or skills list that goes on into dated positions ends where they begin.
 """
 
 from __future__ import annotations

@@ -202,11 +202,13 @@ def _anchor_ok(line: _Line, dr: DateRange, text: str) -> bool:
         lead = text[line.start : dr.start]
         tail = text[dr.end : line.end]
         rest = (lead + " " + tail).strip(" \t-–|,:;()[]")
-        if len(s) > 70 or (lead.strip() and tail.strip(" .)")):
+        # "Fourth Grade Teacher, Elm Elementary School, Baltimore, MD, 1976": a full header line may run longer
+        full = lead.rstrip().endswith(",") and looks_like_title(rest.split(",")[0]) >= 1.0
+        if len(s) > (90 if full else 70) or (lead.strip() and tail.strip(" .)")):
             return False
         if lead.strip() and not re.search(r"[|,\-–(:\t]\s*$|\s{2,}$", lead):
             return False
-        if rest and (rest[:1].islower() or len(rest.split()) > 8 or _is_sentence(rest)):
+        if rest and (rest[:1].islower() or len(rest.split()) > (12 if full else 8) or _is_sentence(rest)):
             return False
     if _BULLET_RE.match(line.text) and len(s) > 60:
         return False

@@ -555,3 +555,14 @@ def test_promotions_name_both_titles() -> None:
     )
     titles = {w.title for w in _work(text)}
     assert {"Junior Accountant", "Senior Accountant"} <= titles
+
+
+def test_long_title_employer_place_lines_dated_by_one_year() -> None:
+    text = (
+        "EXPERIENCE\nSecond Grade Teacher, Meadowbrook Elementary School, Springfield, IL, 1981\n"
+        "Reading Specialist, Oak Hollow Middle School, Springfield, IL, 1979\n\nAWARDS\nx\n"
+    )
+    assert [(w.title, w.employer) for w in _work(text)] == [
+        ("Second Grade Teacher", "Meadowbrook Elementary School"),
+        ("Reading Specialist", "Oak Hollow Middle School"),
+    ]

@@ -214,9 +214,9 @@ def _anchor_ok(line: _Line, dr: DateRange, text: str) -> bool:
         return False
     if len(s) <= 80:
         return True
-    # long line: the date must sit at its start or end
+    # long line: the date must sit at its start or end (a remark in brackets may follow: "(alternating terms)")
     lead = text[line.start : dr.start].strip(" ([")
-    tail = text[dr.end : line.end].strip(" )].")
+    tail = re.sub(r"^\s*\([^()]*\)?\s*$", "", text[dr.end : line.end]).strip(" )].")
     return not lead or not tail
 
 

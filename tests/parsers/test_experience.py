@@ -566,3 +566,13 @@ def test_long_title_employer_place_lines_dated_by_one_year() -> None:
         ("Second Grade Teacher", "Meadowbrook Elementary School"),
         ("Reading Specialist", "Oak Hollow Middle School"),
     ]
+
+
+def test_a_bracketed_remark_after_the_dates_of_a_long_line() -> None:
+    text = (
+        "EXPERIENCE\nHarbor Port Authority, Marine Systems Section, Tacoma, Washington\n"
+        "Electrical Engineering Student Trainee (Co-Op) - May 1991 to September 1995 (alternating quarters)\n"
+        "• Wiring\n"
+    )
+    (w,) = _work(text)
+    assert w.title == "Electrical Engineering Student Trainee" and w.start == PartialDate(year=1991, month=5)

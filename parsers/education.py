@@ -41,10 +41,11 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
      r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
      r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
-     r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate", "bachelor"),
+     r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate|"
+     r"degree[ \t]+in(?=[ \t]+[A-Z])", "bachelor"),
     (r"associate'?s?[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
      r"(?:btec[ \t]+)?hn[cd]", "associate"),
-    (r"diploma(?:[ \t]+in)?|polytechnic", "associate"),
+    (r"diplom(?:a|ado)(?:[ \t]+in)?|polytechnic", "associate"),
     (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
      r"higher[ \t]+secondary(?:[ \t]+certificate)?|senior[ \t]+secondary|secondary[ \t]+school(?:[ \t]+certificate)?|"
      r"high[ \t]+school(?:[ \t]+diploma)?|intermediate|matriculation|matric|cbse|icse|ged|a[ \t-]levels?|"
@@ -139,7 +140,7 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
             r"[A-Z][\w.&'-]*[ \t]+$", text[max(start, m.start() - 40) : m.start()]
         ):
             continue  # "ABC Polytechnic": the name of an institution, not a diploma
-        if s.lower() in {"graduation", "diploma"} and not re.search(
+        if s.lower() in {"graduation", "diploma", "diplomado"} and not re.search(
             r"\b(?:in|from|of|at|university|college|institute|19\d\d|20\d\d)\b",
             text[m.end() : min(end, m.end() + 80)],
             re.IGNORECASE,
@@ -167,6 +168,7 @@ _FIELD_AFTER = re.compile(
 )
 
 
+_DEGREE_WORD = re.compile(r"^degree(?:\s+(?:in|of)\b)?\s*", re.IGNORECASE)  # "BS Degree in X": X is the field
 _NOT_FIELD = re.compile(
     r"\b(?:board|gpa|cgpa|percentage|grade|class|division|expected|graduated)\b|"
     # a month: "Bachelor of Science May 2004"
@@ -197,7 +199,7 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
         m
         and m.group(1)
         and not _INSTITUTION_RE.search(m.group(1))
-        and not _DEGREE_RE.match(m.group(1))
+        and not _DEGREE_RE.match(_DEGREE_WORD.sub("", m.group(1)))
         and not _NOT_FIELD.search(m.group(1))
         and not (m.group(0).lstrip().startswith(",") and _is_place(text, m.start(1), m.end(1), b))
     ):
@@ -205,7 +207,7 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
         field = text[m.start(1) : end].strip()
         # "Science in X": the field is X; "MBA Degree", "BS Degree in X": "Degree" is none
         field = re.sub(r"^(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I)
-        field = re.sub(r"^degree(?:\s+(?:in|of)\b)?\s*", "", field, flags=re.I)
+        field = _DEGREE_WORD.sub("", field)
         if text[end : end + 1] in {'"', "”", "'"} and text[m.start(1) - 1 : m.start(1)] in {'"', "“", "'"}:
             end += 1  # Bachelor in "Instrumentation and Control Engineering"
         return hit.start, end, field or None

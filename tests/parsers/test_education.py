@@ -359,3 +359,17 @@ def test_a_degree_line_is_no_institution_of_its_own() -> None:
     text = "EDUCATION\nHigh School Diploma : 06/2010\nMaple Grove High School, Dover\n"
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     assert all(inst is None or not inst.startswith("High School Diploma") for _d, inst in got)
+
+
+def test_degree_in_a_field_and_diplomado() -> None:
+    text = (
+        "EDUCATION\nQualification: Degree in Engineering (Metallurgy)\n"
+        "Bachelor of Science Degree in Education\nNorthgate College\n"
+        "Diplomado Labor Law, 2007\nUniversidad del Valle\n"
+    )
+    got = [(e.degree, e.level, e.field) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Degree in Engineering", "bachelor", "Engineering"),
+        ("Bachelor of Science Degree in Education", "bachelor", "Education"),
+        ("Diplomado Labor Law", "associate", "Labor Law"),
+    ]

@@ -2,7 +2,8 @@
 
 Handled: "Jan 2019 - Present", "January 2019 – Current", "03/2018 - 2020", "2017 to date", "Summer 2016",
 "2015 - 2018", "2019", "Sept. 2017 onwards", "since 2018", "1979-92", "May '18 – Jun '19", "2018-03 to 2019-07",
-and ranges whose dash the PDF text lost ("20132015", "2016present").
+ranges whose dash the PDF text lost ("20132015", "2016present"), month names with two-digit years in a range
+("Jun 06 - Jul 11", "Aug ‘09 to Present"), and two months sharing one year ("September to November 2005").
 A range's end is inclusive of its month: "Jan 2019 - Dec 2019" is 12 months. A year-only end counts up to the
 start of that year ("2015 - 2018" is 36 months) unless it equals the start year (a whole year, 12 months).
 """

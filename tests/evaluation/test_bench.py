@@ -58,13 +58,23 @@ def test_parts_report_what_the_issue_asks(result: dict) -> None:
     assert any(m.startswith("DOCX generated median") for m in metrics)
     assert any(m.startswith("TXT generated median") for m in metrics)
     assert any("no PDFs under" in n for n in result["notes"])  # the livecareer row is skipped with a note
-    assert any(m.startswith("recall@50 HNSW vs exact @0k") for m in metrics)
+    assert any(m.startswith("recall@50 faiss-hnsw vs exact @0k") for m in metrics)
     (size,) = result["shortlist_sizes"]
     assert size["n"] == 300 and size["index_kind"] == "faiss-hnsw"
     assert 0.0 <= size["recall_at_50"] <= 1.0
     assert any(m.startswith("bytes/candidate") for m in metrics)
     ingest = next(r for r in result["rows"] if r["part"] == "ingest" and r["target"])
     assert ingest["target"] == ">= 40/s" and "0 failed" in ingest["note"]
+
+
+def test_large_pools_serve_ivf_like_the_pool(tmp_path: Path) -> None:
+    from dataclasses import asdict
+
+    cfg = _tiny(tmp_path)
+    cfg.ivf_above = 300  # stands in for the pool's 500k
+    size = bench.shortlist_size(asdict(cfg), 400, True)
+    assert size["index_kind"] == size["approximate_kind"] == "faiss-ivf"
+    assert 0.0 <= size["recall_at_50"] <= 1.0 and size["index_bytes"] >= 0
 
 
 def test_table_and_json_from_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

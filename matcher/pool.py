@@ -25,6 +25,7 @@ import re
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -76,6 +77,7 @@ Progress = Callable[[int, int], None]
 Ranker = Callable[..., list[Match]]
 DB_NAME = "shortlist.sqlite3"
 SAVE_EVERY_WRITE_BELOW_BYTES = 2_000_000  # index files up to this size are saved after every write
+JOB_VECTORS_KEPT = 256  # job vectors kept between shortlists (least recently used dropped)
 
 
 @dataclass
@@ -199,6 +201,7 @@ class Pool:
         self._data_version: int | None = None
         self._builder: threading.Thread | None = None
         self._dirty: set[int] | None = None  # numbers (re)written while the HNSW index is being built
+        self._job_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 
     # -- lazily built parts --------------------------------------------------------------------------------------
 
@@ -822,14 +825,30 @@ class Pool:
                     log.info("a candidate was erased while its text view was embedded")
         return {
             "text_vectors": np.stack([np.asarray(stored[c], dtype=np.float32) for c in ids]),
-            "job_text_vector": embed_job_text(job, self.embedder),
+            "job_text_vector": self._job_cached("text", job, embed_job_text),
         }
+
+    def _job_cached(self, view: str, job: Job, embed: Callable[[Job, Embedder], np.ndarray]) -> np.ndarray:
+        """A job view's vector, kept for the next shortlists of the same job (keyed by the job's content, so an
+        edited job is embedded again); embedding the job is most of a warm shortlist's time."""
+        key = (view, job.model_dump_json(exclude={"id", "weights"}))
+        with self._lock:
+            hit = self._job_vectors.get(key)
+            if hit is not None:
+                self._job_vectors.move_to_end(key)
+                return hit.copy()
+        vec = np.asarray(embed(job, self.embedder), dtype=np.float32)
+        with self._lock:
+            self._job_vectors[key] = vec.copy()
+            while len(self._job_vectors) > JOB_VECTORS_KEPT:
+                self._job_vectors.popitem(last=False)
+        return vec
 
     def job_vector(self, job: Job) -> np.ndarray:
         """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""
         from matcher.ranking import embed_job
 
-        return embed_job(job, self.embedder)
+        return self._job_cached("profile", job, embed_job)
 
     def shortlist(
         self,

@@ -396,6 +396,29 @@ def test_shortlist_passes_stored_vectors(pool: Pool) -> None:
         pool.shortlist("j_missing")
 
 
+def test_job_vectors_are_kept_per_job_content(tmp_path: Path) -> None:
+    class Counting(HashingEmbedder):
+        def __init__(self, dim: int) -> None:
+            super().__init__(dim)
+            self.texts: list[str] = []
+
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            self.texts.extend(texts)
+            return super().encode(texts)
+
+    emb = Counting(64)
+    with Pool(tmp_path / "data", embedder=emb) as p:
+        p.add_resume(make_resume(text_for(1), {"python": 12}))
+        job = p.add_job(Job(text="Python engineer", title="Engineer"))
+        first = p.job_vector(job)
+        emb.texts.clear()
+        np.testing.assert_array_equal(p.job_vector(job), first)
+        p.shortlist(job, top=1)
+        assert "Engineer" not in emb.texts  # the job profile and title were not embedded again
+        edited = job.model_copy(update={"title": "Data engineer"})
+        assert not np.array_equal(p.job_vector(edited), first) and "Data engineer" in emb.texts
+
+
 def test_search_filters_and_scores(pool: Pool) -> None:
     a = pool.add_resume(
         make_resume(

@@ -340,6 +340,15 @@ _NOT_INSTITUTION = re.compile(
 )
 
 
+_HIGHER_INSTITUTION = re.compile(
+    r"\b(?:university|universidad|universit[àéä]t?|institute[ \t]+of[ \t]+technology|engineering[ \t]+college|"
+    r"college[ \t]+of[ \t]+engineering|iit|nit|iiit|iim)\b",
+    re.IGNORECASE,
+)
+_SUB_UNIT = re.compile(r"(?:school|faculty|department|dept\.?)[ \t]+of\b", re.IGNORECASE)
+_SUB_UNIT_PENALTY = 120  # characters: a piece of the same line, not a line further away
+
+
 def _institution_near(
     text: str, hit: DegreeHit, lo: int, hi: int, taken: frozenset[int] = frozenset()
 ) -> tuple[str, int, int] | None:
@@ -373,10 +382,14 @@ def _institution_near(
         if pa == a and _INSTITUTION_RE.fullmatch(cand):
             pa = _wrapped_name_start(text, a)
             cand = text[pa:pb].strip(" \t-–:;,.()•")
-        cand = re.split(r"\s(?:from|at)\s+(?:the\s+)?(?=[A-Z])", cand)[-1]
+        # "B.S. from the X Institute": the part after from/at, unless only the part before names an
+        # institution ("State University of New York College at New Paltz")
+        parts = re.split(r"\s(?:from|at)\s+(?:the\s+)?(?=[A-Z])", cand)
+        cand = next((x for x in reversed(parts) if _INSTITUTION_RE.search(x)), parts[-1])
         cand = re.sub(r"^(?:from|at|in|the)\s+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
         # "Micro and Opto Electronics. XXXX University": the institution starts after a sentence break
-        cand = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)[-1]
+        sentences = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)
+        cand = next((x for x in reversed(sentences) if _INSTITUTION_RE.search(x)), sentences[-1])
         if (
             not cand
             or len(cand) > 90
@@ -400,7 +413,10 @@ def _institution_near(
         if pb == b and not text[end:b].strip(" \t.,"):
             end = _wrapped_name_end(text, cand, b)
             cand = " ".join(text[off:end].split())
-        dist = (off in taken, abs(off - hit.start))
+        if hit.level == "secondary" and _HIGHER_INSTITUTION.search(cand):
+            continue  # "HSC" / "Higher Secondary" never took classes at a university or institute of technology
+        # "University of X, School of Y": the university, not a school within it, when both share the line
+        dist = (off in taken, abs(off - hit.start) + (_SUB_UNIT_PENALTY if _SUB_UNIT.match(cand) else 0))
         if best is None or dist < best[0]:
             best = (dist, (" ".join(cand.split()), off, end))
     return best[1] if best else None

@@ -373,3 +373,27 @@ def test_degree_in_a_field_and_diplomado() -> None:
         ("Bachelor of Science Degree in Education", "bachelor", "Education"),
         ("Diplomado Labor Law", "associate", "Labor Law"),
     ]
+
+
+def test_institution_choice_university_over_its_school_and_no_university_for_school_levels() -> None:
+    text = (
+        "EDUCATION\nWestbrook University, School of Nursing\nBachelor of Science in Nursing, 2012\n\n"
+        "B.E. Mechanical, Anna University\nRamnad Institute of Technology, Chennai.\n"
+        "HSC State Board (2007-2008)\n\n"
+        "State University of Kent College at Dover, Dover, KY. May, 1990. B.S.\n"
+    )
+    got = [(e.degree, e.level, e.institution) for e in extract_education(text, split_sections(text))]
+    assert ("Bachelor of Science in Nursing", "bachelor", "Westbrook University") in got
+    # the institute of technology is not the school-level entry's; it stays an institution of its own
+    assert all(not (lvl == "secondary" and inst and "Institute" in inst) for _d, lvl, inst in got)
+    assert any(inst == "Ramnad Institute of Technology" for _d, _l, inst in got)
+    assert ("B.S.", "bachelor", "State University of Kent College") in got  # not the town after "at"
+
+
+def test_an_institution_word_must_survive_sentence_splitting() -> None:
+    text = (
+        "EDUCATION\nHigh School Diploma: Coastal Ridge University - Conway, SC I attended Coastal Ridge "
+        "University with a major in Education. I left one\nsemester early.\n"
+    )
+    insts = [e.institution for e in extract_education(text, split_sections(text))]
+    assert "I left one" not in insts

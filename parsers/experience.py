@@ -97,7 +97,7 @@ _SPLIT_RE = re.compile(
     r",\s+(?=(?:in|based in)\s+[A-Z])|"
     r"[ \t]+,[ \t]*(?=[A-Z])|[ \t]+/[ \t]+(?=[A-Z])|"
     r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|"
-    r"\s*(?:－|ï¼)\s*|\s+â€[“”]\s+|\s+(?=Company Name\b)"
+    r"\s*(?:－|ï¼)\s*|\s+â€[“”]\s+|\s+(?=Company Name\b)|(?<=\bCompany Name)\s+(?=[A-Z])"
 )
 _LOCATION_FRAG = re.compile(
     r"^(?:[A-Z][A-Za-z.\-]+(?:\s[A-Z][A-Za-z.\-]+){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"

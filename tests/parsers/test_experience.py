@@ -576,3 +576,9 @@ def test_a_bracketed_remark_after_the_dates_of_a_long_line() -> None:
     )
     (w,) = _work(text)
     assert w.title == "Electrical Engineering Student Trainee" and w.start == PartialDate(year=1991, month=5)
+
+
+def test_the_company_name_placeholder_ends_before_the_place() -> None:
+    text = "EXPERIENCE\nManager 07/1994 to 01/1997 Company Name City , State\n\nSold parts.\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Manager", "Company Name")

@@ -110,7 +110,10 @@ _ONE_CITY_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 def _is_state_code(text: str, start: int, end: int) -> bool:
     """The code at text[start:end] ("MS", "MA") closes an institution's address, not a degree."""
     a = text.rfind("\n", 0, start) + 1
-    after_institution_city = _CITY_BEFORE.search(text, a, start) and _INSTITUTION_RE.search(text, a, start)
+    # the institution may sit on the line above when its name wrapped ("The University" / "of Missouri, ...")
+    wrapped = a > 0 and re.match(r"[ \t]*(?:of|and|for)\b", text[a:start]) is not None
+    prev = text.rfind("\n", 0, a - 1) + 1 if wrapped else a
+    after_institution_city = _CITY_BEFORE.search(text, a, start) and _INSTITUTION_RE.search(text, prev, start)
     if not (after_institution_city or _LINE_CITY_BEFORE.match(text, a, start)):
         return False
     return (
@@ -393,7 +396,11 @@ def _institution_near(
         if (
             not cand
             or len(cand) > 90
-            or (len(cand.split()) < 2 and not _INST_ACRONYM.fullmatch(cand))
+            or (
+                len(cand.split()) < 2
+                and not _INST_ACRONYM.fullmatch(cand)
+                and not (pb == b and _wrapped_name_end(text, cand, b) > b)  # "The University" / "of Missouri"
+            )
             or cand[:1].islower()
             or _NOT_INSTITUTION.search(cand)
         ):
@@ -467,7 +474,10 @@ def _wrapped_name_end(text: str, name: str, line_end: int) -> int:
     m = _WRAPPED_HEAD.match(text, line_end + 1) if line_end < len(text) else None
     if m is None or not m.group(1):
         return base
-    if _NAME_CONNECTOR_END.search(name) or _INSTITUTION_RE.match(m.group(1)):
+    starts_with_connector = (
+        re.match(r"(?:of|for|&)\b", m.group(1)) is not None
+    )  # "The University" + "of Missouri"
+    if _NAME_CONNECTOR_END.search(name) or starts_with_connector or _INSTITUTION_RE.match(m.group(1)):
         return m.end(1)
     return base
 

@@ -397,3 +397,15 @@ def test_an_institution_word_must_survive_sentence_splitting() -> None:
     )
     insts = [e.institution for e in extract_education(text, split_sections(text))]
     assert "I left one" not in insts
+
+
+def test_a_name_wrapped_before_of_and_the_state_after_it() -> None:
+    text = (
+        "EDUCATION\nBachelor of Science in Biology, Lakeside University, Dover, DE\n"
+        "Instructor Certification, The University\nof Westmark, Columbia, MS, 1997\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Bachelor of Science in Biology", "Lakeside University"),
+        (None, "University of Westmark"),
+    ]

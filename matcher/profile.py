@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from models.errors import ConfigError
 from models.job import Job
 from models.resume import Resume
 
@@ -155,21 +156,110 @@ def _personal_terms(resume: Resume | None) -> list[str]:
         return []
     terms: list[str] = []
     contact = resume.contact
+    name_kept = False
     if contact.name and contact.name.value.strip():
         name = contact.name.value.strip()
-        terms.append(name)
-        terms.extend(tok for tok in re.split(r"[\s,.]+", name) if len(tok) >= 2)
+        erase = _name_parts(name, resume.text)
+        if erase:
+            name_kept = True
+            terms.extend(erase)
     for field in (contact.email, contact.phone, contact.location):
         if field and field.value.strip():
             terms.append(field.value.strip())
             if field.evidence and field.evidence.text.strip():
                 terms.append(field.evidence.text.strip())
-    if contact.name and contact.name.evidence and contact.name.evidence.text.strip():
+    if name_kept and contact.name and contact.name.evidence and contact.name.evidence.text.strip():
         terms.append(contact.name.evidence.text.strip())
     for link in contact.links:
         terms.append(link.url)
     # longest first so a full name goes before its parts
     return sorted({t for t in terms if t}, key=len, reverse=True)
+
+
+_NAME_SPLIT_RE = re.compile(r"[\s,.]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_parts(name: str, text: str) -> tuple[str, ...]:
+    """What to erase of a parsed name: the whole name, then its parts; empty when the "name" is a title.
+
+    The parser sometimes takes the candidate's title or a heading for the name ("MORTGAGE BANKING
+    UNDERWRITER", "Additional Information"): erasing it removes the most telling line of the resume, and
+    erasing its words removes "banking" everywhere. So the name is read as a title, and nothing of it is
+    erased, when every part is a role or heading word ("underwriter", "information"), a grade ("II"), a word
+    the text also uses in lower case ("health"), or a word of the occupation labels ("banking", "aviation")
+    that the text uses more than once. A real name fails that: its parts are not everyday words of
+    the resume ("Lakisha", "Walsh"), and a part that is one ("Will") is at least not repeated as an
+    occupation word. Otherwise the whole name is erased, and each part that is not an everyday lower-case
+    word of the text. (A name made only of occupation words that the resume repeats, "Crystal Baker" on a
+    bakery resume, would be kept: the rule trades that rare case for the title of one resume in four on the
+    dev set, where the parser takes the title for the name.)
+    """
+    parts = [tok for tok in _NAME_SPLIT_RE.split(name) if len(tok) >= 2]
+    if not parts:
+        return (name,)
+    prose = _URL_RE.sub(" ", _EMAIL_RE.sub(" ", text))  # "jane.doe@..." is not Jane written in lower case
+    lower = {p: _used_in_lower_case(p, prose) for p in parts}
+    if all(
+        lower[p]
+        or p.lower() in _GRADES
+        or _is_role_or_heading(p)
+        or (_is_occupation_word(p) and _count(p, prose) >= 2)
+        for p in parts
+    ):
+        return ()
+    return (name, *(p for p in parts if not lower[p] and p.lower() not in _GRADES))
+
+
+def _count(word: str, text: str) -> int:
+    return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text, re.IGNORECASE))
+
+
+def _is_occupation_word(word: str) -> bool:
+    from parsers.occupations import normalize_title_key
+
+    key = normalize_title_key(word)
+    return bool(key) and key in _occupation_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _occupation_words() -> frozenset[str]:
+    """Words of the occupation labels ("aviation", "grain", "patient"): a title's words, not a name's."""
+    try:
+        from parsers.occupations import load_occupations
+
+        return load_occupations().words()
+    except ConfigError:  # no index: only the role and heading words tell a title from a name
+        return frozenset()
+
+
+# Resume headings and the self-descriptions that open a summary ("Experienced Retail ..."): never a name.
+_HEADING_WORDS = frozenset(
+    """summary profile information accomplishments achievements highlights skills strengths qualifications
+    experience objective overview education certifications competencies expertise additional core
+    experienced dedicated seasoned accomplished talented enthusiastic energetic proactive reliable
+    results-driven results-oriented driven motivated self-motivated ambitious hardworking dependable savvy
+    resourceful proficient trained qualified certified licensed retired professional skilled outgoing
+    attentive accountable flexible exceptional proven highly organized detail-oriented multi-faceted
+    completed""".split()  # noqa: SIM905
+)
+
+
+_GRADES = frozenset({"ii", "iii", "iv", "jr", "sr"})
+
+
+def _is_role_or_heading(word: str) -> bool:
+    low = word.lower()
+    return low in _HEADING_WORDS or low in _ROLE_WORDS or low.rstrip("s") in _ROLE_WORDS
+
+
+def _used_in_lower_case(word: str, text: str) -> bool:
+    low = word.lower()
+    if (
+        not low.isalpha() or word == low
+    ):  # a lower-case "name" part, or one with digits: not a test we can make
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -194,6 +194,10 @@ class OccupationIndex:
         """Every normalized label key."""
         return self._by_key.keys()
 
+    def words(self) -> frozenset[str]:
+        """Every word of the normalized labels (singular, lower case)."""
+        return frozenset(self._idf)
+
     def occupations_for(self, key: str) -> list[tuple[str, str]]:
         """(preferred label, ISCO code) of each occupation a normalized label names."""
         return [self._occupations[i] for i in self._by_key.get(key, [])]

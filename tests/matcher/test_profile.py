@@ -176,3 +176,49 @@ def test_headline_leads_the_profile_when_no_titles_parsed() -> None:
     text = profile_text(r)
     assert text.startswith("SALES ASSOCIATE.")
     assert "Sam" not in text
+
+
+# ---------------------------------------------------------------- a "name" that is really a title or a heading
+
+
+def _named(name: str, text: str) -> Resume:
+    start = text.find(name)
+    evidence = Span.of(text, start, start + len(name)) if start >= 0 else None
+    return Resume(text=text, contact=ContactInfo(name=TextField(value=name, evidence=evidence)))
+
+
+def test_title_taken_for_the_name_is_not_erased() -> None:
+    text = "MORTGAGE BANKING UNDERWRITER II\nSummary\nUnderwrote mortgage loans for a regional bank.\nBanking Center"
+    r = _named("MORTGAGE BANKING UNDERWRITER II", text)
+    blinded = blind_text(text, r)
+    assert blinded.startswith("MORTGAGE BANKING UNDERWRITER II")
+    assert "Banking Center" in blinded and "mortgage loans" in blinded
+
+
+def test_heading_taken_for_the_name_is_not_erased() -> None:
+    text = "Additional Information\nMore information about the ICT work; additional notes."
+    assert blind_text(text, _named("Additional Information", text)) == text
+
+
+def test_real_names_are_erased_even_when_the_email_spells_them_in_lower_case() -> None:
+    text = (
+        "Lakisha Washington\nlakisha.washington@example.com\nCustomer Service Manager\nLakisha led the desk."
+    )
+    blinded = blind_text(text, _named("Lakisha Washington", text))
+    assert "lakisha" not in blinded.lower() and "washington" not in blinded.lower()
+    assert "Customer Service Manager" in blinded
+
+
+def test_name_part_that_is_an_everyday_word_stays_as_that_word() -> None:
+    # the whole name goes; "Will" alone is also the verb in this text, so it is not cut from the prose
+    text = "Will Okafor\nAccountant\nI will reconcile the ledgers. Okafor Ltd."
+    blinded = blind_text(text, _named("Will Okafor", text))
+    assert "Okafor" not in blinded and "Will Okafor" not in blinded
+    assert "I will reconcile" in blinded
+
+
+def test_a_role_word_alone_does_not_make_a_name_a_title() -> None:
+    # "Greg" is no everyday or occupation word of this text: a name, erased whole, even with "Coach" in it
+    text = "Greg Coach\nFitness coach at a gym. Coach of the year."
+    blinded = blind_text(text, _named("Greg Coach", text))
+    assert "Greg" not in blinded

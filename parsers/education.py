@@ -107,6 +107,11 @@ _LINE_CITY_BEFORE = re.compile(
 _ONE_CITY_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 
 
+def _prev_line_start(text: str, line_start: int) -> int:
+    """Start offset of the line above the one starting at `line_start` (0 for the first line)."""
+    return text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start > 0 else 0
+
+
 def _is_state_code(text: str, start: int, end: int) -> bool:
     """The code at text[start:end] ("MS", "MA") closes an institution's address, not a degree."""
     a = text.rfind("\n", 0, start) + 1
@@ -114,7 +119,13 @@ def _is_state_code(text: str, start: int, end: int) -> bool:
     wrapped = a > 0 and re.match(r"[ \t]*(?:of|and|for)\b", text[a:start]) is not None
     prev = text.rfind("\n", 0, a - 1) + 1 if wrapped else a
     after_institution_city = _CITY_BEFORE.search(text, a, start) and _INSTITUTION_RE.search(text, prev, start)
-    if not (after_institution_city or _LINE_CITY_BEFORE.match(text, a, start)):
+    # "... Career Services, Columbia," / "MS, 1995 to 1996": the address wrapped before the code
+    city_above = (
+        not text[a:start].strip()
+        and a > 0
+        and _ONE_CITY_BEFORE.search(text, _prev_line_start(text, a), a - 1)
+    )
+    if not (after_institution_city or city_above or _LINE_CITY_BEFORE.match(text, a, start)):
         return False
     return (
         re.match(r"[ \t]*(?:\d{5}(?:-\d{4})?)?[ \t]*(?:[,|;.]|$)", text[end : end + 16].split("\n")[0])

@@ -409,3 +409,12 @@ def test_a_name_wrapped_before_of_and_the_state_after_it() -> None:
         ("Bachelor of Science in Biology", "Lakeside University"),
         (None, "University of Westmark"),
     ]
+
+
+def test_a_state_code_wrapped_to_the_next_line_is_no_degree() -> None:
+    text = (
+        "EDUCATION\nMS, Computer Science, Lakeview University, 1994\n"
+        "Director of Career Services, Lakeview University, Columbia,\nMS, 1995 to 1996\n"
+    )
+    got = [e.degree for e in extract_education(text, split_sections(text)) if e.degree]
+    assert got == ["MS, Computer Science"]

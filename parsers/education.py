@@ -45,7 +45,7 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"degree[ \t]+in(?=[ \t]+[A-Z])", "bachelor"),
     (r"associate'?s?[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
      r"(?:btec[ \t]+)?hn[cd]", "associate"),
-    (r"diplom(?:a|ado)(?:[ \t]+in)?|polytechnic", "associate"),
+    (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
     (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
      r"higher[ \t]+secondary(?:[ \t]+certificate)?|senior[ \t]+secondary|secondary[ \t]+school(?:[ \t]+certificate)?|"
      r"high[ \t]+school(?:[ \t]+diploma)?|intermediate|matriculation|matric|cbse|icse|ged|a[ \t-]levels?|"
@@ -184,7 +184,8 @@ _FIELD_AFTER = re.compile(
 
 _DEGREE_WORD = re.compile(r"^degree(?:\s+(?:in|of)\b)?\s*", re.IGNORECASE)  # "BS Degree in X": X is the field
 _NOT_FIELD = re.compile(
-    r"\b(?:board|gpa|cgpa|percentage|grade|class|division|expected|graduated)\b|"
+    r"\b(?:board|gpa|cgpa|percentage|grade|class|division|expected|graduated|summa|magna|cum[ \t]+laude|"
+    r"distinction)\b|"
     # a month: "Bachelor of Science May 2004"
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",

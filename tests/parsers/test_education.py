@@ -418,3 +418,10 @@ def test_a_state_code_wrapped_to_the_next_line_is_no_degree() -> None:
     )
     got = [e.degree for e in extract_education(text, split_sections(text)) if e.degree]
     assert got == ["MS, Computer Science"]
+
+
+def test_honours_are_no_field_and_a_dangling_in_is_not_kept() -> None:
+    text = "EDUCATION\nB.A., Summa Cum Laude; Honors in History; Westfield University\nDiploma in\nNursing Studies\n"
+    got = [(e.degree, e.field) for e in extract_education(text, split_sections(text))]
+    assert got[0] == ("B.A.", None)
+    assert got[1][0] != "Diploma in"

@@ -230,7 +230,8 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     if m and not _NOT_FIELD.search(m.group(1)) and not _INSTITUTION_RE.search(m.group(1)):
         # "masters in journalism and communication", "MBA in marketing-tourism": a field after "in"
         return hit.start, m.end(1), m.group(1).strip()
-    if not text[end:b].strip(" \t.,;:"):
+    if re.fullmatch(r"[ \t.,;:]*(?:(?:in|of)[ \t]*)?", text[end:b]):
+        # "Diploma in" / "Embedded Systems": the field continues on the next line
         nxt = _next_line_field(text, b)
         if nxt is not None:
             # "BSc (Hons)" with the field on the line below ("Information Technology")

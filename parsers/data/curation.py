@@ -5783,3 +5783,21 @@ EXTRA_ALIASES.update(
     }
 )
 GUARDS.update({"sqa": {"case": "upper", "allow": ["list", "neighbor"], "near": ["software engineering"]}})
+# "agile" is an everyday word; before a word of software practice it names the methodology ("Agile framework",
+# "agile ceremonies", "Agile teams"), as after a list or beside another skill.
+GUARDS.update(
+    {
+        "agile": {
+            "case": None,
+            "allow": ["list", "coord", "follow"],
+            "near": ["any"],
+            "follow": [
+                "experience", "skills", "skill", "background", "expertise", "abilities", "proficiency",
+                "knowledge", "methodology", "methodologies", "method", "methods", "framework", "frameworks",
+                "practices", "practice", "ceremonies", "principles", "process", "processes", "environment",
+                "environments", "teams", "team", "projects", "project", "delivery", "development", "model",
+                "transformation", "coach", "coaching", "sprints", "sprint",
+            ],
+        }
+    }
+)  # fmt: skip

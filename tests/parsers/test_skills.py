@@ -179,6 +179,9 @@ def test_empty_and_odd_text() -> None:
         # a guarded name joined by "and" to a tool, or headed by its category
         ("Servers run Solaris and Windows", "windows"),
         ("Operating System Windows Family", "windows"),
+        # "agile" before a word of software practice
+        ("Ran all Agile ceremonies for two teams", "agile"),
+        ("Efficient in V-model and the Agile framework", "agile"),
         # a category named in prose is still a skill
         ("Tuned operating systems for low latency trading", "operating-systems"),
         # weak words licensed by coordination or a following "experience"
@@ -214,6 +217,7 @@ def test_more_true_mentions(text: str, skill_id: str) -> None:
         ("Our sales team grew fast", "sales"),
         ("Replaced windows and doors on site", "windows"),
         ("Replaced doors and Windows on site", "windows"),
+        ("An agile mind and a calm manner", "agile"),
         ("Download our apps today", "onet:automated-package-processing-system-apps"),
         ("Protected the system against DOS attacks", "ms-dos"),
         ("Project: ASSESS grant", "ms-project"),

@@ -1,9 +1,11 @@
 """Education: degree as written, normalized level, field, institution and dates.
 
 Degrees are found with a pattern table (B.E., B.Tech, BSc, BA, MBA, M.S., MTech, PhD, Diploma, HSC/SSC/12th
-...) in education sections, or anywhere when a line pairs a degree with an institution word. Each degree
-anchors one entry; the institution is the nearest line (or comma piece) holding an institution word
-(University, College, Institute, School ...), the year the nearest date after the degree.
+...) in education sections, and outside them on lines led by a degree next to an institution or holding only a
+degree with its field (see `_degree_lines_elsewhere`). Each degree anchors one entry; its field is the words after
+it (or on the next line); the institution is the nearest line (or comma piece) holding an institution word
+(University, College, Institute, School ...), joined over a line break when the name wraps; the year is the
+nearest date after the degree. Two-letter codes that close an address ("Columbia, MS") are states, not degrees.
 """
 
 from __future__ import annotations

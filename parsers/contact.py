@@ -223,10 +223,19 @@ def _name_token(t: str) -> bool:
     return len(core) == 1 or core.isupper() or any(ch.islower() for ch in core[1:])
 
 
+# lower-case particles inside a name: "Juan de la Cruz", "Ludwig van Beethoven", "Ahmed bin Rashid"
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "du", "dos", "das", "do", "la", "le", "van", "von", "der", "den", "ter",
+     "bin", "binti", "bint", "ibn", "al", "el"}
+)  # fmt: skip
+
+
 def _name_tokens_ok(tokens: list[str], *, max_tokens: int = 4) -> bool:
     if not 2 <= len(tokens) <= max_tokens:
         return False
-    if not all(_name_token(t) and not _PLACEHOLDER.match(t) for t in tokens):
+    inner = set(range(1, len(tokens) - 1))
+    tokens = [t for i, t in enumerate(tokens) if not (i in inner and t in _NAME_PARTICLES)]
+    if len(tokens) < 2 or not all(_name_token(t) and not _PLACEHOLDER.match(t) for t in tokens):
         return False
     if sum(1 for t in tokens if len(t.rstrip(".,")) > 1) < 2:
         return False

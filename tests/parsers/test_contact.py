@@ -65,6 +65,9 @@ def test_emails_deduplicated_and_lowercased() -> None:
         ("Carlos Hernández\nTeacher\n", "Carlos Hernández"),
         ("Maria Lopez | maria@x.com | 555-123-4567\n", "Maria Lopez"),
         ("Ann Lee, PhD\nProfessor\n", "Ann Lee"),
+        # lower-case particles inside a name
+        ("Lucia de la Fuente\nArchitect\n", "Lucia de la Fuente"),
+        ("Pieter van Dijk\npieter@example.org\n", "Pieter van Dijk"),
         # five given names on the first line
         ("Amara Nkechi Ifeoma Zainab Obi\n\nhttps://example.org/amara\n", "Amara Nkechi Ifeoma Zainab Obi"),
         # a resume anonymized down to a surname, alone or before a placeholder
@@ -86,6 +89,7 @@ def test_name_heuristics(text: str, name: str) -> None:
         "42 Lanark Street\nClayton\n",
         "Vita\nWorked as a nurse\n",
         "CASHIER\nSummary\nFriendly cashier with 5 years in retail\n",
+        "Head of Sales\nAcme Corp\n",
         "LEAN SIX SIGMA BLACK BELT\nSummary\nProcess engineer\n",
         "Title\nWorked as a nurse\n",
         "Java\nSpring, Hibernate\n",

@@ -166,7 +166,9 @@ def find_links(text: str) -> list[Link]:
 # ---- name ----
 
 _NAME_PREFIX = re.compile(
-    r"^\s*(?:(?:resume|curriculum vitae|cv|vita|biodata|bio-data)\s*(?:of|for|:|-)?\s*|name\s*[:\-]\s*)",
+    r"^\s*(?:(?:resume|curriculum vitae|cv|vita|biodata|bio-data)\s*(?:of|for|:|-)?\s*|name\s*[:\-]\s*)?"
+    # an honorific is not part of the name (and "Mrs" would tell the sex): "Dr. Jane Doe" -> "Jane Doe"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|sri|shri|smt)\.?\s+(?=[A-Z]))?",
     re.IGNORECASE,
 )
 

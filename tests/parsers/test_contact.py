@@ -65,6 +65,10 @@ def test_emails_deduplicated_and_lowercased() -> None:
         ("Carlos Hernández\nTeacher\n", "Carlos Hernández"),
         ("Maria Lopez | maria@x.com | 555-123-4567\n", "Maria Lopez"),
         ("Ann Lee, PhD\nProfessor\n", "Ann Lee"),
+        # an honorific is no part of the name
+        ("Dr. Amara Obi\nCardiologist\n", "Amara Obi"),
+        ("Mrs Anita Rao\nanita@example.org\n", "Anita Rao"),
+        ("Drew Barry\nDesigner\n", "Drew Barry"),
         # lower-case particles inside a name
         ("Lucia de la Fuente\nArchitect\n", "Lucia de la Fuente"),
         ("Pieter van Dijk\npieter@example.org\n", "Pieter van Dijk"),

@@ -476,8 +476,9 @@ def _wrapped_name_start(text: str, line_start: int) -> int:
 
 
 _NAME_CONNECTOR_END = re.compile(r"\b(?:of|and|for|&|de|del|der|für)$", re.IGNORECASE)
+# the words of a name continued on the next line; a full stop ends them ("Technology. Concentrated in ...")
 _WRAPPED_HEAD = re.compile(
-    r"[ \t]*((?:[A-Z][\w.&'-]*|of|and|for|&)(?:[ \t]+(?:[A-Z][\w.&'-]*|of|and|for|&)){0,5})"
+    r"[ \t]*((?:[A-Z][\w&'-]*(?:\.\w[\w&'-]*)*|of|and|for|&)(?:[ \t]+(?:[A-Z][\w&'-]*(?:\.\w[\w&'-]*)*|of|and|for|&)){0,5})"
 )
 
 

@@ -425,3 +425,12 @@ def test_honours_are_no_field_and_a_dangling_in_is_not_kept() -> None:
     got = [(e.degree, e.field) for e in extract_education(text, split_sections(text))]
     assert got[0] == ("B.A.", None)
     assert got[1] == ("Diploma in Nursing Studies", "Nursing Studies")  # the field goes on below "in"
+
+
+def test_a_wrapped_name_stops_at_a_full_stop() -> None:
+    text = (
+        "EDUCATION\nReceived a Bachelor of Science in Physics from the Eastern Institute of\n"
+        "Technology. Concentrated in optics and lasers.\n"
+    )
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "Eastern Institute of Technology"

@@ -386,7 +386,8 @@ def _institution_near(
             pa = max(pa, hit.end)
         seps = [x for x in (text.find(",", m.end(), b), text.find(" - ", m.end(), b), text.find("|", m.end(), b),
                             text.find("\t", m.end(), b), text.find("(", m.end(), b), text.find("—", m.end(), b),
-                            text.find(" – ", m.end(), b), text.find(";", m.end(), b)) if x >= 0]  # fmt: skip
+                            text.find(" – ", m.end(), b), text.find(";", m.end(), b),
+                            text.find(": ", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
         # "Engineering College (Anna University)", "Manipal Institute of Technology (MIT)"
         paren = _INST_PAREN.match(text, pb, b)

@@ -434,3 +434,9 @@ def test_a_wrapped_name_stops_at_a_full_stop() -> None:
     )
     (e,) = extract_education(text, split_sections(text))
     assert e.institution == "Eastern Institute of Technology"
+
+
+def test_an_institution_piece_ends_at_a_colon() -> None:
+    text = "EDUCATION\nHarbor Patrol Academy: Federal Maritime Training Center, Brunswick, GA, 1985\n"
+    insts = [e.institution for e in extract_education(text, split_sections(text))]
+    assert insts == ["Harbor Patrol Academy"]

@@ -413,9 +413,12 @@ _PERSONAL_LABEL_RE = re.compile(
 )
 
 
+_NAME_LABEL_RE = re.compile(r"^\W*(?:full\s+|candidate'?s?\s+)?name\s*[:\-–]\s*", re.IGNORECASE)
+
+
 def _name_after_personal_label(text: str) -> TextField | None:
-    """The first name line within three lines under a "Personal details:" label (CVs that open with an
-    address block and state the name further down), or None."""
+    """A "Name: ..." line, or the first name line within three lines under a "Personal details:" label (CVs that
+    open with an address block and state the name further down), or None."""
     pos = 0
     lines_left = 0
     for line in text[:6000].split("\n"):
@@ -425,6 +428,14 @@ def _name_after_personal_label(text: str) -> TextField | None:
         if _PERSONAL_LABEL_RE.match(stripped):
             lines_left = 3
             continue
+        labelled = _NAME_LABEL_RE.match(line)
+        if labelled:
+            # "Name : Ravi Kumar" among personal details at the end of the resume
+            found = _name_from_line(line[labelled.end() :])
+            if found and not _is_skill_phrase(found[0]):
+                name, s, e = found
+                a = line_start + labelled.end()
+                return TextField(value=name, evidence=Span.of(text, a + s, a + e), confidence=0.7)
         if not stripped or not lines_left:
             continue
         lines_left -= 1

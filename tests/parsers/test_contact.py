@@ -158,3 +158,14 @@ def test_name_under_a_personal_details_label_further_down() -> None:
     )
     found = find_name(text, split_sections(text))
     assert found is not None and found.value == "Marta Keller"
+
+
+def test_a_name_label_among_personal_details_at_the_end() -> None:
+    text = (
+        "CURRICULUM VITAE\nOBJECTIVE\nTo build reliable systems\n"
+        + "Maintained build pipelines\n" * 20
+        + "OTHER INFORMATION\nLanguages : English, Tamil\nFather Name : Suresh Iyer\nNationality : Indian\n"
+        + "Marital Status : Single\nName : Kavya Iyer\n"
+    )
+    found = find_name(text, split_sections(text))
+    assert found is not None and found.value == "Kavya Iyer"

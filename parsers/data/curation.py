@@ -680,7 +680,19 @@ GROUPS: list[tuple[str, str, float, list[Skill]]] = [
                 ],
             ),
             ("ccna", "CCNA", ["cisco certified network associate", "ccnp"]),
-            ("firewalls", "Firewalls", ["firewall", "palo alto", "fortinet", "checkpoint firewall"]),
+            (
+                "firewalls",
+                "Firewalls",
+                # network access control lists, not the door access control of security services
+                [
+                    "firewall",
+                    "palo alto",
+                    "fortinet",
+                    "checkpoint firewall",
+                    "access control list",
+                    "access control lists",
+                ],
+            ),
             ("vpn", "VPN", []),
             ("active-directory", "Active Directory", ["active directory", "ad ds", "group policy", "ldap"]),
             (

@@ -179,6 +179,8 @@ def test_empty_and_odd_text() -> None:
         # a guarded name joined by "and" to a tool, or headed by its category
         ("Servers run Solaris and Windows", "windows"),
         ("Operating System Windows Family", "windows"),
+        # network access control lists are firewall work, not door security
+        ("Configured access control lists on edge routers", "firewalls"),
         # "agile" before a word of software practice
         ("Ran all Agile ceremonies for two teams", "agile"),
         ("Efficient in V-model and the Agile framework", "agile"),
@@ -218,6 +220,7 @@ def test_more_true_mentions(text: str, skill_id: str) -> None:
         ("Replaced windows and doors on site", "windows"),
         ("Replaced doors and Windows on site", "windows"),
         ("An agile mind and a calm manner", "agile"),
+        ("Configured access control lists on edge routers", "security-guard"),
         ("Download our apps today", "onet:automated-package-processing-system-apps"),
         ("Protected the system against DOS attacks", "ms-dos"),
         ("Project: ASSESS grant", "ms-project"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.contact import extract_contact, find_emails, find_links, find_name, find_phones, guess_region
 from parsers.sections import split_sections
@@ -169,3 +171,18 @@ def test_a_name_label_among_personal_details_at_the_end() -> None:
     )
     found = find_name(text, split_sections(text))
     assert found is not None and found.value == "Kavya Iyer"
+
+
+_NAME_PIECES = [
+    "Jane", "DOE", "de", "la", "Dr.", "Mrs", "XXXX", "Okafor", "Name :", "Personal Details:", "University", "Johns",
+    "Hopkins", "\n", "\n\n", " ", "1.", "jane@example.org", "CASHIER", "Five", "Given", "Names", "Here", "Vita",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=40))
+def test_any_arrangement_of_name_pieces_gives_a_span_into_the_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    found = find_name(text, split_sections(text), email="jane@example.org")
+    if found is not None and found.evidence is not None:
+        assert text[found.evidence.start : found.evidence.end] == found.evidence.text == found.value

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.education import degree_level, extract_education
 from parsers.sections import split_sections
@@ -440,3 +442,22 @@ def test_an_institution_piece_ends_at_a_colon() -> None:
     text = "EDUCATION\nHarbor Patrol Academy: Federal Maritime Training Center, Brunswick, GA, 1985\n"
     insts = [e.institution for e in extract_education(text, split_sections(text))]
     assert insts == ["Harbor Patrol Academy"]
+
+
+_PIECES = [
+    "EDUCATION", "Bachelor of Science", "ofScience", "MS", "MA", ", ", ": ", "Degree in", "Diploma in", "The University",
+    "of", "Westfield", "College", "Institute of", "Technology.", "2004", "12-27", "GPA: 3.5", "High School Diploma",
+    "Columbia,", "Boston, MA", "(MIT)", "(", ")", "from the", "at", "\n", "\n\n", " ", "UNDERGRADUATE DEGREE", "May",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_arrangement_of_tricky_pieces_gives_entries_with_spans_into_the_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for e in extract_education(text, split_sections(text)):
+        for span in (e.degree_evidence, e.institution_evidence, e.dates_evidence, e.evidence):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        if e.institution is not None:
+            assert e.institution == " ".join(e.institution.split())

@@ -17,7 +17,7 @@ a quarter of the nodes. `measure_recall` reports recall@k of the approximate ind
 
 Large pools: `FaissIvfIndex` is an inverted-file index with 8-bit scalar quantization (`IVF{nlist},SQ8`, inner
 product; about 400 bytes per 384-d vector instead of about 2,000 for HNSW, and built in a fraction of the
-time). It trains its coarse quantizer on the first vectors added (`nlist` about 4 sqrt(n)), so it is meant to be
+time). It trains its coarse quantizer on the first vectors added (`nlist` about sqrt(n)), so it is meant to be
 built in bulk; deletes remove the codes from the inverted lists. Its scores are inner products of the decoded
 (quantized) vectors, within a few hundredths of the true ones. The pool builds it instead of HNSW above `ivf_above`.
 """
@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 DEFAULT_APPROXIMATE_ABOVE = 200_000
 DEFAULT_IVF_ABOVE = 500_000  # the pool's approximate index is IVF-SQ8 instead of HNSW above this many vectors
 DEFAULT_NPROBE = 16
+# IVF training sample per list: k-means cost grows with sample x lists, and FAISS's bundled BLAS can run a
+# generic kernel (measured: 1M vectors x 4,000 lists did not finish training in 20 min on 2 cores)
+TRAIN_PER_LIST = 64
 _FORMAT_VERSION = 1
 
 
@@ -569,8 +572,8 @@ class FaissIvfIndex:
 
     Args:
         dim: vector dimension.
-        nlist: inverted lists; None: about 4 sqrt(n) of the first batch added (at most n / 39, so each list
-            gets enough training points).
+        nlist: inverted lists; None: about sqrt(n) of the first batch added (at most n / 39, so each list
+            gets enough training points); k-means trains on at most TRAIN_PER_LIST points a list.
         nprobe: lists visited per query (at least 1, at most nlist).
     """
 
@@ -610,7 +613,7 @@ class FaissIvfIndex:
 
     def _train(self, vectors: np.ndarray) -> None:
         n = vectors.shape[0]
-        nlist = self.nlist or int(4 * np.sqrt(n) + 0.5)
+        nlist = self.nlist or int(np.sqrt(n) + 0.5)
         nlist = max(1, min(nlist, n // 39 if n >= 39 else 1))
         faiss = self._faiss
         # keep the factory's wrapper: it owns the C++ object (a downcast view alone would not keep it alive)
@@ -620,8 +623,8 @@ class FaissIvfIndex:
         faiss.downcast_index(ivf).sq.rangestat_arg = 0.1
         started = time.perf_counter()
         sample = vectors
-        if n > 256 * nlist:  # k-means needs no more than a few hundred points per list
-            pick = np.random.default_rng(0).choice(n, 256 * nlist, replace=False)
+        if n > TRAIN_PER_LIST * nlist:  # k-means needs no more than some tens of points per list
+            pick = np.random.default_rng(0).choice(n, TRAIN_PER_LIST * nlist, replace=False)
             sample = vectors[np.sort(pick)]
         ivf.train(np.ascontiguousarray(sample, dtype=np.float32))
         self.nlist = nlist

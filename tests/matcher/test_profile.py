@@ -222,3 +222,21 @@ def test_a_role_word_alone_does_not_make_a_name_a_title() -> None:
     text = "Greg Coach\nFitness coach at a gym. Coach of the year."
     blinded = blind_text(text, _named("Greg Coach", text))
     assert "Greg" not in blinded
+
+
+def test_real_names_of_dotin_dev_resumes_are_all_erased() -> None:
+    """Privacy guard on real resumes: the title-or-name rule never keeps a gold name (dev = even ids)."""
+    from evaluation.datasets import dotin_dir, iter_dotin
+    from matcher.profile import _name_parts
+
+    if dotin_dir() is None:
+        pytest.skip("../shared/data/parsing/dotin_train not present")
+    checked = 0
+    for doc in iter_dotin():
+        if int(doc.doc_id) % 2:
+            continue
+        names = [s.text for s in doc.spans if s.label == "Name"]
+        if names:
+            checked += 1
+            assert _name_parts(names[0], doc.text), f"dotin {doc.doc_id}: a gold name would not be erased"
+    assert checked > 100

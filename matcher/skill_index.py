@@ -324,7 +324,9 @@ class SkillIndex:
             rows = self._rows_of(candidate_ids)
             out = np.zeros(len(rows), dtype=np.int32)
             for skill in dict.fromkeys(skill_ids):
-                out += np.isin(rows, self._posting(self._sid.get(skill))[0])
+                held = self._posting(self._sid.get(skill))[0]  # in row order: a binary search per candidate
+                if len(held):
+                    out += held[np.minimum(np.searchsorted(held, rows), len(held) - 1)] == rows
             return out
 
     def months_held(self, candidate_ids: Sequence[str], skill_ids: Sequence[str]) -> np.ndarray:

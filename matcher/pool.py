@@ -27,7 +27,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -100,6 +100,12 @@ class _Prepared:
     profile: str
     blinded: str
     fingerprint: Fingerprint
+
+
+@dataclass
+class _Screened:
+    out: list[IngestResult | None]  # results known before storing (failed, existing), by position
+    todo: list[tuple[int, _Prepared]]  # (position, prepared) of the documents to embed and store
 
 
 def _new_id(prefix: str) -> str:
@@ -577,10 +583,10 @@ class Pool:
         """Add many documents: parse (in `workers` processes when > 1), embed in batches, store, index once.
 
         With workers the stages overlap: the workers parse and prepare the next documents while this process
-        embeds (on one thread, so the cores go to the workers rather than to idle thread barriers) and stores
-        the current batch. A document that fails to parse gives a "failed" result; the rest go on. Worker
-        processes are spawned, so a calling script needs the `if __name__ == "__main__":` guard (without it
-        parsing falls back to this process).
+        embeds one batch (in a helper thread, on one torch thread, so the cores go to the workers rather than
+        to idle thread barriers) and stores the batch before it. A document that fails to parse gives a
+        "failed" result; the rest go on. Worker processes are spawned, so a calling script needs the
+        `if __name__ == "__main__":` guard (without it parsing falls back to this process).
         """
         docs = builtins.list(items)
         results: list[IngestResult] = []
@@ -601,6 +607,16 @@ class Pool:
                 pending[submitted] = executor.submit(_parse_prepared, data, name)
                 submitted += 1
 
+        embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shortlist-embed")
+        waiting: tuple[int, Sequence[tuple[bytes, str]], _Screened, Future[np.ndarray | None]] | None = None
+
+        def store_waiting() -> None:
+            if waiting is not None:
+                start, batch, screened, vectors = waiting
+                results.extend(self._store_screened(batch, screened, vectors.result()))
+                if progress:
+                    progress(start + len(batch), total)
+
         try:
             with torch_threads(1) if executor is not None else contextlib.nullcontext():
                 for start in range(0, total, batch_size):
@@ -618,46 +634,63 @@ class Pool:
                             pending.clear()
                     if executor is None:
                         parsed = [_parse_prepared(d, n) for d, n in batch]
-                    results.extend(self._add_parsed(batch, parsed))
-                    if progress:
-                        progress(start + len(batch), total)
+                    screened = self._screen(batch, parsed)
+                    texts = [p.profile for _, p in screened.todo]
+                    # this batch is embedded while the one before it is stored
+                    vectors = embedding.submit(self._encode_or_none, texts)
+                    store_waiting()
+                    waiting = (start, batch, screened, vectors)
+                store_waiting()
+                waiting = None
         finally:
+            embedding.shutdown(wait=True)
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
             with self._lock:
                 self._save_index()
         return results
 
-    def _add_parsed(
+    def _encode_or_none(self, texts: Sequence[str]) -> np.ndarray | None:
+        return self.embedder.encode(texts) if texts else None
+
+    def _screen(
         self, batch: Sequence[tuple[bytes, str]], parsed: Sequence[_Prepared | ShortlistError]
-    ) -> list[IngestResult]:
-        out: list[IngestResult | None] = [None] * len(batch)
-        todo: list[tuple[int, _Prepared]] = []
+    ) -> _Screened:
+        """Sort a parsed batch into failures, documents already stored (or repeated in the batch) and new ones."""
+        screened = _Screened([None] * len(batch), [])
+        seen: set[str] = set()
         with self._lock:
-            seen: dict[str, int] = {}
             for i, ((data, name), res) in enumerate(zip(batch, parsed, strict=True)):
                 if isinstance(res, ShortlistError):
-                    out[i] = IngestResult(name, "failed", error_code=res.code, error=res.message)
+                    screened.out[i] = IngestResult(name, "failed", error_code=res.code, error=res.message)
                     continue
-                prep = res
-                prep.data = data
-                existing = self._existing(prep.content_hash)
-                if existing is not None or prep.content_hash in seen:
-                    out[i] = IngestResult(name, "existing", candidate=existing)
+                res.data = data
+                if res.content_hash in seen or self._existing(res.content_hash) is not None:
+                    screened.out[i] = IngestResult(name, "existing")
                     continue
-                seen[prep.content_hash] = i
-                todo.append((i, prep))
-            vectors = self.embedder.encode([p.profile for _, p in todo]) if todo else None
-            for j, (i, prep) in enumerate(todo):
+                seen.add(res.content_hash)
+                screened.todo.append((i, res))
+        return screened
+
+    def _store_screened(
+        self, batch: Sequence[tuple[bytes, str]], screened: _Screened, vectors: np.ndarray | None
+    ) -> list[IngestResult]:
+        """Store a screened batch with its vectors; a document stored meanwhile (an earlier batch or another
+        writer) counts as existing."""
+        out = screened.out
+        with self._lock:
+            for j, (i, prep) in enumerate(screened.todo):
                 assert vectors is not None
+                if self._existing(prep.content_hash) is not None:
+                    out[i] = IngestResult(prep.source_name or "", "existing")
+                    continue
                 cand = self._store_prepared(prep, vectors[j])
                 out[i] = IngestResult(
                     prep.source_name or "", "duplicate" if cand.duplicate_of else "added", cand
                 )
             for i, r in enumerate(out):
                 if r is not None and r.status == "existing" and r.candidate is None:
-                    first = self._existing(content_hash(batch[i][0]))
-                    r.candidate = first
+                    r.candidate = self._existing(content_hash(batch[i][0]))
         return [r for r in out if r is not None]
 
     def update(self, candidate_id: str, data: bytes, source_name: str | None = None) -> Candidate:

@@ -302,6 +302,15 @@ def test_add_many_batches_and_reports(pool: Pool) -> None:
     assert seen[-1] == (7, 7) and pool.count() == 5 and len(pool.index) == 5
 
 
+def test_add_many_repeat_in_the_next_batch(pool: Pool) -> None:
+    """A batch is screened while the one before it is still being embedded: a repeat is caught at storing."""
+    doc = (b"Sam Lee\n\nExperience\nChef, Bistro, 2012 - 2020\n", "a.txt")
+    results = pool.add_many([doc, (doc[0], "again.txt")], batch_size=1)
+    assert [r.status for r in results] == ["added", "existing"]
+    assert results[1].candidate is not None and results[1].candidate.id == results[0].candidate.id  # type: ignore[union-attr]
+    assert pool.count() == 1 and len(pool.index) == 1
+
+
 def test_add_many_with_worker_processes(pool: Pool) -> None:
     docs = [
         (f"Worker {i}\n\nExperience\nNurse {i}, Hospital, 2010 - 2020\n".encode(), f"w{i}.txt")

@@ -22,6 +22,7 @@ import builtins
 import contextlib
 import logging
 import re
+import sys
 import threading
 import time
 import uuid
@@ -78,6 +79,7 @@ Ranker = Callable[..., list[Match]]
 DB_NAME = "shortlist.sqlite3"
 SAVE_EVERY_WRITE_BELOW_BYTES = 2_000_000  # index files up to this size are saved after every write
 JOB_VECTORS_KEPT = 256  # job vectors kept between shortlists (least recently used dropped)
+TOKENS_KEPT = 4096  # candidates whose blinded-text tokens are kept between shortlists
 
 
 @dataclass
@@ -208,6 +210,8 @@ class Pool:
         self._builder: threading.Thread | None = None
         self._dirty: set[int] | None = None  # numbers (re)written while the HNSW index is being built
         self._job_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        # tokens of blinded texts by (candidate id, content hash), for ranking's BM25; dropped on erasure
+        self._tokens: OrderedDict[tuple[str, str], list[str]] = OrderedDict()
 
     # -- lazily built parts --------------------------------------------------------------------------------------
 
@@ -330,6 +334,7 @@ class Pool:
         log.info("database changed by another writer; refreshing the indexes")
         self._skills = None
         self._bm25 = None
+        self._tokens.clear()  # erasures elsewhere must not leave text behind here
         if self._index is not None:
             self._embed_missing()
             expected = self.store.embedding_nums(self.model)
@@ -527,6 +532,9 @@ class Pool:
         self._maybe_upgrade()
         self._index_skills(cand)
         self._bm25 = None
+        if candidate_id:  # the replaced document's tokens go now, not when they fall out of the cache
+            for key in [k for k in self._tokens if k[0] == candidate_id]:
+                del self._tokens[key]
         if dup_of:
             log.info("candidate %s flagged as duplicate of %s", cid, dup_of)
         return self.store.get_candidate(cid)
@@ -746,6 +754,8 @@ class Pool:
             for cid in group:
                 self.skill_index.remove(cid)
             self._bm25 = None
+            for key in [k for k in self._tokens if k[0] in group]:
+                del self._tokens[key]
             self._save_index(force=True)
             sync_index_files(self.index_path)
             self.store.checkpoint()
@@ -877,6 +887,28 @@ class Pool:
                 self._job_vectors.popitem(last=False)
         return vec
 
+    def _lexical_tokens(
+        self, ids: Sequence[str], candidates: Mapping[str, Candidate], texts: Mapping[str, str]
+    ) -> builtins.list[builtins.list[str]]:
+        """`tokenize` of each candidate's stored blinded text, kept between shortlists (LRU, TOKENS_KEPT) under
+        (id, content hash), so a replaced document is tokenized again; tokens are interned (shared strings)."""
+        from matcher.lexical import tokenize
+
+        out: builtins.list[builtins.list[str]] = []
+        with self._lock:
+            for c in ids:
+                key = (c, candidates[c].content_hash or "")
+                toks = self._tokens.get(key)
+                if toks is None:
+                    toks = [sys.intern(t) for t in tokenize(texts[c])]
+                    self._tokens[key] = toks
+                    if len(self._tokens) > TOKENS_KEPT:
+                        self._tokens.popitem(last=False)
+                else:
+                    self._tokens.move_to_end(key)
+                out.append(toks)
+        return out
+
     def job_vector(self, job: Job) -> np.ndarray:
         """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""
         from matcher.ranking import embed_job
@@ -942,9 +974,7 @@ class Pool:
             kwargs["resume_vectors"] = np.stack([vectors[c] for c in ids])
             kwargs["job_vector"] = job_vec
         if blind and all(c in lexical_texts for c in ids):
-            from matcher.lexical import tokenize
-
-            kwargs["lexical_tokens"] = [tokenize(lexical_texts[c]) for c in ids]
+            kwargs["lexical_tokens"] = self._lexical_tokens(ids, candidates, lexical_texts)
             if "resume_vectors" in kwargs:
                 kwargs.update(self._text_view(job, ids, lexical_texts))
         matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)

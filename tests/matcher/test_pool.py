@@ -428,6 +428,33 @@ def test_job_vectors_are_kept_per_job_content(tmp_path: Path) -> None:
         assert not np.array_equal(p.job_vector(edited), first) and "Data engineer" in emb.texts
 
 
+def test_lexical_tokens_kept_until_replaced_or_erased(pool: Pool, monkeypatch: pytest.MonkeyPatch) -> None:
+    import matcher.lexical
+
+    ids = [pool.add_resume(make_resume(text_for(i), {"python": 12})).id for i in range(4)]
+    job = pool.add_job(Job(text="python engineer"))
+    pool.shortlist(job, top=2)
+    first = stub_rank.calls[-1]["tokens"]  # type: ignore[attr-defined]
+    calls: list[str] = []
+    real = matcher.lexical.tokenize
+    monkeypatch.setattr(
+        matcher.lexical, "tokenize", lambda text, **kw: calls.append(text) or real(text, **kw)
+    )
+    pool.shortlist(job, top=2)
+    resumes_tokenized = lambda: [t for t in calls if t != job.text]  # noqa: E731 (the query is tokenized too)
+    assert resumes_tokenized() == [] and stub_rank.calls[-1]["tokens"] == first  # type: ignore[attr-defined]
+    pool.erase(ids[0])
+    assert all(key[0] != ids[0] for key in pool._tokens)
+    pool.update(ids[1], b"Engineer\n\nExperience\nPython developer, Org, 2015 - 2020\n", "new.txt")
+    assert all(key[0] != ids[1] for key in pool._tokens)
+    pool.shortlist(job, top=2)
+    new_hash = pool.get(ids[1]).content_hash
+    assert (
+        ids[1],
+        new_hash,
+    ) in pool._tokens  # the replaced document is tokenized again, under its new content
+
+
 def test_search_filters_and_scores(pool: Pool) -> None:
     a = pool.add_resume(
         make_resume(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -93,8 +93,10 @@ def rescale(x: float, lo: float, hi: float) -> float:
 
 def _spans(spans: Iterable[Span | None], limit: int = MAX_EVIDENCE) -> tuple[Span, ...]:
     out: list[Span] = []
+    seen: set[tuple[int, int, str]] = set()  # a Span's fields: cheaper than pydantic equality per pair
     for s in spans:
-        if s is not None and s not in out:
+        if s is not None and (key := (s.start, s.end, s.text)) not in seen:
+            seen.add(key)
             out.append(s)
         if len(out) >= limit:
             break
@@ -107,8 +109,10 @@ def _spans(spans: Iterable[Span | None], limit: int = MAX_EVIDENCE) -> tuple[Spa
 def skill_matches(job: Job, resume: Resume, related: RelatedFn | None = None) -> list[SkillMatch]:
     """How the candidate covers each job skill: "exact", "related" (best partial credit) or "missing"."""
     have = {s.skill_id: s for s in resume.skills}
+    job_skills = job.all_skills()
+    best = best_related([js.skill_id for js in job_skills], have, related)
     out: list[SkillMatch] = []
-    for js in job.all_skills():
+    for js in job_skills:
         mention = have.get(js.skill_id)
         if mention is not None:
             out.append(
@@ -121,7 +125,7 @@ def skill_matches(job: Job, resume: Resume, related: RelatedFn | None = None) ->
                 )
             )
             continue
-        via, credit = _best_related(js.skill_id, have, related)
+        via, credit = best[js.skill_id]
         if via is not None and credit > 0:
             out.append(
                 SkillMatch(
@@ -138,21 +142,37 @@ def skill_matches(job: Job, resume: Resume, related: RelatedFn | None = None) ->
     return out
 
 
-def _best_related(
-    skill_id: str, have: dict[str, SkillMention], related: RelatedFn | None
-) -> tuple[str | None, float]:
-    """The candidate skill giving the most credit for `skill_id` through the taxonomy, both directions."""
-    if related is None or not have:
-        return None, 0.0
-    best: tuple[str | None, float] = (None, 0.0)
-    for other, credit in _related(related, skill_id).items():
-        if other in have and credit > best[1]:
-            best = (other, float(credit))
+def best_related(
+    skill_ids: Sequence[str], have: Mapping[str, SkillMention], related: RelatedFn | None
+) -> dict[str, tuple[str | None, float]]:
+    """For each id in `skill_ids` the candidate lacks: the candidate skill giving it the most credit through
+    the taxonomy, in both directions, and that credit (at most 1); (None, 0.0) when none does.
+
+    Forward credits (`related(skill_id)`) are read first; a reverse credit (`related(other)[skill_id]`)
+    replaces them only when strictly larger, the first such candidate skill in id order winning ties.
+    Each candidate skill's relations are read once for all the missing ids.
+    """
+    missing = [sid for sid in dict.fromkeys(skill_ids) if sid not in have]
+    best: dict[str, tuple[str | None, float]] = {sid: (None, 0.0) for sid in missing}
+    if related is None or not have or not missing:
+        return best
+    for sid in missing:
+        for other, credit in _related(related, sid).items():
+            if other in have and credit > best[sid][1]:
+                best[sid] = (other, float(credit))
+    reverse: dict[str, tuple[str, float]] = {}
     for other in sorted(have):
-        credit = float(_related(related, other).get(skill_id, 0.0))
-        if credit > best[1]:
-            best = (other, credit)
-    return best[0], min(1.0, best[1])
+        rel = _related(related, other)
+        if not rel:
+            continue
+        for sid in missing:
+            got = rel.get(sid)
+            if got is not None and (sid not in reverse or float(got) > reverse[sid][1]):
+                reverse[sid] = (other, float(got))
+    for sid, (other, rev_credit) in reverse.items():
+        if rev_credit > best[sid][1]:
+            best[sid] = (other, rev_credit)
+    return {sid: (via, min(1.0, credit)) for sid, (via, credit) in best.items()}
 
 
 def _related(related: RelatedFn, skill_id: str) -> dict[str, float]:
@@ -189,6 +209,7 @@ def related_skill_credit(job: Job, resume: Resume, related: RelatedFn | None = N
     if not skills:
         return FeatureResult(0.0, "the job lists no skills", applicable=False)
     have = {s.skill_id: s for s in resume.skills}
+    best = best_related([js.skill_id for js in skills], have, related)
     total = 0.0
     weight_sum = 0.0
     partial: list[str] = []
@@ -199,7 +220,7 @@ def related_skill_credit(job: Job, resume: Resume, related: RelatedFn | None = N
         if js.skill_id in have:
             total += w
             continue
-        via, credit = _best_related(js.skill_id, have, related)
+        via, credit = best[js.skill_id]
         if via is not None and credit > 0:
             total += w * credit
             partial.append(f"{js.name} via {have[via].name}")

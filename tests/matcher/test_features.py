@@ -271,3 +271,49 @@ def test_occupation_match_with_shipped_index() -> None:
     f = F.occupation_match(_job(title="Senior Software Engineer"), _resume(), lookup)
     assert f.value == 1.0 and '"Software Engineer"' in f.note  # not in TEXT, so no span to show
     assert F.occupation_match(_job(title="Pastry Chef"), _resume(), lookup).value == 0.0
+
+
+def _best_related_one_by_one(
+    skill_id: str, have: dict[str, SkillMention], related: F.RelatedFn
+) -> tuple[str | None, float]:
+    """The rule stated in best_related's docstring, read literally for one skill: forward credits, then
+    each candidate skill in id order replacing the best when its reverse credit is strictly larger."""
+    best: tuple[str | None, float] = (None, 0.0)
+    for other, credit in related(skill_id).items():
+        if other in have and credit > best[1]:
+            best = (other, float(credit))
+    for other in sorted(have):
+        credit = float(related(other).get(skill_id, 0.0))
+        if credit > best[1]:
+            best = (other, credit)
+    return best[0], min(1.0, best[1])
+
+
+def test_best_related_agrees_with_the_rule_read_one_skill_at_a_time() -> None:
+    import random
+
+    rng = random.Random(5)
+    ids = [f"s{i}" for i in range(12)]
+    for _ in range(200):
+        table = {
+            a: {
+                b: rng.choice([0.3, 0.5, 0.5, 0.8, 1.2]) for b in rng.sample(ids, rng.randint(0, 4)) if b != a
+            }
+            for a in ids
+        }
+
+        def related(skill_id: str, table: dict[str, dict[str, float]] = table) -> dict[str, float]:
+            return table.get(skill_id, {})
+
+        have = {
+            sid: SkillMention(skill_id=sid, name=sid, evidence=[])
+            for sid in rng.sample(ids, rng.randint(0, 6))
+        }
+        wanted = rng.sample(ids, rng.randint(1, 6))
+        got = F.best_related(wanted, have, related)
+        for sid in wanted:
+            if sid in have:
+                assert sid not in got
+            else:
+                assert got[sid] == _best_related_one_by_one(sid, have, related), sid
+    assert F.best_related(["a"], {}, None) == {"a": (None, 0.0)}

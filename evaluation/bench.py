@@ -420,7 +420,7 @@ def shortlist_size(cfg_dict: dict[str, Any], n: int, measure_memory: bool) -> di
     """Build a synthetic pool of n candidates and time top-50 shortlists on it (run in a fresh process)."""
     from matcher.index import FaissIndex, FaissIvfIndex, NumpyIndex, recall_at_k
     from matcher.lexical import tokenize
-    from matcher.profile import blind_text, profile_text
+    from matcher.profile import blind_text, profile_text, resume_headline
     from matcher.ranking import rank_resumes
     from matcher.retrieval import DEFAULT_DENSE_K, DEFAULT_LEXICAL_K, DEFAULT_SKILL_K, retrieve
     from matcher.skill_index import SkillIndex
@@ -430,6 +430,7 @@ def shortlist_size(cfg_dict: dict[str, Any], n: int, measure_memory: bool) -> di
     rng = np.random.default_rng(cfg.seed + n)
     templates = _parsed_templates(cfg.templates, cfg.seed + 4)
     tokens = [tokenize(blind_text(r.text, r)) for r in templates]  # what ranking's BM25 reads
+    headlines = [resume_headline(r, blind=True) for r in templates]  # kept by the pool beside the tokens
     profile_tokens = [tokenize(profile_text(r, blind=True)) for r in templates]  # what lexical recall indexes
     jobs = _jobs(max(cfg.queries, 1), cfg.seed + 5)
     rank_resumes(
@@ -526,6 +527,7 @@ def shortlist_size(cfg_dict: dict[str, Any], n: int, measure_memory: bool) -> di
             resume_vectors=vectors[picked],
             job_vector=qv,
             lexical_tokens=[tokens[i % len(templates)] for i in picked],
+            headlines=[headlines[i % len(templates)] for i in picked],
         )
         assert all(m.explanation is not None for m in matches)
         return len(picked)

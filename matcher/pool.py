@@ -210,8 +210,9 @@ class Pool:
         self._builder: threading.Thread | None = None
         self._dirty: set[int] | None = None  # numbers (re)written while the HNSW index is being built
         self._job_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        # tokens of blinded texts by (candidate id, content hash), for ranking's BM25; dropped on erasure
-        self._tokens: OrderedDict[tuple[str, str], list[str]] = OrderedDict()
+        # tokens of blinded texts and blinded headlines by (candidate id, content hash), for ranking's BM25 and
+        # title features; dropped on erasure
+        self._tokens: OrderedDict[tuple[str, str], tuple[list[str], str | None]] = OrderedDict()
 
     # -- lazily built parts --------------------------------------------------------------------------------------
 
@@ -887,27 +888,34 @@ class Pool:
                 self._job_vectors.popitem(last=False)
         return vec
 
-    def _lexical_tokens(
+    def _ranking_inputs(
         self, ids: Sequence[str], candidates: Mapping[str, Candidate], texts: Mapping[str, str]
-    ) -> builtins.list[builtins.list[str]]:
-        """`tokenize` of each candidate's stored blinded text, kept between shortlists (LRU, TOKENS_KEPT) under
-        (id, content hash), so a replaced document is tokenized again; tokens are interned (shared strings)."""
+    ) -> tuple[builtins.list[builtins.list[str]], builtins.list[str | None]]:
+        """`tokenize` of each candidate's stored blinded text and its blinded `resume_headline`, kept between
+        shortlists (LRU, TOKENS_KEPT) under (id, content hash), so a replaced document is read again; tokens are
+        interned (shared strings)."""
         from matcher.lexical import tokenize
+        from matcher.profile import resume_headline
 
-        out: builtins.list[builtins.list[str]] = []
+        tokens: builtins.list[builtins.list[str]] = []
+        headlines: builtins.list[str | None] = []
         with self._lock:
             for c in ids:
                 key = (c, candidates[c].content_hash or "")
-                toks = self._tokens.get(key)
-                if toks is None:
-                    toks = [sys.intern(t) for t in tokenize(texts[c])]
-                    self._tokens[key] = toks
+                kept = self._tokens.get(key)
+                if kept is None:
+                    kept = (
+                        [sys.intern(t) for t in tokenize(texts[c])],
+                        resume_headline(candidates[c].resume, blind=True),
+                    )
+                    self._tokens[key] = kept
                     if len(self._tokens) > TOKENS_KEPT:
                         self._tokens.popitem(last=False)
                 else:
                     self._tokens.move_to_end(key)
-                out.append(toks)
-        return out
+                tokens.append(kept[0])
+                headlines.append(kept[1])
+        return tokens, headlines
 
     def job_vector(self, job: Job) -> np.ndarray:
         """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""
@@ -974,7 +982,9 @@ class Pool:
             kwargs["resume_vectors"] = np.stack([vectors[c] for c in ids])
             kwargs["job_vector"] = job_vec
         if blind and all(c in lexical_texts for c in ids):
-            kwargs["lexical_tokens"] = self._lexical_tokens(ids, candidates, lexical_texts)
+            kwargs["lexical_tokens"], kwargs["headlines"] = self._ranking_inputs(
+                ids, candidates, lexical_texts
+            )
             if "resume_vectors" in kwargs:
                 kwargs.update(self._text_view(job, ids, lexical_texts))
         matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)

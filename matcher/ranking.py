@@ -209,8 +209,11 @@ def _all_features(
     text_vectors: np.ndarray | None = None,
     job_text_vector: np.ndarray | None = None,
     occupation: F.OccupationFn | None = None,
+    headlines: Sequence[str | None] | None = None,
 ) -> list[dict[str, F.FeatureResult]]:
     n = len(resumes)
+    if headlines is not None and len(headlines) != n:
+        raise ValidationFailed(f"{len(headlines)} headlines for {n} resumes")
     if n == 0:
         return []
     if (resume_vectors is None or job_vector is None) and embedder is None:
@@ -261,7 +264,7 @@ def _all_features(
             cosine=float(cosines[i]),
             lexical=float(bm25[i]),
             peer=float(peers[i]) if peers is not None else None,
-            headline=resume_headline(r, blind=blind),
+            headline=headlines[i] if headlines is not None else resume_headline(r, blind=blind),
             related=related,
             today=today,
             occupation=occupation,
@@ -330,6 +333,7 @@ def rank_resumes(
     lexical_tokens: Sequence[Sequence[str]] | None = None,
     text_vectors: np.ndarray | None = None,
     job_text_vector: np.ndarray | None = None,
+    headlines: Sequence[str | None] | None = None,
 ) -> list[Match]:
     """Rank `(candidate_id, resume)` pairs for `job`, best first, each with its explanation.
 
@@ -346,6 +350,7 @@ def rank_resumes(
         text_vectors: precomputed `embed_resume_texts` rows (the second view); with `resume_vectors` given and
             these not, the semantic match reads the profile view alone.
         job_text_vector: precomputed `embed_job_text` vector (embedded when missing and text vectors are used).
+        headlines: precomputed `resume_headline(resume, blind=blind)` per resume (an optimization).
     Ties are broken by candidate id, so the order is deterministic.
     """
     if top is not None and top < 0:
@@ -365,6 +370,7 @@ def rank_resumes(
         text_vectors=text_vectors,
         job_text_vector=job_text_vector,
         occupation=_load_occupation(),
+        headlines=headlines,
     )
     scored = _scored(resumes, feats, w, top)
     return [
@@ -392,6 +398,7 @@ def feature_matrix(
     lexical_tokens: Sequence[Sequence[str]] | None = None,
     text_vectors: np.ndarray | None = None,
     job_text_vector: np.ndarray | None = None,
+    headlines: Sequence[str | None] | None = None,
 ) -> tuple[list[str], tuple[str, ...], np.ndarray]:
     """Feature values of every candidate for learning and audits.
 
@@ -413,6 +420,7 @@ def feature_matrix(
         text_vectors=text_vectors,
         job_text_vector=job_text_vector,
         occupation=_load_occupation(),
+        headlines=headlines,
     )
     mat = np.zeros((len(resumes), len(F.FEATURES)), dtype=np.float64)
     for i, f in enumerate(feats):

@@ -73,6 +73,7 @@ def stub_rank(
     resume_vectors: np.ndarray | None = None,
     job_vector: np.ndarray | None = None,
     lexical_tokens: Sequence[Sequence[str]] | None = None,
+    headlines: Sequence[str | None] | None = None,
 ) -> list[Match]:
     """Stand-in for matcher.ranking.rank_resumes: required-skill coverage, then vector similarity."""
     stub_rank.calls.append(  # type: ignore[attr-defined]
@@ -82,6 +83,7 @@ def stub_rank(
             "weights": weights,
             "blind": blind,
             "tokens": lexical_tokens,
+            "headlines": headlines,
             "resumes": resumes,
         }
     )
@@ -435,6 +437,8 @@ def test_lexical_tokens_kept_until_replaced_or_erased(pool: Pool, monkeypatch: p
     job = pool.add_job(Job(text="python engineer"))
     pool.shortlist(job, top=2)
     first = stub_rank.calls[-1]["tokens"]  # type: ignore[attr-defined]
+    first_headlines = stub_rank.calls[-1]["headlines"]  # type: ignore[attr-defined]
+    assert first_headlines is not None and len(first_headlines) == len(first)
     calls: list[str] = []
     real = matcher.lexical.tokenize
     monkeypatch.setattr(
@@ -443,6 +447,7 @@ def test_lexical_tokens_kept_until_replaced_or_erased(pool: Pool, monkeypatch: p
     pool.shortlist(job, top=2)
     resumes_tokenized = lambda: [t for t in calls if t != job.text]  # noqa: E731 (the query is tokenized too)
     assert resumes_tokenized() == [] and stub_rank.calls[-1]["tokens"] == first  # type: ignore[attr-defined]
+    assert stub_rank.calls[-1]["headlines"] == first_headlines  # type: ignore[attr-defined]
     pool.erase(ids[0])
     assert all(key[0] != ids[0] for key in pool._tokens)
     pool.update(ids[1], b"Engineer\n\nExperience\nPython developer, Org, 2015 - 2020\n", "new.txt")

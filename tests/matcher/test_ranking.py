@@ -257,3 +257,13 @@ def test_fast_order_falls_back_to_full_scoring(
     got = rank_resumes(JOB, POOL, **kwargs)  # type: ignore[arg-type]
     assert [(m.candidate_id, m.score) for m in got] == [(m.candidate_id, m.score) for m in expected]
     assert [m.explanation for m in got] == [m.explanation for m in expected]
+
+
+def test_precomputed_headlines_give_the_same_ranking(hashing_embedder: HashingEmbedder) -> None:
+    heads = [resume_headline(r, blind=True) for _, r in POOL]
+    assert any(h for h in heads)  # the fixture has headlines, so the argument is exercised
+    a = rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY, headlines=heads)
+    b = rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+    assert [m.model_dump() for m in a] == [m.model_dump() for m in b]
+    with pytest.raises(ValidationFailed):
+        rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, headlines=heads[:1])

@@ -210,7 +210,10 @@ def _all_features(
     job_text_vector: np.ndarray | None = None,
     occupation: F.OccupationFn | None = None,
     headlines: Sequence[str | None] | None = None,
-) -> list[dict[str, F.FeatureResult]]:
+    prune: tuple[Mapping[str, float], int] | None = None,
+) -> list[dict[str, F.FeatureResult] | None]:
+    """Features of every candidate. With `prune=(weights, top)`, a candidate that cannot reach the `top`
+    best scores under those weights (see `_reachable`) gets None instead of its features."""
     n = len(resumes)
     if headlines is not None and len(headlines) != n:
         raise ValidationFailed(f"{len(headlines)} headlines for {n} resumes")
@@ -257,8 +260,10 @@ def _all_features(
         else [tokenize(lexical_text(r, blind=blind)) for _, r in resumes]
     )
     bm25 = scale_to_unit(bm25_query_scores(tokens, tokenize(job.text), query_tf=True))
-    return [
-        compute_features(
+
+    def features_of(i: int) -> dict[str, F.FeatureResult]:
+        r = resumes[i][1]
+        return compute_features(
             job,
             r,
             cosine=float(cosines[i]),
@@ -269,8 +274,48 @@ def _all_features(
             today=today,
             occupation=occupation,
         )
-        for i, (_, r) in enumerate(resumes)
-    ]
+
+    if prune is None or prune[1] >= n:
+        return [features_of(i) for i in range(n)]
+    first = features_of(0)  # which features apply depends on the job alone: one candidate shows it
+    cheap = {
+        "semantic_similarity": semantic,
+        "lexical_match": np.array([F.lexical_match(float(b)).value for b in bm25]),
+    }
+    if peers is not None:
+        cheap["peer_support"] = np.array([F.peer_support(float(p)).value for p in peers])
+    keep = _reachable([k for k, f in first.items() if f.applicable], cheap, prune[0], prune[1])
+    return [first if i == 0 else (features_of(i) if keep[i] else None) for i in range(n)]
+
+
+PRUNE_MARGIN = 1e-9  # far above float rounding in a sum of a dozen terms, far below any real score gap
+
+
+def _reachable(
+    applicable: Sequence[str], cheap: Mapping[str, np.ndarray], weights: Mapping[str, float], top: int
+) -> np.ndarray:
+    """Which candidates can still be among the `top` best, from the cheap (vectorized) features alone.
+
+    Every feature lies in [0, 1] and the effective weights are the same for every candidate of one job
+    (applicability depends on the job), so a candidate's score lies between its cheap part and its cheap
+    part plus the weight of every other applicable feature. The `top`-th best cheap part is a lower bound
+    of the `top`-th best score; a candidate whose upper bound falls below it (by more than PRUNE_MARGIN)
+    cannot make the cut, and ranking the rest gives exactly the same top."""
+    n = len(next(iter(cheap.values())))
+    total_w = sum(weights.get(name, 0.0) for name in applicable)
+    if total_w <= 0 or top <= 0 or top >= n:
+        return np.ones(n, dtype=bool)
+    low = np.zeros(n)
+    rest = 0.0
+    for name in applicable:
+        w = weights.get(name, 0.0) / total_w
+        if name in cheap:
+            low += w * cheap[name]
+        else:
+            rest += w
+    bar = float(np.partition(low, n - top)[n - top])
+    keep: np.ndarray = low + rest >= bar - PRUNE_MARGIN
+    return keep
 
 
 def _score_value(features: Mapping[str, F.FeatureResult], weights: Mapping[str, float]) -> float:
@@ -371,8 +416,10 @@ def rank_resumes(
         job_text_vector=job_text_vector,
         occupation=_load_occupation(),
         headlines=headlines,
+        prune=(w, top) if top is not None else None,
     )
-    scored = _scored(resumes, feats, w, top)
+    kept = [(pair, f) for pair, f in zip(resumes, feats, strict=True) if f is not None]
+    scored = _scored([pair for pair, _ in kept], [f for _, f in kept], w, top)
     return [
         Match(
             candidate_id=cid,
@@ -424,6 +471,8 @@ def feature_matrix(
     )
     mat = np.zeros((len(resumes), len(F.FEATURES)), dtype=np.float64)
     for i, f in enumerate(feats):
+        if f is None:  # never without `prune`; kept for the type
+            continue
         for j, name in enumerate(F.FEATURES):
             if name in f and f[name].applicable:
                 mat[i, j] = f[name].value

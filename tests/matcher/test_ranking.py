@@ -267,3 +267,67 @@ def test_precomputed_headlines_give_the_same_ranking(hashing_embedder: HashingEm
     assert [m.model_dump() for m in a] == [m.model_dump() for m in b]
     with pytest.raises(ValidationFailed):
         rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, headlines=heads[:1])
+
+
+def _random_pool(seed: int, n: int) -> list[tuple[str, Resume]]:
+    import random
+
+    rng = random.Random(seed)
+    titles = ["Data Engineer", "Software Developer", "Pastry Chef", "Data Analyst", "Nurse", "ETL Developer"]
+    words = [
+        "built",
+        "spark",
+        "pipelines",
+        "python",
+        "sql",
+        "airflow",
+        "baked",
+        "bread",
+        "reports",
+        "dashboards",
+        "patients",
+        "care",
+    ]
+    skills = ["python", "sql", "spark", "airflow", "excel"]
+    return [
+        (
+            f"c{i:03d}",
+            _resume(
+                rng.choice(titles),
+                " ".join(rng.choice(words) for _ in range(rng.randint(3, 12))),
+                rng.sample(skills, rng.randint(0, 4)),
+                rng.randint(0, 10),
+            ),
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_pruned_top_equals_the_full_ranking_cut(hashing_embedder: HashingEmbedder, seed: int) -> None:
+    """Asking for the top k skips candidates that cannot reach it; what comes back is exactly the first k
+    of the full ranking, explanations included, under default and skewed weights."""
+    pool = _random_pool(seed, 60)
+    for weights in (None, {"relevant_experience": 5.0, "semantic_similarity": 0.1}, {"peer_support": 3.0}):
+        full = rank_resumes(JOB, pool, embedder=hashing_embedder, weights=weights, related=None, today=TODAY)
+        for k in (1, 5, 25):
+            cut = rank_resumes(
+                JOB, pool, embedder=hashing_embedder, weights=weights, related=None, today=TODAY, top=k
+            )
+            assert [m.model_dump() for m in cut] == [m.model_dump() for m in full[:k]], (weights, k)
+
+
+def test_reachable_bounds() -> None:
+    from matcher.ranking import _reachable
+
+    cheap = {"semantic_similarity": np.array([0.9, 0.8, 0.1, 0.0])}
+    both = ["semantic_similarity", "title_similarity"]
+    # equal weights: score ranges [0.45, 0.95], [0.4, 0.9], [0.05, 0.55], [0, 0.5]; the best floor is 0.45
+    even = {"semantic_similarity": 1.0, "title_similarity": 1.0}
+    assert _reachable(both, cheap, even, top=1).tolist() == [True, True, True, True]
+    # 3:1 weights: ranges [0.675, 0.925], [0.6, 0.85], [0.075, 0.325], [0, 0.25]
+    skewed = {"semantic_similarity": 3.0, "title_similarity": 1.0}
+    assert _reachable(both, cheap, skewed, top=1).tolist() == [True, True, False, False]
+    assert _reachable(both, cheap, skewed, top=3).tolist() == [True, True, True, True]
+    # only cheap features apply: exactly the best (ties kept)
+    assert _reachable(["semantic_similarity"], cheap, even, top=1).tolist() == [True, False, False, False]

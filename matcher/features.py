@@ -214,18 +214,25 @@ def related_skill_credit(job: Job, resume: Resume, related: RelatedFn | None = N
     weight_sum = 0.0
     partial: list[str] = []
     evidence: list[Span] = []
+    exact = 0
     for js in skills:
         w = REQUIRED_WEIGHT if js.required else 1.0
         weight_sum += w
         if js.skill_id in have:
             total += w
+            exact += 1
             continue
         via, credit = best[js.skill_id]
         if via is not None and credit > 0:
             total += w * credit
             partial.append(f"{js.name} via {have[via].name}")
             evidence.extend(have[via].evidence[:1])
-    note = "no related skills" if not partial else "partial credit: " + "; ".join(partial[:4])
+    held = f"{exact} of {len(skills)} job skills held"
+    note = (
+        f"{held}; no related skill adds credit"
+        if not partial
+        else f"{held}; partial credit: " + "; ".join(partial[:4])
+    )
     return FeatureResult(total / weight_sum, note, _spans(evidence))
 
 

@@ -101,7 +101,10 @@ def test_related_skill_credit() -> None:
     assert f.value == pytest.approx((2 + 2 + 2 * 0.5 + 0 + 1) / (2 * 3 + 2))
     assert "Kubernetes via Docker" in f.note
     assert f.evidence[0].text == "Docker"
-    assert F.related_skill_credit(_job(), _resume(), None).value == pytest.approx(5 / 8)
+    assert f.note.startswith("3 of 5 job skills held; partial credit")
+    plain = F.related_skill_credit(_job(), _resume(), None)
+    assert plain.value == pytest.approx(5 / 8)
+    assert plain.note == "3 of 5 job skills held; no related skill adds credit"
 
 
 def test_related_works_in_reverse_direction() -> None:

@@ -13,8 +13,6 @@ the ISCO code is cut to the digits they share, so "consultant" alone names a bro
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import math
 import re
 import threading
@@ -24,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from models.errors import ConfigError
+from parsers.packaged import read_gzip_json
 
 __all__ = [
     "OCCUPATIONS_PATH",
@@ -323,11 +321,6 @@ def load_occupations(path: Path | None = None) -> OccupationIndex:
         cached = _loaded.get(target)
         if cached is not None:
             return cached
-        try:
-            with gzip.open(target, "rt", encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot read the occupation index at {target}: {exc}") from exc
-        index = OccupationIndex(data)
+        index = OccupationIndex(read_gzip_json(target, "occupation index"))
         _loaded[target] = index
         return index

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from parsers.occupations import OCCUPATIONS_PATH, normalize_title_key
-
-REPO = Path(__file__).resolve().parents[1]
+from parsers.packaged import default_data_dir, write_gzip_json
 
 ATTRIBUTION = [
     "ESCO classification v1.1.1 (c) European Union, 2017-2024, https://esco.ec.europa.eu/, CC BY 4.0 "
@@ -52,10 +49,6 @@ _GENDERED_WORDS = frozenset(
     }
 )
 _MAX_WORDS = 6  # longer labels are descriptions, not titles anyone writes
-
-
-def default_data_dir() -> Path:
-    return (REPO / ".." / "shared" / "data").resolve()
 
 
 def _gendered(label: str) -> bool:
@@ -100,15 +93,6 @@ def build(data_dir: Path) -> dict[str, Any]:
     }
 
 
-def write(index: dict[str, Any], out: Path) -> None:
-    raw = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with (
-        out.open("wb") as fh,
-        gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz,
-    ):
-        gz.write(raw)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None, help="shared data folder (default ../shared/data)")
@@ -119,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"occupations_build: no ESCO occupations under {data_dir}", file=sys.stderr)
         return 2
     index = build(data_dir)
-    write(index, args.out)
+    write_gzip_json(index, args.out)
     print(f"wrote {args.out}: {index['meta']['counts']}, {args.out.stat().st_size / 1e3:.0f} kB")
     return 0
 

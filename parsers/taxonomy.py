@@ -6,8 +6,6 @@ Built from ESCO (CC BY 4.0) and O*NET Technology Skills (CC BY 4.0) plus hand cu
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 import re
 import threading
@@ -16,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.errors import ConfigError
+from parsers.packaged import read_gzip_json
 
 logger = logging.getLogger(__name__)
 
@@ -215,12 +213,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         cached = _cache.get(target)
         if cached is not None:
             return cached
-        try:
-            with gzip.open(target, "rt", encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot read the skills taxonomy at {target}: {exc}") from exc
-        taxonomy = Taxonomy(data)
+        taxonomy = Taxonomy(read_gzip_json(target, "skills taxonomy"))
         _cache[target] = taxonomy
         logger.info("loaded skills taxonomy: %s skills", len(taxonomy))
         return taxonomy

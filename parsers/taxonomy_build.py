@@ -11,22 +11,19 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
-import gzip
 import importlib.util
-import json
 import logging
-import os
 import re
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from parsers.packaged import default_data_dir, write_gzip_json
 from parsers.taxonomy import TAXONOMY_PATH, normalize
 
 logger = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parents[1]
 CURATION_PATH = Path(__file__).resolve().parent / "data" / "curation.py"
 
 ATTRIBUTION = [
@@ -71,11 +68,6 @@ _LANGUAGE_FOLLOW = [
     "a1",
     "a2",
 ]
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("SHORTLIST_SHARED_DATA")
-    return Path(env) if env else REPO / ".." / "shared" / "data"
 
 
 def load_curation() -> ModuleType:
@@ -551,15 +543,6 @@ def build(data_dir: Path) -> dict[str, Any]:
     }
 
 
-def write(taxonomy: dict[str, Any], out: Path) -> None:
-    raw = json.dumps(taxonomy, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
-    with (
-        out.open("wb") as fh,
-        gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz,
-    ):
-        gz.write(raw)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None, help="shared data folder (default ../shared/data)")
@@ -571,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"taxonomy_build: no taxonomy data under {data_dir}", file=sys.stderr)
         return 2
     taxonomy = build(data_dir)
-    write(taxonomy, args.out)
+    write_gzip_json(taxonomy, args.out)
     print(f"wrote {args.out}: {taxonomy['meta']['counts']}, {args.out.stat().st_size / 1e6:.2f} MB")
     return 0
 

@@ -30,16 +30,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from parsers.packaged import default_data_dir
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_SAMPLE = 200
-REPO = Path(__file__).resolve().parents[1]
 
 
 def shared_data_dir() -> Path:
     """The shared evaluation data folder ($SHORTLIST_SHARED_DATA, else ../shared/data beside the repo)."""
-    env = os.environ.get("SHORTLIST_SHARED_DATA")
-    return Path(env) if env else REPO.parent / "shared" / "data"
+    return default_data_dir()
 
 
 def _sample(paths: Sequence[Path], n: int | None) -> list[Path]:

@@ -34,6 +34,7 @@ from evaluation.metrics import average_precision_at_k, mean, ndcg_at_k, precisio
 from models.errors import ConfigError, ParseError
 from models.job import Job
 from models.resume import Resume
+from parsers.packaged import default_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,7 @@ _REPO = Path(__file__).resolve().parents[1]
 
 def shared_data_dir(arg: str | None = None) -> Path:
     """The shared data folder: the argument, $SHORTLIST_SHARED_DATA, or ../shared/data beside the repo."""
-    path = Path(arg or os.environ.get("SHORTLIST_SHARED_DATA") or _REPO / ".." / "shared" / "data")
-    return path.resolve()
+    return (Path(arg) if arg else default_data_dir()).resolve()
 
 
 def cache_dir() -> Path:

@@ -30,6 +30,7 @@ from evaluation import fairness as fm
 from evaluation.audit import counterfactual as cf
 from evaluation.audit.names import SOURCES, TestName, names_by_group
 from evaluation.audit.outcome import Cutoff, Demographics, OutcomeAudit, clean_json, outcome_audit
+from parsers.packaged import default_data_dir
 
 if TYPE_CHECKING:
     from models.job import Job
@@ -56,8 +57,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def shared_data_dir() -> Path:
     """../shared/data beside the repository, or $SHORTLIST_SHARED_DATA."""
-    env = os.environ.get("SHORTLIST_SHARED_DATA")
-    return Path(env) if env else REPO / ".." / "shared" / "data"
+    return default_data_dir()
 
 
 @dataclass(frozen=True)

@@ -1221,6 +1221,10 @@ def _undated_positions(text: str, sections: list[Section], dated: list[WorkItem]
     "Associate Engineer at Oracle India"). Confidence 0.3-0.45: no dates, and prose may describe a wish."""
     out: list[WorkItem] = []
     covered = [(w.evidence.start, w.evidence.end) for w in dated if w.evidence and w.dates_evidence]
+    # the lines a dated position was read from (its title, employer and dates)
+    read = [
+        ev.start for w in dated for ev in (w.title_evidence, w.employer_evidence, w.dates_evidence) if ev
+    ]
 
     def inside(pos: int) -> bool:
         return any(a <= pos < b for a, b in covered)
@@ -1262,19 +1266,30 @@ def _undated_positions(text: str, sections: list[Section], dated: list[WorkItem]
         if pending_title or pending_emp:
             out.append(_item(text, pending_title, pending_emp, 0.4))
         if sec.kind == "experience":
-            out.extend(_undated_headers(text, lines, inside))
+            out.extend(_undated_headers(text, lines, inside, read))
         out.extend(_prose_mentions(text, sec))
     return out
 
 
-def _undated_headers(text: str, lines: list[_Line], inside: Callable[[int], bool]) -> list[WorkItem]:
+def _undated_headers(
+    text: str, lines: list[_Line], inside: Callable[[int], bool], read: list[int] | None = None
+) -> list[WorkItem]:
     """Header lines of an experience section that no dated position took: "Title, Employer, City" on one
-    line, or a title line followed by an "Employer - City" line (Indeed exports)."""
+    line, or a title line followed by an "Employer - City" line (Indeed exports). Inside a dated position's
+    block, a line that opens with a clear title is a further role held there ("Product Marketer - Studio",
+    "Lecturer in Law, Acme University"), unless the position was read from that line."""
     out: list[WorkItem] = []
     nonblank = [ln for ln in lines if ln.stripped]
     skip: set[int] = set()
     for k, ln in enumerate(nonblank):
-        if k in skip or inside(ln.start) or not _is_header_like(ln) or _LABELLED.match(ln.text):
+        if k in skip or not _is_header_like(ln) or _LABELLED.match(ln.text):
+            continue
+        if inside(ln.start):
+            if any(ln.start <= p <= ln.end for p in read or ()):
+                continue
+            sub = _sub_role(text, ln)
+            if sub is not None:
+                out.append(sub)
             continue
         ws = _words(ln.text)
         # cheap test first: a header names a title (every undated item needs one)
@@ -1307,6 +1322,31 @@ def _undated_headers(text: str, lines: list[_Line], inside: Callable[[int], bool
             # a line that is only a title ("Student Teacher") heads an undated position
             out.append(_item(text, (title[0], title[1]), None, 0.3))
     return out
+
+
+def _sub_role(text: str, ln: _Line) -> WorkItem | None:
+    """A role line inside a position's block: it opens with a clear title, and may name where ("Product
+    Marketer - GoCD Studio", "Senior Consultant, Risk Unit"); never a sentence or a long list."""
+    s = ln.stripped
+    if s.endswith((".", ";", ":", "/", ",")) or ":" in s or find_date_ranges(s):
+        return None  # a sentence, a field line ("Server : IIS") or a wrapped list
+    frags = _fragments(text, ln, None)
+    if not frags or len(frags) > 4 or frags[0][1] - ln.start > len(ln.text) - len(ln.text.lstrip()):
+        return None
+    first = frags[0]
+    if (
+        len(first[0].split()) < 2  # a lone word ("Programmer") inside a block is as often a column or a topic
+        or _title_score(first[0]) < 1.0
+        or not _lone_title_ok(first[0])
+        or _is_sentence(first[0])
+    ):
+        return None
+    title, employer, _loc, _conf = _assign(frags)
+    if title is None or title[1] != first[1]:
+        return None
+    if employer is not None and (not _good_org(employer[0]) or employer[1] != frags[1][1]):
+        employer = None
+    return _item(text, (title[0], title[1]), (employer[0], employer[1]) if employer else None, 0.3)
 
 
 # words that are titles only with a qualifier ("IT Professional", "Staff Nurse"); alone they are headings

@@ -582,3 +582,40 @@ def test_the_company_name_placeholder_ends_before_the_place() -> None:
     text = "EXPERIENCE\nManager 07/1994 to 01/1997 Company Name City , State\n\nSold parts.\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Manager", "Company Name")
+
+
+def test_role_lines_inside_a_dated_block_are_further_roles() -> None:
+    text = (
+        "EXPERIENCE\n\n"
+        "Northwind Traders - Leeds -\n\n"
+        "May 2015 to June 2019\n\n"
+        "Brand Strategist - Retail Division\n"
+        "* Planned seasonal campaigns\n\n"
+        "Pricing Analyst - Wholesale Team\n"
+        "* Modelled margins for 300 stores\n"
+        "Customer Insight\n"
+        "Reporting Manager: monthly packs.\n"
+    )
+    w = _work(text)
+    # the line right under the dates titles the dated position; the later role line is a further role
+    assert (w[0].title, w[0].employer) == ("Brand Strategist", "Northwind Traders")
+    assert w[0].start == PartialDate(year=2015, month=5)
+    assert [(x.title, x.employer, x.start, x.confidence) for x in w[1:]] == [
+        ("Pricing Analyst", "Wholesale Team", None, 0.3)
+    ]  # a topic line without a title word and a field line with a colon are no roles
+
+
+def test_sub_role_needs_a_clear_multiword_title_at_the_line_start() -> None:
+    text = (
+        "WORK HISTORY\n"
+        "Acme Foods Ltd, Bristol\n"
+        "2012 - 2016\n"
+        "Supervisor\n"
+        "Delivered training to new starters\n"
+        "Quality Assurance Lead\n"
+        "Cashier\n"
+    )
+    w = _work(text)
+    assert (w[0].title, w[0].employer) == ("Supervisor", "Acme Foods Ltd")
+    # a later one-word title line may be a column or a topic; a verb-led line is a duty
+    assert [x.title for x in w[1:]] == ["Quality Assurance Lead"]

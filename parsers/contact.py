@@ -320,9 +320,11 @@ def _name_from_line(
 
 
 def _surname_line(line: str) -> tuple[str, int, int] | None:
-    """(name, start, end) when a first line holds one name word alone ("Okafor") or before a placeholder
-    ("Okafor XXXX"): resumes anonymized down to a surname."""
-    m = re.match(r"\s*([A-Z][A-Za-z'’-]{2,})(?=\s|$)", line)
+    """(name, start, end) when a first line holds one name word alone ("Okafor"), before a placeholder
+    ("Okafor XXXX"), an initial ("Okafor.V", "Okafor V.") or a job title ("Okafor Software-Firmware Engineer"):
+    resumes anonymized down to a surname. Before a title the word must be no word of an occupation's name
+    ("Barista Trainer" is a title)."""
+    m = re.match(r"\s*([A-Z][A-Za-z'’-]{2,})(?=[\s.]|$)", line)
     if m is None:
         return None
     word = m.group(1)
@@ -331,11 +333,56 @@ def _surname_line(line: str) -> tuple[str, int, int] | None:
         return None  # "CASHIER", "LANDSCAPER": a one-word title in capitals opens many resumes
     if not _name_token(word) or low in _NOT_NAME_WORDS or low in _COMMON_WORDS or _is_skill_phrase(word):
         return None
-    if not all(_PLACEHOLDER.match(t) for t in line[m.end() :].split()):
-        return None
     if any(ch.isdigit() or ch == "@" for ch in line):
         return None
+    rest = line[m.end() :].strip()
+    if all(_PLACEHOLDER.match(t) for t in rest.split()) or (
+        _INITIAL_AFTER.fullmatch(rest) and _PLAIN_WORD.fullmatch(word)
+    ):
+        return word, m.start(1), m.end(1)
+    if (
+        rest[:1] == "."
+        or not _PLAIN_WORD.fullmatch(word)
+        or not _job_title_after(rest)
+        or low in _occupation_words()
+    ):
+        return None
     return word, m.start(1), m.end(1)
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*")  # "Okafor", "O'Neil", "Smith-Jones"
+_INITIAL_AFTER = re.compile(r"\.\s?[A-Z]\.?|[A-Z]\.")  # "Okafor.V", "Okafor. V", "Okafor V."
+_TITLE_WORDS = frozenset(
+    {"engineer", "developer", "manager", "analyst", "consultant", "designer", "architect", "administrator",
+     "assistant", "associate", "director", "officer", "executive", "specialist", "teacher", "professor",
+     "technician", "accountant", "coordinator", "supervisor", "programmer", "tester", "nurse", "lead",
+     "representative", "advisor", "counselor", "instructor", "trainer", "scientist", "researcher"}
+)  # fmt: skip
+
+
+def _job_title_after(rest: str) -> bool:
+    """Whether `rest` (what follows a single name word on its line) is a short job title in title case that
+    ends with a title word ("Software-Firmware Engineer")."""
+    words = rest.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    return words[-1].lower().split("-")[-1] in _TITLE_WORDS
+
+
+_occupation_vocab: frozenset[str] | None = None
+
+
+def _occupation_words() -> frozenset[str]:
+    """Every word of the shipped occupation names (empty when the index cannot be read)."""
+    global _occupation_vocab
+    if _occupation_vocab is None:
+        try:
+            from parsers.occupations import load_occupations
+
+            _occupation_vocab = load_occupations().words()
+        except Exception:  # no occupation index: no word is known to be an occupation's
+            _occupation_vocab = frozenset()
+    return _occupation_vocab
 
 
 def find_name(

@@ -79,6 +79,9 @@ def test_emails_deduplicated_and_lowercased() -> None:
         # a resume anonymized down to a surname, alone or before a placeholder
         ("Okonkwo\n44 Elm Row\nOkonkwo@example.org\n", "Okonkwo"),
         ("Brannigan XXXX\nMobile: +91-99********\n", "Brannigan"),
+        # ... before an initial or a job title
+        ("Okafor.V\n12/4 Lake Road,\nChennai - 600001\n", "Okafor"),
+        ("Brannigan Software-Firmware Engineer\n24 Elm Road\nMorris Plains, NJ 07950\n", "Brannigan"),
     ],
 )
 def test_name_heuristics(text: str, name: str) -> None:
@@ -100,6 +103,9 @@ def test_name_heuristics(text: str, name: str) -> None:
         "Title\nWorked as a nurse\n",
         "Java\nSpring, Hibernate\n",
         "Greenfield Valley College Admissions Office\nGreenfield, Iowa\n",
+        # a title before a title word: no surname
+        "Barista Trainer\nSummary\nFive years behind the counter\n",
+        "Firmware.\nEmbedded C\n",
     ],
 )
 def test_not_a_name(text: str) -> None:

@@ -177,14 +177,21 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
     return out
 
 
+def _mostly_caps(s: str) -> bool:
+    """Set in capitals: at least 80% of the letters upper case (a header, never a sentence)."""
+    letters = [ch for ch in s if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def _is_header_like(line: _Line) -> bool:
     s = line.stripped
     if not s or len(s) > 90:
         return False
     if _BULLET_RE.match(line.text):
         return False
-    if s.endswith(".") and len(s.split()) > 6:
+    if s.endswith(".") and len(s.split()) > 6 and not _mostly_caps(s):
         # a sentence, unless it reads "Title, Employer, City." (some resumes end header lines with a period)
+        # or is set in capitals ("ACME FOUNDRIES LIMITED, PUNE 411 001, INDIA.")
         head = s.split(",", 1)[0]
         if "," not in s or len(head.split()) > 6 or looks_like_title(head) < 1.0:
             return False
@@ -1222,9 +1229,7 @@ def _undated_positions(text: str, sections: list[Section], dated: list[WorkItem]
     out: list[WorkItem] = []
     covered = [(w.evidence.start, w.evidence.end) for w in dated if w.evidence and w.dates_evidence]
     # the lines a dated position was read from (its title, employer and dates)
-    read = [
-        ev.start for w in dated for ev in (w.title_evidence, w.employer_evidence, w.dates_evidence) if ev
-    ]
+    read = [ev.start for w in dated for ev in (w.title_evidence, w.employer_evidence, w.dates_evidence) if ev]
 
     def inside(pos: int) -> bool:
         return any(a <= pos < b for a, b in covered)

@@ -619,3 +619,18 @@ def test_sub_role_needs_a_clear_multiword_title_at_the_line_start() -> None:
     assert (w[0].title, w[0].employer) == ("Supervisor", "Acme Foods Ltd")
     # a later one-word title line may be a column or a topic; a verb-led line is a duty
     assert [x.title for x in w[1:]] == ["Quality Assurance Lead"]
+
+
+def test_capitalized_header_line_ending_in_a_period_is_no_sentence() -> None:
+    text = (
+        "EMPLOYMENT HISTORY\n"
+        "GRANITE CASTINGS LIMITED, NORTH BAY 400 001, CANADA.\n"
+        "(A Certified Supplier)\n"
+        "Duration: 4 Years (March 2010\n"
+        "2014)\n"
+        "Position: Plant Manager\n"
+        "Ran the melt shop and the finishing lines for three product families.\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Plant Manager", "GRANITE CASTINGS LIMITED")
+    assert w.start == PartialDate(year=2010, month=3)

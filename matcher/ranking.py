@@ -14,7 +14,9 @@ cluster hypothesis; neighbours by the text view when there is one), which steadi
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -49,6 +51,44 @@ __all__ = [
 ]
 
 _DEFAULT = object()  # "load the shipped taxonomy" marker for `related`
+
+_BLAS_LOCK = threading.Lock()
+_blas_state: dict[str, Any] = {"users": 0, "libs": None, "before": []}
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Run the block with the BLAS libraries on one thread (restored when the last concurrent caller leaves).
+
+    A ranking multiplies matrices of a few hundred rows, where a BLAS thread team costs more than it saves
+    whenever other work holds the cores (measured on 2 busy cores: the 200 x 200 neighbour similarities p95
+    9.9 ms on 2 threads, 0.45 ms on one). The setting is process-wide in OpenBLAS, so concurrent rankings share
+    one count of users and the first in / last out set and restore it. Only OpenBLAS (numpy's, FAISS's) is
+    touched, not the embedding model's threads. Without threadpoolctl it does nothing.
+    """
+    with _BLAS_LOCK:
+        if _blas_state["libs"] is None:
+            try:
+                from threadpoolctl import ThreadpoolController
+
+                ctl = ThreadpoolController()
+                _blas_state["libs"] = [c for c in ctl.lib_controllers if c.internal_api == "openblas"]
+            except Exception:  # not installed, or a library it cannot drive: leave the threads alone
+                _blas_state["libs"] = []
+        if _blas_state["users"] == 0:
+            libs = _blas_state["libs"]
+            _blas_state["before"] = [c.num_threads for c in libs]
+            for c in libs:
+                c.set_num_threads(1)
+        _blas_state["users"] += 1
+    try:
+        yield
+    finally:
+        with _BLAS_LOCK:
+            _blas_state["users"] -= 1
+            if _blas_state["users"] == 0:
+                for c, n in zip(_blas_state["libs"], _blas_state["before"], strict=True):
+                    c.set_num_threads(n)
 
 
 def job_embedding_texts(job: Job) -> list[str]:
@@ -112,9 +152,28 @@ def peer_means(vectors: np.ndarray, values: np.ndarray, k: int = F.PEER_K, block
         sims = x[start : start + block] @ x.T
         rows = np.arange(sims.shape[0])
         sims[rows, start + rows] = -np.inf  # not one's own neighbour
-        nn = np.argsort(-sims, axis=1, kind="stable")[:, :k]
-        out[start : start + block] = vals[nn].mean(axis=1)
+        out[start : start + block] = vals[_nearest(-sims, k)].mean(axis=1)
     return out
+
+
+def _nearest(dist: np.ndarray, k: int) -> np.ndarray:
+    """Per row, the columns of the k smallest `dist` in the order of a stable sort (value, then column):
+    the first k of `np.argsort(dist, axis=1, kind="stable")`, found by a partition and a sort of those k."""
+    m = dist.shape[1]
+    if k >= m:
+        return np.argsort(dist, axis=1, kind="stable")[:, :k]
+    kth = np.partition(dist, k - 1, axis=1)[:, k - 1 : k]
+    below = dist <= kth
+    counts = below.sum(axis=1)
+    nn = np.empty((dist.shape[0], k), dtype=np.int64)
+    plain = counts == k  # no tie at the k-th value beyond the k places
+    if plain.any():
+        cols = np.nonzero(below[plain])[1].reshape(-1, k)  # ascending columns per row
+        vals = np.take_along_axis(dist[plain], cols, axis=1)
+        nn[plain] = np.take_along_axis(cols, np.argsort(vals, axis=1, kind="stable"), axis=1)
+    for r in np.flatnonzero(~plain):  # ties at the k-th value: the full stable sort of that row
+        nn[r] = np.argsort(dist[r], kind="stable")[:k]
+    return nn
 
 
 def lexical_text(resume: Resume, *, blind: bool = True) -> str:
@@ -402,22 +461,23 @@ def rank_resumes(
         raise ValidationFailed("top must be >= 0")
     w = merge_weights(job.weights, weights)
     rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
-    feats = _all_features(
-        job,
-        resumes,
-        embedder=embedder,
-        blind=blind,
-        resume_vectors=resume_vectors,
-        job_vector=job_vector,
-        related=rel_fn,
-        today=today,
-        lexical_tokens=lexical_tokens,
-        text_vectors=text_vectors,
-        job_text_vector=job_text_vector,
-        occupation=_load_occupation(),
-        headlines=headlines,
-        prune=(w, top) if top is not None else None,
-    )
+    with _one_blas_thread():
+        feats = _all_features(
+            job,
+            resumes,
+            embedder=embedder,
+            blind=blind,
+            resume_vectors=resume_vectors,
+            job_vector=job_vector,
+            related=rel_fn,
+            today=today,
+            lexical_tokens=lexical_tokens,
+            text_vectors=text_vectors,
+            job_text_vector=job_text_vector,
+            occupation=_load_occupation(),
+            headlines=headlines,
+            prune=(w, top) if top is not None else None,
+        )
     kept = [(pair, f) for pair, f in zip(resumes, feats, strict=True) if f is not None]
     scored = _scored([pair for pair, _ in kept], [f for _, f in kept], w, top)
     return [
@@ -454,21 +514,22 @@ def feature_matrix(
         to the job is 0 for every candidate.
     """
     rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
-    feats = _all_features(
-        job,
-        resumes,
-        embedder=embedder,
-        blind=blind,
-        resume_vectors=resume_vectors,
-        job_vector=job_vector,
-        related=rel_fn,
-        today=today,
-        lexical_tokens=lexical_tokens,
-        text_vectors=text_vectors,
-        job_text_vector=job_text_vector,
-        occupation=_load_occupation(),
-        headlines=headlines,
-    )
+    with _one_blas_thread():
+        feats = _all_features(
+            job,
+            resumes,
+            embedder=embedder,
+            blind=blind,
+            resume_vectors=resume_vectors,
+            job_vector=job_vector,
+            related=rel_fn,
+            today=today,
+            lexical_tokens=lexical_tokens,
+            text_vectors=text_vectors,
+            job_text_vector=job_text_vector,
+            occupation=_load_occupation(),
+            headlines=headlines,
+        )
     mat = np.zeros((len(resumes), len(F.FEATURES)), dtype=np.float64)
     for i, f in enumerate(feats):
         if f is None:  # never without `prune`; kept for the type

@@ -249,3 +249,24 @@ def test_hnsw_widens_the_search_past_tombstones() -> None:
     for row in ids:
         got = [int(i) for i in row if i >= 0]
         assert len(got) == len(set(got)) >= 150 and not removed & set(got)
+
+
+@pytest.mark.parametrize("name", ["faiss-exact", "faiss-hnsw", "faiss-ivf"])
+def test_single_query_runs_on_one_thread_and_restores(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One query searches on one OpenMP thread; the caller's setting is back afterwards, and a batch of
+    queries keeps it (the same hits either way)."""
+    import faiss
+
+    index = BACKENDS[name]()
+    rng = np.random.default_rng(5)
+    vecs = unit(rng, 300)
+    index.add(np.arange(300), vecs)
+    faiss.omp_set_num_threads(2)
+    seen: list[int] = []
+    real = faiss.omp_set_num_threads
+    monkeypatch.setattr(faiss, "omp_set_num_threads", lambda n: (seen.append(n), real(n)))
+    one = index.search(vecs[:1], 10)
+    assert seen == [1, 2] and faiss.omp_get_max_threads() == 2
+    seen.clear()
+    batch = index.search(vecs[:8], 10)
+    assert seen == [] and np.array_equal(batch[1][:1], one[1])

@@ -331,3 +331,42 @@ def test_reachable_bounds() -> None:
     assert _reachable(both, cheap, skewed, top=3).tolist() == [True, True, True, True]
     # only cheap features apply: exactly the best (ties kept)
     assert _reachable(["semantic_similarity"], cheap, even, top=1).tolist() == [True, False, False, False]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_nearest_equals_the_stable_sort(seed: int) -> None:
+    """peer_means' partition picks exactly the first k of a stable argsort, ties (by column) included."""
+    from matcher.ranking import _nearest
+
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        rows, cols = int(rng.integers(1, 25)), int(rng.integers(1, 30))
+        k = int(rng.integers(1, cols + 1))
+        # few distinct values: many ties at the k-th place; some infinities and NaNs
+        dist = rng.integers(0, 4, (rows, cols)).astype(float) if seed % 2 else rng.normal(size=(rows, cols))
+        dist[rng.random((rows, cols)) < 0.05] = np.inf
+        dist[rng.random((rows, cols)) < 0.02] = np.nan
+        assert np.array_equal(_nearest(dist, k), np.argsort(dist, axis=1, kind="stable")[:, :k])
+
+
+def test_ranking_leaves_the_blas_threads_as_it_found_them(hashing_embedder: HashingEmbedder) -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    import matcher.ranking as ranking
+
+    before = [(c.prefix, c.num_threads) for c in threadpoolctl.ThreadpoolController().lib_controllers]
+    seen: list[int] = []
+    real = ranking.peer_means
+
+    def spy(*args: object, **kwargs: object) -> np.ndarray:
+        seen.extend(c.num_threads for c in ranking._blas_state["libs"])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    big_pool = [(f"{cid}-{i}", r) for i in range(11) for cid, r in POOL]
+    try:
+        ranking.peer_means = spy  # type: ignore[assignment]
+        rank_resumes(JOB, big_pool, embedder=hashing_embedder, related=None, today=TODAY)
+    finally:
+        ranking.peer_means = real
+    assert seen and set(seen) == {1}  # OpenBLAS ran on one thread inside the ranking
+    after = [(c.prefix, c.num_threads) for c in threadpoolctl.ThreadpoolController().lib_controllers]
+    assert after == before and ranking._blas_state["users"] == 0

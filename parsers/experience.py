@@ -117,7 +117,19 @@ def _words(s: str) -> list[str]:
 
 
 def _is_title_word(w: str) -> bool:
-    return w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS
+    return w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS or _agent_noun_ist(w.rstrip("s"))
+
+
+# "-ist" agent nouns name practitioners ("conservationist", "hygienist", "epidemiologist"); these "-ist" words
+# do not
+_NOT_AGENT_IST = _word_set(
+    "checklist playlist wishlist shortlist blacklist whitelist waitlist booklist tourist finalist semifinalist "
+    "persist consist"
+)
+
+
+def _agent_noun_ist(w: str) -> bool:
+    return len(w) >= 7 and w.endswith("ist") and w.isalpha() and w not in _NOT_AGENT_IST
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Za-z&./]{0,9}\s*\)?\s*$")
@@ -464,7 +476,7 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     last_title = -1
     for i, w in enumerate(words):
         lw = w.lower().strip(".,")
-        if lw in TITLE_WORDS or lw.rstrip("s") in TITLE_WORDS:
+        if _is_title_word(lw):
             last_title = i
     if last_title < 0 or last_title >= len(words) - 1:
         return [f]
@@ -757,11 +769,7 @@ def _prose_positions(text: str, sections: list[Section], today: date) -> list[Wo
                 continue
             # the title ends at its last title word ("Software Engineer" of "Software Engineer since")
             words = title.split()
-            while (
-                words
-                and words[-1].lower().rstrip("s") not in TITLE_WORDS
-                and words[-1].lower() not in TITLE_WORDS
-            ):
+            while words and not _is_title_word(words[-1].lower()):
                 words.pop()
             if not words:
                 continue
@@ -1122,9 +1130,7 @@ def _trim_title(title: str) -> str | None:
     """The title up to its last title word ("Software Engineer" of "Software Engineer since"), or None."""
     words = title.split()
     while (
-        words
-        and words[-1].lower().strip(".,").rstrip("s") not in TITLE_WORDS
-        and words[-1].lower() not in TITLE_WORDS
+        words and not _is_title_word(words[-1].lower().strip(".,")) and words[-1].lower() not in TITLE_WORDS
     ):
         words.pop()
     if not words or len(words) > 6:
@@ -1298,7 +1304,7 @@ def _undated_headers(
             continue
         ws = _words(ln.text)
         # cheap test first: a header names a title (every undated item needs one)
-        if not any(w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS for w in ws) or find_date_ranges(ln.text):
+        if not any(_is_title_word(w) for w in ws) or find_date_ranges(ln.text):
             continue
         frags = _fragments(text, ln, None)
         title, employer, _loc, _conf = _assign(frags)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.resume import PartialDate, WorkItem
-from parsers.experience import extract_experience, find_gaps, find_headline, total_months
+from parsers.experience import extract_experience, find_gaps, find_headline, looks_like_title, total_months
 from parsers.sections import split_sections
 
 TODAY = date(2024, 6, 1)
@@ -634,3 +634,12 @@ def test_capitalized_header_line_ending_in_a_period_is_no_sentence() -> None:
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Plant Manager", "GRANITE CASTINGS LIMITED")
     assert w.start == PartialDate(year=2010, month=3)
+
+
+def test_ist_agent_nouns_are_title_words() -> None:
+    assert looks_like_title("Range Conservationist") == 1.0
+    assert looks_like_title("Senior Epidemiologists") == 1.0
+    assert looks_like_title("Safety Checklist") == 0.0 and looks_like_title("Insist") == 0.0
+    text = "EXPERIENCE\nMarsh Valley Trust, Ogden, UT\nWetland Conservationist\nJune 2011 - May 2014\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Wetland Conservationist", "Marsh Valley Trust")

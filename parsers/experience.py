@@ -250,7 +250,10 @@ _ABBREV_END = _word_set("inc ltd co corp llc plc pvt bros sa ag st jr sr dept un
 # a title ends before a qualifier clause ("Special Police Officer during Panchayat elections", "Partner in the
 # firm of ...", "Legal Officer under the Company Secretary")
 _TITLE_QUALIFIER = re.compile(
-    r"\s+(?:(?:during|while|since|till|until|under)\s+\S|(?:for|in|to|with|at)\s+the\s+\S).*$", re.IGNORECASE
+    r"\s+(?:(?:during|while|since|till|until|under)\s+\S|(?:for|in|to|with|at)\s+the\s+\S).*$"
+    # "Associate Professor, with tenure": a clause after a comma
+    r"|(?-i:,\s*(?:with|without|during|while|including|under)\s+[a-z].*$)",
+    re.IGNORECASE,
 )
 # an upper-case title runs on into lower-case prose ("PARK RANGER principally in the north")
 _CAPS_THEN_LOWER = re.compile(r"^(?P<head>[A-Z][A-Z&/.'\-]*(?: [A-Z&/.'\-]+)+)\s+[a-z].*$")
@@ -260,7 +263,7 @@ def _clean_frag(s: str) -> str:
     s = s.strip(" \t-–—|,:;([]•*")
     while s.endswith(")") and s.count(")") > s.count("("):
         s = s[:-1].rstrip(" \t-–—|,:;([]•*")  # a closing bracket stays only when it closes one
-    if looks_like_title(s) > 0:
+    if looks_like_title(s) > 0 and not _duty_phrase(s):  # a duty stays whole, to be refused as a title
         s = _TITLE_QUALIFIER.sub("", s)
         caps = _CAPS_THEN_LOWER.match(s)
         if caps and looks_like_title(caps.group("head")) >= 1.0:
@@ -537,7 +540,24 @@ def _title_score(s: str) -> float:
     ws = _words(s)
     if ws and ws[-1] in _ORG_WORDS and ws[-1] not in TITLE_WORDS and not _title_of_field(ws):
         return 0.0
+    if _duty_phrase(s):
+        return 0.0
     return looks_like_title(s)
+
+
+_MINOR_WORDS = _word_set("of and the for to in on at with a an by from")
+
+
+def _duty_phrase(s: str) -> bool:
+    """A duty, not a title: led by a verb form and running on in lower case ("Trained programmers in the
+    support team", "Training and overseeing performance of staff"); "Marketing content writer" is a title."""
+    words = s.split()
+    if len(words) < 4:
+        return False
+    first = words[0].lower()
+    if not (first.endswith(("ed", "ing")) and len(first) > 4):
+        return False
+    return sum(1 for w in words[1:] if w[:1].islower() and w.lower() not in _MINOR_WORDS) >= 3
 
 
 def _before_place(f: tuple[str, int, int], location: tuple[str, int, int] | None) -> bool:

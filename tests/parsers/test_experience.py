@@ -643,3 +643,27 @@ def test_ist_agent_nouns_are_title_words() -> None:
     text = "EXPERIENCE\nMarsh Valley Trust, Ogden, UT\nWetland Conservationist\nJune 2011 - May 2014\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Wetland Conservationist", "Marsh Valley Trust")
+
+
+def test_duty_lines_are_no_titles() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Harbor Freight Co, Tacoma, WA\n"
+        "Shift Supervisor\n"
+        "2015 - 2018\n"
+        "Coached new cashiers in the returns desk routine\n"
+        "Kestrel Works Ltd\n"
+        "2012 - 2015\n"
+        "Marketing content writer\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w] == [
+        ("Shift Supervisor", "Harbor Freight Co"),
+        ("Marketing content writer", "Kestrel Works Ltd"),
+    ]
+
+
+def test_title_ends_before_a_clause_after_a_comma() -> None:
+    text = "ACADEMIC APPOINTMENTS\nLakeshore College\n2012-present: Associate Professor, with tenure\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Associate Professor", "Lakeshore College")

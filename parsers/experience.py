@@ -96,7 +96,7 @@ _SPLIT_RE = re.compile(
     r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|;\s+|"
     r",\s+(?=(?:in|based in)\s+[A-Z])|"
     r"[ \t]+,[ \t]*(?=[A-Z])|[ \t]+/[ \t]+(?=[A-Z])|"
-    r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|"
+    r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|(?<=[A-Za-z.)])[–—](?=[A-Z])|"
     r"\s*(?:－|ï¼)\s*|\s+â€[“”]\s+|\s+(?=Company Name\b)|(?<=\bCompany Name)\s+(?=[A-Z])"
 )
 _LOCATION_FRAG = re.compile(

@@ -667,3 +667,9 @@ def test_title_ends_before_a_clause_after_a_comma() -> None:
     text = "ACADEMIC APPOINTMENTS\nLakeshore College\n2012-present: Associate Professor, with tenure\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Associate Professor", "Lakeshore College")
+
+
+def test_closed_up_em_dash_separates_header_fields() -> None:
+    text = "EXPERIENCE\nQuarry Lane Books—Store Manager\nMarch 2014 - June 2019\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Store Manager", "Quarry Lane Books")

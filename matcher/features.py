@@ -26,6 +26,7 @@ __all__ = [
     "FEATURES",
     "OCCUPATION_CREDIT",
     "FeatureResult",
+    "JobFeatures",
     "OccupationFn",
     "RelatedFn",
     "candidate_titles",
@@ -110,7 +111,14 @@ def skill_matches(job: Job, resume: Resume, related: RelatedFn | None = None) ->
     """How the candidate covers each job skill: "exact", "related" (best partial credit) or "missing"."""
     have = {s.skill_id: s for s in resume.skills}
     job_skills = job.all_skills()
-    best = best_related([js.skill_id for js in job_skills], have, related)
+    return _skill_matches(job_skills, have, best_related([js.skill_id for js in job_skills], have, related))
+
+
+def _skill_matches(
+    job_skills: Sequence[JobSkill],
+    have: Mapping[str, SkillMention],
+    best: Mapping[str, tuple[str | None, float]],
+) -> list[SkillMatch]:
     out: list[SkillMatch] = []
     for js in job_skills:
         mention = have.get(js.skill_id)
@@ -183,9 +191,12 @@ def _related(related: RelatedFn, skill_id: str) -> dict[str, float]:
 
 
 def _coverage(skills: Sequence[JobSkill], resume: Resume, label: str) -> FeatureResult:
+    return _coverage_of(skills, {s.skill_id: s for s in resume.skills}, label)
+
+
+def _coverage_of(skills: Sequence[JobSkill], have: Mapping[str, SkillMention], label: str) -> FeatureResult:
     if not skills:
         return FeatureResult(0.0, f"the job lists no {label} skills", applicable=False)
-    have = {s.skill_id: s for s in resume.skills}
     hits = [have[s.skill_id] for s in skills if s.skill_id in have]
     names = ", ".join(m.name for m in hits[:5])
     note = f"{len(hits)} of {len(skills)} {label} skills" + (f": {names}" if names else "")
@@ -209,7 +220,14 @@ def related_skill_credit(job: Job, resume: Resume, related: RelatedFn | None = N
     if not skills:
         return FeatureResult(0.0, "the job lists no skills", applicable=False)
     have = {s.skill_id: s for s in resume.skills}
-    best = best_related([js.skill_id for js in skills], have, related)
+    return _related_credit(skills, have, best_related([js.skill_id for js in skills], have, related))
+
+
+def _related_credit(
+    skills: Sequence[JobSkill],
+    have: Mapping[str, SkillMention],
+    best: Mapping[str, tuple[str | None, float]],
+) -> FeatureResult:
     total = 0.0
     weight_sum = 0.0
     partial: list[str] = []
@@ -244,11 +262,14 @@ def skill_recency(job: Job, resume: Resume, today: date | None = None) -> Featur
     skills = job.all_skills()
     if not skills:
         return FeatureResult(0.0, "the job lists no skills", applicable=False)
-    have = {s.skill_id: s for s in resume.skills}
+    return _recency(skills, {s.skill_id: s for s in resume.skills}, today or date.today())
+
+
+def _recency(skills: Sequence[JobSkill], have: Mapping[str, SkillMention], today: date) -> FeatureResult:
     matched = [have[s.skill_id] for s in skills if s.skill_id in have]
     if not matched:
         return FeatureResult(0.0, "no job skill found in the resume")
-    now = (today or date.today()).year * 12 + (today or date.today()).month - 1
+    now = today.year * 12 + today.month - 1
     credits = []
     recent = []
     for m in matched:
@@ -338,7 +359,12 @@ def title_similarity(
     job_title = (job.title or "").strip()
     if not job_title:
         return FeatureResult(0.0, "the job has no title", applicable=False)
-    titles = candidate_titles(resume, headline=headline)
+    return _title_similarity(job_title, candidate_titles(resume, headline=headline), embedding_cosine)
+
+
+def _title_similarity(
+    job_title: str, titles: Sequence[tuple[str, Span | None]], embedding_cosine: float | None
+) -> FeatureResult:
     best, best_title, best_span = 0.0, "", None
     for i, (t, span) in enumerate(titles):
         s = title_match(job_title, t) * (1.0 if i < 3 else 0.8)  # older titles count a little less
@@ -372,8 +398,14 @@ def occupation_match(
     want = occupation(job_title)
     if want is None:
         return FeatureResult(0.0, "the job title names no known occupation", applicable=False)
+    return _occupation_match(want, candidate_titles(resume, headline=headline), occupation, resume.text)
+
+
+def _occupation_match(
+    want: OccupationMatch, titles: Sequence[tuple[str, Span | None]], occupation: OccupationFn, text: str
+) -> FeatureResult:
     best, best_title, best_span, best_occ, best_level = 0.0, "", None, None, 0
-    for i, (title, span) in enumerate(candidate_titles(resume, headline=headline)):
+    for i, (title, span) in enumerate(titles):
         have = occupation(title)
         if have is None:
             continue
@@ -386,8 +418,8 @@ def occupation_match(
         return FeatureResult(0.0, f"{job_part}; no title of the candidate in a related occupation group")
     note = f'{job_part}; "{best_title}": {best_occ.label} (ISCO {best_occ.isco}), {_ISCO_LEVEL_NAMES[best_level]}'
     if best_span is None:  # the headline: point at it in the text when it is there as written
-        at = resume.text.find(best_title)
-        best_span = Span.of(resume.text, at, at + len(best_title)) if at >= 0 else None
+        at = text.find(best_title)
+        best_span = Span.of(text, at, at + len(best_title)) if at >= 0 else None
     return FeatureResult(best, note, _spans([best_span]))
 
 
@@ -433,11 +465,16 @@ def relevant_experience(
 ) -> FeatureResult:
     """Years in positions relevant to the job (title close to the job title, or using a job skill) over the
     job's minimum years (3 when it states none), capped at 1."""
-    today = today or date.today()
     job_skills = {s.skill_id for s in job.all_skills()}
+    return _relevant_experience(job, job_skills, resume.work, today or date.today(), title_threshold)
+
+
+def _relevant_experience(
+    job: Job, job_skills: set[str], work: Sequence[WorkItem], today: date, title_threshold: float
+) -> FeatureResult:
     relevant = [
         w
-        for w in resume.work
+        for w in work
         if (job.title and w.title and title_match(job.title, w.title) >= title_threshold)
         or (job_skills and job_skills.intersection(w.skill_ids))
     ]
@@ -492,3 +529,159 @@ def peer_support(mean_neighbour_semantic: float, k: int = PEER_K) -> FeatureResu
         mean_neighbour_semantic,
         f"the {k} most similar candidates in this set match the job at {mean_neighbour_semantic:.0%} on average",
     )
+
+
+# ---------------------------------------------------------------- one job against many candidates
+
+
+class JobFeatures:
+    """The job's side of every feature, worked out once for a ranking call: its skill lists, its title's
+    occupation, and each related skill's credits cut down to the job's skills. `of` then gives one candidate
+    exactly what the per-pair functions give (`matcher.ranking.compute_features`), reading the candidate's
+    skills and titles once for all features, and `skill_matches` what `skill_matches` gives.
+
+    Args:
+        related: taxonomy `related(skill_id)` (callers pass a memoized one; None: no related credit).
+        occupation: occupation lookup of a title (None: occupation_match does not apply).
+        today: reference date for durations and recency (default: today).
+    """
+
+    def __init__(
+        self,
+        job: Job,
+        *,
+        related: RelatedFn | None = None,
+        occupation: OccupationFn | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.job = job
+        self.related = related
+        self.occupation = occupation
+        self.today = today or date.today()
+        self.skills = job.all_skills()
+        self.skill_ids = [js.skill_id for js in self.skills]
+        self.skill_set = set(self.skill_ids)
+        self.title = (job.title or "").strip()
+        self.want = occupation(self.title) if occupation is not None and self.title else None
+        # forward credits of each job skill, as {candidate skill: (credit, position)} for credits above 0:
+        # the first of equal credits in `related`'s order wins, as in best_related's loop
+        self._forward: dict[str, dict[str, tuple[float, int]]] = {}
+        self._forward_items: dict[str, list[tuple[str, float]]] = {}
+        # reverse credits: candidate skill -> {job skill: credit} for the job's skills it relates to
+        self._reverse: dict[str, dict[str, float]] = {}
+        # each candidate's best_related, kept for its explanation (keyed by the resume object, held alive)
+        self._best: dict[int, tuple[Resume, dict[str, tuple[str | None, float]]]] = {}
+
+    # -- skills ----------------------------------------------------------------------------------------------
+
+    def _forward_of(self, sid: str) -> dict[str, tuple[float, int]]:
+        got = self._forward.get(sid)
+        if got is None:
+            items = list(_related(self.related, sid).items()) if self.related is not None else []
+            self._forward_items[sid] = items
+            # NaN and non-positive credits never win
+            got = {other: (float(credit), pos) for pos, (other, credit) in enumerate(items) if credit > 0}
+            self._forward[sid] = got
+        return got
+
+    def _reverse_of(self, other: str) -> dict[str, float]:
+        got = self._reverse.get(other)
+        if got is None:
+            rel = _related(self.related, other) if self.related is not None else {}
+            got = {sid: rel[sid] for sid in self.skill_set if sid in rel} if rel else {}
+            self._reverse[other] = got
+        return got
+
+    def best_related(self, have: Mapping[str, SkillMention]) -> dict[str, tuple[str | None, float]]:
+        """`best_related(self.skill_ids, have, related)`, from the per-job tables."""
+        missing = [sid for sid in dict.fromkeys(self.skill_ids) if sid not in have]
+        best: dict[str, tuple[str | None, float]] = {sid: (None, 0.0) for sid in missing}
+        if self.related is None or not have or not missing:
+            return best
+        for sid in missing:
+            forward = self._forward_of(sid)
+            if len(forward) <= len(have):
+                # the loop of best_related over the related skills in their order: strictly larger wins
+                for other, credit in self._forward_items[sid]:
+                    if other in have and credit > best[sid][1]:
+                        best[sid] = (other, float(credit))
+            else:  # fewer candidate skills: the largest credit, the earliest position among equals
+                top: tuple[float, int] | None = None
+                via = None
+                for other in have:
+                    hit = forward.get(other)
+                    if hit is not None and (top is None or (-hit[0], hit[1]) < (-top[0], top[1])):
+                        top, via = hit, other
+                if top is not None:
+                    best[sid] = (via, top[0])
+        wanted = set(missing)
+        reverse: dict[str, tuple[str, float]] = {}
+        for other in sorted(o for o in have if self._reverse_of(o)):
+            for sid, got in self._reverse[other].items():
+                if sid in wanted and (sid not in reverse or float(got) > reverse[sid][1]):
+                    reverse[sid] = (other, float(got))
+        for sid, (other, rev_credit) in reverse.items():
+            if rev_credit > best[sid][1]:
+                best[sid] = (other, rev_credit)
+        return {sid: (via, min(1.0, credit)) for sid, (via, credit) in best.items()}
+
+    def _best_of(
+        self, resume: Resume, have: Mapping[str, SkillMention]
+    ) -> dict[str, tuple[str | None, float]]:
+        kept = self._best.get(id(resume))
+        if kept is not None and kept[0] is resume:
+            return kept[1]
+        best = self.best_related(have)
+        self._best[id(resume)] = (resume, best)
+        return best
+
+    def skill_matches(self, resume: Resume) -> list[SkillMatch]:
+        """`skill_matches(job, resume, related)`."""
+        have = {s.skill_id: s for s in resume.skills}
+        return _skill_matches(self.skills, have, self._best_of(resume, have))
+
+    # -- every feature ---------------------------------------------------------------------------------------
+
+    def of(
+        self,
+        resume: Resume,
+        *,
+        cosine: float,
+        lexical: float | None = None,
+        peer: float | None = None,
+        headline: str | None = None,
+    ) -> dict[str, FeatureResult]:
+        """Every feature of the job against one candidate, keyed by name (FEATURES order)."""
+        job = self.job
+        have = {s.skill_id: s for s in resume.skills}
+        if self.skills:
+            related = _related_credit(self.skills, have, self._best_of(resume, have))
+            recency = _recency(self.skills, have, self.today)
+        else:
+            related = FeatureResult(0.0, "the job lists no skills", applicable=False)
+            recency = related
+        titles = candidate_titles(resume, headline=headline) if self.title else []
+        if not self.title:
+            title = FeatureResult(0.0, "the job has no title", applicable=False)
+        else:
+            title = _title_similarity(self.title, titles, None)
+        if self.want is None or self.occupation is None:
+            occupation = FeatureResult(0.0, "the job title names no known occupation", applicable=False)
+        else:
+            occupation = _occupation_match(self.want, titles, self.occupation, resume.text)
+        out = {
+            "required_skill_coverage": _coverage_of(job.required_skills, have, "required"),
+            "preferred_skill_coverage": _coverage_of(job.preferred_skills, have, "preferred"),
+            "related_skill_credit": related,
+            "semantic_similarity": semantic_similarity(cosine),
+            "relevant_experience": _relevant_experience(job, self.skill_set, resume.work, self.today, 0.5),
+            "title_similarity": title,
+            "occupation_match": occupation,
+            "education_fit": education_fit(job, resume),
+            "skill_recency": recency,
+        }
+        if lexical is not None:
+            out["lexical_match"] = lexical_match(lexical)
+        if peer is not None:
+            out["peer_support"] = peer_support(peer)
+        return out

@@ -270,9 +270,11 @@ def _all_features(
     occupation: F.OccupationFn | None = None,
     headlines: Sequence[str | None] | None = None,
     prune: tuple[Mapping[str, float], int] | None = None,
+    context: F.JobFeatures | None = None,
 ) -> list[dict[str, F.FeatureResult] | None]:
     """Features of every candidate. With `prune=(weights, top)`, a candidate that cannot reach the `top`
-    best scores under those weights (see `_reachable`) gets None instead of its features."""
+    best scores under those weights (see `_reachable`) gets None instead of its features. `context` is the
+    job's `JobFeatures` (built from related, occupation and today when not given)."""
     n = len(resumes)
     if headlines is not None and len(headlines) != n:
         raise ValidationFailed(f"{len(headlines)} headlines for {n} resumes")
@@ -309,7 +311,9 @@ def _all_features(
         # "resumes like this one" is judged on the fuller text when there is one: on the dev set peers found
         # by the text view helped more than by the profile or both (NDCG@10 0.734 / 0.715 / 0.722)
         neighbour_space = tv
-    semantic = np.array([F.semantic_similarity(float(c)).value for c in cosines])
+    semantic = _unit_values(
+        (np.asarray(cosines, dtype=np.float64) - F.SEMANTIC_LO) / (F.SEMANTIC_HI - F.SEMANTIC_LO)
+    )
     # neighbours only mean something in a set clearly larger than the neighbourhood
     peers = peer_means(neighbour_space, semantic) if n > 2 * F.PEER_K else None
 
@@ -320,31 +324,33 @@ def _all_features(
     )
     bm25 = scale_to_unit(bm25_query_scores(tokens, tokenize(job.text), query_tf=True))
 
+    ctx = context or F.JobFeatures(job, related=related, occupation=occupation, today=today)
+
     def features_of(i: int) -> dict[str, F.FeatureResult]:
         r = resumes[i][1]
-        return compute_features(
-            job,
+        return ctx.of(
             r,
             cosine=float(cosines[i]),
             lexical=float(bm25[i]),
             peer=float(peers[i]) if peers is not None else None,
             headline=headlines[i] if headlines is not None else resume_headline(r, blind=blind),
-            related=related,
-            today=today,
-            occupation=occupation,
         )
 
     if prune is None or prune[1] >= n:
         return [features_of(i) for i in range(n)]
     first = features_of(0)  # which features apply depends on the job alone: one candidate shows it
-    cheap = {
-        "semantic_similarity": semantic,
-        "lexical_match": np.array([F.lexical_match(float(b)).value for b in bm25]),
-    }
+    cheap = {"semantic_similarity": semantic, "lexical_match": _unit_values(bm25)}
     if peers is not None:
-        cheap["peer_support"] = np.array([F.peer_support(float(p)).value for p in peers])
+        cheap["peer_support"] = _unit_values(peers)
     keep = _reachable([k for k, f in first.items() if f.applicable], cheap, prune[0], prune[1])
     return [first if i == 0 else (features_of(i) if keep[i] else None) for i in range(n)]
+
+
+def _unit_values(x: np.ndarray) -> np.ndarray:
+    """`FeatureResult(v).value` of every v at once: clipped to [0, 1], NaN read as 0."""
+    v = np.minimum(1.0, np.maximum(0.0, np.asarray(x, dtype=np.float64)))
+    v[np.isnan(v)] = 0.0
+    return v
 
 
 PRUNE_MARGIN = 1e-9  # far above float rounding in a sum of a dozen terms, far below any real score gap
@@ -461,6 +467,7 @@ def rank_resumes(
         raise ValidationFailed("top must be >= 0")
     w = merge_weights(job.weights, weights)
     rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
+    ctx = F.JobFeatures(job, related=rel_fn, occupation=_load_occupation(), today=today)
     with _one_blas_thread():
         feats = _all_features(
             job,
@@ -474,9 +481,10 @@ def rank_resumes(
             lexical_tokens=lexical_tokens,
             text_vectors=text_vectors,
             job_text_vector=job_text_vector,
-            occupation=_load_occupation(),
+            occupation=ctx.occupation,
             headlines=headlines,
             prune=(w, top) if top is not None else None,
+            context=ctx,
         )
     kept = [(pair, f) for pair, f in zip(resumes, feats, strict=True) if f is not None]
     scored = _scored([pair for pair, _ in kept], [f for _, f in kept], w, top)
@@ -486,7 +494,7 @@ def rank_resumes(
             job_id=job.id,
             score=score,
             rank=i + 1,
-            explanation=build_explanation(contributions, F.skill_matches(job, resume, rel_fn)),
+            explanation=build_explanation(contributions, ctx.skill_matches(resume)),
         )
         for i, (score, cid, contributions, resume) in enumerate(scored)
     ]

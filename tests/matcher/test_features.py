@@ -320,3 +320,87 @@ def test_best_related_agrees_with_the_rule_read_one_skill_at_a_time() -> None:
             else:
                 assert got[sid] == _best_related_one_by_one(sid, have, related), sid
     assert F.best_related(["a"], {}, None) == {"a": (None, 0.0)}
+
+
+def _random_case(rng: object, ids: list[str]) -> tuple[Job, Resume, dict[str, dict[str, float]]]:
+    """A random job, candidate and related-skill table (credits with ties, zeros, NaN and values above 1)."""
+    import random
+
+    assert isinstance(rng, random.Random)
+    credits = [0.3, 0.5, 0.5, 0.8, 1.2, 0.0, -0.1, float("nan")]
+    table = {a: {b: rng.choice(credits) for b in rng.sample(ids, rng.randint(0, 9)) if b != a} for a in ids}
+    titles = ["Data Engineer", "Senior Data Engineer", "Pastry Chef", "Registered Nurse", "ETL Developer", ""]
+    text = "Data Engineer. Built pipelines in python. Pastry Chef before that."
+    skills = [
+        SkillMention(
+            skill_id=sid,
+            name=sid.upper(),
+            evidence=[Span.of(text, i, i + 4)] * rng.randint(0, 2),
+            last_used=rng.choice([None, PartialDate(year=rng.randint(2010, 2024), month=rng.randint(1, 12))]),
+        )
+        for i, sid in enumerate(rng.sample(ids, rng.randint(0, 12)))
+    ]
+    work = [
+        WorkItem(
+            title=rng.choice(titles) or None,
+            start=PartialDate(year=rng.randint(2005, 2023)),
+            current=rng.random() < 0.3,
+            months=rng.choice([None, rng.randint(1, 60)]),
+            skill_ids=rng.sample(ids, rng.randint(0, 3)),
+        )
+        for _ in range(rng.randint(0, 4))
+    ]
+    resume = Resume(
+        text=text,
+        work=work,
+        skills=skills,
+        education=[Education(level=rng.choice(["bachelor", "master", "secondary"]))] * rng.randint(0, 1),
+    )
+    wanted = rng.sample(ids, rng.randint(0, 7))
+    cut = rng.randint(0, len(wanted))
+    job = Job(
+        id="j",
+        title=rng.choice(titles) or None,
+        text="a job",
+        required_skills=[JobSkill(skill_id=s, name=s) for s in wanted[:cut]],
+        preferred_skills=[JobSkill(skill_id=s, name=s, required=False) for s in wanted[cut:]],
+        min_years=rng.choice([None, 2, 5]),
+        degree_level=rng.choice([None, "bachelor", "master"]),
+    )
+    return job, resume, table
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_job_features_equal_the_per_pair_functions(seed: int) -> None:
+    """JobFeatures (the job's side worked out once) gives every feature and skill match exactly as the
+    per-pair functions do: values, notes and evidence, for related tables with ties, NaN and zero credits."""
+    import random
+
+    from matcher.ranking import compute_features
+    from parsers.occupations import load_occupations
+
+    rng = random.Random(seed)
+    ids = [f"s{i}" for i in range(15)]
+    occupation = load_occupations().lookup if seed % 2 else None
+    for _ in range(150):
+        job, resume, table = _random_case(rng, ids)
+
+        def rel(skill_id: str, table: dict[str, dict[str, float]] = table) -> dict[str, float]:
+            if skill_id == "s14":
+                raise KeyError(skill_id)  # an id the taxonomy does not know
+            return table.get(skill_id, {})
+
+        use = rel if rng.random() < 0.8 else None
+        ctx = F.JobFeatures(job, related=use, occupation=occupation, today=TODAY)
+        head = rng.choice([None, "Data Engineer", "x" * 80])
+        for resume_ in (resume, resume):  # the second read comes from the per-candidate cache
+            kw = {"cosine": rng.uniform(-0.2, 0.9), "lexical": rng.random(), "peer": rng.random()}
+            got = ctx.of(resume_, headline=head, **kw)
+            want = compute_features(
+                job, resume_, headline=head, related=use, today=TODAY, occupation=occupation, **kw
+            )
+            assert got == want
+            assert list(got) == list(want)
+            assert ctx.skill_matches(resume_) == F.skill_matches(job, resume_, use)
+        have = {s.skill_id: s for s in resume.skills}
+        assert ctx.best_related(have) == F.best_related([s.skill_id for s in job.all_skills()], have, use)

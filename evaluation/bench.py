@@ -421,7 +421,7 @@ def shortlist_size(cfg_dict: dict[str, Any], n: int, measure_memory: bool) -> di
     from matcher.index import FaissIndex, FaissIvfIndex, NumpyIndex, recall_at_k
     from matcher.lexical import tokenize
     from matcher.profile import blind_text, profile_text, resume_headline
-    from matcher.ranking import rank_resumes
+    from matcher.ranking import rank_resumes, warm_up
     from matcher.retrieval import DEFAULT_DENSE_K, DEFAULT_LEXICAL_K, DEFAULT_SKILL_K, retrieve
     from matcher.skill_index import SkillIndex
 
@@ -503,7 +503,9 @@ def shortlist_size(cfg_dict: dict[str, Any], n: int, measure_memory: bool) -> di
     out["search_p95_ms"] = {k: _pct(v, 95) for k, v in search_ms.items()}
     if not approximate:
         del hnsw
-    gc.collect()
+    # as the service does once its pool is open: collect once and freeze the long-lived heap, so full
+    # collections do not walk the taxonomy and occupation tables during shortlists
+    warm_up()
 
     def shortlist(index: Any, job: Any, qv: np.ndarray) -> int:
         recalled = retrieve(

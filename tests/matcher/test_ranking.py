@@ -370,3 +370,18 @@ def test_ranking_leaves_the_blas_threads_as_it_found_them(hashing_embedder: Hash
     assert seen and set(seen) == {1}  # OpenBLAS ran on one thread inside the ranking
     after = [(c.prefix, c.num_threads) for c in threadpoolctl.ThreadpoolController().lib_controllers]
     assert after == before and ranking._blas_state["users"] == 0
+
+
+def test_warm_up_freezes_the_long_lived_heap() -> None:
+    import gc
+
+    from matcher.ranking import warm_up
+
+    gc.unfreeze()
+    warm_up(freeze=False)
+    assert gc.get_freeze_count() == 0
+    try:
+        warm_up()
+        assert gc.get_freeze_count() > 10_000  # the taxonomy and occupation tables, among the rest
+    finally:
+        gc.unfreeze()

@@ -27,10 +27,11 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Literal
@@ -80,6 +81,9 @@ DB_NAME = "shortlist.sqlite3"
 SAVE_EVERY_WRITE_BELOW_BYTES = 2_000_000  # index files up to this size are saved after every write
 JOB_VECTORS_KEPT = 256  # job vectors kept between shortlists (least recently used dropped)
 TOKENS_KEPT = 4096  # candidates whose blinded-text tokens are kept between shortlists
+VIEW_BATCH = 8  # text views embedded per step in the background (a shortlist waits for at most one step)
+VIEW_IDLE_S = 0.3  # the background embedding waits this long after the last foreground call
+TextViews = Literal["background", "ingest", "shortlist"]
 
 
 @dataclass
@@ -102,6 +106,9 @@ class _Prepared:
     profile: str
     blinded: str
     fingerprint: Fingerprint
+
+
+_Vectors = tuple[np.ndarray, np.ndarray | None]  # profile vectors, text view vectors (or None)
 
 
 @dataclass
@@ -168,6 +175,12 @@ class Pool:
             (at least 4 x top; None: all of them).
         ivf_above: the background approximate index is IVF-SQ8 (`FaissIvfIndex`, about 400 bytes a vector)
             instead of HNSW (about 2,000) when it is built over more than this many vectors (None: never).
+        text_views: when each candidate's second view (its blinded whole text, embedded; see `matcher.ranking`)
+            is embedded: "background" (default: a thread embeds the candidates that lack it after writes and
+            shortlists, pausing while the pool serves or ingests, so the first shortlists find them ready),
+            "ingest" (with the profile, before the candidate is stored: about 1.5x the embedding work of an
+            ingest) or "shortlist" (on first sight, inside the shortlist that recalls the candidate). A
+            shortlist embeds any still missing in every mode.
     """
 
     def __init__(
@@ -186,6 +199,7 @@ class Pool:
         lexical_k: int = DEFAULT_LEXICAL_K,
         rerank_k: int | None = DEFAULT_RERANK_K,
         ivf_above: int | None = DEFAULT_IVF_ABOVE,
+        text_views: TextViews = "background",
     ) -> None:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -213,6 +227,18 @@ class Pool:
         # tokens of blinded texts and blinded headlines by (candidate id, content hash), for ranking's BM25 and
         # title features; dropped on erasure
         self._tokens: OrderedDict[tuple[str, str], tuple[list[str], str | None]] = OrderedDict()
+        if text_views not in ("background", "ingest", "shortlist"):
+            raise ValueError(f"unknown text_views {text_views!r}")
+        self.text_views: TextViews = text_views
+        # background text views: a worker thread, woken by `_kick_views`, pausing while foreground calls run
+        self._views_cond = threading.Condition()
+        self._views_thread: threading.Thread | None = None
+        self._views_requested = False
+        self._views_running = False
+        self._views_stop = False
+        self._fg_active = 0
+        self._fg_last = 0.0
+        self._views_behind = False  # a shortlist met candidates without a text view
 
     # -- lazily built parts --------------------------------------------------------------------------------------
 
@@ -439,7 +465,13 @@ class Pool:
             self.store.checkpoint()
 
     def close(self) -> None:
-        """Save the index and close the database (idempotent)."""
+        """Stop the background embedding, save the index and close the database (idempotent)."""
+        with self._views_cond:
+            self._views_stop = True
+            self._views_cond.notify_all()
+        worker = self._views_thread
+        if worker is not None and worker is not threading.current_thread():
+            worker.join()  # it finishes at most one step (VIEW_BATCH texts) and writes nothing after the stop
         with self._lock:
             if self._closed:
                 return
@@ -453,6 +485,98 @@ class Pool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- text views in the background ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _foreground(self) -> Iterator[None]:
+        """Mark a caller's work (ingest, shortlist, search): the background embedding pauses meanwhile and for
+        VIEW_IDLE_S after."""
+        with self._views_cond:
+            self._fg_active += 1
+        try:
+            yield
+        finally:
+            with self._views_cond:
+                self._fg_active -= 1
+                self._fg_last = time.monotonic()
+
+    def _kick_views(self) -> None:
+        """Ask the background worker (started on first use) to embed the text views that are missing."""
+        if self.text_views != "background" or not self._default_ranker():
+            return
+        with self._views_cond:
+            if self._views_stop:
+                return
+            self._views_requested = True
+            self._views_cond.notify_all()
+            if self._views_thread is None or not self._views_thread.is_alive():
+                self._views_thread = threading.Thread(
+                    target=self._views_loop, name="shortlist-text-views", daemon=True
+                )
+                self._views_thread.start()
+
+    def wait_for_text_views(self, timeout: float | None = None) -> bool:
+        """Wait until the background worker has no text view left to embed; True when it is idle."""
+        with self._views_cond:
+            return self._views_cond.wait_for(
+                lambda: self._views_stop or not (self._views_requested or self._views_running), timeout
+            )
+
+    def _views_loop(self) -> None:
+        while True:
+            with self._views_cond:
+                while not self._views_requested and not self._views_stop:
+                    self._views_cond.wait()
+                if self._views_stop:
+                    return
+                self._views_requested = False
+                self._views_running = True
+            try:
+                self._drain_views()
+            except Exception:  # the shortlist embeds what is missing; never kill the process
+                log.exception("embedding text views in the background failed")
+            finally:
+                with self._views_cond:
+                    self._views_running = False
+                    self._views_cond.notify_all()
+
+    def _yield_to_foreground(self) -> bool:
+        """Wait while foreground calls run (and VIEW_IDLE_S after the last); False once the pool closes."""
+        with self._views_cond:
+            while not self._views_stop:
+                idle = time.monotonic() - self._fg_last
+                if self._fg_active == 0 and idle >= VIEW_IDLE_S:
+                    return True
+                self._views_cond.wait(VIEW_IDLE_S if self._fg_active else VIEW_IDLE_S - idle)
+            return False
+
+    def _drain_views(self) -> None:
+        """One pass over the store by candidate number: embed the blinded texts of candidates without a text
+        view (or with a stale zero one), VIEW_BATCH at a time, between foreground calls. A candidate erased or
+        replaced while its batch was embedded gets nothing (`put_embeddings_if_current`); the texts and vectors
+        of a batch are dropped after it."""
+        after = 0
+        while self._yield_to_foreground():
+            with self._lock:
+                if self._views_stop:
+                    return
+                rows = self.store.pending_views(self.text_model, after_num=after, limit=VIEW_BATCH)
+            if not rows:
+                return
+            after = rows[-1][0]
+            todo = [(cid, chash, text) for _, cid, chash, text in rows if text is not None]
+            if not todo:
+                continue
+            vectors = self.embedder.encode([text for _, _, text in todo])
+            with self._lock:
+                if self._views_stop:
+                    return
+                self.store.put_embeddings_if_current(
+                    [(cid, chash, v) for (cid, chash, _), v in zip(todo, vectors, strict=True)],
+                    self.text_model,
+                )
+            del rows, todo, vectors
 
     # -- adding --------------------------------------------------------------------------------------------------
 
@@ -497,16 +621,23 @@ class Pool:
         return self.store.get_candidate(found[0]) if found else None
 
     def _store_prepared(
-        self, prep: _Prepared, vector: np.ndarray, candidate_id: str | None = None
+        self,
+        prep: _Prepared,
+        vector: np.ndarray,
+        candidate_id: str | None = None,
+        text_vector: np.ndarray | None = None,
     ) -> Candidate:
-        """Write one candidate (new, or replacing `candidate_id`) to the store and the indexes; lock held."""
+        """Write one candidate (new, or replacing `candidate_id`) to the store and the indexes; lock held.
+
+        Returns the candidate as stored (built here, not read back: the same fields `get` returns)."""
         cid = candidate_id or _new_id("c")
         skip = {cid, *self.store.duplicates_of(cid)} if candidate_id else {cid}
         dup_of = self.find_duplicate(prep.fingerprint, exclude=skip)
-        created = None
+        now = datetime.now(UTC)
+        created = now
         if candidate_id:
             old = self.store.get_candidate(candidate_id)
-            created = old.created_at
+            created = old.created_at or now
         cand = Candidate(
             id=cid,
             resume=prep.resume,
@@ -514,17 +645,17 @@ class Pool:
             content_hash=prep.content_hash,
             duplicate_of=dup_of,
             created_at=created,
+            updated_at=now,
         )
         with self.store.transaction():
             num = self.store.put_candidate(
                 cand, fingerprint=prep.fingerprint, profile=prep.profile, lexical=prep.blinded
             )
             self.store.put_embedding(cid, self.model, vector)
-            if candidate_id:
-                # the old resume's text view (embedded at shortlist time) is stale: a zero vector marks it
-                self.store.put_embedding(
-                    cid, self.text_model, np.zeros_like(np.asarray(vector, dtype=np.float32))
-                )
+            if text_vector is not None:
+                self.store.put_embedding(cid, self.text_model, text_vector)
+            elif candidate_id:  # the old resume's text view is stale: gone until it is embedded again
+                self.store.delete_embedding(cid, self.text_model)
             if self.keep_files and prep.data is not None:
                 self.store.put_file(cid, prep.source_name or "upload", prep.data)
         self.index.add(np.array([num], dtype=np.int64), np.asarray(vector, dtype=np.float32).reshape(1, -1))
@@ -538,7 +669,7 @@ class Pool:
                 del self._tokens[key]
         if dup_of:
             log.info("candidate %s flagged as duplicate of %s", cid, dup_of)
-        return self.store.get_candidate(cid)
+        return cand
 
     def _index_skills(self, cand: Candidate) -> None:
         resume = cand.resume
@@ -554,16 +685,22 @@ class Pool:
         self, resume: Resume, source_name: str | None = None, *, data: bytes | None = None
     ) -> Candidate:
         """Store an already parsed resume (returns the stored candidate when the same content is there)."""
-        prep = self._prepare(resume, source_name, data)
-        if (existing := self._existing(prep.content_hash)) is not None:
-            return existing
-        vector = self.embedder.encode([prep.profile])[0]  # outside the lock: embedding is the slow part
-        with self._lock:
-            if (existing := self._existing(prep.content_hash)) is not None:  # a concurrent upload won
+        with self._foreground():
+            prep = self._prepare(resume, source_name, data)
+            if (existing := self._existing(prep.content_hash)) is not None:
                 return existing
-            cand = self._store_prepared(prep, vector)
-            self._save_index()
-            return cand
+            vector, text_vector = self._encode_prepared(
+                [prep]
+            )  # outside the lock: embedding is the slow part
+            with self._lock:
+                if (existing := self._existing(prep.content_hash)) is not None:  # a concurrent upload won
+                    return existing
+                cand = self._store_prepared(
+                    prep, vector[0], text_vector=None if text_vector is None else text_vector[0]
+                )
+                self._save_index()
+        self._kick_views()
+        return cand
 
     def add_file(self, data: bytes, source_name: str | None = None) -> Candidate:
         """Parse a document (bytes), embed its blinded profile, store and index it.
@@ -578,7 +715,8 @@ class Pool:
             return existing
         from parsers.resume import parse_resume
 
-        resume = parse_resume(data)  # outside the lock: parsing is the slow part
+        with self._foreground():
+            resume = parse_resume(data)  # outside the lock: parsing is the slow part
         return self.add_resume(resume, source_name, data=data)
 
     def add_many(
@@ -617,7 +755,7 @@ class Pool:
                 submitted += 1
 
         embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shortlist-embed")
-        waiting: tuple[int, Sequence[tuple[bytes, str]], _Screened, Future[np.ndarray | None]] | None = None
+        waiting: tuple[int, Sequence[tuple[bytes, str]], _Screened, Future[_Vectors]] | None = None
 
         def store_waiting() -> None:
             if waiting is not None:
@@ -627,7 +765,7 @@ class Pool:
                     progress(start + len(batch), total)
 
         try:
-            with torch_threads(1) if executor is not None else contextlib.nullcontext():
+            with self._foreground(), torch_threads(1) if executor is not None else contextlib.nullcontext():
                 for start in range(0, total, batch_size):
                     batch = docs[start : start + batch_size]
                     parsed: list[_Prepared | ShortlistError] = []
@@ -644,9 +782,8 @@ class Pool:
                     if executor is None:
                         parsed = [_parse_prepared(d, n) for d, n in batch]
                     screened = self._screen(batch, parsed)
-                    texts = [p.profile for _, p in screened.todo]
                     # this batch is embedded while the one before it is stored
-                    vectors = embedding.submit(self._encode_or_none, texts)
+                    vectors = embedding.submit(self._encode_prepared, [p for _, p in screened.todo])
                     store_waiting()
                     waiting = (start, batch, screened, vectors)
                 store_waiting()
@@ -657,10 +794,18 @@ class Pool:
                 executor.shutdown(cancel_futures=True)
             with self._lock:
                 self._save_index()
+        self._kick_views()
         return results
 
-    def _encode_or_none(self, texts: Sequence[str]) -> np.ndarray | None:
-        return self.embedder.encode(texts) if texts else None
+    def _encode_prepared(self, preps: Sequence[_Prepared]) -> _Vectors:
+        """The profile vectors of prepared documents and, when text views are embedded at ingest, their text
+        view vectors (None otherwise)."""
+        if not preps:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32), None
+        if self.text_views != "ingest" or not self._default_ranker():
+            return self.embedder.encode([p.profile for p in preps]), None
+        both = self.embedder.encode([p.profile for p in preps] + [p.blinded for p in preps])
+        return both[: len(preps)], both[len(preps) :]
 
     def _screen(
         self, batch: Sequence[tuple[bytes, str]], parsed: Sequence[_Prepared | ShortlistError]
@@ -682,21 +827,32 @@ class Pool:
         return screened
 
     def _store_screened(
-        self, batch: Sequence[tuple[bytes, str]], screened: _Screened, vectors: np.ndarray | None
+        self, batch: Sequence[tuple[bytes, str]], screened: _Screened, vectors: _Vectors
     ) -> list[IngestResult]:
-        """Store a screened batch with its vectors; a document stored meanwhile (an earlier batch or another
-        writer) counts as existing."""
+        """Store a screened batch with its vectors in one transaction; a document stored meanwhile (an earlier
+        batch or another writer) counts as existing."""
         out = screened.out
+        profiles, texts = vectors
         with self._lock:
-            for j, (i, prep) in enumerate(screened.todo):
-                assert vectors is not None
-                if self._existing(prep.content_hash) is not None:
-                    out[i] = IngestResult(prep.source_name or "", "existing")
-                    continue
-                cand = self._store_prepared(prep, vectors[j])
-                out[i] = IngestResult(
-                    prep.source_name or "", "duplicate" if cand.duplicate_of else "added", cand
-                )
+            try:
+                with self.store.transaction():
+                    for j, (i, prep) in enumerate(screened.todo):
+                        if self._existing(prep.content_hash) is not None:
+                            out[i] = IngestResult(prep.source_name or "", "existing")
+                            continue
+                        cand = self._store_prepared(
+                            prep, profiles[j], text_vector=None if texts is None else texts[j]
+                        )
+                        out[i] = IngestResult(
+                            prep.source_name or "", "duplicate" if cand.duplicate_of else "added", cand
+                        )
+            except BaseException:
+                # the batch was rolled back: the in-memory indexes may hold some of it, so they are rebuilt
+                # from the store when next needed
+                self._index = None
+                self._skills = None
+                self._bm25 = None
+                raise
             for i, r in enumerate(out):
                 if r is not None and r.status == "existing" and r.candidate is None:
                     r.candidate = self._existing(content_hash(batch[i][0]))
@@ -712,13 +868,20 @@ class Pool:
 
         with self._lock:
             old = self.store.get_candidate(candidate_id)
-        resume = parse_resume(data)
-        prep = self._prepare(resume, source_name or old.source_name, data)
-        vector = self.embedder.encode([prep.profile])[0]
-        with self._lock:
-            cand = self._store_prepared(prep, vector, candidate_id=candidate_id)
-            self._save_index()
-            return cand
+        with self._foreground():
+            resume = parse_resume(data)
+            prep = self._prepare(resume, source_name or old.source_name, data)
+            vector, text_vector = self._encode_prepared([prep])
+            with self._lock:
+                cand = self._store_prepared(
+                    prep,
+                    vector[0],
+                    candidate_id=candidate_id,
+                    text_vector=None if text_vector is None else text_vector[0],
+                )
+                self._save_index()
+        self._kick_views()
+        return cand
 
     # -- erasing -------------------------------------------------------------------------------------------------
 
@@ -849,24 +1012,37 @@ class Pool:
         """The store key of the second candidate view: the blinded resume text embedded (see matcher.ranking)."""
         return f"{self.model}#text"
 
-    def _text_view(self, job: Job, ids: Sequence[str], blinded: Mapping[str, str]) -> dict[str, Any]:
-        """`text_vectors` and `job_text_vector` for the default ranker: stored text vectors, the missing ones
-        embedded now (outside the lock) from the stored blinded text and kept for next time."""
-        from matcher.ranking import embed_job_text, rank_resumes
+    def _default_ranker(self) -> bool:
+        from matcher.ranking import rank_resumes
 
-        if self._ranker is not None and self._ranker is not rank_resumes:
+        return self._ranker is None or self._ranker is rank_resumes
+
+    def _text_view(
+        self,
+        job: Job,
+        ids: Sequence[str],
+        blinded: Mapping[str, str],
+        candidates: Mapping[str, Candidate],
+    ) -> dict[str, Any]:
+        """`text_vectors` and `job_text_vector` for the default ranker: stored text vectors, the missing ones
+        embedded now (outside the lock) from the stored blinded text and kept for next time (unless the
+        candidate was erased or replaced meanwhile)."""
+        from matcher.ranking import embed_job_text
+
+        if not self._default_ranker():
             return {}  # a custom ranker may not take the second view
         with self._lock:
             stored = self.store.get_embeddings(ids, self.text_model)
         missing = [c for c in ids if c not in stored or not np.any(stored[c])]
         if missing:
+            self._views_behind = True
             fresh = self.embedder.encode([blinded[c] for c in missing])
             stored.update(zip(missing, fresh, strict=True))
             with self._lock:
-                try:
-                    self.store.put_embeddings(list(zip(missing, fresh, strict=True)), self.text_model)
-                except NotFound:  # erased meanwhile: rank with the vectors at hand, keep nothing
-                    log.info("a candidate was erased while its text view was embedded")
+                self.store.put_embeddings_if_current(
+                    [(c, candidates[c].content_hash, v) for c, v in zip(missing, fresh, strict=True)],
+                    self.text_model,
+                )
         return {
             "text_vectors": np.stack([np.asarray(stored[c], dtype=np.float32) for c in ids]),
             "job_text_vector": self._job_cached("text", job, embed_job_text),
@@ -937,6 +1113,22 @@ class Pool:
 
         Weights: the argument, else the job's stored overrides, else the defaults.
         """
+        with self._foreground():
+            matches = self._shortlist(job, top, weights, blind, lexical, include_duplicates)
+        if self._views_behind:  # e.g. a store written before text views, or by another process
+            self._views_behind = False
+            self._kick_views()
+        return matches
+
+    def _shortlist(
+        self,
+        job: Job | str,
+        top: int,
+        weights: Mapping[str, float] | None,
+        blind: bool,
+        lexical: bool,
+        include_duplicates: bool,
+    ) -> builtins.list[Match]:
         if isinstance(job, str):
             job = self.store.get_job(job)
         if top <= 0:
@@ -986,7 +1178,7 @@ class Pool:
                 ids, candidates, lexical_texts
             )
             if "resume_vectors" in kwargs:
-                kwargs.update(self._text_view(job, ids, lexical_texts))
+                kwargs.update(self._text_view(job, ids, lexical_texts, candidates))
         matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)
         return [
             m.model_copy(update={"job_id": job.id, "source_name": candidates[m.candidate_id].source_name})
@@ -1012,6 +1204,22 @@ class Pool:
         Score = weighted sum of the present parts, renormalized: query similarity (0.5), share of `any_of`
         skills held (0.3), experience in the named skills (0.2, full at 5 years). Contributions sum to it.
         """
+        with self._foreground():
+            return self._search(
+                all_of, any_of, min_years, query, top, location, min_total_years, include_duplicates
+            )
+
+    def _search(
+        self,
+        all_of: Sequence[str],
+        any_of: Sequence[str],
+        min_years: Mapping[str, float] | None,
+        query: str,
+        top: int,
+        location: str | None,
+        min_total_years: float | None,
+        include_duplicates: bool,
+    ) -> builtins.list[Match]:
         if top <= 0:
             raise ValidationFailed("top must be positive")
         all_ids = [resolve_skill(s) for s in all_of if s.strip()]

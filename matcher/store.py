@@ -154,6 +154,23 @@ class CandidateStore(Protocol):
 
     def missing_embeddings(self, model: str) -> list[str]: ...
 
+    def put_embeddings(self, items: Sequence[tuple[str, np.ndarray]], model: str) -> None: ...
+
+    def put_embeddings_if_current(
+        self, items: Sequence[tuple[str, str | None, np.ndarray]], model: str
+    ) -> int:
+        """Store (candidate id, content hash, vector) rows only where the candidate still has that content hash."""
+        ...
+
+    def pending_views(
+        self, model: str, *, after_num: int = 0, limit: int = 32
+    ) -> list[tuple[int, str, str | None, str | None]]:
+        """(num, id, content hash, blinded text or None) of the next `limit` candidates after `after_num`, by
+        number, that have no `model` embedding."""
+        ...
+
+    def delete_embedding(self, candidate_id: str, model: str) -> None: ...
+
     # files
     def put_file(self, candidate_id: str, name: str, data: bytes) -> None: ...
 
@@ -351,6 +368,7 @@ class SqliteStore:
         self._lock = threading.RLock()
         self._depth = 0
         self._pending_unlinks: list[Path] = []
+        self._new_files: list[Path] = []  # files created inside the open transaction (removed on rollback)
         self._closed = False
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30.0)
         self._conn.execute("PRAGMA foreign_keys = ON")
@@ -378,6 +396,9 @@ class SqliteStore:
                 if outer:
                     self._conn.execute("ROLLBACK")
                     self._pending_unlinks.clear()
+                    for path in self._new_files:
+                        path.unlink(missing_ok=True)
+                    self._new_files.clear()
                 raise
             self._depth -= 1
             if outer:
@@ -385,6 +406,7 @@ class SqliteStore:
                 for path in self._pending_unlinks:
                     path.unlink(missing_ok=True)
                 self._pending_unlinks.clear()
+                self._new_files.clear()
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -684,6 +706,55 @@ class SqliteStore:
                 out[str(cid)] = np.frombuffer(blob, dtype=np.float32).copy()
         return out
 
+    def put_embeddings_if_current(
+        self, items: Sequence[tuple[str, str | None, np.ndarray]], model: str
+    ) -> int:
+        """Store embeddings computed from a candidate's content only for candidates still stored with that
+        content hash (an erased or replaced candidate gets nothing), in one transaction; returns how many."""
+        if not items:
+            return 0
+        with self.transaction():
+            current: dict[str, str | None] = {}
+            ids = list(dict.fromkeys(cid for cid, _, _ in items))
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                current.update(
+                    (str(r[0]), r[1])
+                    for r in self._conn.execute(
+                        f"SELECT id, content_hash FROM candidates WHERE id IN ({marks})", chunk
+                    ).fetchall()
+                )
+            rows = []
+            for cid, chash, vec in items:
+                if cid in current and current[cid] == chash:
+                    dim, blob = _vector_blob(vec)
+                    rows.append((cid, model, dim, blob))
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO embeddings(candidate_id, model, dim, vector) VALUES (?,?,?,?)", rows
+            )
+        return len(rows)
+
+    def pending_views(
+        self, model: str, *, after_num: int = 0, limit: int = 32
+    ) -> list[tuple[int, str, str | None, str | None]]:
+        """The next `limit` candidates after number `after_num` (by number) that have no embedding of `model`:
+        (num, id, content hash, stored blinded text or None). The scan reads no resume or text column."""
+        rows = self._query(
+            "SELECT c.num, c.id, c.content_hash FROM candidates c WHERE c.num > ? AND NOT EXISTS"
+            " (SELECT 1 FROM embeddings e WHERE e.candidate_id = c.id AND e.model = ?) ORDER BY c.num LIMIT ?",
+            (int(after_num), model, max(1, int(limit))),
+        )
+        texts = self.lexical_texts([str(r[1]) for r in rows])
+        return [(int(r[0]), str(r[1]), r[2], texts.get(str(r[1]))) for r in rows]
+
+    def delete_embedding(self, candidate_id: str, model: str) -> None:
+        """Drop one candidate's embedding of one model (e.g. a view made stale by a new document)."""
+        with self.transaction():
+            self._conn.execute(
+                "DELETE FROM embeddings WHERE candidate_id = ? AND model = ?", (candidate_id, model)
+            )
+
     def load_embeddings(self, model: str) -> EmbeddingMatrix:
         rows = self._query(
             "SELECT c.id, c.num, e.dim, e.vector FROM embeddings e JOIN candidates c ON c.id = e.candidate_id"
@@ -742,6 +813,8 @@ class SqliteStore:
                 target = self.files_dir / rel
                 tmp = target.with_name(target.name + ".tmp")
                 tmp.write_bytes(data)
+                if not target.exists():
+                    self._new_files.append(target)
                 os.replace(tmp, target)
                 if old and old[0] and old[0] != rel:
                     self._pending_unlinks.append(self.files_dir / str(old[0]))

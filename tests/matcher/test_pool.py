@@ -304,6 +304,44 @@ def test_add_many_batches_and_reports(pool: Pool) -> None:
     assert seen[-1] == (7, 7) and pool.count() == 5 and len(pool.index) == 5
 
 
+def test_added_candidates_are_returned_as_stored(pool: Pool) -> None:
+    docs = [
+        (f"Pat {i}\n\nExperience\nWelder {i}, Yard, 2011 - 2019\n".encode(), f"{i}.txt") for i in range(3)
+    ]
+    results = pool.add_many(docs, batch_size=2)
+    single = pool.add_file(b"Kim Ray\n\nExperience\nBaker, Bakery, 2015 - 2021\n", "k.txt")
+    for cand in [r.candidate for r in results] + [single]:
+        assert cand is not None and cand == pool.get(cand.id)
+    updated = pool.update(single.id, b"Kim Ray\n\nExperience\nHead Baker, Bakery, 2015 - 2023\n")
+    assert updated == pool.get(single.id) and updated.created_at == single.created_at
+
+
+def test_a_batch_that_fails_to_store_leaves_nothing_half_written(
+    pool: Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = pool.add_file(b"Ada Poe\n\nExperience\nPilot, Air, 2010 - 2020\n", "first.txt")
+    docs = [
+        (f"Lee {i}\n\nExperience\nMason {i}, Stone, 2012 - 2018\n".encode(), f"m{i}.txt") for i in range(3)
+    ]
+    calls = []
+    real = pool._index_skills
+
+    def failing(cand: Any) -> None:
+        calls.append(cand.id)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real(cand)
+
+    monkeypatch.setattr(pool, "_index_skills", failing)
+    with pytest.raises(RuntimeError):
+        pool.add_many(docs, batch_size=3)
+    monkeypatch.undo()
+    assert pool.list() == [pool.get(first.id)]
+    assert set(pool.index.ids().tolist()) == set(pool.store.nums_for([first.id]).values())
+    assert len(pool.skill_index) == 1 and first.id in pool.skill_index  # rebuilt from the store
+    assert sorted(f.name for f in (pool.data_dir / "files").iterdir()) == [f"{first.id}.txt"]
+
+
 def test_add_many_repeat_in_the_next_batch(pool: Pool) -> None:
     """A batch is screened while the one before it is still being embedded: a repeat is caught at storing."""
     doc = (b"Sam Lee\n\nExperience\nChef, Bistro, 2012 - 2020\n", "a.txt")

@@ -111,6 +111,28 @@ def test_embeddings(store: SqliteStore) -> None:
         store.put_embedding("ghost", "m1", va)
 
 
+def test_views_pending_and_kept_only_for_current_content(store: SqliteStore) -> None:
+    for cid, chash in (("a", "h1"), ("b", "h2"), ("c", None)):
+        c = cand(cid).model_copy(update={"content_hash": chash})
+        store.put_candidate(c, lexical=None if cid == "c" else f"blinded {cid}")
+    v = np.ones(4, dtype=np.float32)
+    store.put_embedding("b", "m#text", v)
+    rows = store.pending_views("m#text")
+    assert [(r[1], r[2], r[3]) for r in rows] == [("a", "h1", "blinded a"), ("c", None, None)]
+    assert [r[1] for r in store.pending_views("m#text", after_num=rows[0][0])] == ["c"]
+    assert [r[1] for r in store.pending_views("m#text", limit=1)] == ["a"]
+    # a vector computed from old content (or for an erased candidate) is not kept
+    kept = store.put_embeddings_if_current(
+        [("a", "old", v), ("b", "h2", v * 2), ("ghost", "h9", v), ("c", None, v * 3)], "m#text"
+    )
+    assert kept == 2
+    got = store.get_embeddings(["a", "b", "c"], "m#text")
+    assert set(got) == {"b", "c"} and np.allclose(got["b"], v * 2)
+    store.delete_embedding("b", "m#text")
+    assert set(store.get_embeddings(["a", "b", "c"], "m#text")) == {"c"}
+    assert [r[1] for r in store.pending_views("m#text")] == ["a", "b"]
+
+
 def test_files(store: SqliteStore) -> None:
     store.put_candidate(cand("a"))
     store.put_file("a", "CV Jane.pdf", b"%PDF-1.4 bytes")
@@ -214,6 +236,19 @@ def test_transaction_rolls_back(store: SqliteStore) -> None:
         store.put_candidate(cand("b"))
         raise RuntimeError("boom")
     assert store.count_candidates() == 0
+
+
+def test_rolled_back_transaction_removes_the_files_it_wrote(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "s.sqlite3")
+    store.put_candidate(cand("a"))
+    store.put_file("a", "a.pdf", b"kept")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.put_candidate(cand("b"))
+        store.put_file("b", "b.pdf", b"personal data")
+        raise RuntimeError("boom")
+    assert sorted(p.name for p in (tmp_path / "files").iterdir()) == ["a.pdf"]
+    assert store.get_file("a") == ("a.pdf", b"kept")
+    store.close()
 
 
 def test_file_store_persists_and_erases_without_trace(tmp_path: Path) -> None:

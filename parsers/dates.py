@@ -3,7 +3,8 @@
 Handled: "Jan 2019 - Present", "January 2019 – Current", "03/2018 - 2020", "2017 to date", "Summer 2016",
 "2015 - 2018", "2019", "Sept. 2017 onwards", "since 2018", "1979-92", "May '18 – Jun '19", "2018-03 to 2019-07",
 ranges whose dash the PDF text lost ("20132015", "2016present"), month names with two-digit years in a range
-("Jun 06 - Jul 11", "Aug ‘09 to Present"), and two months sharing one year ("September to November 2005").
+("Jun 06 - Jul 11", "Aug ‘09 to Present"), and two months sharing one year ("September to November 2005",
+also with the dash lost to a line break: "September\nNovember 2005").
 A range's end is inclusive of its month: "Jan 2019 - Dec 2019" is 12 months. A year-only end counts up to the
 start of that year ("2015 - 2018" is 36 months) unless it equals the start year (a whole year, 12 months).
 """
@@ -203,9 +204,11 @@ def _inside_single(o: DateRange, r: DateRange) -> bool:
     return o.single and r.start <= o.start and o.end <= r.end
 
 
-# "September to November 2005": two months sharing the year written once
+# "September to November 2005": two months sharing the year written once (or a month, a line break where the PDF
+# text lost the dash, and "November 2005")
 _SHARED_YEAR_RE = re.compile(
-    rf"(?<![\w/.\-])(?P<am>{_MONTH_RE})\.?\s*(?:-|–|—|to|till|until)\s*(?P<bm>{_MONTH_RE})\.?,?\s*(?P<by>{_YEAR4})"
+    rf"(?<![\w/.\-])(?P<am>{_MONTH_RE})\.?(?:\s*(?:-|–|—|to|till|until)\s*|[ \t]*\n[ \t]*)"
+    rf"(?P<bm>{_MONTH_RE})\.?,?\s*(?P<by>{_YEAR4})"
     rf"(?![\w/])",
     re.IGNORECASE,
 )

@@ -114,3 +114,20 @@ def test_left_quote_before_a_two_digit_year() -> None:
 def test_two_months_sharing_one_year() -> None:
     assert _one("March to July 2011") == ("2011-03", "2011-07", False)
     assert _one("Nov - Feb 2010") == ("2009-11", "2010-02", False)  # the year turned in between
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("September\nDecember 2010", ("2010-09", "2010-12", False)),  # the dash lost to a line break
+        ("November\nFebruary 2011", ("2010-11", "2011-02", False)),  # across the turn of the year
+        ("Oct.\n  Dec. 2019", ("2019-10", "2019-12", False)),
+    ],
+)
+def test_two_months_sharing_a_year_across_a_line_break(text: str, expected: tuple[str, str, bool]) -> None:
+    assert _one(text) == expected
+
+
+def test_a_lone_month_line_before_a_dated_line_with_words_is_no_range() -> None:
+    ranges = find_date_ranges("Available in May\nStarted June 2012")
+    assert [(r.first.iso() if r.first else None, r.single) for r in ranges] == [("2012-06", True)]

@@ -28,7 +28,7 @@ from matcher.embedder import Embedder
 from matcher.explain import build_explanation
 from matcher.lexical import bm25_query_scores, scale_to_unit, tokenize
 from matcher.profile import blind_text, job_profile_text, profile_text, resume_headline
-from matcher.scoring import merge_weights, score_candidate
+from matcher.scoring import merge_weights, score_candidate, score_validated, validate_weights
 from models.errors import ConfigError, ValidationFailed
 from models.job import Job
 from models.match import Match
@@ -433,9 +433,10 @@ def _scored(
         key=lambda x: (-round(x[0], 12), x[1]),
     )
     kept = order if top is None else order[:top]
+    valid = validate_weights(weights)
     out = []
     for quick, cid, i in kept:
-        score, contributions = score_candidate(feats[i], weights)
+        score, contributions = score_validated(feats[i], valid)
         if abs(score - quick) > 1e-12:
             log.warning("fast score disagrees with score_candidate; scoring every candidate in full")
             full = [

@@ -14,7 +14,7 @@ from matcher.features import FEATURES, FeatureResult
 from models.errors import ValidationFailed
 from models.match import Contribution
 
-__all__ = ["DEFAULT_WEIGHTS", "merge_weights", "score_candidate", "validate_weights"]
+__all__ = ["DEFAULT_WEIGHTS", "merge_weights", "score_candidate", "score_validated", "validate_weights"]
 
 # Chosen on the livecareer dev set (33 job posts, 1,275 resumes; see evaluation/ranking_eval.py) by hand
 # among a few sets, judged on posts 1-2 of each occupation and checked on post 3. Relevance there is the
@@ -82,7 +82,15 @@ def score_candidate(
         (score, contributions): one Contribution per applicable feature, in FEATURES order, with the
         effective (renormalized) weight; the score is exactly the sum of the contributions.
     """
-    w = validate_weights(weights) if weights is not None else dict(DEFAULT_WEIGHTS)
+    return score_validated(
+        features, validate_weights(weights) if weights is not None else dict(DEFAULT_WEIGHTS)
+    )
+
+
+def score_validated(
+    features: Mapping[str, FeatureResult], w: Mapping[str, float]
+) -> tuple[float, list[Contribution]]:
+    """`score_candidate` with weights already validated (`merge_weights` gives such)."""
     names = [n for n in FEATURES if n in features and features[n].applicable]
     total_w = sum(w.get(n, 0.0) for n in names)
     contributions: list[Contribution] = []

@@ -73,3 +73,17 @@ def test_merge_weights_layers() -> None:
 def test_validate_weights_rejects(bad: dict) -> None:
     with pytest.raises(ValidationFailed):
         validate_weights(bad)
+
+
+def test_score_validated_is_score_candidate_on_merged_weights() -> None:
+    from matcher.features import FeatureResult
+    from matcher.scoring import score_validated
+
+    feats = {
+        "semantic_similarity": FeatureResult(0.7, "cosine"),
+        "title_similarity": FeatureResult(0.4, "title"),
+        "education_fit": FeatureResult(0.0, "no degree asked", applicable=False),
+    }
+    weights = merge_weights({"title_similarity": 2, "lexical_match": 0})
+    assert score_validated(feats, weights) == score_candidate(feats, weights)
+    assert score_validated(feats, dict(DEFAULT_WEIGHTS)) == score_candidate(feats)

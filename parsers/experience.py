@@ -373,7 +373,7 @@ def _place_piece(s: str) -> bool:
         len(words) <= 3
         and not looks_like_employer(s)
         and not looks_like_title(s)
-        and guess_region(s) is not None
+        and (guess_region(s) is not None or s.lower() in _REGIONS or s.lower() in _COUNTRIES)
         and all(w[:1].isupper() for w in words)
     )
 
@@ -383,10 +383,13 @@ def _join_trailing_place(text: str, frags: list[tuple[str, int, int]]) -> list[t
     if len(frags) < 2:
         return frags
     last = frags[-1]
-    if not _place_piece(last[0]):
-        return frags
     prev = frags[-2]
     between = text[prev[2] : last[1]].strip()
+    if between == "," and prev[0] == last[0] and len(last[0].split()) <= 2 and last[0][:1].isupper():
+        # "Chandigarh, Chandigarh": exports repeat the city where the state goes
+        return [*frags[:-2], (text[prev[1] : last[2]], prev[1], last[2])]
+    if not _place_piece(last[0]):
+        return frags
     if (
         between in {",", ""}
         and len(prev[0].split()) <= 3
@@ -398,6 +401,7 @@ def _join_trailing_place(text: str, frags: list[tuple[str, int, int]]) -> list[t
         or _place_piece(prev[0])
         or _STATE_CODE.fullmatch(last[0])
         or last[0].lower() in _REGIONS
+        or last[0].lower() in _COUNTRIES
     ):
         return [*frags[:-2], (text[prev[1] : last[2]], prev[1], last[2])]
     return frags
@@ -420,6 +424,24 @@ _REGIONS = frozenset(
         "australia", "england", "scotland", "wales", "ireland", "united kingdom", "uk", "germany", "france",
         "spain", "italy", "netherlands", "singapore", "new zealand", "south africa", "nigeria", "kenya",
         "egypt", "uae", "china", "japan",
+    }
+)  # fmt: skip
+
+
+# countries beyond those in _REGIONS (a place's last part)
+_COUNTRIES = frozenset(
+    {
+        "afghanistan", "algeria", "argentina", "austria", "bahrain", "bangladesh", "belgium", "bolivia",
+        "botswana", "brazil", "bulgaria", "cameroon", "chile", "colombia", "costa rica", "croatia", "cyprus",
+        "czech republic", "denmark", "ecuador", "estonia", "ethiopia", "fiji", "finland", "ghana", "greece",
+        "hong kong", "hungary", "iceland", "indonesia", "iran", "iraq", "israel", "jamaica", "jordan",
+        "kazakhstan", "korea", "south korea", "kuwait", "latvia", "lebanon", "lithuania", "luxembourg",
+        "malawi", "malaysia", "malta", "mauritius", "mexico", "morocco", "mozambique", "myanmar", "namibia",
+        "nepal", "norway", "oman", "pakistan", "panama", "paraguay", "peru", "philippines", "poland",
+        "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia", "senegal", "serbia", "slovakia",
+        "slovenia", "sri lanka", "sudan", "sweden", "switzerland", "taiwan", "tanzania", "thailand",
+        "trinidad and tobago", "tunisia", "turkey", "uganda", "ukraine", "united arab emirates", "uruguay",
+        "venezuela", "vietnam", "yemen", "zambia", "zimbabwe",
     }
 )  # fmt: skip
 
@@ -531,7 +553,17 @@ def _is_location(s: str) -> bool:
         return False
     if s.lower() in {"remote", "onsite", "on-site", "hybrid", "work from home"}:
         return True
-    return guess_region(s) is not None and all(w[:1].isupper() or w in {"of", "-"} for w in words)
+    if not all(w[:1].isupper() or w in {"of", "-"} for w in words):
+        return False
+    parts = [p.strip(" .") for p in s.split(",")]
+    # "London, England", "Addis Ababa, Ethiopia": a city before a known state or country; "Delhi, Delhi"
+    # (exports repeat the city where the state goes)
+    city_then_region = (
+        len(parts) == 2
+        and 1 <= len(parts[0].split()) <= 3
+        and (parts[1].lower() in _REGIONS or parts[1].lower() in _COUNTRIES or parts[0] == parts[1])
+    )
+    return city_then_region or guess_region(s) is not None
 
 
 def _title_score(s: str) -> float:

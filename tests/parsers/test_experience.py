@@ -673,3 +673,24 @@ def test_closed_up_em_dash_separates_header_fields() -> None:
     text = "EXPERIENCE\nQuarry Lane Books—Store Manager\nMarch 2014 - June 2019\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Store Manager", "Quarry Lane Books")
+
+
+def test_city_before_a_country_or_repeated_is_a_place_not_the_employer() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Field Coordinator\n"
+        "Harvest Relief Fund - Kampala, Uganda -\n"
+        "May 2014 to June 2016\n\n"
+        "Data Entry Operator\n"
+        "Northline Traders - Jaipur, Jaipur -\n"
+        "May 2012 to April 2014\n\n"
+        "Tutor\n"
+        "London, England\n"
+        "2010 - 2011\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.location) for x in w] == [
+        ("Field Coordinator", "Harvest Relief Fund", "Kampala, Uganda"),
+        ("Data Entry Operator", "Northline Traders", "Jaipur, Jaipur"),
+        ("Tutor", None, "London, England"),
+    ]

@@ -81,6 +81,7 @@ DB_NAME = "shortlist.sqlite3"
 SAVE_EVERY_WRITE_BELOW_BYTES = 2_000_000  # index files up to this size are saved after every write
 JOB_VECTORS_KEPT = 256  # job vectors kept between shortlists (least recently used dropped)
 TOKENS_KEPT = 4096  # candidates whose blinded-text tokens are kept between shortlists
+RESUMES_KEPT = 1024  # stored candidates kept parsed between shortlists (about 90 KB each in memory)
 VIEW_BATCH = 8  # text views embedded per step in the background (a shortlist waits for at most one step)
 VIEW_IDLE_S = 0.3  # the background embedding waits this long after the last foreground call
 TextViews = Literal["background", "ingest", "shortlist"]
@@ -227,6 +228,9 @@ class Pool:
         # tokens of blinded texts and blinded headlines by (candidate id, content hash), for ranking's BM25 and
         # title features; dropped on erasure
         self._tokens: OrderedDict[tuple[str, str], tuple[list[str], str | None]] = OrderedDict()
+        # candidates read for shortlists, by id; used while their content hash, file name and duplicate flag
+        # are what the store holds (`_load_candidates`); dropped on update, erasure and foreign writes
+        self._candidates: OrderedDict[str, Candidate] = OrderedDict()
         if text_views not in ("background", "ingest", "shortlist"):
             raise ValueError(f"unknown text_views {text_views!r}")
         self.text_views: TextViews = text_views
@@ -362,6 +366,7 @@ class Pool:
         self._skills = None
         self._bm25 = None
         self._tokens.clear()  # erasures elsewhere must not leave text behind here
+        self._candidates.clear()
         if self._index is not None:
             self._embed_missing()
             expected = self.store.embedding_nums(self.model)
@@ -667,6 +672,7 @@ class Pool:
         if candidate_id:  # the replaced document's tokens go now, not when they fall out of the cache
             for key in [k for k in self._tokens if k[0] == candidate_id]:
                 del self._tokens[key]
+            self._candidates.pop(candidate_id, None)
         if dup_of:
             log.info("candidate %s flagged as duplicate of %s", cid, dup_of)
         return cand
@@ -920,6 +926,8 @@ class Pool:
             self._bm25 = None
             for key in [k for k in self._tokens if k[0] in group]:
                 del self._tokens[key]
+            for cid in group:
+                self._candidates.pop(cid, None)
             self._save_index(force=True)
             sync_index_files(self.index_path)
             self.store.checkpoint()
@@ -1017,13 +1025,7 @@ class Pool:
 
         return self._ranker is None or self._ranker is rank_resumes
 
-    def _text_view(
-        self,
-        job: Job,
-        ids: Sequence[str],
-        blinded: Mapping[str, str],
-        candidates: Mapping[str, Candidate],
-    ) -> dict[str, Any]:
+    def _text_view(self, job: Job, ids: Sequence[str], candidates: Mapping[str, Candidate]) -> dict[str, Any]:
         """`text_vectors` and `job_text_vector` for the default ranker: stored text vectors, the missing ones
         embedded now (outside the lock) from the stored blinded text and kept for next time (unless the
         candidate was erased or replaced meanwhile)."""
@@ -1036,6 +1038,10 @@ class Pool:
         missing = [c for c in ids if c not in stored or not np.any(stored[c])]
         if missing:
             self._views_behind = True
+            with self._lock:
+                blinded = self.store.lexical_texts(missing)
+            if len(blinded) < len(missing):  # erased meanwhile: rank without the second view
+                return {}
             fresh = self.embedder.encode([blinded[c] for c in missing])
             stored.update(zip(missing, fresh, strict=True))
             with self._lock:
@@ -1065,16 +1071,21 @@ class Pool:
         return vec
 
     def _ranking_inputs(
-        self, ids: Sequence[str], candidates: Mapping[str, Candidate], texts: Mapping[str, str]
-    ) -> tuple[builtins.list[builtins.list[str]], builtins.list[str | None]]:
+        self, ids: Sequence[str], candidates: Mapping[str, Candidate]
+    ) -> tuple[builtins.list[builtins.list[str]], builtins.list[str | None]] | None:
         """`tokenize` of each candidate's stored blinded text and its blinded `resume_headline`, kept between
         shortlists (LRU, TOKENS_KEPT) under (id, content hash), so a replaced document is read again; tokens are
-        interned (shared strings)."""
+        interned (shared strings). Only the texts not kept are read from the store; None when a candidate has
+        no stored blinded text (the ranker then blinds and tokenizes itself). Lock held."""
         from matcher.lexical import tokenize
         from matcher.profile import resume_headline
 
         tokens: builtins.list[builtins.list[str]] = []
         headlines: builtins.list[str | None] = []
+        unseen = [c for c in ids if (c, candidates[c].content_hash or "") not in self._tokens]
+        texts = self.store.lexical_texts(unseen) if unseen else {}
+        if len(texts) < len(unseen):
+            return None
         with self._lock:
             for c in ids:
                 key = (c, candidates[c].content_hash or "")
@@ -1092,6 +1103,32 @@ class Pool:
                 tokens.append(kept[0])
                 headlines.append(kept[1])
         return tokens, headlines
+
+    def _load_candidates(self, ids: Sequence[str]) -> dict[str, Candidate]:
+        """The stored candidates among `ids` (in that order), parsed ones kept between shortlists (LRU,
+        RESUMES_KEPT): a kept one is used while the store still holds its content hash, file name and duplicate
+        flag (read without the resume), so only the others are read and parsed. Lock held; treat as read-only."""
+        heads = self.store.candidate_heads(ids)
+        out: dict[str, Candidate] = {}
+        unseen = []
+        for c in ids:
+            head = heads.get(c)
+            if head is None:
+                continue
+            kept = self._candidates.get(c)
+            if kept is not None and (kept.content_hash, kept.source_name, kept.duplicate_of) == head:
+                self._candidates.move_to_end(c)
+                out[c] = kept
+            else:
+                unseen.append(c)
+        if unseen:
+            for c, cand in self.store.get_candidates(unseen).items():
+                out[c] = cand
+                self._candidates[c] = cand
+                self._candidates.move_to_end(c)
+            while len(self._candidates) > RESUMES_KEPT:
+                self._candidates.popitem(last=False)
+        return {c: out[c] for c in ids if c in out}
 
     def job_vector(self, job: Job) -> np.ndarray:
         """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""
@@ -1159,13 +1196,13 @@ class Pool:
                 weights=chosen,
             )
             ids = [r.candidate_id for r in recalled]
-            candidates = self.store.get_candidates(ids)
+            candidates = self._load_candidates(ids)
+            ids = [c for c in ids if c in candidates]
             if blind and stored:
                 vectors = {c: stored[c] for c in ids if c in stored}
             else:
                 vectors = self.store.get_embeddings(ids, self.model) if blind else {}
-            lexical_texts = self.store.lexical_texts(ids) if blind else {}
-        ids = [c for c in ids if c in candidates]
+            inputs = self._ranking_inputs(ids, candidates) if blind and ids else None
         if not ids:
             return []
         kwargs: dict[str, Any] = {"embedder": self.embedder, "weights": chosen, "blind": blind, "top": top}
@@ -1173,12 +1210,10 @@ class Pool:
             # stored vectors embed the blinded profile, so they are only valid for blind ranking
             kwargs["resume_vectors"] = np.stack([vectors[c] for c in ids])
             kwargs["job_vector"] = job_vec
-        if blind and all(c in lexical_texts for c in ids):
-            kwargs["lexical_tokens"], kwargs["headlines"] = self._ranking_inputs(
-                ids, candidates, lexical_texts
-            )
+        if inputs is not None:
+            kwargs["lexical_tokens"], kwargs["headlines"] = inputs
             if "resume_vectors" in kwargs:
-                kwargs.update(self._text_view(job, ids, lexical_texts, candidates))
+                kwargs.update(self._text_view(job, ids, candidates))
         matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)
         return [
             m.model_copy(update={"job_id": job.id, "source_name": candidates[m.candidate_id].source_name})

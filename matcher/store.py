@@ -87,6 +87,12 @@ class CandidateStore(Protocol):
         """The stored blinded full texts of the candidates that have one."""
         ...
 
+    def candidate_heads(
+        self, candidate_ids: Sequence[str]
+    ) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """(content hash, source name, duplicate_of) of the stored candidates among the ids, without the resume."""
+        ...
+
     def profiles(self) -> list[tuple[str, str]]:
         """(candidate_id, blinded profile text) of every candidate stored with one."""
         ...
@@ -650,6 +656,22 @@ class SqliteStore:
             "SELECT id, num, total_months, location, duplicate_of FROM candidates ORDER BY num"
         )
         return [CandidateFacts(str(r[0]), int(r[1]), int(r[2]), r[3], r[4]) for r in rows]
+
+    def candidate_heads(
+        self, candidate_ids: Sequence[str]
+    ) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """(content hash, source name, duplicate_of) of the stored candidates among the ids; reads no resume."""
+        ids = list(candidate_ids)
+        out: dict[str, tuple[str | None, str | None, str | None]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for cid, chash, name, dup in self._query(
+                f"SELECT id, content_hash, source_name, duplicate_of FROM candidates WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[str(cid)] = (chash, name, dup)
+        return out
 
     def lexical_texts(self, candidate_ids: Sequence[str]) -> dict[str, str]:
         ids = list(candidate_ids)

@@ -235,17 +235,23 @@ def _dedup(values: Iterable[str]) -> list[str]:
 
 
 _TITLE_SPLIT = re.compile(r"\s*/\s*|\s+&\s+|\s+and\s+|,\s*")
+_SLASH_SPLIT = re.compile(r"\s*/\s*")
 
 
 def _title_items(title: str) -> list[set[str]]:
     """Predicted items for one title. A compound of full titles ("Project Manager / Technology Lead", every
     part two words or more) is two titles held at once: each part is its own item, the first also matching
     the compound as written. Otherwise one item whose surfaces are the title and its pieces
-    ("Sales and Marketing Manager" stays one title)."""
+    ("Sales and Marketing Manager" stays one title). Single words joined by slashes alone ("Owner/Trainer",
+    "Volunteer/Intern") are also several titles, dotin labelling each; joined by "and", "&" or commas they stay
+    one ("Sales and Marketing")."""
     whole = normalize(title, kind="Designation")
     parts = [normalize(p, kind="Designation") for p in _TITLE_SPLIT.split(title) if p.strip()]
     parts = [p for p in parts if p]
-    if len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts):
+    slashed_words = len(parts) == len(_SLASH_SPLIT.split(title.strip())) and all(
+        len(p.split()) == 1 for p in parts
+    )
+    if len(parts) >= 2 and (all(len(p.split()) >= 2 for p in parts) or slashed_words):
         return [{whole, parts[0]}, *({p} for p in parts[1:])]
     return [{whole, *parts}] if whole else []
 

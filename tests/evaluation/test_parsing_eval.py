@@ -173,3 +173,16 @@ def test_title_items_split_compounds_of_full_titles_only() -> None:
         {"sales and marketing manager", "sales", "marketing manager"}
     ]
     assert _title_items("Data Engineer") == [{"data engineer"}]
+
+
+def test_title_items_split_slashed_single_words() -> None:
+    from evaluation.parsing_eval import _title_items
+
+    items = _title_items("Owner/Trainer / Consultant")
+    assert items == [{"owner trainer consultant", "owner"}, {"trainer"}, {"consultant"}]
+    assert match_sets(items, ["owner", "trainer", "consultant"]) == 3
+    # other joints keep single words together: "Sales and Marketing" is one prediction
+    assert _title_items("Sales and Marketing") == [{"sales and marketing", "sales", "marketing"}]
+    assert len(_title_items("Sales, Marketing/Support")) == 1
+    # a one-word part beside a longer one stays one prediction (it may be a modifier: "Sales/Marketing Manager")
+    assert len(_title_items("Sales/Marketing Manager")) == 1

@@ -111,6 +111,11 @@ def test_matches_a_dict_model_under_random_updates(
             if {a, b} & set(model[c][0]) and model[c][1] >= 30 and "tx" in (model[c][2] or "").casefold()
         ]
         assert ix.match(include_duplicates=True) == list(model)
+        counts = {c: n for c in live if (n := sum(s in model[c][0] for s in (a, b)))}
+        k = rng.randint(0, 12)
+        assert list(ix.top_holders([a, b], k).items()) == [
+            (c, counts[c]) for c in sorted(counts, key=lambda c: -counts[c])[:k]
+        ]
         some = rng.sample([*model, "nobody"], min(5, len(model) + 1))
         assert ix.held_counts(some, [a, b]).tolist() == [
             sum(s in model.get(c, ({},))[0] for s in (a, b)) for c in some
@@ -151,3 +156,35 @@ def test_resolve_skill() -> None:
         entry = None
     assert got == (entry.id if entry is not None else "python")
     assert resolve_skill("zzzz-unknown-skill") == "zzzz-unknown-skill"
+
+
+def test_top_holders_of_a_large_pool_agree_with_a_full_sort() -> None:
+    """Past a few thousand holders the counts are read count by count, and many postings are tallied in
+    one pass instead of sorted: the same holders in the same order as a full sort."""
+    import random
+
+    import numpy as np
+
+    from matcher.skill_index import _most_first
+
+    rng = np.random.default_rng(3)
+    for size in (0, 5, 4096, 5000, 12_000):
+        counts = rng.integers(1, 6, size)
+        for k in (0, 1, 100, 4097, size + 3):
+            want = np.lexsort((np.arange(size), -counts))[:k]
+            assert np.array_equal(_most_first(counts, k), want)
+    pick = random.Random(4)
+    ix = SkillIndex()
+    held: dict[str, set[str]] = {}
+    for i in range(6000):
+        skills = set(pick.sample(["a", "b", "c", "d"], pick.randint(0, 3))) | (
+            {"rare"} if i % 600 == 7 else set()
+        )
+        ix.add(f"c{i}", dict.fromkeys(skills, 12))
+        held[f"c{i}"] = skills
+    for ask in (["a"], ["a", "b", "c"], ["d", "zz"], ["rare"]):  # "rare": few postings, sorted
+        counts = {c: n for c, s in held.items() if (n := len(s & set(ask)))}
+        for k in (10, 5000):
+            want = sorted(counts, key=lambda c: -counts[c])[:k]
+            assert list(ix.top_holders(ask, k)) == want
+        assert ix.count_any(ask) == counts

@@ -388,6 +388,19 @@ def _warm_up(services: Services) -> None:
         services.pool.embedder.encode(["warm up"])
     except Exception:  # a broken model dir is reported by the request that needs it
         log.exception("warm-up failed")
+    _freeze_long_lived(services)
+
+
+def _freeze_long_lived(services: Services) -> None:
+    """Load the pool's indexes and the ranking's shipped tables, then freeze the heap (matcher.ranking.warm_up):
+    full garbage collections over those tables were the shortlist p95."""
+    from matcher.ranking import warm_up
+
+    try:
+        _ = services.pool.index, services.pool.skill_index
+        warm_up()
+    except Exception:  # a broken index or data file is reported by the request that needs it
+        log.exception("warm-up of the ranking data failed")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -406,6 +419,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         pool = services.pool
         load_demo(pool, progress=True)
+        _freeze_long_lived(services)
         record, demo_key = services.keys.create("demo")
         services.audit.record("create_key", key_id=record.id, details={"via": "serve --demo"})
     else:

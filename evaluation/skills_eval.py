@@ -5,7 +5,9 @@ Two gold sets from ../shared/data:
   canonical skill with `Taxonomy.lookup`; per resume we compare sets of canonical ids (micro-averaged over
   resumes). A predicted skill whose every mention lies inside a gold skill span that has no canonical id is not
   counted (the gold names a skill the taxonomy lacks; its coverage is reported separately). Predicted spoken
-  languages and soft skills are left out: the annotation labels those under other types. Span level:
+  languages and soft skills are left out: the annotation labels those under other types, and so are the
+  parser's "unlisted" skills (tool-list items the taxonomy does not name, ids outside it): this eval scores
+  taxonomy ids, and `shortlist eval parsing` scores those items against every gold phrase. Span level:
   a predicted mention is right when it overlaps a gold skill span; a gold span is found when a mention overlaps it.
   Files are split by id parity: even ids are the development half, odd ids the held-out half.
   Resumes that carry no skill label at all were not annotated for skills (several list skills plainly), so they
@@ -146,7 +148,7 @@ def score_resume(
     min_confidence: float = 0.0,
 ) -> DocResult:
     """Score extract_skills on one text against gold (start, end, surface) skill spans."""
-    from parsers.skills import extract_skills
+    from parsers.skills import UNLISTED_TYPE, extract_skills
     from parsers.taxonomy import load_taxonomy
 
     tx = load_taxonomy()
@@ -163,7 +165,7 @@ def score_resume(
     mentions = [
         m
         for m in extract_skills(text, sections)
-        if (m.type or "") not in IGNORED_TYPES and m.confidence >= min_confidence
+        if (m.type or "") not in IGNORED_TYPES and m.type != UNLISTED_TYPE and m.confidence >= min_confidence
     ]
     pred_ids: set[str] = set()
     pred_spans: list[tuple[int, int]] = []

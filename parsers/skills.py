@@ -152,6 +152,19 @@ class _Matcher:
             sid for _, sid in taxonomy.alias_items() if (taxonomy.kind(sid) or ("",))[0] == "technology"
         }
         self.skill_groups: dict[str, frozenset[str]] = {}
+        self._alias_words: frozenset[str] | None = None
+
+    def alias_words(self) -> frozenset[str]:
+        """Every word of the multi-word aliases ("studio" of "visual studio", "managing" of "managing staff"):
+        alone, such a word is a fragment or an everyday word, not the name of a tool."""
+        if self._alias_words is None:
+            counts: dict[str, int] = {}
+            for alias, _ in self.taxonomy.alias_items():
+                if " " in alias:
+                    for tok in set(alias.split(" ")):
+                        counts[tok] = counts.get(tok, 0) + 1
+            self._alias_words = frozenset(t for t, n in counts.items() if n >= _ALIAS_WORD_MIN)
+        return self._alias_words
 
     def groups_of(self, skill_id: str) -> frozenset[str]:
         found = self.skill_groups.get(skill_id)
@@ -571,6 +584,7 @@ def extract_skills(
         by_skill[h.skill_id].append(h)
     list_cache: dict[int, bool] = {}
     out: list[SkillMention] = []
+    unlisted = _unlisted_items(text, hits, sections, tx)
     for skill_id in order:
         entry = tx.get(skill_id)
         if entry is None:
@@ -602,4 +616,90 @@ def extract_skills(
                 confidence=round(confidence, 3),
             )
         )
+    out.extend(unlisted)
     return out
+
+
+UNLISTED_PREFIX = "unlisted:"  # ids of tool-list items the taxonomy does not name
+UNLISTED_TYPE = "unlisted"
+_UNLISTED_CONFIDENCE = 0.4
+_ALIAS_WORD_MIN = 3  # a word of this many multi-word aliases is an everyday word ("managing"), not a brand
+_TOOL_LINE_MIN = 2  # taxonomy technologies a line must hold before its other items count as tools
+_ITEM_SEP_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\s[-–]\s")
+_ITEM_TRIM_RE = re.compile(r"\((?:[^()]*)\)|\[[^\]]*\]")
+_VERSION_TAIL_RE = re.compile(r"(?:\s+(?:v(?:er(?:sion)?)?\.?\s*)?[\d.x+]+)+$", re.IGNORECASE)
+_ITEM_OK_RE = re.compile(r"[A-Za-z][\w.+#&'/ -]*[\w+#]|[A-Za-z]")
+_LABEL_PREFIX_RE = re.compile(r"^[^:\n]{0,40}:\s*")
+_NOT_ITEM_WORDS = frozenset(
+    {"etc", "and", "or", "others", "other", "basics", "basic", "knowledge", "good", "familiar", "exposure",
+     "years", "year", "months", "less", "than", "with", "the", "of", "in", "on", "for", "to", "using", "tools",
+     "experience", "working", "worked", "hands", "concepts", "skills", "technologies", "technical", "about"}
+)  # fmt: skip
+
+
+def _unlisted_items(
+    text: str, hits: list[_Hit], sections: Sequence[Section] | None, tx: Taxonomy
+) -> list[SkillMention]:
+    """Items of a tool list that the taxonomy does not name ("Saucelabs", "LogiXML"), one mention per item.
+
+    A line counts as a tool list when it reads as a list (or lies in a skills section) and holds at least
+    two taxonomy technologies; each of its other items of one to four words, not all lower case, becomes an
+    "unlisted:" skill of type "unlisted" at low confidence. Left out: items the taxonomy names (a guard ruled
+    them out here), single words that are part of a multi-word alias ("Studio", "Managing"), and items with a
+    role or filler word ("Senior Engineer", "basics of C"). The ids name no taxonomy entry: `Taxonomy.get`
+    returns None for them and `Taxonomy.related` an empty dict.
+    """
+    m = _matcher(tx)
+    by_line: dict[int, list[_Hit]] = {}
+    for h in hits:
+        by_line.setdefault(_line_bounds(text, h.start)[0], []).append(h)
+    found: dict[str, SkillMention] = {}
+    for a, line_hits in by_line.items():
+        if sum(1 for h in line_hits if h.skill_id in m.technology) < _TOOL_LINE_MIN:
+            continue
+        b = _line_bounds(text, a)[1]
+        line = text[a:b]
+        if not (_is_list_line(line) or _in_sections(a, sections, {"skills"})):
+            continue
+        label = _LABEL_PREFIX_RE.match(line)
+        pos = a + (label.end() if label else 0)
+        for part in _ITEM_SEP_RE.split(text[pos:b]):
+            start = text.find(part, pos, b)
+            if start < 0:
+                continue
+            pos = start + len(part)
+            item = _VERSION_TAIL_RE.sub("", _ITEM_TRIM_RE.sub(" ", part).strip()).strip(" \t.:*-")
+            item = " ".join(item.split())
+            if not item or len(item) > 40 or not _ITEM_OK_RE.fullmatch(item):
+                continue
+            if item.islower():
+                continue  # "meetings, policies": everyday words in a list; tools are named in capitals
+            words = item.lower().split()
+            if len(words) > 4 or any(w in _NOT_ITEM_WORDS or w in _ROLE_WORDS for w in words):
+                continue
+            if len(words) == 1 and words[0] in m.alias_words():
+                continue  # "Studio" of "Visual Studio", "Managing"
+            i0 = text.find(item.split()[0], start, pos)
+            if i0 < 0:
+                continue
+            j = text.find(item.split()[-1], i0, pos)
+            span_end = j + len(item.split()[-1])
+            if any(h.start < span_end and i0 < h.end for h in line_hits):
+                continue
+            if tx.lookup(item) is not None:
+                continue  # a taxonomy skill its guard ruled out here ("Excel at ...")
+            key = UNLISTED_PREFIX + "-".join(re.findall(r"[a-z0-9+#]+", item.lower()))
+            ev = Span.of(text, i0, span_end)
+            if key in found:
+                found[key].evidence.append(ev)
+                continue
+            kinds: list[str] = [s.kind for s in sections or () if s.start <= i0 < s.end]
+            found[key] = SkillMention(
+                skill_id=key,
+                name=item,
+                type=UNLISTED_TYPE,
+                evidence=[ev],
+                sections=kinds[:1],
+                confidence=_UNLISTED_CONFIDENCE,
+            )
+    return list(found.values())

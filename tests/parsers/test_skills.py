@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.resume import Section
-from parsers.skills import extract_skills, find_skill_spans
+from models.resume import Section, SkillMention
+from parsers.skills import UNLISTED_PREFIX, UNLISTED_TYPE, extract_skills, find_skill_spans
 
 
 def ids(text: str) -> list[str]:
@@ -311,3 +311,53 @@ def test_a_long_header_holds_a_summary_past_its_contact_block() -> None:
         for m in extract_skills(short, [Section(kind="header", heading=None, start=0, end=len(short))])
     }
     assert "project-management" not in found_short and "program-management" not in found_short
+
+
+def _unlisted(text: str, sections: list[Section] | None = None) -> dict[str, object]:
+    return {m.name: m for m in extract_skills(text, sections) if m.type == UNLISTED_TYPE}
+
+
+def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
+    text = "Summary\nTools: Python, Java, Saucelabs, LogiXML 10 (2 years), Qwirkly Suite\n"
+    found = _unlisted(text)
+    assert set(found) == {"Saucelabs", "LogiXML", "Qwirkly Suite"}
+    taxonomy_conf = min(m.confidence for m in extract_skills(text) if m.type != UNLISTED_TYPE)
+    for name, m in found.items():
+        assert isinstance(m, SkillMention)
+        assert m.skill_id.startswith(UNLISTED_PREFIX) and m.confidence < taxonomy_conf
+        assert [text[e.start : e.end] for e in m.evidence] == [name]
+    # the same item twice is one skill with two mentions
+    twice = _unlisted(text + "Stack: Python, Java, Saucelabs\n")
+    assert len(twice["Saucelabs"].evidence) == 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fewer than two taxonomy technologies on the line
+        "Tools: Python, Saucelabs, LogiXML\n",
+        # prose, lower-case words, role and filler words, a fragment of a multi-word alias
+        "Skills: Python, Java, meetings, budgets\n",
+        "Skills: Python, Java, Senior Engineer, Basics\n",
+        "Skills: Python, Java, Studio\n",
+        "I wrote Python and Java services for Saucelabs last year.\n",
+    ],
+)
+def test_no_unlisted_skills(text: str) -> None:
+    assert _unlisted(text) == {}
+
+
+def test_unlisted_ids_are_safe_for_taxonomy_and_export() -> None:
+    from parsers.jsonresume import to_json_resume, validate_json_resume
+    from parsers.resume import parse_resume_text
+    from parsers.taxonomy import load_taxonomy
+
+    resume = parse_resume_text("Jane Roe\nSKILLS\nPython, Java, Saucelabs, LogiXML\n")
+    ids = [s.skill_id for s in resume.skills if s.type == UNLISTED_TYPE]
+    assert ids
+    tx = load_taxonomy()
+    for sid in ids:
+        assert tx.get(sid) is None and tx.related(sid) == {} and tx.parents(sid) == ()
+    doc = to_json_resume(resume)
+    validate_json_resume(doc)
+    assert {"Saucelabs", "LogiXML"} <= {s["name"] for s in doc["skills"]}

@@ -14,6 +14,7 @@ cluster hypothesis; neighbours by the text view when there is one), which steadi
 from __future__ import annotations
 
 import gc
+import heapq
 import logging
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -361,8 +362,27 @@ def _all_features(
     cheap = {"semantic_similarity": semantic, "lexical_match": _unit_values(bm25)}
     if peers is not None:
         cheap["peer_support"] = _unit_values(peers)
-    keep = _reachable([k for k, f in first.items() if f.applicable], cheap, prune[0], prune[1])
-    return [first if i == 0 else (features_of(i) if keep[i] else None) for i in range(n)]
+    weights, top = prune
+    applicable = [k for k, f in first.items() if f.applicable]
+    keep = _reachable(applicable, cheap, weights, top)
+    low, rest = _bounds(applicable, cheap, weights)
+    # the rest in order of their best possible score, keeping the `top` best actual scores so far: once the
+    # next best possible score falls below the lowest of those, no later candidate can enter the top either
+    out: list[dict[str, F.FeatureResult] | None] = [None] * n
+    out[0] = first
+    best = [_score_value(first, weights)]  # min-heap of the best `top` actual scores
+    for i in np.argsort(-low, kind="stable"):
+        if i == 0 or not keep[i]:
+            continue
+        if len(best) >= top and low[i] + rest < best[0] - PRUNE_MARGIN:
+            break
+        feats = out[i] = features_of(int(i))
+        score = _score_value(feats, weights)
+        if len(best) < top:
+            heapq.heappush(best, score)
+        else:
+            heapq.heappushpop(best, score)
+    return out
 
 
 def _unit_values(x: np.ndarray) -> np.ndarray:
@@ -389,7 +409,23 @@ def _reachable(
     total_w = sum(weights.get(name, 0.0) for name in applicable)
     if total_w <= 0 or top <= 0 or top >= n:
         return np.ones(n, dtype=bool)
+    low, rest = _bounds(applicable, cheap, weights)
+    bar = float(np.partition(low, n - top)[n - top])
+    keep: np.ndarray = low + rest >= bar - PRUNE_MARGIN
+    return keep
+
+
+def _bounds(
+    applicable: Sequence[str], cheap: Mapping[str, np.ndarray], weights: Mapping[str, float]
+) -> tuple[np.ndarray, float]:
+    """(each candidate's cheap part of the score, the weight of every other applicable feature): a score
+    lies between the cheap part and the cheap part plus that weight (the rest is infinite when no weight
+    applies, so nothing is ever ruled out)."""
+    n = len(next(iter(cheap.values())))
+    total_w = sum(weights.get(name, 0.0) for name in applicable)
     low = np.zeros(n)
+    if total_w <= 0:
+        return low, float("inf")
     rest = 0.0
     for name in applicable:
         w = weights.get(name, 0.0) / total_w
@@ -397,9 +433,7 @@ def _reachable(
             low += w * cheap[name]
         else:
             rest += w
-    bar = float(np.partition(low, n - top)[n - top])
-    keep: np.ndarray = low + rest >= bar - PRUNE_MARGIN
-    return keep
+    return low, rest
 
 
 def _score_value(features: Mapping[str, F.FeatureResult], weights: Mapping[str, float]) -> float:

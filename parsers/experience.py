@@ -373,7 +373,7 @@ def _place_piece(s: str) -> bool:
         len(words) <= 3
         and not looks_like_employer(s)
         and not looks_like_title(s)
-        and (guess_region(s) is not None or s.lower() in _REGIONS or s.lower() in _COUNTRIES)
+        and (_ends_in_place(s) or s.lower() in _REGIONS or s.lower() in _COUNTRIES)
         and all(w[:1].isupper() for w in words)
     )
 
@@ -563,7 +563,21 @@ def _is_location(s: str) -> bool:
         and 1 <= len(parts[0].split()) <= 3
         and (parts[1].lower() in _REGIONS or parts[1].lower() in _COUNTRIES or parts[0] == parts[1])
     )
-    return city_then_region or guess_region(s) is not None
+    return city_then_region or _ends_in_place(s)
+
+
+def _ends_in_place(s: str) -> bool:
+    """The text ends in a known place name ("Chennai", "New York", "Pune, Maharashtra"); a name that only holds
+    one ("Texas Instruments", "Tandem Australia Development") does not."""
+    words = s.replace(",", " ").split()
+    if not words:
+        return False
+    if guess_region(words[-1]) is not None:
+        return True
+    # a two-word place ("New York", "Tamil Nadu"): the cue is the pair, not the first word alone
+    return (
+        len(words) >= 2 and guess_region(" ".join(words[-2:])) is not None and guess_region(words[-2]) is None
+    )
 
 
 def _title_score(s: str) -> float:

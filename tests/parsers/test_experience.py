@@ -694,3 +694,24 @@ def test_city_before_a_country_or_repeated_is_a_place_not_the_employer() -> None
         ("Data Entry Operator", "Northline Traders", "Jaipur, Jaipur"),
         ("Tutor", None, "London, England"),
     ]
+
+
+def test_a_name_holding_a_place_word_is_no_place() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "TEXAS INSTRUMENTS\n"
+        "Test Engineer\n"
+        "July 1996 to October 1999\n\n"
+        "Kauri Australia Holdings\n"
+        "Analyst\n"
+        "2000 - 2004\n\n"
+        "Zenfold Labs, New York\n"
+        "Developer\n"
+        "2004 - 2008\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.location) for x in w] == [
+        ("Test Engineer", "TEXAS INSTRUMENTS", None),
+        ("Analyst", "Kauri Australia Holdings", None),
+        ("Developer", "Zenfold Labs", "New York"),
+    ]

@@ -228,20 +228,35 @@ def prescore(
             (floor if r.dense_score is None else r.dense_score for r in recalled), np.float64, n
         )
     lex = np.fromiter((r.lexical_score or 0.0 for r in recalled), np.float64, n)
-    top_lex = float(lex.max())
-    if top_lex > 0:
-        lex /= top_lex
     if coverage is None:
         coverage = skill_coverage(job, skill_index, [r.candidate_id for r in recalled])
+    score = _prescore_arrays(job, dense, lex, coverage, weights, w)
+    for r, s in zip(recalled, score, strict=True):
+        r.prescore = float(s)
+    return score
+
+
+def _prescore_arrays(
+    job: Job,
+    dense: np.ndarray,
+    lex: np.ndarray,
+    coverage: tuple[np.ndarray, np.ndarray],
+    weights: Mapping[str, float] | None,
+    w: Mapping[str, float] | None = None,
+) -> np.ndarray:
+    """`prescore` over arrays: dense cosines, raw lexical scores (scaled to the best here), coverage."""
+    w = w if w is not None else _prescore_weights(job, weights)
+    lex = np.array(lex, dtype=np.float64)
+    top_lex = float(lex.max()) if lex.size else 0.0
+    if top_lex > 0:
+        lex /= top_lex
     required, preferred = coverage
-    score = (
+    score: np.ndarray = (
         w["dense"] * np.asarray(dense, dtype=np.float64)
         + w["required"] * required
         + w["preferred"] * preferred
         + w["lexical"] * lex
     )
-    for r, s in zip(recalled, score, strict=True):
-        r.prescore = float(s)
     return score
 
 
@@ -256,17 +271,27 @@ def select_for_rerank(
 ) -> list[Retrieved]:
     """The `k` candidates to rank in full: the best `SKILL_RESERVE` share by skill coverage (required, then
     preferred, then pre-score), the rest by pre-score; in pre-score order (ties in recall order)."""
-    n = len(recalled)
+    needs_coverage = k > 0 and len(recalled) > k and int(k * SKILL_RESERVE) > 0
+    if coverage is None and needs_coverage and (job.required_skills or job.preferred_skills):
+        coverage = skill_coverage(job, skill_index, [r.candidate_id for r in recalled])
+    return [recalled[i] for i in _rerank_positions(job, scores, k, coverage)]
+
+
+def _rerank_positions(
+    job: Job, scores: np.ndarray, k: int, coverage: tuple[np.ndarray, np.ndarray] | None
+) -> list[int]:
+    """`select_for_rerank`'s choice as positions into the recalled list (coverage needed when a reserve
+    applies)."""
+    n = len(scores)
     if k <= 0:
         return []
     if n <= k:
-        return list(recalled)
+        return list(range(n))
     order = np.lexsort((np.arange(n), -scores))  # stable: pre-score desc, then recall order
     keep = np.zeros(n, dtype=bool)
     reserve = int(k * SKILL_RESERVE)
     if reserve and (job.required_skills or job.preferred_skills):
-        if coverage is None:
-            coverage = skill_coverage(job, skill_index, [r.candidate_id for r in recalled])
+        assert coverage is not None
         required, preferred = coverage
         by_skill = np.lexsort((np.arange(n), -scores, -preferred, -required))
         by_skill = by_skill[(required[by_skill] > 0) | (preferred[by_skill] > 0)][:reserve]
@@ -274,7 +299,7 @@ def select_for_rerank(
     free = k - int(keep.sum())
     rest = order[~keep[order]][:free]
     keep[rest] = True
-    return [recalled[i] for i in order if keep[i]]
+    return [int(i) for i in order if keep[i]]
 
 
 def retrieve(
@@ -312,25 +337,86 @@ def retrieve(
     lex: list[tuple[str, float]] = []
     if lexical is not None and lexical_k > 0:
         lex = [(c, s) for c, s in lexical(job.text, lexical_k) if not (exclude and exclude(c))]
-    merged = merge_recall(dense, skill, lex, skill_k=skill_k)
-    kept = merged
-    if rerank_k is not None and len(merged) > rerank_k:
-        dense_scores = None
+    # merge_recall, prescore and select_for_rerank over arrays: Retrieved objects only for what is kept
+    merged = _Merged(dense, skill, lex, skill_k)
+    n = len(merged.ids)
+    picked: list[int] = list(range(n))
+    scores: np.ndarray | None = None
+    if rerank_k is not None and n > rerank_k:
+        dense_scores = merged.dense_or_floor()
         if vectors_for is not None:
-            vecs = np.asarray(vectors_for([r.candidate_id for r in merged]), dtype=np.float32)
+            vecs = np.asarray(vectors_for(merged.ids), dtype=np.float32)
             dense_scores = vecs @ np.asarray(job_vector, dtype=np.float32).reshape(-1)
-        coverage = skill_coverage(job, skill_index, [r.candidate_id for r in merged])
-        scores = prescore(
-            job, merged, skill_index=skill_index, dense=dense_scores, weights=weights, coverage=coverage
-        )
-        kept = select_for_rerank(job, merged, scores, rerank_k, skill_index=skill_index, coverage=coverage)
+        coverage = skill_coverage(job, skill_index, merged.ids)
+        scores = _prescore_arrays(job, dense_scores, merged.lexical_or_zero(), coverage, weights)
+        picked = _rerank_positions(job, scores, rerank_k, coverage)
+    kept = [merged.retrieved(i, None if scores is None else float(scores[i])) for i in picked]
     log.info(
         "retrieval for job %s: %s dense, %s skill, %s lexical -> %s candidates, %s kept for ranking",
         job.id,
         len(dense),
         len(skill),
         len(lex),
-        len(merged),
+        n,
         len(kept),
     )
     return kept
+
+
+class _Merged:
+    """`merge_recall`'s union as parallel lists (same order, same fields), for `retrieve`."""
+
+    def __init__(
+        self,
+        dense: Sequence[tuple[str, float]],
+        skill: Mapping[str, int],
+        lexical: Sequence[tuple[str, float]],
+        skill_k: int | None,
+    ) -> None:
+        pos: dict[str, int] = {}
+        self.ids: list[str] = []
+        self.dense: list[float | None] = []
+        self.hits: list[int] = []
+        self.lexical: list[float | None] = []
+        self.sources: list[int] = []  # bits: 1 dense, 2 skill, 4 lexical
+
+        def at(cid: str) -> int:
+            i = pos.get(cid)
+            if i is None:
+                i = pos[cid] = len(self.ids)
+                self.ids.append(cid)
+                self.dense.append(None)
+                self.hits.append(0)
+                self.lexical.append(None)
+                self.sources.append(0)
+            return i
+
+        for cid, score in dense:
+            i = at(cid)
+            self.sources[i] |= 1
+            self.dense[i] = float(score)
+        ranked = sorted(skill.items(), key=lambda kv: -kv[1])
+        if skill_k is not None:
+            ranked = ranked[: max(0, skill_k)]
+        for cid, hits in ranked:
+            i = at(cid)
+            self.sources[i] |= 2
+            self.hits[i] = int(hits)
+        for cid, score in lexical:
+            i = at(cid)
+            self.sources[i] |= 4
+            self.lexical[i] = float(score)
+
+    def dense_or_floor(self) -> np.ndarray:
+        """prescore's dense input without vectors: the recall score, else the lowest one."""
+        known = [d for d in self.dense if d is not None]
+        floor = min(known) if known else 0.0
+        return np.fromiter((floor if d is None else d for d in self.dense), np.float64, len(self.dense))
+
+    def lexical_or_zero(self) -> np.ndarray:
+        return np.fromiter((d or 0.0 for d in self.lexical), np.float64, len(self.lexical))
+
+    def retrieved(self, i: int, score: float | None) -> Retrieved:
+        bits = self.sources[i]
+        sources = {name for bit, name in ((1, "dense"), (2, "skill"), (4, "lexical")) if bits & bit}
+        return Retrieved(self.ids[i], sources, self.dense[i], self.hits[i], self.lexical[i], score)

@@ -332,3 +332,80 @@ def test_pool_end_to_end_with_the_real_model(
             Job(title="Line Cook", text="Line cook for a restaurant kitchen: prep, grill, plating.")
         )
         assert pool.shortlist(job, top=1)[0].candidate_id == chef.id
+
+
+def _retrieve_one_by_one(job: Job, qv: np.ndarray, **kw: object) -> list[Retrieved]:
+    """retrieve's rule composed of the public steps: every recalled candidate a Retrieved, merged, pre-scored
+    and cut (what retrieve did before it worked over arrays)."""
+    index, skills, lexical = kw["index"], kw["skill_index"], kw["lexical"]
+    assert isinstance(skills, SkillIndex)
+    exclude = None if kw.get("include_duplicates") else skills.is_duplicate
+    dense = dense_recall(index, qv, kw["dense_k"], kw["ids_for"], exclude=exclude)  # type: ignore[arg-type]
+    skill = skills.top_holders(
+        recall_skills(job), kw["skill_k"], include_duplicates=bool(kw.get("include_duplicates"))
+    )  # type: ignore[arg-type]
+    lex = [(c, s) for c, s in lexical(job.text, kw["lexical_k"]) if not (exclude and exclude(c))]  # type: ignore[operator]
+    merged = merge_recall(dense, skill, lex, skill_k=kw["skill_k"])  # type: ignore[arg-type]
+    rerank_k = kw["rerank_k"]
+    if rerank_k is None or len(merged) <= rerank_k:  # type: ignore[operator]
+        return merged
+    vectors_for = kw.get("vectors_for")
+    dense_scores = None
+    if vectors_for is not None:
+        dense_scores = np.asarray(vectors_for([r.candidate_id for r in merged]), np.float32) @ qv  # type: ignore[operator]
+    coverage = skill_coverage(job, skills, [r.candidate_id for r in merged])
+    scores = prescore(
+        job, merged, skill_index=skills, dense=dense_scores, weights=kw.get("weights"), coverage=coverage
+    )  # type: ignore[arg-type]
+    return select_for_rerank(job, merged, scores, rerank_k, skill_index=skills, coverage=coverage)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_retrieve_over_arrays_equals_the_step_by_step_rule(seed: int) -> None:
+    rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    n, dim = 400, 16
+    vecs = nrng.normal(size=(n, dim)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    index = NumpyIndex(dim)
+    index.add(np.arange(n), vecs)
+    skill_ids = [f"s{i}" for i in range(8)]
+    words = ["python", "sql", "spark", "nurse", "care", "bread", "sales", "excel", "cloud", "audit"]
+    skills = SkillIndex()
+    docs = []
+    for i in range(n):
+        held = rng.sample(skill_ids, rng.randint(0, 4))
+        skills.add(f"c{i}", dict.fromkeys(held, 12), duplicate_of="c0" if rng.random() < 0.05 else None)
+        docs.append([rng.choice(words) for _ in range(rng.randint(1, 12))])
+    lexical = LexicalRecall([f"c{i}" for i in range(n)], docs)
+
+    def ids_for(nums: object) -> dict[int, str]:
+        return {int(x): f"c{int(x)}" for x in nums}  # type: ignore[attr-defined]
+
+    def vectors_for(cids: list[str]) -> np.ndarray:
+        return vecs[[int(c[1:]) for c in cids]]
+
+    for _ in range(12):
+        wanted = rng.sample(skill_ids, rng.randint(0, 4))
+        cut = rng.randint(0, len(wanted))
+        job = Job(
+            text=" ".join(rng.choice(words) for _ in range(6)),
+            required_skills=[JobSkill(skill_id=s, name=s) for s in wanted[:cut]],
+            preferred_skills=[JobSkill(skill_id=s, name=s, required=False) for s in wanted[cut:]],
+        )
+        qv = vecs[rng.randrange(n)] + nrng.normal(scale=0.3, size=dim).astype(np.float32)
+        kw: dict[str, object] = {
+            "index": index,
+            "skill_index": skills,
+            "ids_for": ids_for,
+            "lexical": lexical.search,
+            "dense_k": rng.choice([5, 40]),
+            "skill_k": rng.choice([0, 10, 1000]),
+            "lexical_k": rng.choice([0, 20]),
+            "include_duplicates": rng.random() < 0.3,
+            "rerank_k": rng.choice([None, 8, 30, 500]),
+            "vectors_for": rng.choice([None, vectors_for]),
+            "weights": rng.choice([None, {"lexical_match": 0.5}]),
+        }
+        got = retrieve(job, qv, **kw)  # type: ignore[arg-type]
+        assert got == _retrieve_one_by_one(job, qv, **kw), kw

@@ -586,9 +586,17 @@ def _title_score(s: str) -> float:
     ws = _words(s)
     if ws and ws[-1] in _ORG_WORDS and ws[-1] not in TITLE_WORDS and not _title_of_field(ws):
         return 0.0
-    if _duty_phrase(s):
+    if _duty_phrase(s) or _plural_head(ws):
         return 0.0
     return looks_like_title(s)
+
+
+def _plural_head(ws: list[str]) -> bool:
+    """The title word heading the phrase is plural ("WHW Architects", "Directors of Student Teaching"): a firm,
+    a team or a list, not one person's title."""
+    head = ws[: ws.index("of")] if "of" in ws[1:] else ws
+    w = head[-1] if head else ""
+    return w.endswith("s") and not w.endswith("ss") and w not in TITLE_WORDS and _is_title_word(w[:-1])
 
 
 _MINOR_WORDS = _word_set("of and the for to in on at with a an by from")

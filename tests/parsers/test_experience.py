@@ -715,3 +715,16 @@ def test_a_name_holding_a_place_word_is_no_place() -> None:
         ("Analyst", "Kauri Australia Holdings", None),
         ("Developer", "Zenfold Labs", "New York"),
     ]
+
+
+def test_plural_title_head_names_a_firm_or_group_not_a_title() -> None:
+    assert looks_like_title("Landscape Architects") == 1.0  # the lexicon alone still reads it as a title
+    text = (
+        "EXPERIENCE\n"
+        "Drafter\n"
+        "Orrin Bell Architects - Boise, ID -\n"
+        "2016 - 2019\n\n"
+        "Liaison for the Directors of Field Operations\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.location) == ("Drafter", "Orrin Bell Architects", "Boise, ID")

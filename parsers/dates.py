@@ -55,14 +55,16 @@ _PRESENT = (
     r"(?:present|current(?:ly)?|now|ongoing|today|till\s+(?:date|now)|to\s+date|until\s+now|"
     r"date|continuing|running|tilldate|onwards)"
 )
-_SEP = r"(?:\s*(?:-|–|—|~|to|until|till|through|thru)\s*|[ \t]+|[ \t]*\n[ \t]*)"
+# hyphen-minus, en and em dash, and the Unicode hyphens and minus that word processors put in their place
+_DASH = "[-–—‐‑‒−]"
+_SEP = rf"(?:\s*(?:{_DASH}|~|to|until|till|through|thru)\s*|[ \t]+|[ \t]*\n[ \t]*)"
 
 _DATE_RE = re.compile(rf"(?<![\w/.\-]){_DATE}(?![\w/])", re.IGNORECASE)
 _RANGE_RE = re.compile(
     rf"(?<![\w/.\-])(?P<since>(?:since|from)\s+)?(?P<a>{_DATE.replace('?P<', '?P<a_')})"
     rf"(?:(?P<sep>{_SEP})(?:(?P<b>{_DATE.replace('?P<', '?P<b_')})|(?P<present>{_PRESENT}))"
     rf"|\s*(?P<onwards>onwards|on\s?wards|-\s*(?:present|now)|till\s+date|to\s+date)"
-    rf"|(?P<short>\s*[-–]\s*(?P<yy>\d\d)))?(?![\w/])",
+    rf"|(?P<short>\s*{_DASH}\s*(?P<yy>\d\d)))?(?![\w/])",
     re.IGNORECASE,
 )
 
@@ -207,7 +209,7 @@ def _inside_single(o: DateRange, r: DateRange) -> bool:
 # "September to November 2005": two months sharing the year written once (or a month, a line break where the PDF
 # text lost the dash, and "November 2005")
 _SHARED_YEAR_RE = re.compile(
-    rf"(?<![\w/.\-])(?P<am>{_MONTH_RE})\.?(?:\s*(?:-|–|—|to|till|until)\s*|[ \t]*\n[ \t]*)"
+    rf"(?<![\w/.\-])(?P<am>{_MONTH_RE})\.?(?:\s*(?:{_DASH}|to|till|until)\s*|[ \t]*\n[ \t]*)"
     rf"(?P<bm>{_MONTH_RE})\.?,?\s*(?P<by>{_YEAR4})"
     rf"(?![\w/])",
     re.IGNORECASE,
@@ -230,7 +232,7 @@ def _shared_year_ranges(text: str) -> list[DateRange]:
 # is more often a day); not when a full year follows ("Jan 15 - Jan 20, 2019" are days)
 _SHORT_YEAR_RE = re.compile(
     rf"(?<![\w/.\-])(?P<am>{_MONTH_RE})\.?[ \t]*(?P<ay>\d\d)"
-    rf"(?:\s*(?:-|–|—|to|till|until)\s*|[ \t]*\n[ \t]*)"
+    rf"(?:\s*(?:{_DASH}|to|till|until)\s*|[ \t]*\n[ \t]*)"
     rf"(?:(?P<bm>{_MONTH_RE})\.?[ \t]*(?P<by>\d\d)|(?P<p>{_PRESENT}))(?![\w/])(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,
 )

@@ -131,3 +131,17 @@ def test_two_months_sharing_a_year_across_a_line_break(text: str, expected: tupl
 def test_a_lone_month_line_before_a_dated_line_with_words_is_no_range() -> None:
     ranges = find_date_ranges("Available in May\nStarted June 2012")
     assert [(r.first.iso() if r.first else None, r.single) for r in ranges] == [("2012-06", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2010\u2010current", ("2010", None, True)),  # U+2010 hyphen
+        ("2005\u20112008", ("2005", "2008", False)),  # U+2011 non-breaking hyphen
+        ("Jan 2019 \u2212 Mar 2020", ("2019-01", "2020-03", False)),  # U+2212 minus
+        ("1979\u201292", ("1979", "1992", False)),  # U+2012 figure dash, two-digit end
+        ("May\u2010June 2019", ("2019-05", "2019-06", False)),
+    ],
+)
+def test_unicode_hyphens_join_a_range(text: str, expected: tuple[str | None, str | None, bool]) -> None:
+    assert _one(text) == expected

@@ -259,7 +259,12 @@ _TITLE_QUALIFIER = re.compile(
 _CAPS_THEN_LOWER = re.compile(r"^(?P<head>[A-Z][A-Z&/.'\-]*(?: [A-Z&/.'\-]+)+)\s+[a-z].*$")
 
 
+# a web address after a name ("Asea Brown Boveri [http://www.abb.com]", "Acme (www.acme.com)")
+_URL_TAIL = re.compile(r"\s*[\[(]?\s*(?:https?://|www\.)\S*\s*[\])]?\s*$", re.IGNORECASE)
+
+
 def _clean_frag(s: str) -> str:
+    s = _URL_TAIL.sub("", s) if "www." in s.lower() or "://" in s else s
     s = s.strip(" \t-–—|,:;([]•*")
     while s.endswith(")") and s.count(")") > s.count("("):
         s = s[:-1].rstrip(" \t-–—|,:;([]•*")  # a closing bracket stays only when it closes one

@@ -728,3 +728,9 @@ def test_plural_title_head_names_a_firm_or_group_not_a_title() -> None:
     )
     (w,) = _work(text)
     assert (w.title, w.employer, w.location) == ("Drafter", "Orrin Bell Architects", "Boise, ID")
+
+
+def test_web_address_after_the_employer_is_dropped() -> None:
+    text = "EXPERIENCE\nSales Engineer\nKessler Pumps [http://www.kessler-pumps.example]\n2001 - 2006\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Sales Engineer", "Kessler Pumps")

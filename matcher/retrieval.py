@@ -373,37 +373,29 @@ class _Merged:
         lexical: Sequence[tuple[str, float]],
         skill_k: int | None,
     ) -> None:
-        pos: dict[str, int] = {}
-        self.ids: list[str] = []
-        self.dense: list[float | None] = []
-        self.hits: list[int] = []
-        self.lexical: list[float | None] = []
-        self.sources: list[int] = []  # bits: 1 dense, 2 skill, 4 lexical
-
-        def at(cid: str) -> int:
-            i = pos.get(cid)
-            if i is None:
-                i = pos[cid] = len(self.ids)
-                self.ids.append(cid)
-                self.dense.append(None)
-                self.hits.append(0)
-                self.lexical.append(None)
-                self.sources.append(0)
-            return i
-
-        for cid, score in dense:
-            i = at(cid)
-            self.sources[i] |= 1
-            self.dense[i] = float(score)
         ranked = sorted(skill.items(), key=lambda kv: -kv[1])
         if skill_k is not None:
             ranked = ranked[: max(0, skill_k)]
+        # an id's place is its first appearance: dense, then skill, then lexical order (as merge_recall)
+        self.ids: list[str] = list(
+            dict.fromkeys([*(c for c, _ in dense), *(c for c, _ in ranked), *(c for c, _ in lexical)])
+        )
+        pos = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        n = len(self.ids)
+        self.dense: list[float | None] = [None] * n
+        self.hits: list[int] = [0] * n
+        self.lexical: list[float | None] = [None] * n
+        self.sources: list[int] = [0] * n  # bits: 1 dense, 2 skill, 4 lexical
+        for cid, score in dense:
+            i = pos[cid]
+            self.sources[i] |= 1
+            self.dense[i] = float(score)
         for cid, hits in ranked:
-            i = at(cid)
+            i = pos[cid]
             self.sources[i] |= 2
             self.hits[i] = int(hits)
         for cid, score in lexical:
-            i = at(cid)
+            i = pos[cid]
             self.sources[i] |= 4
             self.lexical[i] = float(score)
 

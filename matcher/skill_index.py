@@ -15,6 +15,7 @@ import logging
 import threading
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -232,7 +233,7 @@ class SkillIndex:
         return self._posting(sid)[0]
 
     def _rows_of(self, candidate_ids: Sequence[str]) -> np.ndarray:
-        return np.fromiter((self._row.get(c, -1) for c in candidate_ids), np.int64, len(candidate_ids))
+        return np.fromiter(map(self._row.get, candidate_ids, repeat(-1)), np.int64, len(candidate_ids))
 
     def _ids(self, rows: np.ndarray) -> list[str]:
         cids = self._cids

@@ -26,6 +26,7 @@ from typing import Any
 
 from models.evidence import Span
 from models.resume import Section, SkillMention
+from parsers.contact import _occupation_words
 from parsers.taxonomy import HARD_BREAK_RE, Taxonomy, load_taxonomy, tokenize
 
 _NEIGHBOR_WINDOW = 60
@@ -643,10 +644,11 @@ def _unlisted_items(
     """Items of a tool list that the taxonomy does not name ("Saucelabs", "LogiXML"), one mention per item.
 
     A line counts as a tool list when it reads as a list (or lies in a skills section) and holds at least
-    two taxonomy technologies; each of its other items of one to four words, not all lower case, becomes an
-    "unlisted:" skill of type "unlisted" at low confidence. Left out: items the taxonomy names (a guard ruled
-    them out here), single words that are part of a multi-word alias ("Studio", "Managing"), and items with a
-    role or filler word ("Senior Engineer", "basics of C"). The ids name no taxonomy entry: `Taxonomy.get`
+    two taxonomy technologies; each of its other items of one to four
+    words, not all lower case, becomes an "unlisted:" skill of type "unlisted" at low confidence. Left out:
+    items the taxonomy names (a guard ruled them out here), items with a role or filler word ("Senior
+    Engineer", "basics of C"), and single words that are part of 3+ multi-word aliases ("Studio", "Managing")
+    or name an occupation ("Accountant"). The ids name no taxonomy entry: `Taxonomy.get`
     returns None for them and `Taxonomy.related` an empty dict.
     """
     m = _matcher(tx)
@@ -677,6 +679,8 @@ def _unlisted_items(
             words = item.lower().split()
             if len(words) > 4 or any(w in _NOT_ITEM_WORDS or w in _ROLE_WORDS for w in words):
                 continue
+            if len(words) == 1 and words[0] in _occupation_words():
+                continue  # "Accountant", "Technician": a job, not a skill
             if len(words) == 1 and words[0] in m.alias_words():
                 continue  # "Studio" of "Visual Studio", "Managing"
             i0 = text.find(item.split()[0], start, pos)

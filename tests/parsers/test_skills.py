@@ -340,6 +340,12 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
         "Skills: Python, Java, meetings, budgets\n",
         "Skills: Python, Java, Senior Engineer, Basics\n",
         "Skills: Python, Java, Studio\n",
+        # a single word naming an occupation
+        "Skills: Python, Java, Accountant\n",
+        # the line's taxonomy skills are no technologies
+        "Languages: English, Hindi, Qwirkly Script\n",
+        "Strengths: Teamwork, Leadership, Qwirkly\n",
+        "Skills: Budgeting, Forecasting, Navision Suite\n",
         "I wrote Python and Java services for Saucelabs last year.\n",
     ],
 )

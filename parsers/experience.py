@@ -265,7 +265,9 @@ _URL_TAIL = re.compile(r"\s*[\[(]?\s*(?:https?://|www\.)\S*\s*[\])]?\s*$", re.IG
 
 def _clean_frag(s: str) -> str:
     s = _URL_TAIL.sub("", s) if "www." in s.lower() or "://" in s else s
-    s = s.strip(" \t-–—|,:;([]•*")
+    s = s.strip(" \t-–—|,:;([]•*").lstrip(
+        ")]:;, "
+    )  # "Deloitte (2018-2020): Consultant" leaves "): Consultant"
     while s.endswith(")") and s.count(")") > s.count("("):
         s = s[:-1].rstrip(" \t-–—|,:;([]•*")  # a closing bracket stays only when it closes one
     if looks_like_title(s) > 0 and not _duty_phrase(s):  # a duty stays whole, to be refused as a title
@@ -667,6 +669,11 @@ def _slot_title(
     return (s, a, a + len(s))
 
 
+def _lower_start(s: str) -> bool:
+    """Starts in lower case like prose; a camel-case brand ("eBay", "iGate", "eClerx") does not count."""
+    return s[:1].islower() and not s[1:2].isupper()
+
+
 _COUNT_LEAD = re.compile(r"\d+\s*\(")  # "10 (Manager, 2 leads)": a head count, not a title
 
 
@@ -677,7 +684,7 @@ def _assign(
     title = employer = location = None
     rest: list[tuple[str, int, int]] = []
     for f in frags:
-        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _is_sentence(f[0]) or f[0][:1].islower():
+        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _is_sentence(f[0]) or _lower_start(f[0]):
             continue
         if _is_location(f[0]) or _place_piece(f[0]):
             location = location or f  # a second place ("Fayetteville, North Carolina") is no employer either
@@ -1221,8 +1228,13 @@ _LEGAL_FORMS = _word_set("inc inc. corp corp. corporation ltd ltd. llc llp plc p
 
 
 def _has_legal_form(s: str) -> bool:
-    """ "Minolta Corporation", "Acme Tools, Inc.": a registered company name."""
+    """ "Minolta Corporation", "Acme Tools, Inc.": a registered company name ("Denver, CO" is Colorado)."""
+    if _STATE_AFTER_COMMA.search(s):
+        return False
     return any(w.lower().strip(",") in _LEGAL_FORMS for w in s.split()[1:])
+
+
+_STATE_AFTER_COMMA = re.compile(r",\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
 
 
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")

@@ -734,3 +734,25 @@ def test_web_address_after_the_employer_is_dropped() -> None:
     text = "EXPERIENCE\nSales Engineer\nKessler Pumps [http://www.kessler-pumps.example]\n2001 - 2006\n"
     (w,) = _work(text)
     assert (w.title, w.employer) == ("Sales Engineer", "Kessler Pumps")
+
+
+def test_state_code_co_after_the_dates_is_no_registered_company() -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\nFleet Coordinator\nBrightline Logistics\nJanuary 2019 - Present\n"
+        "Denver, CO\n\n- Ran routes\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Fleet Coordinator", "Brightline Logistics")
+
+
+def test_bracketed_dates_then_colon_and_camel_case_employer() -> None:
+    text = (
+        "EMPLOYMENT HISTORY\n"
+        "Harlow Partners (2018-2020): Senior Consultant\n"
+        "ACCOUNT MANAGER (8/01 to 5/05) eTrellis, Austin, TX\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w] == [
+        ("Senior Consultant", "Harlow Partners"),
+        ("ACCOUNT MANAGER", "eTrellis"),
+    ]

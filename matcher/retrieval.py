@@ -30,6 +30,11 @@ from models import Job
 
 log = logging.getLogger(__name__)
 
+try:  # scipy's compiled CSC x vector kernel: adds one column into an array in place (no column copies)
+    from scipy.sparse._sparsetools import csc_matvec as _csc_matvec
+except ImportError:  # a scipy without it: LexicalRecall slices the matrix instead (the same sums)
+    _csc_matvec = None
+
 DEFAULT_DENSE_K = 200
 DEFAULT_SKILL_K = 1000
 DEFAULT_LEXICAL_K = 100
@@ -137,30 +142,52 @@ class LexicalRecall:
         """Bytes held by the arrays (the id list and vocabulary are Python objects on top)."""
         return int(self._tf.data.nbytes + self._tf.indices.nbytes + self._tf.indptr.nbytes + self.idf.nbytes)
 
-    def scores(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(rows, scores) of the documents sharing a term with the query (unique query terms, BM25)."""
+    def _accumulate(self, tokens: Sequence[str]) -> np.ndarray | None:
+        """Every document's BM25 score for the query's unique terms (float32, zero where none is held);
+        None when no term is known. The query's columns are added one by one into one array, in column
+        order: the same float32 sums as multiplying the matrix cut to those columns, without copying them."""
         cols = sorted({self.vocab[t] for t in tokens if t in self.vocab})
         if not cols or not self.ids:
+            return None
+        tf = self._tf
+        if _csc_matvec is None or tf.data.dtype != np.float32 or tf.indices.dtype != tf.indptr.dtype:
+            return np.asarray(tf[:, cols] @ self.idf[cols], dtype=np.float32).ravel()
+        n = tf.shape[0]
+        acc = np.zeros(n, dtype=np.float32)
+        ptr, idx, data = tf.indptr, tf.indices, tf.data
+        for c in cols:
+            lo, hi = int(ptr[c]), int(ptr[c + 1])
+            if hi > lo:
+                span = np.array([0, hi - lo], dtype=ptr.dtype)
+                _csc_matvec(n, 1, span, idx[lo:hi], data[lo:hi], self.idf[c : c + 1], acc)
+        return acc
+
+    def scores(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, scores) of the documents sharing a term with the query (unique query terms, BM25)."""
+        acc = self._accumulate(tokens)
+        if acc is None:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        acc = np.asarray(self._tf[:, cols] @ self.idf[cols]).ravel()
         rows = np.flatnonzero(acc > 0)
         return rows, acc[rows]
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
-        """The k best BM25 matches of the query text: argpartition, then a sort of those k only."""
+        """The k best BM25 matches of the query text: a partition of the scores, then a sort of those k."""
         from matcher.lexical import tokenize
 
         if k <= 0:
             return []
-        rows, scores = self.scores(tokenize(query))
-        if len(rows) > k:
-            kth = scores[np.argpartition(-scores, k - 1)[k - 1]]
-            above = scores > kth
-            tied = np.flatnonzero(scores == kth)[
-                : k - int(above.sum())
-            ]  # lowest rows first, as a stable sort
-            pick = np.concatenate([np.flatnonzero(above), tied])
-            rows, scores = rows[pick], scores[pick]
+        acc = self._accumulate(tokenize(query))
+        if acc is None:
+            return []
+        if int(np.count_nonzero(acc > 0)) > k:
+            # the k-th best score is positive here, so only matching documents can pass it
+            kth = np.partition(acc, acc.size - k)[acc.size - k]
+            above = acc > kth
+            tied = np.flatnonzero(acc == kth)[: k - int(above.sum())]  # lowest rows first (a stable sort)
+            rows = np.concatenate([np.flatnonzero(above), tied])
+        else:
+            rows = np.flatnonzero(acc > 0)
+        scores = acc[rows]
         order = np.lexsort((rows, -scores))  # best first, ties by row (as a stable full sort would)
         return [(self.ids[int(rows[i])], float(scores[i])) for i in order]
 

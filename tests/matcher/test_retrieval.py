@@ -409,3 +409,32 @@ def test_retrieve_over_arrays_equals_the_step_by_step_rule(seed: int) -> None:
         }
         got = retrieve(job, qv, **kw)  # type: ignore[arg-type]
         assert got == _retrieve_one_by_one(job, qv, **kw), kw
+
+
+@pytest.mark.parametrize("kernel", [True, False])
+def test_lexical_search_equals_a_stable_sort_of_its_scores(
+    kernel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The column-by-column sums equal the sliced matrix product bit for bit, and the partitioned top k is the
+    first k of a stable sort (ties, many of them with repeated documents, by row); with scipy's kernel and
+    without it."""
+    import matcher.retrieval as retrieval
+    from matcher.lexical import tokenize
+
+    if not kernel:
+        monkeypatch.setattr(retrieval, "_csc_matvec", None)
+    rng = random.Random(11)
+    words = [f"w{i}" for i in range(60)]
+    base = [[rng.choice(words) for _ in range(rng.randint(1, 15))] for _ in range(30)]
+    docs = [list(base[rng.randrange(30)]) for _ in range(500)]  # repeats: tied scores
+    ids = [f"c{i}" for i in range(len(docs))]
+    lexical = LexicalRecall(ids, docs)
+    for _ in range(25):
+        query = " ".join(rng.sample(words, rng.randint(1, 8)))
+        cols = sorted({lexical.vocab[t] for t in tokenize(query) if t in lexical.vocab})
+        sliced = np.asarray(lexical._tf[:, cols] @ lexical.idf[cols]).ravel()
+        rows, scores = lexical.scores(tokenize(query))
+        assert np.array_equal(rows, np.flatnonzero(sliced > 0)) and np.array_equal(scores, sliced[rows])
+        for k in (1, 7, 100, 600):
+            order = np.argsort(-scores, kind="stable")[:k]
+            assert lexical.search(query, k) == [(ids[int(rows[i])], float(scores[i])) for i in order]

@@ -226,6 +226,33 @@ def _load_occupation() -> F.OccupationFn | None:
         return None
 
 
+_GC_LOCK = threading.Lock()
+_gc_state = {"users": 0, "was_enabled": False}
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while the block runs (reference counting still frees what
+    dies); it is switched back on when the last concurrent caller leaves, if it was on.
+
+    A ranking allocates tens of thousands of short-lived objects, and the collector's young-generation passes
+    kept walking the live ones (measured ~2 ms a shortlist in ~370 passes over 40 shortlists); the one pass
+    owed afterwards sees only what the ranking returns.
+    """
+    with _GC_LOCK:
+        if _gc_state["users"] == 0:
+            _gc_state["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _gc_state["users"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _gc_state["users"] -= 1
+            if _gc_state["users"] == 0 and _gc_state["was_enabled"]:
+                gc.enable()
+
+
 def warm_up(*, freeze: bool = True) -> None:
     """Load what a first ranking loads (the shipped taxonomy and occupation index); with `freeze`, then
     collect garbage once and move every object alive into the permanent generation (`gc.freeze`).
@@ -519,6 +546,42 @@ def rank_resumes(
     """
     if top is not None and top < 0:
         raise ValidationFailed("top must be >= 0")
+    with _cyclic_gc_paused():
+        return _rank(
+            job,
+            resumes,
+            embedder=embedder,
+            weights=weights,
+            blind=blind,
+            top=top,
+            resume_vectors=resume_vectors,
+            job_vector=job_vector,
+            related=related,
+            today=today,
+            lexical_tokens=lexical_tokens,
+            text_vectors=text_vectors,
+            job_text_vector=job_text_vector,
+            headlines=headlines,
+        )
+
+
+def _rank(
+    job: Job,
+    resumes: Sequence[tuple[str, Resume]],
+    *,
+    embedder: Embedder | None,
+    weights: Mapping[str, float] | None,
+    blind: bool,
+    top: int | None,
+    resume_vectors: np.ndarray | None,
+    job_vector: np.ndarray | None,
+    related: Any,
+    today: date | None,
+    lexical_tokens: Sequence[Sequence[str]] | None,
+    text_vectors: np.ndarray | None,
+    job_text_vector: np.ndarray | None,
+    headlines: Sequence[str | None] | None,
+) -> list[Match]:
     w = merge_weights(job.weights, weights)
     rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
     ctx = F.JobFeatures(job, related=rel_fn, occupation=_load_occupation(), today=today)

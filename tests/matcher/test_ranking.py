@@ -388,3 +388,29 @@ def test_warm_up_freezes_the_long_lived_heap() -> None:
         assert gc.get_freeze_count() > 10_000  # the taxonomy and occupation tables, among the rest
     finally:
         gc.unfreeze()
+
+
+def test_ranking_pauses_the_cyclic_collector_and_restores_it(hashing_embedder: HashingEmbedder) -> None:
+    import gc
+
+    import matcher.ranking as ranking
+
+    seen: list[bool] = []
+    real = ranking._all_features
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    try:
+        ranking._all_features = spy  # type: ignore[assignment]
+        assert gc.isenabled()
+        rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+        assert gc.isenabled() and seen == [False]
+        gc.disable()  # a caller that runs without the collector keeps it off
+        rank_resumes(JOB, POOL, embedder=hashing_embedder, related=None, today=TODAY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        ranking._all_features = real
+    assert ranking._gc_state["users"] == 0

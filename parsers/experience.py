@@ -18,6 +18,7 @@ added only when it brings a title or an employer that no other position has.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -116,6 +117,7 @@ def _words(s: str) -> list[str]:
     return [w.lower().strip(".") for w in _WORD_RE.findall(s)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_title_word(w: str) -> bool:
     return w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS or _agent_noun_ist(w.rstrip("s"))
 
@@ -1387,7 +1389,9 @@ def _undated_headers(
         if k in skip or not _is_header_like(ln) or _LABELLED.match(ln.text):
             continue
         if inside(ln.start):
-            if any(ln.start <= p <= ln.end for p in read or ()):
+            if any(ln.start <= p <= ln.end for p in read or ()) or not any(
+                _is_title_word(w.strip("-'&")) for w in _words(ln.text)
+            ):
                 continue
             sub = _sub_role(text, ln)
             if sub is not None:
@@ -1430,7 +1434,7 @@ def _sub_role(text: str, ln: _Line) -> WorkItem | None:
     """A role line inside a position's block: it opens with a clear title, and may name where ("Product
     Marketer - GoCD Studio", "Senior Consultant, Risk Unit"); never a sentence or a long list."""
     s = ln.stripped
-    if s.endswith((".", ";", ":", "/", ",")) or ":" in s or find_date_ranges(s):
+    if s.endswith((".", ";", ":", "/", ",")) or ":" in s:
         return None  # a sentence, a field line ("Server : IIS") or a wrapped list
     frags = _fragments(text, ln, None)
     if not frags or len(frags) > 4 or frags[0][1] - ln.start > len(ln.text) - len(ln.text.lstrip()):
@@ -1441,6 +1445,7 @@ def _sub_role(text: str, ln: _Line) -> WorkItem | None:
         or _title_score(first[0]) < 1.0
         or not _lone_title_ok(first[0])
         or _is_sentence(first[0])
+        or find_date_ranges(s)
     ):
         return None
     title, employer, _loc, _conf = _assign(frags)

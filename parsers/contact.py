@@ -409,8 +409,15 @@ def find_name(
         if text[limit - 1 : limit] not in {"", "\n"}:
             line_end = text.find("\n", limit)
             limit = len(text) if line_end < 0 else line_end
+    title = _TEMPLATE_TITLE.search(text, 0, min(len(text), 2000))
+    if title is not None:
+        # "Sales Representative Resume Example": a template page's title; the resume starts below it
+        pos = text.find("\n", title.end()) + 1 or len(text)
+        if limit < pos + 300:
+            line_end = text.find("\n", pos + 300)
+            limit = len(text) if line_end < 0 else line_end
     first: TextField | None = None
-    for line in text[:limit].split("\n"):
+    for line in text[pos:limit].split("\n"):
         line_start = pos
         pos += len(line) + 1
         if not line.strip():
@@ -453,6 +460,11 @@ def find_name(
                 value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=0.8
             )
     return first or _name_after_personal_label(text)
+
+
+_TEMPLATE_TITLE = re.compile(
+    r"\b(?:resume|cv|curriculum vitae)[ \t]+(?:examples?|samples?|templates?)\b[ \t]*$", re.I | re.M
+)
 
 
 _PERSONAL_LABEL_RE = re.compile(

@@ -82,6 +82,12 @@ def test_emails_deduplicated_and_lowercased() -> None:
         # ... before an initial or a job title
         ("Okafor.V\n12/4 Lake Road,\nChennai - 600001\n", "Okafor"),
         ("Brannigan Software-Firmware Engineer\n24 Elm Road\nMorris Plains, NJ 07950\n", "Brannigan"),
+        # a template page's title line: the resume, and its name, start below it
+        (
+            "Lorna Vance Writes\nGreat resumes get interviews, says our writer.\n"
+            "Sales Representative Resume Example\nAda Okafor\n21 Elm Road, Kingston\n",
+            "Ada Okafor",
+        ),
     ],
 )
 def test_name_heuristics(text: str, name: str) -> None:

@@ -50,7 +50,7 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
     (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
     (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
      r"higher[ \t]+secondary(?:[ \t]+certificate)?|senior[ \t]+secondary|secondary[ \t]+school(?:[ \t]+certificate)?|"
-     r"high[ \t]+school(?:[ \t]+diploma)?|intermediate|matriculation|matric|cbse|icse|ged|a[ \t-]levels?|"
+     r"high[ \t-]+school(?:[ \t]+diploma)?|intermediate|matriculation|matric|cbse|icse|ged|a[ \t-]levels?|"
      r"o[ \t-]levels?|gcse|puc|pre[ \t-]university|sslc|hsslc", "secondary"),
 ]  # fmt: skip
 _DEGREE_RE = re.compile(

@@ -33,6 +33,7 @@ from parsers.sections import split_sections
         ("SSC", "secondary"),
         ("12th", "secondary"),
         ("High School Diploma", "secondary"),
+        ("High-school diploma in science", "secondary"),
         ("Senior Secondary", "secondary"),
     ],
 )

@@ -12,7 +12,10 @@ Parts (``--only parse,embed,ingest,shortlist,memory,startup``; all by default):
              over synthetic pools of 10k / 100k / 1M candidates (clustered unit vectors, resumes drawn from a
              few hundred parsed templates), with the index the service would use (exact, HNSW above 50k, IVF-SQ8
              above 500k as the pool builds it), and recall@50 of the approximate index against exact search;
-             baseline: brute-force numpy (``NumpyIndex``).
+             baseline: brute-force numpy (``NumpyIndex``) in the same pipeline, interleaved query by query.
+             Every query is a new job, and what earlier queries cached about a job title is dropped before
+             each timed shortlist; the pool is warmed up as the service does (``matcher.ranking.warm_up``).
+             Wall and CPU (process time) percentiles are both given: on a shared machine CPU is the steadier.
   memory     bytes per candidate kept in memory (vector index with its id maps, skill index, BM25 cache of the
              blinded profiles as the pool keeps it) at 100k and 1M, by RSS delta in a fresh process; baseline:
              the raw float32 vectors.

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import functools
+import hashlib
 import logging
 import re
 import sys
@@ -107,6 +109,8 @@ class _Prepared:
     profile: str
     blinded: str
     fingerprint: Fingerprint
+    tokens: str  # `tokenize(blinded)`, space-joined (what ranking's BM25 reads)
+    headline: str | None  # `resume_headline(resume, blind=True)`
 
 
 _Vectors = tuple[np.ndarray, np.ndarray | None]  # profile vectors, text view vectors (or None)
@@ -127,8 +131,10 @@ def _slug(name: str) -> str:
 
 
 def _prepare(resume: Resume, source_name: str | None, data: bytes | None) -> _Prepared:
-    """Everything about one resume that needs no store: content hash, blinded text, profile, fingerprint."""
-    from matcher.profile import blind_text, profile_text
+    """Everything about one resume that needs no store: content hash, blinded text, profile, fingerprint, and
+    the tokens and headline ranking reads."""
+    from matcher.lexical import tokenize
+    from matcher.profile import blind_text, profile_text, resume_headline
 
     chash = content_hash(data) if data is not None else content_hash(resume.text.encode())
     contact = resume.contact
@@ -140,7 +146,30 @@ def _prepare(resume: Resume, source_name: str | None, data: bytes | None) -> _Pr
         content_hash=chash,
         blinded_text=blinded,
     )
-    return _Prepared(resume, source_name, data, chash, profile_text(resume, blind=True), blinded, fp)
+    return _Prepared(
+        resume,
+        source_name,
+        data,
+        chash,
+        profile_text(resume, blind=True),
+        blinded,
+        fp,
+        " ".join(tokenize(blinded)),
+        resume_headline(resume, blind=True),
+    )
+
+
+@functools.cache
+def ranking_inputs_version() -> str:
+    """Names the code that derives a candidate's ranking inputs (tokens, blinded headline): a digest of
+    matcher/lexical.py and matcher/profile.py, so inputs stored by other code are derived again, not used."""
+    import matcher.lexical
+    import matcher.profile
+
+    digest = hashlib.sha256()
+    for module in (matcher.lexical, matcher.profile):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _parse_prepared(data: bytes, source_name: str | None) -> _Prepared | ShortlistError:
@@ -656,6 +685,9 @@ class Pool:
             num = self.store.put_candidate(
                 cand, fingerprint=prep.fingerprint, profile=prep.profile, lexical=prep.blinded
             )
+            self.store.put_ranking_inputs(
+                [(cid, prep.content_hash, ranking_inputs_version(), prep.tokens, prep.headline)]
+            )
             self.store.put_embedding(cid, self.model, vector)
             if text_vector is not None:
                 self.store.put_embedding(cid, self.text_model, text_vector)
@@ -1075,26 +1107,36 @@ class Pool:
     ) -> tuple[builtins.list[builtins.list[str]], builtins.list[str | None]] | None:
         """`tokenize` of each candidate's stored blinded text and its blinded `resume_headline`, kept between
         shortlists (LRU, TOKENS_KEPT) under (id, content hash), so a replaced document is read again; tokens are
-        interned (shared strings). Only the texts not kept are read from the store; None when a candidate has
-        no stored blinded text (the ranker then blinds and tokenizes itself). Lock held."""
+        interned (shared strings). Those not in memory come from the store's ranking inputs (derived at ingest,
+        under `ranking_inputs_version`), else are derived from the stored blinded text and stored. None when a
+        candidate has no stored blinded text (the ranker then blinds and tokenizes itself). Lock held."""
         from matcher.lexical import tokenize
         from matcher.profile import resume_headline
 
         tokens: builtins.list[builtins.list[str]] = []
         headlines: builtins.list[str | None] = []
+        version = ranking_inputs_version()
         unseen = [c for c in ids if (c, candidates[c].content_hash or "") not in self._tokens]
-        texts = self.store.lexical_texts(unseen) if unseen else {}
-        if len(texts) < len(unseen):
+        stored = self.store.ranking_inputs(unseen, version) if unseen else {}
+        underived = [c for c in unseen if c not in stored]
+        texts = self.store.lexical_texts(underived) if underived else {}
+        if len(texts) < len(underived):
             return None
+        derived = []
         with self._lock:
             for c in ids:
                 key = (c, candidates[c].content_hash or "")
                 kept = self._tokens.get(key)
                 if kept is None:
-                    kept = (
-                        [sys.intern(t) for t in tokenize(texts[c])],
-                        resume_headline(candidates[c].resume, blind=True),
-                    )
+                    if c in stored:
+                        joined, headline = stored[c]
+                        kept = ([sys.intern(t) for t in joined.split()], headline)
+                    else:  # stored before ranking inputs were kept, or by other code: derived and kept now
+                        kept = (
+                            [sys.intern(t) for t in tokenize(texts[c])],
+                            resume_headline(candidates[c].resume, blind=True),
+                        )
+                        derived.append((c, candidates[c].content_hash, version, " ".join(kept[0]), kept[1]))
                     self._tokens[key] = kept
                     if len(self._tokens) > TOKENS_KEPT:
                         self._tokens.popitem(last=False)
@@ -1102,6 +1144,8 @@ class Pool:
                     self._tokens.move_to_end(key)
                 tokens.append(kept[0])
                 headlines.append(kept[1])
+            if derived:
+                self.store.put_ranking_inputs(derived)
         return tokens, headlines
 
     def _load_candidates(self, ids: Sequence[str]) -> dict[str, Candidate]:

@@ -93,6 +93,14 @@ class CandidateStore(Protocol):
         """(content hash, source name, duplicate_of) of the stored candidates among the ids, without the resume."""
         ...
 
+    def put_ranking_inputs(self, items: Sequence[tuple[str, str | None, str, str, str | None]]) -> int:
+        """Keep (id, content hash, version, space-joined tokens, headline) where the content hash still holds."""
+        ...
+
+    def ranking_inputs(self, candidate_ids: Sequence[str], version: str) -> dict[str, tuple[str, str | None]]:
+        """(space-joined tokens, headline) kept for the candidates among the ids by `version`."""
+        ...
+
     def profiles(self) -> list[tuple[str, str]]:
         """(candidate_id, blinded profile text) of every candidate stored with one."""
         ...
@@ -214,7 +222,7 @@ class CandidateStore(Protocol):
 # ----------------------------------------------------------------------------------------------------------------
 # schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -304,8 +312,24 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE candidates ADD COLUMN lexical TEXT")
 
 
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    # what ranking derives from a candidate's stored text (tokens, blinded headline), kept per candidate so a
+    # shortlist need not derive it again; `version` names the code that derived it (rows of other code are unused)
+    _run_script(
+        conn,
+        """
+        CREATE TABLE ranking_inputs(
+            candidate_id TEXT PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            tokens TEXT NOT NULL,
+            headline TEXT
+        )
+        """,
+    )
+
+
 # Each entry upgrades the schema from version i to i + 1; append, never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -480,6 +504,8 @@ class SqliteStore:
                 num = int(cur.lastrowid or 0)
             else:
                 num = int(row[0])
+                # what was derived from the old content goes with it
+                self._conn.execute("DELETE FROM ranking_inputs WHERE candidate_id = ?", (candidate.id,))
                 self._conn.execute(
                     "UPDATE candidates SET source_name=?, content_hash=?, duplicate_of=?, resume_json=?, tags_json=?,"
                     " total_months=?, location=?, profile=?, lexical=?, created_at=?, updated_at=? WHERE id=?",
@@ -656,6 +682,36 @@ class SqliteStore:
             "SELECT id, num, total_months, location, duplicate_of FROM candidates ORDER BY num"
         )
         return [CandidateFacts(str(r[0]), int(r[1]), int(r[2]), r[3], r[4]) for r in rows]
+
+    def put_ranking_inputs(self, items: Sequence[tuple[str, str | None, str, str, str | None]]) -> int:
+        """Keep (candidate id, content hash, version, space-joined tokens, headline) rows for candidates still
+        stored with that content hash (others are skipped); returns how many were kept."""
+        kept = 0
+        with self.transaction():
+            for cid, chash, version, tokens, headline in items:
+                cur = self._conn.execute(
+                    "INSERT OR REPLACE INTO ranking_inputs(candidate_id, version, tokens, headline)"
+                    " SELECT ?, ?, ?, ? WHERE EXISTS"
+                    " (SELECT 1 FROM candidates WHERE id = ? AND content_hash IS ?)",
+                    (cid, version, tokens, headline, cid, chash),
+                )
+                kept += cur.rowcount
+        return kept
+
+    def ranking_inputs(self, candidate_ids: Sequence[str], version: str) -> dict[str, tuple[str, str | None]]:
+        """(space-joined tokens, headline) kept for the candidates among the ids, derived by `version`."""
+        ids = list(candidate_ids)
+        out: dict[str, tuple[str, str | None]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for cid, tokens, headline in self._query(
+                f"SELECT candidate_id, tokens, headline FROM ranking_inputs WHERE version = ?"
+                f" AND candidate_id IN ({marks})",
+                [version, *chunk],
+            ):
+                out[str(cid)] = (str(tokens), headline)
+        return out
 
     def candidate_heads(
         self, candidate_ids: Sequence[str]

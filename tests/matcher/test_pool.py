@@ -519,6 +519,48 @@ def test_candidates_kept_between_shortlists_rank_as_freshly_read(tmp_path: Path)
         assert cold.shortlist(job, top=5) == first
 
 
+def test_ranking_inputs_stored_at_ingest_match_the_derived_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import matcher.pool
+    from matcher.lexical import tokenize
+    from matcher.profile import blind_text, resume_headline
+
+    docs = [
+        (
+            f"Alex Doe {i}\n\nSenior Accountant\n\nExperience\nAccountant, Firm {i}, 2014 - 2022\n- Month-end close.\n".encode(),
+            f"{i}.txt",
+        )
+        for i in range(4)
+    ]
+    version = matcher.pool.ranking_inputs_version()
+    with Pool(tmp_path / "data", embedder=EMB, text_views="shortlist") as pool:
+        results = pool.add_many(docs, batch_size=3)
+        ids = [r.candidate.id for r in results if r.candidate is not None]
+        stored = pool.store.ranking_inputs(ids, version)
+        for cid in ids:
+            resume = pool.get(cid).resume
+            assert stored[cid] == (
+                " ".join(tokenize(blind_text(resume.text, resume))),
+                resume_headline(resume),
+            )
+        job = Job(id="j", title="Accountant", text="Accountant\nMonth-end close and audits.")
+        from_store = pool.shortlist(job, top=3)
+        # other code derived them: the stored rows are not used, the inputs are derived again and stored
+        monkeypatch.setattr(matcher.pool, "ranking_inputs_version", lambda: "other-code")
+        pool._tokens.clear()
+        assert pool.shortlist(job, top=3) == from_store
+        assert set(pool.store.ranking_inputs(ids, "other-code")) == set(ids)
+        monkeypatch.undo()
+        # replaced and erased candidates keep no rows
+        pool.update(ids[0], b"Alex Doe\n\nChef\n\nExperience\nChef, Bistro, 2010 - 2020\n")
+        assert pool.store.ranking_inputs([ids[0]], "other-code") == {}
+        assert "chef" in pool.store.ranking_inputs([ids[0]], version)[ids[0]][0].split()
+        pool.erase(ids[1])
+        rows = pool.store._query("SELECT candidate_id FROM ranking_inputs WHERE candidate_id = ?", (ids[1],))
+        assert rows == []
+
+
 def test_kept_candidates_follow_writes_made_through_the_store(pool: Pool) -> None:
     a = pool.add_resume(make_resume(text_for(1), {"python": 12}), "a.txt")
     b = pool.add_resume(make_resume(text_for(2), {"python": 24}), "b.txt")

@@ -133,6 +133,22 @@ def test_views_pending_and_kept_only_for_current_content(store: SqliteStore) -> 
     assert [r[1] for r in store.pending_views("m#text")] == ["a", "b"]
 
 
+def test_ranking_inputs_follow_the_content(store: SqliteStore) -> None:
+    store.put_candidate(cand("a").model_copy(update={"content_hash": "h1"}))
+    rows = [("a", "h1", "v1", "python sql", "Data Engineer"), ("a", "old", "v1", "stale", None)]
+    assert store.put_ranking_inputs(rows[:1]) == 1 and store.put_ranking_inputs(rows[1:]) == 0
+    assert store.put_ranking_inputs([("ghost", None, "v1", "x", None)]) == 0
+    assert store.ranking_inputs(["a", "ghost"], "v1") == {"a": ("python sql", "Data Engineer")}
+    assert store.ranking_inputs(["a"], "v2") == {}
+    store.put_candidate(
+        cand("a", "Chef").model_copy(update={"content_hash": "h2"})
+    )  # replaced: derived rows go
+    assert store.ranking_inputs(["a"], "v1") == {}
+    store.put_ranking_inputs([("a", "h2", "v1", "chef", None)])
+    store.delete_candidate("a")
+    assert store._query("SELECT COUNT(*) FROM ranking_inputs")[0][0] == 0
+
+
 def test_files(store: SqliteStore) -> None:
     store.put_candidate(cand("a"))
     store.put_file("a", "CV Jane.pdf", b"%PDF-1.4 bytes")
@@ -311,7 +327,7 @@ def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
     )
     conn.close()
     store = SqliteStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert store.schema_version() == SCHEMA_VERSION == 3
     assert store.get_candidate("old").resume.text == "old resume"
     assert store.lexical_texts(["old"]) == {}
     store.put_candidate(cand("new"), lexical="blinded words", profile="profile words")

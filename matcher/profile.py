@@ -16,6 +16,8 @@ from models.errors import ConfigError
 from models.job import Job
 from models.resume import Resume
 
+UNLISTED_SKILL_TYPE = "unlisted"  # parsers.skills.UNLISTED_TYPE (matcher reads models, not parsers, here)
+
 __all__ = [
     "PROFILE_MAX_CHARS",
     "blind_text",
@@ -374,7 +376,12 @@ def profile_text(resume: Resume, *, blind: bool = True, max_chars: int = PROFILE
     """
     order = _work_order(resume)
     titles = _dedup(_clean(resume.work[i].title) for i in order)
-    skills = sorted(resume.skills, key=lambda s: (-len(s.evidence), -(s.months or 0), s.name.lower()))
+    # taxonomy skills only: the tool-list items no taxonomy names ("unlisted", confidence 0.4) stay searchable
+    # but kept out of the embedded text, where they moved NDCG@10 0.745 -> 0.744 (shortlist eval ranking)
+    skills = sorted(
+        (s for s in resume.skills if s.type != UNLISTED_SKILL_TYPE),
+        key=lambda s: (-len(s.evidence), -(s.months or 0), s.name.lower()),
+    )
     skill_names = _dedup(_clean(s.name) for s in skills)
     edu = _dedup(
         _clean(" ".join(x for x in (e.degree or e.level or "", e.field or "") if x)) for e in resume.education

@@ -240,3 +240,21 @@ def test_real_names_of_dotin_dev_resumes_are_all_erased() -> None:
             checked += 1
             assert _name_parts(names[0], doc.text), f"dotin {doc.doc_id}: a gold name would not be erased"
     assert checked > 100
+
+
+def test_profile_text_leaves_out_unlisted_skills() -> None:
+    from matcher.profile import UNLISTED_SKILL_TYPE
+    from parsers.resume import parse_resume_text
+    from parsers.skills import UNLISTED_TYPE
+
+    assert UNLISTED_SKILL_TYPE == UNLISTED_TYPE
+    resume = parse_resume_text(
+        "Experience\nSoftware Engineer, Acme Corp, Jan 2019 - Present\n- Built test automation.\n"
+        "Skills\nTools: Python, Docker, Kubernetes, Saucelabs Grid\n"
+    )
+    unlisted = [s for s in resume.skills if s.type == UNLISTED_TYPE]
+    assert [s.name for s in unlisted] == ["Saucelabs Grid"]
+    # the profile's skills part (short resumes are padded with their raw head, which keeps every word)
+    skills_part = profile_text(resume).split("Skills: ", 1)[1].split(". ", 1)[0]
+    assert "Python" in skills_part and "Docker" in skills_part
+    assert "Saucelabs" not in skills_part

@@ -239,21 +239,28 @@ class SkillIndex:
         cids = self._cids
         return [cids[int(r)] or "" for r in rows]
 
-    def _count_rows(
-        self, skill_ids: Iterable[str], include_duplicates: bool
-    ) -> tuple[np.ndarray, np.ndarray]:
-        parts = [self._posting(self._sid.get(s))[0] for s in dict.fromkeys(skill_ids)]
+    def _tally(self, skill_ids: Iterable[str]) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+        """How many of the skills each row holds: with many postings a count per row of the index (one
+        bincount pass; sorting half a million postings per query was the cost of skill recall at 1M),
+        otherwise (rows ascending, counts) of the holders (np.unique of the few postings)."""
+        parts = [self._posting_rows(self._sid.get(s)) for s in dict.fromkeys(skill_ids)]
         if not parts:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         rows = np.concatenate(parts)
         if rows.size * 16 >= self._n:
-            # many postings: one counting pass over the rows (sorting half a million postings per query was
-            # the cost of skill recall at 1M), the same ascending rows and counts as np.unique
-            tally = np.bincount(rows, minlength=self._n)
+            return np.bincount(rows, minlength=self._n)
+        found, counts = np.unique(rows, return_counts=True)
+        return found.astype(np.int64), counts
+
+    def _count_rows(
+        self, skill_ids: Iterable[str], include_duplicates: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        tally = self._tally(skill_ids)
+        if isinstance(tally, np.ndarray):
             rows = np.flatnonzero(tally)
             counts = tally[rows]
         else:
-            rows, counts = np.unique(rows, return_counts=True)
+            rows, counts = tally
         if not include_duplicates and len(rows):
             keep = ~self._dup[rows]
             rows, counts = rows[keep], counts[keep]
@@ -346,9 +353,25 @@ class SkillIndex:
         that order; counted over arrays, so only k ids become Python strings."""
         with self._lock:
             self._ready()
-            rows, counts = self._count_rows(skill_ids, include_duplicates)
-            order = _most_first(counts, max(0, k))
-            return dict(zip(self._ids(rows[order]), (int(c) for c in counts[order]), strict=True))
+            tally = self._tally(skill_ids)
+            if not isinstance(tally, np.ndarray):  # few holders: sort them
+                rows, counts = self._count_rows(skill_ids, include_duplicates)
+                order = _most_first(counts, max(0, k))
+                rows, counts = rows[order], counts[order]
+            else:  # a count per row: read the rows count by count, most first, rows ascending within one
+                if not include_duplicates:
+                    tally[self._dup[: tally.size]] = 0
+                picked: list[np.ndarray] = []
+                left = max(0, k)
+                for c in range(int(tally.max(initial=0)), 0, -1):
+                    if left <= 0:
+                        break
+                    at = np.flatnonzero(tally == c)[:left]
+                    picked.append(at)
+                    left -= at.size
+                rows = np.concatenate(picked) if picked else np.zeros(0, np.int64)
+                counts = tally[rows]
+            return dict(zip(self._ids(rows), (int(c) for c in counts), strict=True))
 
     def held_counts(self, candidate_ids: Sequence[str], skill_ids: Sequence[str]) -> np.ndarray:
         """How many of `skill_ids` each candidate holds (int32, rows align with `candidate_ids`)."""

@@ -1440,8 +1440,13 @@ def _sub_role(text: str, ln: _Line) -> WorkItem | None:
     if not frags or len(frags) > 4 or frags[0][1] - ln.start > len(ln.text) - len(ln.text.lstrip()):
         return None
     first = frags[0]
+    words = first[0].split()
     if (
-        len(first[0].split()) < 2  # a lone word ("Programmer") inside a block is as often a column or a topic
+        len(words) < 2  # a lone word ("Programmer") inside a block is as often a column or a topic
+        # set as a heading: every word capitalized ("Natural leader", "Skilled negotiator" are strengths)
+        or not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _MINOR_WORDS for w in words)
+        # led by a verb: "Reported to Vice President", "Promoted to Executive Assistant", "Oversaw Staff"
+        or _verb_led(words)
         or _title_score(first[0]) < 1.0
         or not _lone_title_ok(first[0])
         or _is_sentence(first[0])
@@ -1454,6 +1459,23 @@ def _sub_role(text: str, ln: _Line) -> WorkItem | None:
     if employer is not None and (not _good_org(employer[0]) or employer[1] != frags[1][1]):
         employer = None
     return _item(text, (title[0], title[1]), (employer[0], employer[1]) if employer else None, 0.3)
+
+
+# participles that open titles ("Licensed Practical Nurse", "Certified Nursing Assistant")
+_TITLE_PARTICIPLES = _word_set(
+    "licensed certified registered qualified chartered accredited advanced appointed elected acting"
+)
+
+
+def _verb_led(words: list[str]) -> bool:
+    """The phrase opens with a verb: a past form ("Promoted", "Oversaw") or "Report(s) to"."""
+    first = words[0].lower().strip(".,")
+    if len(words) > 1 and words[1].lower() == "to":
+        return True
+    return (first.endswith("ed") and first not in _TITLE_PARTICIPLES) or first in _PAST_VERBS
+
+
+_PAST_VERBS = _word_set("oversaw led ran built made wrote taught drove won grew")
 
 
 # words that are titles only with a qualifier ("IT Professional", "Staff Nurse"); alone they are headings

@@ -756,3 +756,21 @@ def test_bracketed_dates_then_colon_and_camel_case_employer() -> None:
         ("Senior Consultant", "Harlow Partners"),
         ("ACCOUNT MANAGER", "eTrellis"),
     ]
+
+
+def test_sub_roles_are_title_cased_and_not_led_by_a_verb() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Marlow Outfitters - Leeds -\n"
+        "May 2015 to June 2019\n"
+        "Store Supervisor\n"
+        "* Opened the store\n"
+        "Natural leader\n"
+        "Promoted to Assistant Manager\n"
+        "Reported to Regional Director\n"
+        "Visual Merchandising Coordinator\n"
+    )
+    w = _work(text)
+    assert (w[0].title, w[0].employer) == ("Store Supervisor", "Marlow Outfitters")
+    # the promotion names a title (prose rule); the strength phrase and the reporting line name none
+    assert [x.title for x in w[1:]] == ["Visual Merchandising Coordinator", "Assistant Manager"]

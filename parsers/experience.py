@@ -6,9 +6,10 @@ Header fragments are told apart with small lexicons: title words (engineer, mana
 cues (Ltd, Inc, Technologies, University, "at X") and "City, ST" locations. Total experience is the union
 of the position intervals (overlaps merged, never summed); gaps are holes of at least `min_gap` months.
 
-Positions the text states without a date range are kept too, at low confidence (0.3-0.45) and with no
+Positions the text states without a date range are kept too, at low confidence (0.25-0.45) and with no
 dates, so they never count towards months or gaps: labelled lines ("Position: X" / "Company: Y"), undated
-headers in an experience section ("Title, Employer, City"; a lone title line), and prose ("worked as a
+headers in an experience section ("Title, Employer, City"; a lone title line), role lines inside a dated
+position's block ("Product Marketer - Studio", at 0.25), and prose ("worked as a
 Senior Analyst for Deloitte", "Associate Engineer at Oracle India Pvt Ltd", "experience as a record
 producer", "promoted from X to Y"). Wishes ("seeking a position as ...") are not positions; a summary that
 opens with a title ("Data engineer with 6 years ...") gives the headline, not a position. Such an item is
@@ -1324,7 +1325,8 @@ def _good_org(org: str) -> bool:
 def _undated_positions(text: str, sections: list[Section], dated: list[WorkItem]) -> list[WorkItem]:
     """Positions the text states without a date range: labelled "Designation:" / "Company:" lines, undated
     "Title, Employer" headers in an experience section, and prose ("experience as a Web Developer",
-    "Associate Engineer at Oracle India"). Confidence 0.3-0.45: no dates, and prose may describe a wish."""
+    "Associate Engineer at Oracle India"). Confidence 0.3-0.45 (0.25 for a role line inside a dated block): no
+    dates, and prose may describe a wish."""
     out: list[WorkItem] = []
     covered = [(w.evidence.start, w.evidence.end) for w in dated if w.evidence and w.dates_evidence]
     # the lines a dated position was read from (its title, employer and dates)
@@ -1458,7 +1460,9 @@ def _sub_role(text: str, ln: _Line) -> WorkItem | None:
         return None
     if employer is not None and (not _good_org(employer[0]) or employer[1] != frags[1][1]):
         employer = None
-    return _item(text, (title[0], title[1]), (employer[0], employer[1]) if employer else None, 0.3)
+    # 0.25: a role named inside another position's block, without dates of its own, is the weakest evidence of
+    # what the candidate does (ranking may leave such roles out of title matching)
+    return _item(text, (title[0], title[1]), (employer[0], employer[1]) if employer else None, 0.25)
 
 
 # participles that open titles ("Licensed Practical Nurse", "Certified Nursing Assistant")

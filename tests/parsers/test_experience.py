@@ -601,7 +601,7 @@ def test_role_lines_inside_a_dated_block_are_further_roles() -> None:
     assert (w[0].title, w[0].employer) == ("Brand Strategist", "Northwind Traders")
     assert w[0].start == PartialDate(year=2015, month=5)
     assert [(x.title, x.employer, x.start, x.confidence) for x in w[1:]] == [
-        ("Pricing Analyst", "Wholesale Team", None, 0.3)
+        ("Pricing Analyst", "Wholesale Team", None, 0.25)
     ]  # a topic line without a title word and a field line with a colon are no roles
 
 

@@ -15,6 +15,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from matcher.profile import title_counts
 from models.evidence import Span
 from models.job import Job, JobSkill
 from models.match import SkillMatch
@@ -337,7 +338,7 @@ def candidate_titles(resume: Resume, *, headline: str | None = None) -> list[tup
     if headline and 0 < len(headline) <= _HEADLINE_MAX:
         out.append((headline, None))
     for w in _recent_first(resume.work):
-        if w.title:
+        if w.title and title_counts(w):
             out.append((w.title, w.title_evidence))
     return out
 

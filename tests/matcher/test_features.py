@@ -404,3 +404,26 @@ def test_job_features_equal_the_per_pair_functions(seed: int) -> None:
             assert ctx.skill_matches(resume_) == F.skill_matches(job, resume_, use)
         have = {s.skill_id: s for s in resume.skills}
         assert ctx.best_related(have) == F.best_related([s.skill_id for s in job.all_skills()], have, use)
+
+
+def test_candidate_titles_leave_out_weak_undated_roles() -> None:
+    from matcher.profile import UNDATED_TITLE_MIN_CONFIDENCE, profile_text
+
+    weak = UNDATED_TITLE_MIN_CONFIDENCE - 0.05
+    resume = _resume().model_copy(
+        update={
+            "work": [
+                *_resume().work,
+                WorkItem(title="Adjunct Professor", confidence=weak),  # a role line inside another block
+                WorkItem(title="Volunteer Tutor", confidence=UNDATED_TITLE_MIN_CONFIDENCE),
+                WorkItem(title="Night Porter", start=PartialDate(year=2012), confidence=weak),
+            ]
+        }
+    )
+    titles = [t for t, _ in F.candidate_titles(resume)]
+    assert titles[:3] == ["Backend Developer", "Software Engineer", "Line Cook"]
+    assert "Adjunct Professor" not in titles  # undated and weak
+    assert {"Volunteer Tutor", "Night Porter"} <= set(
+        titles
+    )  # undated but confident; dated at any confidence
+    assert "Adjunct Professor" not in profile_text(resume)

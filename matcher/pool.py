@@ -83,10 +83,6 @@ DB_NAME = "shortlist.sqlite3"
 SAVE_EVERY_WRITE_BELOW_BYTES = 2_000_000  # index files up to this size are saved after every write
 JOB_VECTORS_KEPT = 256  # job vectors kept between shortlists (least recently used dropped)
 TOKENS_KEPT = 4096  # candidates whose blinded-text tokens are kept between shortlists
-# stored candidates kept parsed between shortlists (about 90 KB and ~1,000 Python objects each): enough for a
-# repeated shortlist (200 re-ranked); measured at 20k, 1,024 cost more than they saved, because every full
-# garbage collection walks all kept objects (gen-2 time 0.4 s at 256 vs 0.9 s at 1,024 over 16 shortlists)
-RESUMES_KEPT = 256
 VIEW_BATCH = 8  # text views embedded per step in the background (a shortlist waits for at most one step)
 VIEW_IDLE_S = 0.3  # the background embedding waits this long after the last foreground call
 TextViews = Literal["background", "ingest", "shortlist"]
@@ -260,9 +256,6 @@ class Pool:
         # tokens of blinded texts and blinded headlines by (candidate id, content hash), for ranking's BM25 and
         # title features; dropped on erasure
         self._tokens: OrderedDict[tuple[str, str], tuple[list[str], str | None]] = OrderedDict()
-        # candidates read for shortlists, by id; used while their content hash, file name and duplicate flag
-        # are what the store holds (`_load_candidates`); dropped on update, erasure and foreign writes
-        self._candidates: OrderedDict[str, Candidate] = OrderedDict()
         if text_views not in ("background", "ingest", "shortlist"):
             raise ValueError(f"unknown text_views {text_views!r}")
         self.text_views: TextViews = text_views
@@ -398,7 +391,6 @@ class Pool:
         self._skills = None
         self._bm25 = None
         self._tokens.clear()  # erasures elsewhere must not leave text behind here
-        self._candidates.clear()
         if self._index is not None:
             self._embed_missing()
             expected = self.store.embedding_nums(self.model)
@@ -707,7 +699,6 @@ class Pool:
         if candidate_id:  # the replaced document's tokens go now, not when they fall out of the cache
             for key in [k for k in self._tokens if k[0] == candidate_id]:
                 del self._tokens[key]
-            self._candidates.pop(candidate_id, None)
         if dup_of:
             log.info("candidate %s flagged as duplicate of %s", cid, dup_of)
         return cand
@@ -961,8 +952,6 @@ class Pool:
             self._bm25 = None
             for key in [k for k in self._tokens if k[0] in group]:
                 del self._tokens[key]
-            for cid in group:
-                self._candidates.pop(cid, None)
             self._save_index(force=True)
             sync_index_files(self.index_path)
             self.store.checkpoint()
@@ -1151,32 +1140,6 @@ class Pool:
                 self.store.put_ranking_inputs(derived)
         return tokens, headlines
 
-    def _load_candidates(self, ids: Sequence[str]) -> dict[str, Candidate]:
-        """The stored candidates among `ids` (in that order), parsed ones kept between shortlists (LRU,
-        RESUMES_KEPT): a kept one is used while the store still holds its content hash, file name and duplicate
-        flag (read without the resume), so only the others are read and parsed. Lock held; treat as read-only."""
-        heads = self.store.candidate_heads(ids)
-        out: dict[str, Candidate] = {}
-        unseen = []
-        for c in ids:
-            head = heads.get(c)
-            if head is None:
-                continue
-            kept = self._candidates.get(c)
-            if kept is not None and (kept.content_hash, kept.source_name, kept.duplicate_of) == head:
-                self._candidates.move_to_end(c)
-                out[c] = kept
-            else:
-                unseen.append(c)
-        if unseen:
-            for c, cand in self.store.get_candidates(unseen).items():
-                out[c] = cand
-                self._candidates[c] = cand
-                self._candidates.move_to_end(c)
-            while len(self._candidates) > RESUMES_KEPT:
-                self._candidates.popitem(last=False)
-        return {c: out[c] for c in ids if c in out}
-
     def job_vector(self, job: Job) -> np.ndarray:
         """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""
         from matcher.ranking import embed_job
@@ -1243,7 +1206,9 @@ class Pool:
                 weights=chosen,
             )
             ids = [r.candidate_id for r in recalled]
-            candidates = self._load_candidates(ids)
+            # parsed on every shortlist: keeping parsed resumes (~1,000 Python objects each) made every full
+            # garbage collection walk them, which cost more than the parsing saved (STATUS.md, session 3)
+            candidates = self.store.get_candidates(ids)
             ids = [c for c in ids if c in candidates]
             if blind and stored:
                 vectors = {c: stored[c] for c in ids if c in stored}

@@ -87,12 +87,6 @@ class CandidateStore(Protocol):
         """The stored blinded full texts of the candidates that have one."""
         ...
 
-    def candidate_heads(
-        self, candidate_ids: Sequence[str]
-    ) -> dict[str, tuple[str | None, str | None, str | None]]:
-        """(content hash, source name, duplicate_of) of the stored candidates among the ids, without the resume."""
-        ...
-
     def put_ranking_inputs(self, items: Sequence[tuple[str, str | None, str, str, str | None]]) -> int:
         """Keep (id, content hash, version, space-joined tokens, headline) where the content hash still holds."""
         ...
@@ -711,22 +705,6 @@ class SqliteStore:
                 [version, *chunk],
             ):
                 out[str(cid)] = (str(tokens), headline)
-        return out
-
-    def candidate_heads(
-        self, candidate_ids: Sequence[str]
-    ) -> dict[str, tuple[str | None, str | None, str | None]]:
-        """(content hash, source name, duplicate_of) of the stored candidates among the ids; reads no resume."""
-        ids = list(candidate_ids)
-        out: dict[str, tuple[str | None, str | None, str | None]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for cid, chash, name, dup in self._query(
-                f"SELECT id, content_hash, source_name, duplicate_of FROM candidates WHERE id IN ({marks})",
-                chunk,
-            ):
-                out[str(cid)] = (chash, name, dup)
         return out
 
     def lexical_texts(self, candidate_ids: Sequence[str]) -> dict[str, str]:

@@ -498,8 +498,8 @@ def test_lexical_tokens_kept_until_replaced_or_erased(pool: Pool, monkeypatch: p
     ) in pool._tokens  # the replaced document is tokenized again, under its new content
 
 
-def test_candidates_kept_between_shortlists_rank_as_freshly_read(tmp_path: Path) -> None:
-    """The pool's kept candidates, tokens and text views give the same shortlist as a pool that reads all."""
+def test_kept_and_stored_ranking_inputs_rank_as_freshly_derived(tmp_path: Path) -> None:
+    """Kept tokens, stored ranking inputs and text views give the same shortlist as a pool that derives all."""
     docs = [
         (
             f"Person {i}\n\nExperience\nPython developer {i}, Org {i % 3}, 2012 - 2020\n- Built APIs in python"
@@ -512,11 +512,16 @@ def test_candidates_kept_between_shortlists_rank_as_freshly_read(tmp_path: Path)
     with Pool(tmp_path / "warm", embedder=EMB) as warm:
         warm.add_many(docs, batch_size=5)
         first = warm.shortlist(job, top=5)
-        assert warm._candidates and all(warm._candidates[m.candidate_id] for m in first)
         again = warm.shortlist(job, top=5)
     assert again == first
-    with Pool(tmp_path / "warm", embedder=EMB) as cold:  # nothing kept yet: every candidate read and parsed
+    with Pool(tmp_path / "warm", embedder=EMB) as cold:  # nothing kept in memory: inputs read from the store
         assert cold.shortlist(job, top=5) == first
+    with Pool(
+        tmp_path / "warm", embedder=EMB
+    ) as bare:  # nothing stored either: derived from the blinded texts
+        with bare.store.transaction():
+            bare.store._conn.execute("DELETE FROM ranking_inputs")
+        assert bare.shortlist(job, top=5) == first
 
 
 def test_ranking_inputs_stored_at_ingest_match_the_derived_ones(
@@ -561,14 +566,13 @@ def test_ranking_inputs_stored_at_ingest_match_the_derived_ones(
         assert rows == []
 
 
-def test_kept_candidates_follow_writes_made_through_the_store(pool: Pool) -> None:
+def test_shortlists_follow_writes_made_through_the_store(pool: Pool) -> None:
     a = pool.add_resume(make_resume(text_for(1), {"python": 12}), "a.txt")
     b = pool.add_resume(make_resume(text_for(2), {"python": 24}), "b.txt")
     job = pool.add_job(
         Job(text="python engineer", required_skills=[JobSkill(skill_id="python", name="Python")])
     )
     pool.shortlist(job, top=2)
-    assert set(pool._candidates) == {a.id, b.id}
     # the same connection writes: no data_version change, yet the pool must not serve the old resume
     changed = make_resume(text_for(1) + " Now a rust engineer.", {"rust": 12}, location="Porto, Portugal")
     pool.store.put_candidate(a.model_copy(update={"resume": changed, "content_hash": "new"}))
@@ -576,9 +580,8 @@ def test_kept_candidates_follow_writes_made_through_the_store(pool: Pool) -> Non
     pool.shortlist(job, top=2, include_duplicates=True)
     resumes = dict(stub_rank.calls[-1]["resumes"])  # type: ignore[attr-defined]
     assert resumes[a.id].skill_ids() == {"rust"}
-    assert pool._candidates[b.id].duplicate_of == a.id
     pool.erase(a.id)
-    assert pool._candidates == {}
+    assert all(key[0] not in (a.id, b.id) for key in pool._tokens)
 
 
 def test_search_filters_and_scores(pool: Pool) -> None:

@@ -47,8 +47,8 @@ _REGION_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:india|bengaluru|bangalore|mumbai|pune|hyderabad|chennai|delhi|kolkata|noida|gurgaon|"
                 r"gurugram|karnataka|maharashtra|telangana|tamil nadu|kerala|andhra pradesh|uttar pradesh|"
                 r"gujarat|ahmedabad|kochi|indore|jaipur|rajasthan|west bengal|haryana|odisha|punjab)\b", re.I), "IN"),
-    (re.compile(r"\b(?:united kingdom|england|scotland|wales|london|manchester|birmingham|edinburgh|glasgow|"
-                r"leeds|bristol)\b|\bUK\b"), "GB"),
+    (re.compile(r"\b(?i:united kingdom|england|scotland|wales|london|manchester|birmingham|edinburgh|glasgow|"
+                r"leeds|bristol)\b|\bUK\b"), "GB"),  # "UK" in capitals only
     (re.compile(r"\b(?:australia|sydney|melbourne|brisbane|perth|victoria|queensland|new south wales)\b", re.I), "AU"),
     (re.compile(r"\b(?:canada|toronto|ontario|vancouver|montreal|quebec|alberta|calgary|ottawa)\b", re.I), "CA"),
     (re.compile(r"\b(?:ireland|dublin|cork)\b", re.I), "IE"),

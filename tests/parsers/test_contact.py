@@ -198,3 +198,17 @@ def test_any_arrangement_of_name_pieces_gives_a_span_into_the_text(pieces: list[
     found = find_name(text, split_sections(text), email="jane@example.org")
     if found is not None and found.evidence is not None:
         assert text[found.evidence.start : found.evidence.end] == found.evidence.text == found.value
+
+
+@pytest.mark.parametrize(
+    ("place", "region"),
+    [
+        ("London, England", "GB"),
+        ("MANCHESTER", "GB"),
+        ("Leeds, UK", "GB"),
+        ("Ukraine", None),
+        ("uk based", None),
+    ],
+)
+def test_guess_region_reads_british_places_in_any_case(place: str, region: str | None) -> None:
+    assert guess_region(place) == region

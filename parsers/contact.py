@@ -536,9 +536,9 @@ def _agrees_with_email(name: str, local: str) -> bool:
 # ---- location ----
 
 _LOCATION_RE = re.compile(
-    r"(?<![\w])([A-Z][a-zA-Z.]+(?:[ \-][A-Z][a-zA-Z.]+){0,3}),\s*"
-    r"([A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){0,2}|[A-Z]{2})\b(?:\s+\d{5,6})?"
-)
+    r"(?<![\w])([A-Z][a-zA-Z.]+(?:[ \-][A-Z][a-zA-Z.]+){0,3}),[ \t]*"
+    r"([A-Z][a-zA-Z]+(?:[ \t][A-Z][a-zA-Z]+){0,2}|[A-Z]{2})\b(?:[ \t]+\d{5,6})?"
+)  # on one line: "London\nPhone" is no place
 
 
 def find_location(text: str, header_end: int) -> TextField | None:

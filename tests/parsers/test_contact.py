@@ -212,3 +212,12 @@ def test_any_arrangement_of_name_pieces_gives_a_span_into_the_text(pieces: list[
 )
 def test_guess_region_reads_british_places_in_any_case(place: str, region: str | None) -> None:
     assert guess_region(place) == region
+
+
+def test_location_stays_on_its_line() -> None:
+    from parsers.contact import find_location
+
+    text = "Helen Okafor\n12 Park Lane, London\nPhone: 020 7946 0958\n"
+    loc = find_location(text, len(text))
+    assert loc is not None and loc.value == "Park Lane, London"
+    assert text[loc.evidence.start : loc.evidence.end] == "Park Lane, London"

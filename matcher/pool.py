@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -61,7 +61,7 @@ from matcher.retrieval import (
     retrieve,
 )
 from matcher.skill_index import SkillIndex, resolve_skill
-from matcher.store import Feedback, SqliteStore
+from matcher.store import Feedback, SqliteStore, StoredResume
 from models import (
     Candidate,
     Contribution,
@@ -182,6 +182,29 @@ def _parse_prepared(data: bytes, source_name: str | None) -> _Prepared | Shortli
         return exc
     prep.data = None
     return prep
+
+
+class _LazyResumes(Sequence[tuple[str, Resume]]):
+    """`(candidate id, resume)` pairs whose resume is parsed from the store's JSON when the ranker reads it."""
+
+    def __init__(self, ids: Sequence[str], stored: Mapping[str, StoredResume]) -> None:
+        self._ids = list(ids)
+        self._stored = stored
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, Resume]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, Resume]]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[str, Resume] | list[tuple[str, Resume]]:
+        if isinstance(i, slice):
+            return [(c, self._stored[c].resume) for c in self._ids[i]]
+        c = self._ids[i]
+        return c, self._stored[c].resume
 
 
 class Pool:
@@ -1049,7 +1072,9 @@ class Pool:
 
         return self._ranker is None or self._ranker is rank_resumes
 
-    def _text_view(self, job: Job, ids: Sequence[str], candidates: Mapping[str, Candidate]) -> dict[str, Any]:
+    def _text_view(
+        self, job: Job, ids: Sequence[str], candidates: Mapping[str, StoredResume]
+    ) -> dict[str, Any]:
         """`text_vectors` and `job_text_vector` for the default ranker: stored text vectors, the missing ones
         embedded now (outside the lock) from the stored blinded text and kept for next time (unless the
         candidate was erased or replaced meanwhile)."""
@@ -1095,7 +1120,7 @@ class Pool:
         return vec
 
     def _ranking_inputs(
-        self, ids: Sequence[str], candidates: Mapping[str, Candidate]
+        self, ids: Sequence[str], candidates: Mapping[str, StoredResume]
     ) -> tuple[builtins.list[builtins.list[str]], builtins.list[str | None]] | None:
         """`tokenize` of each candidate's stored blinded text and its blinded `resume_headline`, kept between
         shortlists (LRU, TOKENS_KEPT) under (id, content hash), so a replaced document is read again; tokens are
@@ -1206,9 +1231,10 @@ class Pool:
                 weights=chosen,
             )
             ids = [r.candidate_id for r in recalled]
-            # parsed on every shortlist: keeping parsed resumes (~1,000 Python objects each) made every full
-            # garbage collection walk them, which cost more than the parsing saved (STATUS.md, session 3)
-            candidates = self.store.get_candidates(ids)
+            # parsed on every shortlist, and only where read: keeping parsed resumes (~1,000 Python objects each)
+            # made every full garbage collection walk them, which cost more than the parsing saved (STATUS.md,
+            # session 3); the ranking reads the resumes of the candidates it does not prune
+            candidates = self.store.get_stored_resumes(ids)
             ids = [c for c in ids if c in candidates]
             if blind and stored:
                 vectors = {c: stored[c] for c in ids if c in stored}
@@ -1226,7 +1252,7 @@ class Pool:
             kwargs["lexical_tokens"], kwargs["headlines"] = inputs
             if "resume_vectors" in kwargs:
                 kwargs.update(self._text_view(job, ids, candidates))
-        matches = self.ranker(job, [(c, candidates[c].resume) for c in ids], **kwargs)
+        matches = self.ranker(job, _LazyResumes(ids, candidates), **kwargs)
         return [
             m.model_copy(update={"job_id": job.id, "source_name": candidates[m.candidate_id].source_name})
             for m in matches

@@ -329,8 +329,10 @@ def _all_features(
         return []
     if (resume_vectors is None or job_vector is None) and embedder is None:
         raise ValidationFailed("an embedder is needed when vectors are not given")
-    plain = [r for _, r in resumes]
+    # `resumes` may load each resume on first access (the pool's stored candidates): read one only where it
+    # is needed, so candidates pruned on their cheap features are never loaded
     if resume_vectors is None:
+        plain = [r for _, r in resumes]
         rv = embed_resumes(plain, embedder, blind=blind)  # type: ignore[arg-type]
         if text_vectors is None:  # nothing stored: embed both views
             text_vectors = embed_resume_texts(plain, embedder, blind=blind)  # type: ignore[arg-type]
@@ -603,7 +605,9 @@ def _rank(
             prune=(w, top) if top is not None else None,
             context=ctx,
         )
-    kept = [(pair, f) for pair, f in zip(resumes, feats, strict=True) if f is not None]
+    if len(feats) != len(resumes):
+        raise ValueError("one feature set per resume expected")
+    kept = [(resumes[i], f) for i, f in enumerate(feats) if f is not None]  # pruned resumes are never read
     scored = _scored([pair for pair, _ in kept], [f for _, f in kept], w, top)
     return [
         Match(

@@ -64,6 +64,28 @@ class EmbeddingMatrix:
     vectors: np.ndarray
 
 
+class StoredResume:
+    """A stored candidate's resume, parsed from its JSON on first read (`resume`), with the columns a
+    shortlist reads beside it. Parsing costs ~0.4 ms a resume; a shortlist reads only those it scores."""
+
+    __slots__ = ("_json", "_resume", "content_hash", "id", "source_name")
+
+    def __init__(
+        self, candidate_id: str, source_name: str | None, content_hash: str | None, resume_json: str
+    ):
+        self.id = candidate_id
+        self.source_name = source_name
+        self.content_hash = content_hash
+        self._json = resume_json
+        self._resume: Resume | None = None
+
+    @property
+    def resume(self) -> Resume:
+        if self._resume is None:
+            self._resume = Resume.model_validate_json(self._json)
+        return self._resume
+
+
 @runtime_checkable
 class CandidateStore(Protocol):
     """Persistence for candidates, embeddings, files, jobs and feedback."""
@@ -105,6 +127,10 @@ class CandidateStore(Protocol):
 
     def get_candidates(self, candidate_ids: Sequence[str]) -> dict[str, Candidate]:
         """The candidates that exist among the ids."""
+        ...
+
+    def get_stored_resumes(self, candidate_ids: Sequence[str]) -> dict[str, StoredResume]:
+        """The resumes of the candidates that exist among the ids, each parsed only when read."""
         ...
 
     def has_candidate(self, candidate_id: str) -> bool: ...
@@ -559,6 +585,19 @@ class SqliteStore:
             ):
                 cand = self._candidate(row)
                 out[cand.id] = cand
+        return {cid: out[cid] for cid in ids if cid in out}
+
+    def get_stored_resumes(self, candidate_ids: Sequence[str]) -> dict[str, StoredResume]:
+        out: dict[str, StoredResume] = {}
+        ids = list(dict.fromkeys(candidate_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for cid, source_name, chash, resume_json in self._query(
+                f"SELECT id, source_name, content_hash, resume_json FROM candidates WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[str(cid)] = StoredResume(str(cid), source_name, chash, str(resume_json))
         return {cid: out[cid] for cid in ids if cid in out}
 
     def has_candidate(self, candidate_id: str) -> bool:

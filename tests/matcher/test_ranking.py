@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
@@ -15,6 +16,7 @@ from matcher.ranking import (
     embed_resume_texts,
     embed_resumes,
     feature_matrix,
+    lexical_text,
     peer_means,
     rank_resumes,
     resume_headline,
@@ -414,3 +416,47 @@ def test_ranking_pauses_the_cyclic_collector_and_restores_it(hashing_embedder: H
         gc.enable()
         ranking._all_features = real
     assert ranking._gc_state["users"] == 0
+
+
+class _CountingResumes(Sequence[tuple[str, Resume]]):
+    """A sequence that records which positions are read (as the pool's lazily parsed stored resumes)."""
+
+    def __init__(self, pairs: list[tuple[str, Resume]]) -> None:
+        self.pairs = pairs
+        self.read: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):
+            raise AssertionError("the ranking should read resumes one at a time")
+        self.read.add(i % len(self.pairs))
+        return self.pairs[i]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("the ranking should not walk every resume when vectors are given")
+
+
+def test_top_k_reads_only_the_resumes_it_scores(hashing_embedder: HashingEmbedder) -> None:
+    """With vectors given, pruned candidates' resumes are never read, and the result is the same."""
+    from matcher.lexical import tokenize
+
+    pool = _random_pool(7, 130)
+    plain = [r for _, r in pool]
+    vectors = embed_resumes(plain, hashing_embedder)
+    kwargs = {
+        "embedder": hashing_embedder,
+        "related": None,
+        "today": TODAY,
+        "top": 5,
+        "resume_vectors": vectors,
+        "job_vector": embed_job(JOB, hashing_embedder),
+        "lexical_tokens": [tokenize(lexical_text(r)) for r in plain],
+        "headlines": [None] * len(plain),
+    }
+    eager = rank_resumes(JOB, pool, **kwargs)  # type: ignore[arg-type]
+    lazy = _CountingResumes(pool)
+    got = rank_resumes(JOB, lazy, **kwargs)  # type: ignore[arg-type]
+    assert [m.model_dump() for m in got] == [m.model_dump() for m in eager]
+    assert 5 <= len(lazy.read) < len(pool)

@@ -334,3 +334,17 @@ def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
     assert store.lexical_texts(["old", "new"]) == {"new": "blinded words"}
     assert store.profiles() == [("new", "profile words")]
     store.close()
+
+
+def test_stored_resumes_parse_when_read(store: SqliteStore) -> None:
+    for i in range(3):
+        store.put_candidate(
+            cand(f"c{i}", f"Engineer number {i}").model_copy(update={"content_hash": f"h{i}"})
+        )
+    got = store.get_stored_resumes(["c2", "zz", "c0"])
+    assert list(got) == ["c2", "c0"]  # asked order, missing ids left out
+    first = got["c2"]
+    assert (first.id, first.content_hash, first.source_name) == ("c2", "h2", "c2.pdf")
+    assert first._resume is None  # nothing parsed until read
+    assert first.resume == store.get_candidate("c2").resume
+    assert first.resume is first.resume  # parsed once

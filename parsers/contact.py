@@ -15,6 +15,7 @@ import phonenumbers
 
 from models.evidence import Span, TextField
 from models.resume import ContactInfo, Link, Section
+from parsers.occupations import occupation_words
 
 __all__ = ["extract_contact", "find_emails", "find_links", "find_name", "find_phones", "guess_region"]
 
@@ -344,7 +345,7 @@ def _surname_line(line: str) -> tuple[str, int, int] | None:
         rest[:1] == "."
         or not _PLAIN_WORD.fullmatch(word)
         or not _job_title_after(rest)
-        or low in _occupation_words()
+        or low in occupation_words()
     ):
         return None
     return word, m.start(1), m.end(1)
@@ -367,22 +368,6 @@ def _job_title_after(rest: str) -> bool:
     if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
     return words[-1].lower().split("-")[-1] in _TITLE_WORDS
-
-
-_occupation_vocab: frozenset[str] | None = None
-
-
-def _occupation_words() -> frozenset[str]:
-    """Every word of the shipped occupation names (empty when the index cannot be read)."""
-    global _occupation_vocab
-    if _occupation_vocab is None:
-        try:
-            from parsers.occupations import load_occupations
-
-            _occupation_vocab = load_occupations().words()
-        except Exception:  # no occupation index: no word is known to be an occupation's
-            _occupation_vocab = frozenset()
-    return _occupation_vocab
 
 
 def find_name(

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from models.errors import ConfigError
 from parsers.packaged import read_gzip_json
 
 __all__ = [
@@ -324,3 +325,13 @@ def load_occupations(path: Path | None = None) -> OccupationIndex:
         index = OccupationIndex(read_gzip_json(target, "occupation index"))
         _loaded[target] = index
         return index
+
+
+@functools.lru_cache(maxsize=1)
+def occupation_words() -> frozenset[str]:
+    """Every word of the shipped occupation names, or none when the index cannot be read (the parsers use it
+    to tell a title word from a name or a skill, and parse on without it)."""
+    try:
+        return load_occupations().words()
+    except ConfigError:
+        return frozenset()

@@ -26,7 +26,7 @@ from typing import Any
 
 from models.evidence import Span
 from models.resume import Section, SkillMention
-from parsers.contact import _occupation_words
+from parsers.occupations import occupation_words
 from parsers.taxonomy import HARD_BREAK_RE, Taxonomy, load_taxonomy, tokenize
 
 _NEIGHBOR_WINDOW = 60
@@ -679,7 +679,7 @@ def _unlisted_items(
             words = item.lower().split()
             if len(words) > 4 or any(w in _NOT_ITEM_WORDS or w in _ROLE_WORDS for w in words):
                 continue
-            if len(words) == 1 and words[0] in _occupation_words():
+            if len(words) == 1 and words[0] in occupation_words():
                 continue  # "Accountant", "Technician": a job, not a skill
             if len(words) == 1 and words[0] in m.alias_words():
                 continue  # "Studio" of "Visual Studio", "Managing"

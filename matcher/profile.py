@@ -12,11 +12,11 @@ import functools
 import re
 from collections.abc import Iterable
 
-from models.errors import ConfigError
 from models.job import Job
 from models.resume import Resume, WorkItem
+from parsers.occupations import normalize_title_key, occupation_words
+from parsers.skills import UNLISTED_TYPE
 
-UNLISTED_SKILL_TYPE = "unlisted"  # parsers.skills.UNLISTED_TYPE (matcher reads models, not parsers, here)
 UNDATED_TITLE_MIN_CONFIDENCE = 0.3  # role lines found inside another position's block are read at 0.25
 
 
@@ -227,21 +227,10 @@ def _count(word: str, text: str) -> int:
 
 
 def _is_occupation_word(word: str) -> bool:
-    from parsers.occupations import normalize_title_key
-
+    """A word of the occupation labels ("aviation", "grain", "patient"): a title's word, not a name's (with no
+    index, only the role and heading words tell a title from a name)."""
     key = normalize_title_key(word)
-    return bool(key) and key in _occupation_words()
-
-
-@functools.lru_cache(maxsize=1)
-def _occupation_words() -> frozenset[str]:
-    """Words of the occupation labels ("aviation", "grain", "patient"): a title's words, not a name's."""
-    try:
-        from parsers.occupations import load_occupations
-
-        return load_occupations().words()
-    except ConfigError:  # no index: only the role and heading words tell a title from a name
-        return frozenset()
+    return bool(key) and key in occupation_words()
 
 
 # Resume headings and the self-descriptions that open a summary ("Experienced Retail ..."): never a name.
@@ -388,7 +377,7 @@ def profile_text(resume: Resume, *, blind: bool = True, max_chars: int = PROFILE
     # taxonomy skills only: the tool-list items no taxonomy names ("unlisted", confidence 0.4) stay searchable
     # but kept out of the embedded text, where they moved NDCG@10 0.745 -> 0.744 (shortlist eval ranking)
     skills = sorted(
-        (s for s in resume.skills if s.type != UNLISTED_SKILL_TYPE),
+        (s for s in resume.skills if s.type != UNLISTED_TYPE),
         key=lambda s: (-len(s.evidence), -(s.months or 0), s.name.lower()),
     )
     skill_names = _dedup(_clean(s.name) for s in skills)

@@ -462,6 +462,15 @@ class SqliteStore:
         with self._lock:
             return list(self._conn.execute(sql, params).fetchall())
 
+    _IN_CHUNK = 500  # values bound per "IN (...)" (older SQLite builds allow 999 parameters a statement)
+
+    def _query_in(self, sql: str, values: Sequence[object], *params: object) -> Iterator[sqlite3.Row]:
+        """Rows of `sql`, whose "{marks}" is the "IN (...)" list, over `values` a chunk at a time; `params`
+        bind the placeholders before the list."""
+        for start in range(0, len(values), self._IN_CHUNK):
+            chunk = values[start : start + self._IN_CHUNK]
+            yield from self._query(sql.format(marks=",".join("?" * len(chunk))), [*params, *chunk])
+
     def checkpoint(self) -> None:
         """Fold the WAL into the main file and truncate it, so erased pages leave no copy in the WAL."""
         if not self._memory:
@@ -577,27 +586,20 @@ class SqliteStore:
     def get_candidates(self, candidate_ids: Sequence[str]) -> dict[str, Candidate]:
         out: dict[str, Candidate] = {}
         ids = list(dict.fromkeys(candidate_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self._query(
-                f"SELECT {self._CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({marks})", chunk
-            ):
-                cand = self._candidate(row)
-                out[cand.id] = cand
+        for row in self._query_in(
+            f"SELECT {self._CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({{marks}})", ids
+        ):
+            cand = self._candidate(row)
+            out[cand.id] = cand
         return {cid: out[cid] for cid in ids if cid in out}
 
     def get_stored_resumes(self, candidate_ids: Sequence[str]) -> dict[str, StoredResume]:
         out: dict[str, StoredResume] = {}
         ids = list(dict.fromkeys(candidate_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for cid, source_name, chash, resume_json in self._query(
-                f"SELECT id, source_name, content_hash, resume_json FROM candidates WHERE id IN ({marks})",
-                chunk,
-            ):
-                out[str(cid)] = StoredResume(str(cid), source_name, chash, str(resume_json))
+        for cid, source_name, chash, resume_json in self._query_in(
+            "SELECT id, source_name, content_hash, resume_json FROM candidates WHERE id IN ({marks})", ids
+        ):
+            out[str(cid)] = StoredResume(str(cid), source_name, chash, str(resume_json))
         return {cid: out[cid] for cid in ids if cid in out}
 
     def has_candidate(self, candidate_id: str) -> bool:
@@ -630,26 +632,22 @@ class SqliteStore:
 
     def nums_for(self, candidate_ids: Sequence[str]) -> dict[str, int]:
         out: dict[str, int] = {}
-        ids = list(candidate_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                (str(r[0]), int(r[1]))
-                for r in self._query(f"SELECT id, num FROM candidates WHERE id IN ({marks})", chunk)
+        out.update(
+            (str(r[0]), int(r[1]))
+            for r in self._query_in(
+                "SELECT id, num FROM candidates WHERE id IN ({marks})", list(candidate_ids)
             )
+        )
         return out
 
     def ids_for(self, nums: Iterable[int]) -> dict[int, str]:
         out: dict[int, str] = {}
-        values = [int(n) for n in nums]
-        for start in range(0, len(values), 500):
-            chunk = values[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                (int(r[0]), str(r[1]))
-                for r in self._query(f"SELECT num, id FROM candidates WHERE num IN ({marks})", chunk)
+        out.update(
+            (int(r[0]), str(r[1]))
+            for r in self._query_in(
+                "SELECT num, id FROM candidates WHERE num IN ({marks})", [int(n) for n in nums]
             )
+        )
         return out
 
     def set_duplicate_of(self, candidate_id: str, duplicate_of: str | None) -> None:
@@ -686,28 +684,22 @@ class SqliteStore:
         return [str(r[0]) for r in rows]
 
     def get_signatures(self, candidate_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        ids = list(candidate_ids)
         out: dict[str, np.ndarray] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for cid, blob in self._query(
-                f"SELECT candidate_id, signature FROM signatures WHERE candidate_id IN ({marks})", chunk
-            ):
-                out[str(cid)] = np.frombuffer(blob, dtype=np.uint32).copy()
+        for cid, blob in self._query_in(
+            "SELECT candidate_id, signature FROM signatures WHERE candidate_id IN ({marks})",
+            list(candidate_ids),
+        ):
+            out[str(cid)] = np.frombuffer(blob, dtype=np.uint32).copy()
         return out
 
     def keys_of(self, candidate_ids: Sequence[str], kind: str) -> dict[str, set[str]]:
-        ids = list(candidate_ids)
         out: dict[str, set[str]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for cid, value in self._query(
-                f"SELECT candidate_id, value FROM candidate_keys WHERE kind = ? AND candidate_id IN ({marks})",
-                [kind, *chunk],
-            ):
-                out.setdefault(str(cid), set()).add(str(value))
+        for cid, value in self._query_in(
+            "SELECT candidate_id, value FROM candidate_keys WHERE kind = ? AND candidate_id IN ({marks})",
+            list(candidate_ids),
+            kind,
+        ):
+            out.setdefault(str(cid), set()).add(str(value))
         return out
 
     def candidate_facts(self) -> list[CandidateFacts]:
@@ -733,29 +725,22 @@ class SqliteStore:
 
     def ranking_inputs(self, candidate_ids: Sequence[str], version: str) -> dict[str, tuple[str, str | None]]:
         """(space-joined tokens, headline) kept for the candidates among the ids, derived by `version`."""
-        ids = list(candidate_ids)
         out: dict[str, tuple[str, str | None]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for cid, tokens, headline in self._query(
-                f"SELECT candidate_id, tokens, headline FROM ranking_inputs WHERE version = ?"
-                f" AND candidate_id IN ({marks})",
-                [version, *chunk],
-            ):
-                out[str(cid)] = (str(tokens), headline)
+        for cid, tokens, headline in self._query_in(
+            "SELECT candidate_id, tokens, headline FROM ranking_inputs WHERE version = ? AND candidate_id IN ({marks})",
+            list(candidate_ids),
+            version,
+        ):
+            out[str(cid)] = (str(tokens), headline)
         return out
 
     def lexical_texts(self, candidate_ids: Sequence[str]) -> dict[str, str]:
-        ids = list(candidate_ids)
         out: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for cid, text in self._query(
-                f"SELECT id, lexical FROM candidates WHERE lexical IS NOT NULL AND id IN ({marks})", chunk
-            ):
-                out[str(cid)] = str(text)
+        for cid, text in self._query_in(
+            "SELECT id, lexical FROM candidates WHERE lexical IS NOT NULL AND id IN ({marks})",
+            list(candidate_ids),
+        ):
+            out[str(cid)] = str(text)
         return out
 
     def profiles(self) -> list[tuple[str, str]]:
@@ -789,16 +774,13 @@ class SqliteStore:
             raise NotFound("embedding for a candidate that is not stored") from exc
 
     def get_embeddings(self, candidate_ids: Sequence[str], model: str) -> dict[str, np.ndarray]:
-        ids = list(candidate_ids)
         out: dict[str, np.ndarray] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for cid, blob in self._query(
-                f"SELECT candidate_id, vector FROM embeddings WHERE model = ? AND candidate_id IN ({marks})",
-                [model, *chunk],
-            ):
-                out[str(cid)] = np.frombuffer(blob, dtype=np.float32).copy()
+        for cid, blob in self._query_in(
+            "SELECT candidate_id, vector FROM embeddings WHERE model = ? AND candidate_id IN ({marks})",
+            list(candidate_ids),
+            model,
+        ):
+            out[str(cid)] = np.frombuffer(blob, dtype=np.float32).copy()
         return out
 
     def put_embeddings_if_current(
@@ -811,15 +793,10 @@ class SqliteStore:
         with self.transaction():
             current: dict[str, str | None] = {}
             ids = list(dict.fromkeys(cid for cid, _, _ in items))
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                current.update(
-                    (str(r[0]), r[1])
-                    for r in self._conn.execute(
-                        f"SELECT id, content_hash FROM candidates WHERE id IN ({marks})", chunk
-                    ).fetchall()
-                )
+            current.update(
+                (str(r[0]), r[1])
+                for r in self._query_in("SELECT id, content_hash FROM candidates WHERE id IN ({marks})", ids)
+            )
             rows = []
             for cid, chash, vec in items:
                 if cid in current and current[cid] == chash:

@@ -348,3 +348,18 @@ def test_stored_resumes_parse_when_read(store: SqliteStore) -> None:
     assert first._resume is None  # nothing parsed until read
     assert first.resume == store.get_candidate("c2").resume
     assert first.resume is first.resume  # parsed once
+
+
+def test_lookups_by_many_ids_span_chunks(store: SqliteStore) -> None:
+    store._IN_CHUNK = 3  # type: ignore[misc]  # several "IN (...)" statements for a handful of ids
+    for i in range(8):
+        store.put_candidate(cand(f"c{i}"))
+        store.put_embedding(f"c{i}", "m", np.full(4, i, dtype=np.float32))
+    ids = [f"c{i}" for i in (7, 0, 5, 3, 1, 6, 2)] + ["zz"]
+    assert list(store.get_candidates(ids)) == ids[:-1]
+    assert list(store.get_stored_resumes(ids)) == ids[:-1]
+    nums = store.nums_for(ids)
+    assert set(nums) == set(ids[:-1])
+    assert store.ids_for(nums.values()) == {n: c for c, n in nums.items()}
+    vectors = store.get_embeddings(ids, "m")
+    assert {c: float(v[0]) for c, v in vectors.items()} == {c: float(c[1:]) for c in ids[:-1]}

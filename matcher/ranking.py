@@ -511,6 +511,7 @@ def _scored(
     return out
 
 
+@_cyclic_gc_paused()
 def rank_resumes(
     job: Job,
     resumes: Sequence[tuple[str, Resume]],
@@ -548,42 +549,6 @@ def rank_resumes(
     """
     if top is not None and top < 0:
         raise ValidationFailed("top must be >= 0")
-    with _cyclic_gc_paused():
-        return _rank(
-            job,
-            resumes,
-            embedder=embedder,
-            weights=weights,
-            blind=blind,
-            top=top,
-            resume_vectors=resume_vectors,
-            job_vector=job_vector,
-            related=related,
-            today=today,
-            lexical_tokens=lexical_tokens,
-            text_vectors=text_vectors,
-            job_text_vector=job_text_vector,
-            headlines=headlines,
-        )
-
-
-def _rank(
-    job: Job,
-    resumes: Sequence[tuple[str, Resume]],
-    *,
-    embedder: Embedder | None,
-    weights: Mapping[str, float] | None,
-    blind: bool,
-    top: int | None,
-    resume_vectors: np.ndarray | None,
-    job_vector: np.ndarray | None,
-    related: Any,
-    today: date | None,
-    lexical_tokens: Sequence[Sequence[str]] | None,
-    text_vectors: np.ndarray | None,
-    job_text_vector: np.ndarray | None,
-    headlines: Sequence[str | None] | None,
-) -> list[Match]:
     w = merge_weights(job.weights, weights)
     rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
     ctx = F.JobFeatures(job, related=rel_fn, occupation=_load_occupation(), today=today)

@@ -806,12 +806,68 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
             for x in items
         ):
             items.append(w)
-    # positions stated without dates (labelled lines, undated headers, "experience as X"): weaker evidence,
-    # kept only when they add a title or an employer that no dated position has
-    for w in _undated_positions(text, sections, items):
+    # positions stated without dates (labelled lines, undated headers, "experience as X", further roles named
+    # on a position's header line): weaker evidence, kept only when they add a title or an employer that no
+    # dated position has
+    for w in [*_co_roles(text, items), *_undated_positions(text, sections, items)]:
         if _adds_something(w, items):
             items.append(w)
     return items
+
+
+# titles held at once inside one title: "Paralegal/Bookkeeper/Office Manager", "Trainer and Consultant"
+_COMPOUND_CUT = re.compile(r"\s*/\s*|\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _co_roles(text: str, items: list[WorkItem]) -> list[WorkItem]:
+    """Further roles a dated position's header line names beside its title: the parts of a compound title
+    ("Paralegal/Bookkeeper/Office Manager", "Owner and Manager"; at least two parts read as titles) and other
+    title pieces of the line ("Marketing Specialist – Hardware Programs Lead", "Product Owner, Architect,
+    Consultant"). Each is a role held in the same position; kept undated at 0.25, as a role line inside a
+    block, so months and title matching are unchanged."""
+    out: list[WorkItem] = []
+    for w in items:
+        ev = w.title_evidence
+        if not w.title or ev is None or w.dates_evidence is None:
+            continue
+        found: list[tuple[str, int]] = []
+        pos = 0
+        pieces: list[tuple[str, int]] = []
+        for m in [*_COMPOUND_CUT.finditer(w.title), None]:
+            end = m.start() if m else len(w.title)
+            pieces.append((w.title[pos:end], ev.start + pos))
+            pos = m.end() if m else pos
+        if len(pieces) >= 2:
+            titled = [(p, a) for p, a in pieces if _co_role_ok(p)]
+            if len(titled) >= 2:
+                found.extend(titled[1:] if titled[0][1] == ev.start else titled)
+        ls = text.rfind("\n", 0, ev.start) + 1
+        le = text.find("\n", ev.start)
+        line = _Line(ls, le if le >= 0 else len(text), text[ls : le if le >= 0 else len(text)])
+        d = w.dates_evidence
+        cut = (d.start, min(d.end, line.end)) if line.start <= d.start <= line.end else None
+        emp = w.employer_evidence.start if w.employer_evidence else -1
+        for frag, a, b in _fragments(text, line, cut):
+            if ev.start <= a < ev.end or a <= ev.start < b or a == emp or not _co_role_ok(frag):
+                continue
+            found.append((frag, a))
+        for t, a in found:
+            out.append(_item(text, (t.strip(), a), None, 0.25))
+    return out
+
+
+def _co_role_ok(s: str) -> bool:
+    """A further role as written on a header line: a clear, capitalized title that names no organisation."""
+    words = s.split()
+    return (
+        bool(words)
+        and _title_score(s) >= 1.0
+        and looks_like_employer(s) == 0
+        and _lone_title_ok(s)
+        and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _MINOR_WORDS for w in words)
+        and not _verb_led(words)
+        and not _is_sentence(s)
+    )
 
 
 def _adds_something(w: WorkItem, items: list[WorkItem]) -> bool:

@@ -774,3 +774,67 @@ def test_sub_roles_are_title_cased_and_not_led_by_a_verb() -> None:
     assert (w[0].title, w[0].employer) == ("Store Supervisor", "Marlow Outfitters")
     # the promotion names a title (prose rule); the strength phrase and the reporting line name none
     assert [x.title for x in w[1:]] == ["Visual Merchandising Coordinator", "Assistant Manager"]
+
+
+def test_compound_title_parts_are_further_roles_of_the_position() -> None:
+    text = (
+        "EMPLOYMENT\n"
+        "Paralegal/Bookkeeper/Office Manager, Dunmore & Pike, PA (1999 - 2004)\n"
+        "- Managed the office\n"
+        "Owner and Manager, Two Rivers Books\n"
+        "2005 - 2010\n"
+        "Sales and Marketing Manager, Keel Foods\n"
+        "2010 - 2012\n"
+    )
+    w = _work(text)
+    dated = [x for x in w if x.start is not None]
+    assert [(x.title, x.employer) for x in dated] == [
+        ("Paralegal/Bookkeeper/Office Manager", "Dunmore & Pike, PA"),
+        ("Owner and Manager", "Two Rivers Books"),
+        ("Sales and Marketing Manager", "Keel Foods"),
+    ]
+    # each further part is a role of its own, undated and weak (months and title matching are unchanged);
+    # "Sales" of "Sales and Marketing Manager" is no title, so that one stays whole
+    extra = [(x.title, x.confidence, x.start, x.months) for x in w if x.start is None]
+    assert extra == [
+        ("Bookkeeper", 0.25, None, None),
+        ("Office Manager", 0.25, None, None),
+        ("Manager", 0.25, None, None),
+    ]
+    assert total_months(w, today=TODAY) == total_months(dated, today=TODAY)
+
+
+def test_other_title_pieces_of_the_header_line_are_further_roles() -> None:
+    text = (
+        "WORK EXPERIENCE\n"
+        "Sr. Program Manager / Product Owner, Architect, Consultant\n"
+        "Northwind Traders - Hyderabad, Telangana -\n"
+        "February 2005 to Present\n"
+        "Marketing Specialist – Hardware Programs Lead\n"
+        "Contoso - Pune, Maharashtra -\n"
+        "June 2001 to January 2005\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w if x.start is not None] == [
+        ("Sr. Program Manager / Product Owner", "Northwind Traders"),
+        ("Marketing Specialist", "Contoso"),
+    ]
+    assert [x.title for x in w if x.start is None] == [
+        "Product Owner",
+        "Architect",
+        "Consultant",
+        "Hardware Programs Lead",
+    ]
+
+
+def test_verb_led_or_firm_pieces_of_a_header_line_are_no_further_roles() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Senior Engineer, Acme Systems Ltd, Project Management Consultants (2015 - 2019)\n"
+        "Team Lead - Trained Support Engineer (2012 - 2015)\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w] == [
+        ("Senior Engineer", "Acme Systems Ltd"),
+        ("Team Lead", None),
+    ]

@@ -27,6 +27,8 @@ _OF_FIELD = (
     r"education|laws?|fine[ \t]+arts|computer[ \t]+applications?|architecture|pharmacy|medicine|surgery|"
     r"philosophy|music|nursing|social[ \t]+work|public[ \t]+health|management|design))?"
 )
+# "Master's", "Masters", "Master’s" (a curly quote from a word processor), "Master ‘s"
+_POSSESSIVE = r"(?:[ \t]?['’‘][ \t]?s|s|['’])?"
 _DEGREE_TABLE: list[tuple[str, str]] = [
     (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|doctorate|"
      r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?", "doctorate"),
@@ -34,7 +36,7 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
      r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
      r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|p\.?g\.?[ \t]+diploma(?:[ \t]+in)?|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
-     r"certificate))?(?:[ \t]+in)?|master'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
+     r"certificate))?(?:[ \t]+in)?|master" + _POSSESSIVE + r"(?:[ \t]+degree)?" + _OF_FIELD + r"|"
      r"ms(?![ \t]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
      r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.|[ \t]*(?:\n|$))|"
      r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*(?:\n|$))|msc|mba|mca", "master"),
@@ -42,10 +44,10 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
      r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
      r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
-     r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor'?s?(?:[ \t]+degree)?" + _OF_FIELD + r"|"
+     r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor" + _POSSESSIVE + r"(?:[ \t]+degree)?" + _OF_FIELD + r"|"
      r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate|"
      r"degree[ \t]+in(?=[ \t]+[A-Z])", "bachelor"),
-    (r"associate'?s?[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
+    (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
      r"(?:btec[ \t]+)?hn[cd]", "associate"),
     (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
     (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
@@ -184,7 +186,8 @@ _FIELD_AFTER = re.compile(
 )
 
 
-_DEGREE_WORD = re.compile(r"^degree(?:\s+(?:in|of)\b)?\s*", re.IGNORECASE)  # "BS Degree in X": X is the field
+# "BS Degree in X", "Master's Program in X": X is the field
+_DEGREE_WORD = re.compile(r"^(?:degree|program(?:me)?)(?:\s+(?:in|of)\b)?\s*", re.IGNORECASE)
 _NOT_FIELD = re.compile(
     r"\b(?:board|gpa|cgpa|percentage|grade|class|division|expected|graduated|summa|magna|cum[ \t]+laude|"
     r"distinction)\b|"
@@ -229,7 +232,12 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
             end += 1  # Bachelor in "Instrumentation and Control Engineering"
         return hit.start, end, field or None
     m = _FIELD_LOWER.match(text, end, b)
-    if m and not _NOT_FIELD.search(m.group(1)) and not _INSTITUTION_RE.search(m.group(1)):
+    if (
+        m
+        and not _NOT_FIELD.search(m.group(1))
+        and not _INSTITUTION_RE.search(m.group(1))
+        and not _PROSE_WORD.search(m.group(1))
+    ):
         # "masters in journalism and communication", "MBA in marketing-tourism": a field after "in"
         return hit.start, m.end(1), m.group(1).strip()
     if re.fullmatch(r"[ \t.,;:]*(?:(?:in|of)[ \t]*)?", text[end:b]):
@@ -274,7 +282,13 @@ def _field_tail_end(text: str, end: int, line_end: int) -> int:
 
 # a lower-case field after "in" ("in journalism and communication"); not "in progress", "in 2012"
 _FIELD_LOWER = re.compile(
-    r"[ \t]+in[ \t]+(?!progress\b|the\b|a\b|an\b|\d)([a-z][a-z&\-]*(?:[ \t]+(?:[a-z][a-z&\-]*|and|&)){0,5})(?=[ \t]*(?:[,.;:()\n]|$))"
+    r"[ \t]+in[ \t]+(?!progress\b|the\b|a\b|an\b|\d)([a-z][a-z&\-]*(?:[ \t]+(?:[a-z][a-z&\-]*|and|&)){0,7})(?=[ \t]*(?:[,.;:()\n]|$))"
+)
+
+
+# words of a sentence, never of a field of study ("a masters in journalism and would like to ...")
+_PROSE_WORD = re.compile(
+    r"\b(?:i|my|we|our|to|would|will|want|have|has|had|am|is|are|was|were|the|a|an|for|with|from|at|by)\b"
 )
 
 
@@ -334,6 +348,15 @@ def _is_degree_line(text: str, hit: DegreeHit, line_end: int) -> bool:
     dates = find_date_ranges(rest)
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end :]
+    # "Bachelor of Science, Psychology, Clinical Specialization": a second field or a specialization after the
+    # field, capitalized and holding neither an institution nor a place, still leaves a degree line
+    for piece in re.findall(r",[ \t]*([^,]*)", rest):
+        if (
+            re.fullmatch(r"[A-Z][A-Za-z&/'-]*(?:[ \t]+(?:[A-Z][A-Za-z&/'-]*|and|of|in|&)){0,4}[ \t]*", piece)
+            and not _INSTITUTION_RE.search(piece)
+            and not guess_region(piece.strip())
+        ):
+            rest = rest.replace(piece, "", 1)
     return not re.search(r"[A-Za-z]", rest)
 
 
@@ -405,7 +428,8 @@ def _institution_near(
         # institution ("State University of New York College at New Paltz")
         parts = re.split(r"\s(?:from|at)\s+(?:the\s+)?(?=[A-Z])", cand)
         cand = next((x for x in reversed(parts) if _INSTITUTION_RE.search(x)), parts[-1])
-        cand = re.sub(r"^(?:from|at|in|the)\s+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
+        # "Diploma from the Institute of X": every leading "from", "at", "the" goes
+        cand = re.sub(r"^(?:(?:from|at|in|the)\s+)+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
         # "Micro and Opto Electronics. XXXX University": the institution starts after a sentence break
         sentences = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)
         cand = next((x for x in reversed(sentences) if _INSTITUTION_RE.search(x)), sentences[-1])
@@ -417,7 +441,7 @@ def _institution_near(
                 and not _INST_ACRONYM.fullmatch(cand)
                 and not (pb == b and _wrapped_name_end(text, cand, b) > b)  # "The University" / "of Missouri"
             )
-            or cand[:1].islower()
+            or (cand[:1].islower() and not (pa == a and _lowercase_name(cand)))
             or _NOT_INSTITUTION.search(cand)
         ):
             continue
@@ -551,7 +575,7 @@ def _degree_from_institution(text: str, hit: DegreeHit, line_end: int) -> bool:
 
 _GENERIC_DEGREE = re.compile(
     r"(?:under[ \t-]?)?graduate[ \t]+degrees?|post[ \t-]?graduat(?:e|ion)(?:[ \t]+degrees?)?|"
-    r"(?:bachelor|master)'?s?(?:[ \t]+degrees?)?|degrees?|diplomas?",
+    r"(?:bachelor|master)" + _POSSESSIVE + r"(?:[ \t]+degrees?)?|degrees?|diplomas?",
     re.IGNORECASE,
 )
 
@@ -689,9 +713,25 @@ _MINOR_WORDS = {"of", "and", "the", "for", "&", "de", "at", "in", "la", "del", "
 
 
 def _proper_name(s: str) -> bool:
+    """A name of capitalized words ("Anna University") or one typed wholly in lower case (`_lowercase_name`)."""
     words = s.split()
-    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in _MINOR_WORDS)
-    return 2 <= len(words) <= 9 and lower == 0
+    if not 2 <= len(words) <= 9:
+        return False
+    return _lowercase_name(s) or not any(w[:1].islower() and w.lower() not in _MINOR_WORDS for w in words)
+
+
+_LOWER_NAME = re.compile(r"[a-z][\w.'&-]*(?:[ \t]+[a-z][\w.'&-]*){1,5}")
+
+
+def _lowercase_name(s: str) -> bool:
+    """An institution name typed in lower case ("chandigarh university", "narayana jr.college"): two to six
+    lower-case words, the last an institution word or one after it joined by "of", and no word of a sentence."""
+    if not _LOWER_NAME.fullmatch(s) or _PROSE_WORD.search(s) or re.search(r"\bin\b", s):
+        return False
+    return (
+        re.search(r"(?:university|college|institute)(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?$", s)
+        is not None
+    )
 
 
 def _prev_lines_start(text: str, line_start: int, n: int) -> int:

@@ -462,3 +462,71 @@ def test_any_arrangement_of_tricky_pieces_gives_entries_with_spans_into_the_text
                 assert text[span.start : span.end] == span.text
         if e.institution is not None:
             assert e.institution == " ".join(e.institution.split())
+
+
+def test_curly_apostrophes_in_bachelors_and_masters() -> None:
+    # word processors write "Bachelor’s"; a stray space before the quote ("Master ‘s") comes from PDF text
+    text = (
+        "EDUCATION\nBachelor’s Degree in Computer Science, Ohio Valley University, 2010\n"
+        "Master ‘s Program, Kent Hill University, 2012\n"
+    )
+    got = [(e.degree, e.field, e.level, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Bachelor’s Degree in Computer Science", "Computer Science", "bachelor", "Ohio Valley University"),
+        ("Master ‘s Program", None, "master", "Kent Hill University"),
+    ]
+    assert degree_level("Associate’s Degree") == "associate"
+    text = "EDUCATION\nMaster's Program in Information Systems\nUniversity of Dundee, Dundee, UK\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == ("Master's Program in Information Systems", "Information Systems")
+
+
+def test_a_long_lower_case_field_and_prose_after_a_degree() -> None:
+    text = (
+        "EDUCATION\n\nmasters in journalism and communication in mass comm client servicing\n\n2011 to 2013\n"
+    )
+    (e,) = extract_education(text, split_sections(text))
+    assert e.field == "journalism and communication in mass comm client servicing"
+    # words of a sentence are no field
+    text = "EDUCATION\n\nmasters in journalism and i want to work in media\n\n2011 to 2013\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == ("masters", None)
+
+
+def test_a_degree_line_with_a_specialization_under_another_heading() -> None:
+    # two-column layout: the degrees land under the EXPERIENCE heading beside EDUCATION
+    text = (
+        "Pat Doe\nEDUCATION\n\nCLINICAL\nEXPERIENCE\n\n"
+        "Master of Arts, Counseling Psychology\nMay 2015\n"
+        "Bachelor of Science, Psychology, Clinical Specialization\nMay 2013\n"
+        "Eastbrook University, Towson, MD\n"
+    )
+    got = [(e.degree, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Master of Arts, Counseling Psychology", "master"),
+        ("Bachelor of Science, Psychology", "bachelor"),
+    ]
+
+
+def test_an_institution_after_from_the_on_the_degree_line() -> None:
+    text = (
+        "Education\nMasters degree in Public Law\nFaculty of Law and Economic Sciences, Paris\n"
+        "Diploma from the Institute of Political Studies, Paris\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Masters degree in Public Law", "Faculty of Law and Economic Sciences"),
+        ("Diploma", "Institute of Political Studies"),
+    ]
+
+
+def test_institution_names_typed_in_lower_case() -> None:
+    text = (
+        "EDUCATION\n\npass 12 in medical\n\nchandigarh university -  Chandigarh, Chandigarh\n\n2016 to 2019\n"
+    )
+    assert [e.institution for e in extract_education(text, split_sections(text))] == ["chandigarh university"]
+    text = "EDUCATION\n\nBSc in Computer Science\n\nnarayana jr.college\n\n2015\n"
+    assert [e.institution for e in extract_education(text, split_sections(text))] == ["narayana jr.college"]
+    # a lower-case sentence that ends with an institution word is no name
+    text = "EDUCATION\n\nBSc in Computer Science\n\nstudied hard at the college\n\n2015\n"
+    assert [e.institution for e in extract_education(text, split_sections(text))] == [None]

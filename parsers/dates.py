@@ -21,6 +21,7 @@ __all__ = [
     "DateRange",
     "find_date_ranges",
     "find_dates",
+    "find_placeholder_ranges",
     "interval",
     "merge_intervals",
     "month_diff",
@@ -329,3 +330,22 @@ def merge_intervals(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def ordinal_to_date(o: int) -> PartialDate:
     """The PartialDate (year and month) of a month ordinal."""
     return PartialDate(year=o // 12, month=o % 12 + 1)
+
+
+# template placeholders for a year ("July 20XX", "19xx-20xx", "Summer 20XX to Present"): sample resumes hide
+# their years this way
+_PH_DATE = rf"(?:(?:{_MONTH_RE}|{_SEASON_RE})\.?,?[ \t]*)?(?:19|20)[xX]{{2}}(?![\w])"
+_PLACEHOLDER_RE = re.compile(
+    rf"(?i)(?<![\w/]){_PH_DATE}(?:(?:\s*(?:{_DASH}|to|until|till|through)\s*|[ \t]*\n[ \t]*)"
+    rf"(?:(?P<b>{_PH_DATE})|(?P<present>{_PRESENT})\b))?"
+)
+
+
+def find_placeholder_ranges(text: str) -> list[DateRange]:
+    """Date ranges whose years a template left as placeholders ("July 20XX to Present", "19xx-20xx", "March 20XX"
+    over "May 20XX" on the next line). They place a position in the text but give no dates: `first` and `last`
+    are None (`current` when the range runs to the present); a lone placeholder date is `single`."""
+    return [
+        DateRange(None, None, bool(m.group("present")), m.start(), m.end(), single=not m.lastgroup)
+        for m in _PLACEHOLDER_RE.finditer(text)
+    ]

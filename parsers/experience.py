@@ -29,7 +29,14 @@ from datetime import date
 from models.evidence import Span, TextField
 from models.resume import Gap, PartialDate, Section, WorkItem
 from parsers.contact import guess_region
-from parsers.dates import DateRange, find_date_ranges, interval, merge_intervals, ordinal_to_date
+from parsers.dates import (
+    DateRange,
+    find_date_ranges,
+    find_placeholder_ranges,
+    interval,
+    merge_intervals,
+    ordinal_to_date,
+)
 
 __all__ = [
     "TITLE_WORDS",
@@ -959,7 +966,10 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
 
     anchors: list[_Anchor] = []
     taken: set[int] = set()
-    for dr in find_date_ranges(text[body_start : sec.end]):
+    body = text[body_start : sec.end]
+    # template dates ("July 20XX to Present") place a position as real ones do, without giving its dates
+    found = sorted([*find_date_ranges(body), *find_placeholder_ranges(body)], key=lambda d: d.start)
+    for dr in found:
         dr_abs = DateRange(
             dr.first, dr.last, dr.current, body_start + dr.start, body_start + dr.end, dr.single
         )
@@ -1034,6 +1044,7 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             after_frags.extend(_fragments(text, lines[h], None))
         title, employer, location, conf = _assign(frags)
         title = _own_line_title(own, title, employer)
+        employer = _own_line_employer(own, title, employer)
         used_after = 0
         if date_first or title is None or employer is None:
             t2, e2, l2, c2 = _assign(frags + after_frags)
@@ -1169,6 +1180,22 @@ def _own_line_title(
         ):
             return f
     return title
+
+
+def _own_line_employer(
+    own: list[tuple[str, int, int]],
+    title: tuple[str, int, int] | None,
+    employer: tuple[str, int, int] | None,
+) -> tuple[str, int, int] | None:
+    """When the date's own line holds the title, an organisation named there too is the employer ("English
+    Teacher, Juno High School, Juno, Nebraska, 1995-1998"), before one read from the lines above (often the
+    last line of the previous description: "Led the Fine Arts Night for Milton Middle School")."""
+    if title is None or title not in own or employer is None or employer in own:
+        return employer
+    for f in own:
+        if f is not title and looks_like_employer(f[0]) > 0 and _title_score(f[0]) < 1.0 and _good_org(f[0]):
+            return f
+    return employer
 
 
 def _continues_above(lines: list[_Line], j: int) -> bool:
@@ -1451,9 +1478,7 @@ def _undated_headers(
                 _is_title_word(w.strip("-'&")) for w in _words(ln.text)
             ):
                 continue
-            sub = _sub_role(text, ln)
-            if sub is not None:
-                out.append(sub)
+            out.extend(_sub_role(text, ln))
             continue
         ws = _words(ln.text)
         # cheap test first: a header names a title (every undated item needs one)
@@ -1488,15 +1513,16 @@ def _undated_headers(
     return out
 
 
-def _sub_role(text: str, ln: _Line) -> WorkItem | None:
+def _sub_role(text: str, ln: _Line) -> list[WorkItem]:
     """A role line inside a position's block: it opens with a clear title, and may name where ("Product
-    Marketer - GoCD Studio", "Senior Consultant, Risk Unit"); never a sentence or a long list."""
+    Marketer - GoCD Studio", "Senior Consultant, Risk Unit") or a second role ("Business Analyst - Channel
+    Support Specialist"); never a sentence or a long list."""
     s = ln.stripped
     if s.endswith((".", ";", ":", "/", ",")) or ":" in s:
-        return None  # a sentence, a field line ("Server : IIS") or a wrapped list
+        return []  # a sentence, a field line ("Server : IIS") or a wrapped list
     frags = _fragments(text, ln, None)
     if not frags or len(frags) > 4 or frags[0][1] - ln.start > len(ln.text) - len(ln.text.lstrip()):
-        return None
+        return []
     first = frags[0]
     words = first[0].split()
     if (
@@ -1510,15 +1536,18 @@ def _sub_role(text: str, ln: _Line) -> WorkItem | None:
         or _is_sentence(first[0])
         or find_date_ranges(s)
     ):
-        return None
+        return []
     title, employer, _loc, _conf = _assign(frags)
     if title is None or title[1] != first[1]:
-        return None
+        return []
     if employer is not None and (not _good_org(employer[0]) or employer[1] != frags[1][1]):
         employer = None
     # 0.25: a role named inside another position's block, without dates of its own, is the weakest evidence of
     # what the candidate does (ranking may leave such roles out of title matching)
-    return _item(text, (title[0], title[1]), (employer[0], employer[1]) if employer else None, 0.25)
+    out = [_item(text, (title[0], title[1]), (employer[0], employer[1]) if employer else None, 0.25)]
+    if employer is None and len(frags) == 2 and _co_role_ok(frags[1][0]):
+        out.append(_item(text, (frags[1][0], frags[1][1]), None, 0.25))
+    return out
 
 
 # participles that open titles ("Licensed Practical Nurse", "Certified Nursing Assistant")

@@ -45,7 +45,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "qualification", "education and training", "education training", "academic profile", "academics",
         "academic details", "educational details", "education details", "scholastic profile",
         "academic credentials", "education background", "educational profile", "academic record",
-        "education qualifications", "degrees", "academic history", "training and education",
+        "education qualifications", "degrees", "academic history", "training and education", "coursework",
+        "relevant coursework", "related coursework", "course work", "relevant course work",
     ),
     "skills": (
         "skills", "technical skills", "key skills", "core skills", "skill set", "skillset", "skills summary",

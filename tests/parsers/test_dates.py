@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from models.resume import PartialDate
-from parsers.dates import find_date_ranges, interval, merge_intervals, parse_date
+from parsers.dates import find_date_ranges, find_placeholder_ranges, interval, merge_intervals, parse_date
 
 TODAY = date(2024, 6, 15)
 
@@ -145,3 +145,17 @@ def test_a_lone_month_line_before_a_dated_line_with_words_is_no_range() -> None:
 )
 def test_unicode_hyphens_join_a_range(text: str, expected: tuple[str | None, str | None, bool]) -> None:
     assert _one(text) == expected
+
+
+def test_placeholder_years_of_templates_give_ranges_without_dates() -> None:
+    text = "Administrative Assistant, July 20XX to Present\nMarch 20XX\nMay 20XX\n19xx-20xx\nMay, 19xx\n2019"
+    got = [
+        (text[d.start : d.end], d.first, d.last, d.current, d.single) for d in find_placeholder_ranges(text)
+    ]
+    assert got == [
+        ("July 20XX to Present", None, None, True, False),
+        ("March 20XX\nMay 20XX", None, None, False, False),
+        ("19xx-20xx", None, None, False, False),
+        ("May, 19xx", None, None, False, True),
+    ]
+    assert find_date_ranges("July 20XX to Present") == []  # real dates never come from a placeholder

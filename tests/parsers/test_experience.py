@@ -838,3 +838,56 @@ def test_verb_led_or_firm_pieces_of_a_header_line_are_no_further_roles() -> None
         ("Senior Engineer", "Acme Systems Ltd"),
         ("Team Lead", None),
     ]
+
+
+def test_template_placeholder_dates_anchor_positions_without_dates() -> None:
+    text = (
+        "Professional Experience:\n"
+        "Administrative Assistant, July 20XX to Present\n"
+        "ABC Management Institute\n\n"
+        "• Handled the task of assigning students to academic counselors\n"
+        "Administrative Secretary, July 20XX to August 20XX\n"
+        "All Language Institute\n\n"
+        "• Handled tasks related to student registrations\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.start, x.end, x.months) for x in w] == [
+        ("Administrative Assistant", "ABC Management Institute", None, None, None),
+        ("Administrative Secretary", "All Language Institute", None, None, None),
+    ]
+    assert w[0].current and not w[1].current
+    assert w[0].dates_evidence is not None and w[0].dates_evidence.text == "July 20XX to Present"
+    assert total_months(w, today=TODAY) == 0 and find_gaps(w, today=TODAY) == []
+
+
+def test_an_organisation_on_the_title_and_date_line_is_the_employer() -> None:
+    text = (
+        "Educational Experience\n"
+        "Middle School English Teacher, Milton Middle School, Milton, Nebraska, 1990-1995\n"
+        "Taught English 7 and 8\n"
+        "Co-coordinated Fine Arts Night for Milton Middle School\n"
+        "High School English Teacher, Juno High School, Juno, Nebraska, 1985-1990\n"
+        "Taught English 10, 11 and 12\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.location) for x in w] == [
+        ("Middle School English Teacher", "Milton Middle School", "Milton, Nebraska"),
+        ("High School English Teacher", "Juno High School", "Juno, Nebraska"),
+    ]
+
+
+def test_a_role_line_inside_a_block_may_name_two_roles() -> None:
+    text = (
+        "WORK EXPERIENCE\n\nMarketing Specialist\n\nOracle -  Bengaluru, Karnataka -\n\nJune 2009 to July 2012\n\n"
+        "Marketing Specialist – Hardware Programs Lead\n"
+        "* Designed and executed campaigns\n"
+        "Business Analyst - Channel Support Specialist\n"
+        "* Ran partner reports\n"
+    )
+    w = _work(text)
+    assert (w[0].title, w[0].employer) == ("Marketing Specialist", "Oracle")
+    assert [(x.title, x.confidence) for x in w[1:]] == [
+        ("Hardware Programs Lead", 0.25),
+        ("Business Analyst", 0.25),
+        ("Channel Support Specialist", 0.25),
+    ]

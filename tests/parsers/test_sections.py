@@ -190,3 +190,13 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
     secs = split_sections(text)
     assert [s.kind for s in secs] == ["skills", "experience"]
     assert text[secs[1].start :].startswith("Experience Lumen Labs")
+
+
+def test_coursework_heading_opens_an_education_section() -> None:
+    assert classify_heading("RELATED COURSEWORK:") == "education"
+    assert classify_heading("Relevant Coursework") == "education"
+    text = (
+        "EXPERIENCE\nCamp Recess, Towson, MD\nJune 2019 - August 2019\nActivities Specialist\n"
+        "RELATED COURSEWORK:\nPhysical Wellness\nJanuary 2018 - May 2018\nTowson University, Towson, MD\n"
+    )
+    assert [s.kind for s in split_sections(text)] == ["experience", "education"]

@@ -122,8 +122,8 @@ class Taxonomy:
     def lookup(self, surface: str) -> SkillEntry | None:
         """The skill a surface form names ("MS Excel", "ReactJS", "Oracle 10g"), or None.
 
-        Tries the whole surface, then without a parenthesised part, then without a trailing version number,
-        then without qualifier words ("Basic ...", "MS ...", "... scripting", "... frameworks").
+        Tries the whole surface, then without a parenthesised part, then without trailing versions (one or a
+        list: "Windows 98/2000/XP", "JBoss 4x", "SQL Server 2008 R2", "Excel 2003/2007"), then without qualifier words ("Basic ...", "MS ...", "... scripting", "... frameworks").
         Guards do not apply: the caller says this surface is a skill.
         """
         key = normalize(surface)
@@ -133,9 +133,7 @@ class Taxonomy:
         no_paren = normalize(re.sub(r"\([^)]*\)", " ", surface))
         candidates.append(no_paren)
         for cand in list(candidates):
-            toks = cand.split(" ")
-            while len(toks) > 1 and (toks[-1].replace(".", "").isdigit() or toks[-1] in {".", "x", "v"}):
-                toks = toks[:-1]
+            toks = _strip_versions(cand.split(" "))
             candidates.append(" ".join(toks))
             if len(toks) > 1 and toks[-1].endswith("s"):
                 candidates.append(" ".join([*toks[:-1], toks[-1][:-1]]))
@@ -160,6 +158,21 @@ class Taxonomy:
         """The groups (curated category, O*NET commodity, ESCO group) the skill sits under."""
         row = self._rows.get(skill_id)
         return tuple(self._parent_names[i] for i in row[5]) if row else ()
+
+
+# A version or release after a product's name: "8.6", "2008", "4x", "11g", "R2", "v8", "SP1", Windows' "XP".
+_VERSION_TOKEN_RE = re.compile(r"\d+[a-z]{0,2}|[vr]\d+|sp\d+|xp|vista|nt|x|v")
+_VERSION_JOINERS = frozenset({".", "/", "&", "and"})  # "98/2000", "8.6", "2000 and XP"
+
+
+def _strip_versions(toks: list[str]) -> list[str]:
+    """The tokens without a trailing run of versions and the joiners between them; the name itself stays."""
+    k = len(toks)
+    while k > 1 and (_VERSION_TOKEN_RE.fullmatch(toks[k - 1]) or toks[k - 1] in _VERSION_JOINERS):
+        k -= 1
+    if not any(_VERSION_TOKEN_RE.fullmatch(t) for t in toks[k:]):
+        return toks  # joiners alone ("Sales and") are no version
+    return toks[:k]
 
 
 # Words around a skill's name that do not change the skill: "Basic Debugging", "MS FrontPage", "PowerShell

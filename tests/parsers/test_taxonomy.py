@@ -100,6 +100,15 @@ def test_attribution_in_metadata(tx) -> None:
         ("Microsoft SQL Server 2012", "sql-server"),
         ("knowledge of Git", "git"),
         ("Jenkins tools", "jenkins"),
+        # a list of versions or releases after the name
+        ("Windows 98/2000/XP/Vista/7", "windows"),
+        ("Windows 2000 and XP", "windows"),
+        ("Microsoft SQL Server 2008 R2", "sql-server"),
+        ("Excel 2003/2007", "excel"),
+        ("Informatica 8.6/9.0", "informatica"),
+        ("JBoss 4x", "jboss"),
+        ("Oracle 9i/10g", "oracle-database"),
+        ("QTP v8.0", "qtp"),
     ],
 )
 def test_lookup(tx, surface: str, skill_id: str) -> None:
@@ -116,6 +125,10 @@ def test_lookup_unknown_and_empty(tx) -> None:
     assert tx.lookup("Microsoft") is None
     assert tx.lookup("tools") is None
     assert tx.lookup("Microsoft Ireland") is None
+    # joiners without a version after them are no version list
+    assert tx.lookup("Sales") is not None
+    assert tx.lookup("Sales and") is None
+    assert tx.lookup("SQL/Server") is None
 
 
 def test_get_related_parents(tx) -> None:

@@ -31,24 +31,28 @@ _OF_FIELD = (
 _POSSESSIVE = r"(?:[ \t]?['’‘][ \t]?s|s|['’])?"
 _DEGREE_TABLE: list[tuple[str, str]] = [
     (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|doctorate|"
-     r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?", "doctorate"),
+     r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?|pharm\.?[ \t]?d\.?|sc\.[ \t]?d\.?|"
+     r"d\.[ \t]?(?:n\.[ \t]?p|p\.[ \t]?t|v\.[ \t]?m|d\.[ \t]?s|b\.[ \t]?a)\.?|(?-i:DNP|DPT|DVM|DDS|ScD)", "doctorate"),
     (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(]|$)|m\.[ \t]?s\.?(?=[ \t,(]|$)|m\.?[ \t]?sc\.?|"
      r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
      r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
      r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|p\.?g\.?[ \t]+diploma(?:[ \t]+in)?|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
-     r"certificate))?(?:[ \t]+in)?|master" + _POSSESSIVE + r"(?:[ \t]+degree)?" + _OF_FIELD + r"|"
+     r"certificate))?(?:[ \t]+in)?|master" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
      r"ms(?![ \t]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
      r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.|[ \t]*(?:\n|$))|"
-     r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*(?:\n|$))|msc|mba|mca", "master"),
+     r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*(?:\n|$))|msc|mba|mca|"
+     r"m\.[ \t]?(?:s\.[ \t]?(?:ed|w|n)|f\.[ \t]?a|p\.[ \t]?[ahp]|a\.[ \t]?t|h\.[ \t]?a|eng)\.?|"
+     r"(?-i:MFA|MPH|MSW|MSN|MEng|MPA|MPP|MSEd|MHA|MASc|MAcc|MSEE|MSCS|MSIT|MSME)", "master"),
     (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*(?:\n|$))|b\.[ \t]?s\.?(?=[ \t,(]|$)|"
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
      r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
      r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
-     r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor" + _POSSESSIVE + r"(?:[ \t]+degree)?" + _OF_FIELD + r"|"
+     r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
      r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate|"
-     r"degree[ \t]+in(?=[ \t]+[A-Z])", "bachelor"),
+     r"degree[ \t]+in(?=[ \t]+[A-Z])|b\.[ \t]?(?:s\.[ \t]?(?:n|ed|ee|me)|f\.[ \t]?a|eng)\.?|"
+     r"(?-i:BFA|BSN|BEng|BSEd|BSEE|BSME|BSCS|BSIT|BSBA|BASc|BSCE|BSChE)", "bachelor"),
     (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
-     r"(?:btec[ \t]+)?hn[cd]", "associate"),
+     r"(?:btec[ \t]+)?hn[cd]|a\.[ \t]?(?:s|d)\.[ \t]?n\.?|(?-i:AAS|ADN|ASN)", "associate"),
     (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
     (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
      r"higher[ \t]+secondary(?:[ \t]+certificate)?|senior[ \t]+secondary|secondary[ \t]+school(?:[ \t]+certificate)?|"
@@ -72,7 +76,7 @@ _CASE_SENSITIVE = re.compile(
 _INSTITUTION_RE = re.compile(
     r"\b(?:university|universi(?:dad|dade|tät|taet|té|tà|teit|ty)|college|institute|institution|school|"
     r"academy|polytechnic|politecnico|instituto|escuela|colegio|hochschule|[ée]cole|vidyalaya|"
-    r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|faculty|conservatory|seminary|campus)\b",
+    r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|suny|cuny|faculty|conservatory|seminary|campus)\b",
     re.IGNORECASE,
 )
 _FIELD_RE = re.compile(
@@ -372,7 +376,9 @@ def _is_place(text: str, a: int, b: int, line_end: int) -> bool:
 _INST_PAREN = re.compile(
     r"[ \t]*\((?:[A-Z][A-Za-z]?[A-Z]{1,6}|[^()\n]{0,40}\b(?:University|College|Institute)\b[^()\n]{0,20})\)"
 )
-_INST_ACRONYM = re.compile(r"IIT|NIT|IIIT|IIM|BITS")  # stand-alone names in Indian resumes ("B.E. from NIT")
+_INST_ACRONYM = re.compile(
+    r"IIT|NIT|IIIT|IIM|BITS|SUNY|CUNY"
+)  # stand-alone names in Indian resumes ("B.E. from NIT")
 # words of a role, a committee or an award that holds an institution word, never of an institution's name
 _NOT_INSTITUTION = re.compile(
     r"\b(?:professor|counsel(?:or|ling|ing)|intern|committees?|council|member|representative|cohort|publishing|"
@@ -608,7 +614,8 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         if (
             kept
             and _line_bounds(text, kept[-1][0].start) == _line_bounds(text, h.start)
-            and (h.start - kept[-1][0].end < 8)
+            # "Postgraduate Academic Diploma in Law": a hit inside the earlier degree's phrase is that degree
+            and (h.start - kept[-1][0].end < 8 or h.start < _degree_phrase(text, kept[-1][0])[1])
         ):
             continue
         kept.append((h, lo, hi))

@@ -530,3 +530,65 @@ def test_institution_names_typed_in_lower_case() -> None:
     # a lower-case sentence that ends with an institution word is no name
     text = "EDUCATION\n\nBSc in Computer Science\n\nstudied hard at the college\n\n2015\n"
     assert [e.institution for e in extract_education(text, split_sections(text))] == [None]
+
+
+@pytest.mark.parametrize(
+    ("degree", "level"),
+    [
+        ("BSN", "bachelor"),
+        ("B.S.N.", "bachelor"),
+        ("MSN", "master"),
+        ("ADN", "associate"),
+        ("A.S.N.", "associate"),
+        ("AAS", "associate"),
+        ("DNP", "doctorate"),
+        ("Pharm.D", "doctorate"),
+        ("PharmD", "doctorate"),
+        ("DPT", "doctorate"),
+        ("D.V.M.", "doctorate"),
+        ("DDS", "doctorate"),
+        ("Sc.D.", "doctorate"),
+        ("MFA", "master"),
+        ("B.F.A.", "bachelor"),
+        ("MPH", "master"),
+        ("M.P.A.", "master"),
+        ("MSW", "master"),
+        ("M.S.Ed.", "master"),
+        ("B.S.Ed.", "bachelor"),
+        ("M.A.T.", "master"),
+        ("M.Eng", "master"),
+        ("BEng", "bachelor"),
+        ("BSEE", "bachelor"),
+        ("MSCS", "master"),
+        ("BSBA", "bachelor"),
+        ("MAcc", "master"),
+        ("BASc", "bachelor"),
+    ],
+)
+def test_more_degree_abbreviations(degree: str, level: str) -> None:
+    assert degree_level(degree) == level
+
+
+@pytest.mark.parametrize("text", ["DBA", "mph", "60 mph", "bsn", "Mpa"])
+def test_abbreviations_that_name_other_things(text: str) -> None:
+    # a database administrator, miles per hour; the bare abbreviations count in upper case only
+    assert degree_level(text) is None
+
+
+def test_abbreviated_degrees_in_entries() -> None:
+    text = (
+        "EDUCATION\nMSN, Family Nurse Practitioner, Rush University, 2016\n"
+        "BSN, Loyola University Chicago, 2011\nM.S.Ed., Counselor Education, SUNY Oneonta, 1993\n"
+    )
+    got = [(e.degree, e.level, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("MSN, Family Nurse Practitioner", "master", "Rush University"),
+        ("BSN", "bachelor", "Loyola University Chicago"),
+        ("M.S.Ed., Counselor Education", "master", "SUNY Oneonta"),
+    ]
+
+
+def test_a_degree_inside_another_degree_phrase_is_one_entry() -> None:
+    text = "EDUCATION\nPostgraduate Academic Diploma in Law, University of London, 1963\n"
+    got = [(e.degree, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("Postgraduate Academic Diploma in Law", "master")]

@@ -38,13 +38,15 @@ _CITATION_RE = re.compile(
     r"(?:\b[A-Z][a-z]+,\s(?:[A-Z]\.\s?){1,3}[,&(]).*(?:\b[A-Z][a-z]+,\s(?:[A-Z]\.\s?){1,3})"
 )
 # A line that starts with a label naming a list of skills: "Languages: ...", "Tools & Technologies - ...".
-_LIST_LABEL_RE = re.compile(
+# The head of a label naming a list of skills: "Languages", "Tools & Technologies", "Technical Skills".
+_LIST_LABEL_HEAD = (
     r"^\W*(?:[A-Za-z/&+.\- ]{0,40}?)(?:skills?|languages?|technolog(?:y|ies)|tools?|software|frameworks?|libraries|"
     r"databases?|platforms?|environments?|operating systems?|os|ides?|packages?|applications?|expertise|"
     r"proficien(?:cy|t)|competenc(?:y|ies)|technical|programming|web|scripting|cloud|devops|testing|methodolog(?:y|ies)|"
-    r"keywords|strengths|areas|knowledge|familiar with|tech stack|stack|certifications?)\s*[:\-–|]",
-    re.IGNORECASE,
+    r"keywords|strengths|areas|knowledge|familiar with|tech stack|stack|certifications?)\s*"
 )
+# A line that starts with such a label: "Languages: ...", "Tools & Technologies - ...".
+_LIST_LABEL_RE = re.compile(_LIST_LABEL_HEAD + r"[:\-–|]", re.IGNORECASE)
 _LIST_SEPARATORS = re.compile(r"[,;|•·▪●◦/\u2022]")
 _END = ""  # trie key of a terminal (never a token)
 # ESCO's long tail (verb phrases such as "solve problems", fields such as "computer science") is precise only
@@ -626,11 +628,13 @@ UNLISTED_TYPE = "unlisted"
 _UNLISTED_CONFIDENCE = 0.4
 _ALIAS_WORD_MIN = 3  # a word of this many multi-word aliases is an everyday word ("managing"), not a brand
 _TOOL_LINE_MIN = 2  # taxonomy technologies a line must hold before its other items count as tools
-_ITEM_SEP_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\s[-–]\s")
+_ITEM_SEP_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\s[-–]\s|\s(?:and|or)\s")
 _ITEM_TRIM_RE = re.compile(r"\((?:[^()]*)\)|\[[^\]]*\]")
 _VERSION_TAIL_RE = re.compile(r"(?:\s+(?:v(?:er(?:sion)?)?\.?\s*)?[\d.x+]+)+$", re.IGNORECASE)
 _ITEM_OK_RE = re.compile(r"[A-Za-z][\w.+#&'/ -]*[\w+#]|[A-Za-z]")
 _LABEL_PREFIX_RE = re.compile(r"^[^:\n]{0,40}:\s*")
+# "IDEs - Eclipse, CodeWarrior", "Tools | Git, Jira": a list label before a dash or bar, never an item
+_DASH_LABEL_RE = re.compile(_LIST_LABEL_HEAD + r"[\-–|]\s", re.IGNORECASE)
 _NOT_ITEM_WORDS = frozenset(
     {"etc", "and", "or", "others", "other", "basics", "basic", "knowledge", "good", "familiar", "exposure",
      "years", "year", "months", "less", "than", "with", "the", "of", "in", "on", "for", "to", "using", "tools",
@@ -657,13 +661,14 @@ def _unlisted_items(
         by_line.setdefault(_line_bounds(text, h.start)[0], []).append(h)
     found: dict[str, SkillMention] = {}
     for a, line_hits in by_line.items():
-        if sum(1 for h in line_hits if h.skill_id in m.technology) < _TOOL_LINE_MIN:
-            continue
         b = _line_bounds(text, a)[1]
         line = text[a:b]
+        need = _TOOL_LINE_MIN - (1 if _LIST_LABEL_RE.match(line) else 0)
+        if sum(1 for h in line_hits if h.skill_id in m.technology) < need:
+            continue
         if not (_is_list_line(line) or _in_sections(a, sections, {"skills"})):
             continue
-        label = _LABEL_PREFIX_RE.match(line)
+        label = _LABEL_PREFIX_RE.match(line) or _DASH_LABEL_RE.match(line)
         pos = a + (label.end() if label else 0)
         for part in _ITEM_SEP_RE.split(text[pos:b]):
             start = text.find(part, pos, b)

@@ -332,10 +332,28 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a line labelled as a list of tools needs one taxonomy technology, not two
+        ("Tools: Eclipse, CodeWarrior, Trace32\n", {"CodeWarrior", "Trace32"}),
+        ("IDEs - Eclipse, CodeWarrior\n", {"CodeWarrior"}),
+        # items joined by "and" / "or" are items too
+        ("Tools: Jenkins, Git, Artifactory and Cobertura\n", {"Artifactory", "Cobertura"}),
+        ("Build Tools: Maven, Gradle or Bazel\n", {"Bazel"}),
+        # a list label before a dash or bar is no item
+        ("Tools | Git, Jira, Bazel\n", {"Bazel"}),
+    ],
+)
+def test_unlisted_rules_for_labelled_lines_and_joined_items(text: str, names: set[str]) -> None:
+    assert set(_unlisted(text)) == names
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        # fewer than two taxonomy technologies on the line
-        "Tools: Python, Saucelabs, LogiXML\n",
+        # fewer than two taxonomy technologies on an unlabelled line, none on a labelled one
+        "Python, Saucelabs, LogiXML\n",
+        "Tools: Saucelabs, LogiXML\n",
         # prose, lower-case words, role and filler words, a fragment of a multi-word alias
         "Skills: Python, Java, meetings, budgets\n",
         "Skills: Python, Java, Senior Engineer, Basics\n",

@@ -521,6 +521,7 @@ def shortlist_size(cfg_dict: dict[str, Any], n: int, measure_memory: bool) -> di
             total_months=r.total_experience_months,
             location=r.contact.location.value if r.contact.location else None,
         )
+    skills.compact()  # merged as the pool's index is when built from the store
     out["skill_index_bytes"] = _rss_bytes() - rss0
     rss0 = _rss_bytes()
     lexical = _tiled_lexical(profile_tokens, n)

@@ -19,13 +19,15 @@ from matcher.profile import title_counts
 from models.evidence import Span
 from models.job import Job, JobSkill
 from models.match import SkillMatch
-from models.resume import EDUCATION_LEVELS, PartialDate, Resume, SkillMention, WorkItem
+from models.resume import EDUCATION_LEVELS, Education, PartialDate, Resume, SkillMention, WorkItem
 from parsers.occupations import OccupationMatch, isco_level
 
 __all__ = [
+    "BASIC_FEATURES",
     "DEFAULT_TARGET_YEARS",
     "FEATURES",
     "OCCUPATION_CREDIT",
+    "CandidateBasics",
     "FeatureResult",
     "JobFeatures",
     "OccupationFn",
@@ -46,6 +48,7 @@ __all__ = [
     "skill_recency",
     "title_match",
     "title_similarity",
+    "unit_value",
 ]
 
 RelatedFn = Callable[[str], dict[str, float]]
@@ -82,8 +85,13 @@ class FeatureResult:
     applicable: bool = True
 
     def __post_init__(self) -> None:
-        clipped = min(1.0, max(0.0, float(self.value)))
-        object.__setattr__(self, "value", clipped if clipped == clipped else 0.0)  # NaN -> 0
+        object.__setattr__(self, "value", unit_value(self.value))
+
+
+def unit_value(x: float) -> float:
+    """A feature value as `FeatureResult` keeps it: clipped to [0, 1], NaN read as 0."""
+    clipped = min(1.0, max(0.0, float(x)))
+    return clipped if clipped == clipped else 0.0
 
 
 def rescale(x: float, lo: float, hi: float) -> float:
@@ -198,11 +206,16 @@ def _coverage(skills: Sequence[JobSkill], resume: Resume, label: str) -> Feature
 def _coverage_of(skills: Sequence[JobSkill], have: Mapping[str, SkillMention], label: str) -> FeatureResult:
     if not skills:
         return FeatureResult(0.0, f"the job lists no {label} skills", applicable=False)
-    hits = [have[s.skill_id] for s in skills if s.skill_id in have]
+    hits = _skill_hits(skills, have)
     names = ", ".join(m.name for m in hits[:5])
     note = f"{len(hits)} of {len(skills)} {label} skills" + (f": {names}" if names else "")
     evidence = _spans(span for m in hits for span in m.evidence[:1])
     return FeatureResult(len(hits) / len(skills), note, evidence)
+
+
+def _skill_hits(skills: Sequence[JobSkill], have: Mapping[str, SkillMention]) -> list[SkillMention]:
+    """The candidate's mentions of the job skills listed, in the job's order."""
+    return [have[s.skill_id] for s in skills if s.skill_id in have]
 
 
 def required_skill_coverage(job: Job, resume: Resume) -> FeatureResult:
@@ -229,10 +242,28 @@ def _related_credit(
     have: Mapping[str, SkillMention],
     best: Mapping[str, tuple[str | None, float]],
 ) -> FeatureResult:
+    value, exact, vias = _related_parts(skills, have, best)
+    partial = [f"{js.name} via {have[via].name}" for js, via in vias]
+    evidence = [span for _, via in vias for span in have[via].evidence[:1]]
+    held = f"{exact} of {len(skills)} job skills held"
+    note = (
+        f"{held}; no related skill adds credit"
+        if not partial
+        else f"{held}; partial credit: " + "; ".join(partial[:4])
+    )
+    return FeatureResult(value, note, _spans(evidence))
+
+
+def _related_parts(
+    skills: Sequence[JobSkill],
+    have: Mapping[str, SkillMention],
+    best: Mapping[str, tuple[str | None, float]],
+) -> tuple[float, int, list[tuple[JobSkill, str]]]:
+    """(related_skill_credit's value, job skills held, (job skill, candidate skill) of each partial credit):
+    held skills earn full credit, missing ones their best related credit, required ones counted twice."""
     total = 0.0
     weight_sum = 0.0
-    partial: list[str] = []
-    evidence: list[Span] = []
+    vias: list[tuple[JobSkill, str]] = []
     exact = 0
     for js in skills:
         w = REQUIRED_WEIGHT if js.required else 1.0
@@ -244,15 +275,8 @@ def _related_credit(
         via, credit = best[js.skill_id]
         if via is not None and credit > 0:
             total += w * credit
-            partial.append(f"{js.name} via {have[via].name}")
-            evidence.extend(have[via].evidence[:1])
-    held = f"{exact} of {len(skills)} job skills held"
-    note = (
-        f"{held}; no related skill adds credit"
-        if not partial
-        else f"{held}; partial credit: " + "; ".join(partial[:4])
-    )
-    return FeatureResult(total / weight_sum, note, _spans(evidence))
+            vias.append((js, via))
+    return unit_value(total / weight_sum), exact, vias
 
 
 def skill_recency(job: Job, resume: Resume, today: date | None = None) -> FeatureResult:
@@ -267,23 +291,33 @@ def skill_recency(job: Job, resume: Resume, today: date | None = None) -> Featur
 
 
 def _recency(skills: Sequence[JobSkill], have: Mapping[str, SkillMention], today: date) -> FeatureResult:
-    matched = [have[s.skill_id] for s in skills if s.skill_id in have]
+    matched = _skill_hits(skills, have)
     if not matched:
         return FeatureResult(0.0, "no job skill found in the resume")
+    credits = _recency_credits(matched, today)
+    recent = sum(1 for c in credits if c == 1.0)
+    note = f"{recent} of {len(matched)} matched skills used in the last 2 years"
+    evidence = _spans(span for m in matched for span in m.evidence[:1])
+    return FeatureResult(sum(credits) / len(credits), note, evidence)
+
+
+def _recency_value(skills: Sequence[JobSkill], have: Mapping[str, SkillMention], today: date) -> float:
+    """`_recency(...).value` without its note and evidence."""
+    credits = _recency_credits(_skill_hits(skills, have), today)
+    return unit_value(sum(credits) / len(credits)) if credits else 0.0
+
+
+def _recency_credits(matched: Sequence[SkillMention], today: date) -> list[float]:
+    """Per matched skill: 1.0 when last used within 2 years, fading by 0.1 a year to 0.2; 0.5 undated."""
     now = today.year * 12 + today.month - 1
     credits = []
-    recent = []
     for m in matched:
         if m.last_used is None:
             credits.append(0.5)
             continue
         years = max(0.0, (now - m.last_used.ordinal()) / 12.0)
         credits.append(1.0 if years <= 2 else max(0.2, 1.0 - 0.1 * (years - 2)))
-        if years <= 2:
-            recent.append(m.name)
-    note = f"{len(recent)} of {len(matched)} matched skills used in the last 2 years"
-    evidence = _spans(span for m in matched for span in m.evidence[:1])
-    return FeatureResult(sum(credits) / len(credits), note, evidence)
+    return credits
 
 
 # ---------------------------------------------------------------- titles and experience
@@ -366,16 +400,23 @@ def title_similarity(
 def _title_similarity(
     job_title: str, titles: Sequence[tuple[str, Span | None]], embedding_cosine: float | None
 ) -> FeatureResult:
-    best, best_title, best_span = 0.0, "", None
-    for i, (t, span) in enumerate(titles):
-        s = title_match(job_title, t) * (1.0 if i < 3 else 0.8)  # older titles count a little less
-        if s > best:
-            best, best_title, best_span = s, t, span
+    best, best_title, best_span = _best_title(job_title, titles)
     value = best
     if embedding_cosine is not None:
         value = 0.5 * best + 0.5 * rescale(embedding_cosine, 0.2, 0.8)
     note = f'closest title: "{best_title}"' if best_title else "no title found"
     return FeatureResult(value, note, _spans([best_span]))
+
+
+def _best_title(job_title: str, titles: Sequence[tuple[str, Span | None]]) -> tuple[float, str, Span | None]:
+    """(similarity, title, evidence) of the candidate title closest to the job title; (0.0, "", None) when
+    none is alike. Titles after the third count 0.8."""
+    best, best_title, best_span = 0.0, "", None
+    for i, (t, span) in enumerate(titles):
+        s = title_match(job_title, t) * (1.0 if i < 3 else 0.8)  # older titles count a little less
+        if s > best:
+            best, best_title, best_span = s, t, span
+    return best, best_title, best_span
 
 
 # Credit by the ISCO-08 digits two occupations share: same unit group, minor group, sub-major group.
@@ -405,6 +446,22 @@ def occupation_match(
 def _occupation_match(
     want: OccupationMatch, titles: Sequence[tuple[str, Span | None]], occupation: OccupationFn, text: str
 ) -> FeatureResult:
+    best, best_title, best_span, best_occ, best_level = _best_occupation(want, titles, occupation)
+    job_part = f"job: {want.label} (ISCO {want.isco})"
+    if best_occ is None or best <= 0:
+        return FeatureResult(0.0, f"{job_part}; no title of the candidate in a related occupation group")
+    note = f'{job_part}; "{best_title}": {best_occ.label} (ISCO {best_occ.isco}), {_ISCO_LEVEL_NAMES[best_level]}'
+    if best_span is None:  # the headline: point at it in the text when it is there as written
+        at = text.find(best_title)
+        best_span = Span.of(text, at, at + len(best_title)) if at >= 0 else None
+    return FeatureResult(best, note, _spans([best_span]))
+
+
+def _best_occupation(
+    want: OccupationMatch, titles: Sequence[tuple[str, Span | None]], occupation: OccupationFn
+) -> tuple[float, str, Span | None, OccupationMatch | None, int]:
+    """(credit, title, evidence, occupation, shared ISCO digits) of the candidate title whose occupation is
+    closest to the job's; credit 0 and no occupation when none shares a group that earns credit."""
     best, best_title, best_span, best_occ, best_level = 0.0, "", None, None, 0
     for i, (title, span) in enumerate(titles):
         have = occupation(title)
@@ -414,14 +471,7 @@ def _occupation_match(
         credit = OCCUPATION_CREDIT.get(level, 0.0) * (1.0 if i < 3 else 0.8)
         if credit > best:
             best, best_title, best_span, best_occ, best_level = credit, title, span, have, level
-    job_part = f"job: {want.label} (ISCO {want.isco})"
-    if best_occ is None or best <= 0:
-        return FeatureResult(0.0, f"{job_part}; no title of the candidate in a related occupation group")
-    note = f'{job_part}; "{best_title}": {best_occ.label} (ISCO {best_occ.isco}), {_ISCO_LEVEL_NAMES[best_level]}'
-    if best_span is None:  # the headline: point at it in the text when it is there as written
-        at = text.find(best_title)
-        best_span = Span.of(text, at, at + len(best_title)) if at >= 0 else None
-    return FeatureResult(best, note, _spans([best_span]))
+    return best, best_title, best_span, best_occ, best_level
 
 
 def _months(w: WorkItem, today: date) -> int:
@@ -473,19 +523,36 @@ def relevant_experience(
 def _relevant_experience(
     job: Job, job_skills: set[str], work: Sequence[WorkItem], today: date, title_threshold: float
 ) -> FeatureResult:
-    relevant = [
-        w
-        for w in work
-        if (job.title and w.title and title_match(job.title, w.title) >= title_threshold)
-        or (job_skills and job_skills.intersection(w.skill_ids))
-    ]
+    relevant = _relevant_items(job, job_skills, work, title_threshold)
     years = _merged_months(relevant, today) / 12.0
-    target = max(1.0, job.min_years if job.min_years is not None else DEFAULT_TARGET_YEARS)
+    target = _target_years(job)
     note = f"{years:.1f} relevant years of {target:g} asked" + (
         "" if job.min_years is not None else " (no minimum stated; 3 assumed)"
     )
     evidence = _spans(w.title_evidence or w.dates_evidence for w in relevant)
     return FeatureResult(years / target, note, evidence)
+
+
+def _relevant_items(
+    job: Job, job_skills: set[str], work: Sequence[WorkItem], title_threshold: float
+) -> list[WorkItem]:
+    """Positions relevant to the job: a title close to the job title, or a job skill used there."""
+    return [
+        w
+        for w in work
+        if (job.title and w.title and title_match(job.title, w.title) >= title_threshold)
+        or (job_skills and job_skills.intersection(w.skill_ids))
+    ]
+
+
+def _target_years(job: Job) -> float:
+    return max(1.0, job.min_years if job.min_years is not None else DEFAULT_TARGET_YEARS)
+
+
+def _relevant_value(job: Job, job_skills: set[str], work: Sequence[WorkItem], today: date) -> float:
+    """`_relevant_experience(..., title_threshold=0.5).value` without its note and evidence."""
+    months = _merged_months(_relevant_items(job, job_skills, work, 0.5), today)
+    return unit_value(months / 12.0 / _target_years(job))
 
 
 # ---------------------------------------------------------------- education
@@ -495,15 +562,22 @@ def education_fit(job: Job, resume: Resume) -> FeatureResult:
     """1.0 at or above the job's degree level, 0.5 one level below, 0.2 lower; 0.3 when none was found."""
     if job.degree_level is None:
         return FeatureResult(0.0, "the job asks for no degree", applicable=False)
-    want = EDUCATION_LEVELS.index(job.degree_level)
+    value, top = _education_value(job.degree_level, resume)
+    if top is None:
+        return FeatureResult(value, f"no degree found; the job asks for {job.degree_level}")
+    note = f"{top.level} for {job.degree_level} asked"
+    return FeatureResult(value, note, _spans([top.degree_evidence]))
+
+
+def _education_value(asked: str, resume: Resume) -> tuple[float, Education | None]:
+    """(education_fit's value, the highest degree found or None) for the level asked."""
+    want = EDUCATION_LEVELS.index(asked)
     levels = [(EDUCATION_LEVELS.index(e.level), e) for e in resume.education if e.level]
     if not levels:
-        return FeatureResult(0.3, f"no degree found; the job asks for {job.degree_level}")
+        return 0.3, None
     have, edu = max(levels, key=lambda x: x[0])
     gap = want - have
-    value = 1.0 if gap <= 0 else 0.5 if gap == 1 else 0.2
-    note = f"{EDUCATION_LEVELS[have]} for {job.degree_level} asked"
-    return FeatureResult(value, note, _spans([edu.degree_evidence]))
+    return (1.0 if gap <= 0 else 0.5 if gap == 1 else 0.2), edu
 
 
 # ---------------------------------------------------------------- similarities computed by the caller
@@ -533,6 +607,28 @@ def peer_support(mean_neighbour_semantic: float, k: int = PEER_K) -> FeatureResu
 
 
 # ---------------------------------------------------------------- one job against many candidates
+
+
+# The features `JobFeatures.basics` works out: they read the candidate's skills, positions, titles and
+# education, but neither the taxonomy's related skills nor the occupation index.
+BASIC_FEATURES: tuple[str, ...] = (
+    "required_skill_coverage",
+    "preferred_skill_coverage",
+    "relevant_experience",
+    "title_similarity",
+    "education_fit",
+    "skill_recency",
+)
+
+
+@dataclass(frozen=True)
+class CandidateBasics:
+    """What `JobFeatures.basics` read of one candidate: skills by id, titles (headline first, then positions
+    most recent first) and the values of the `BASIC_FEATURES` that apply to the job."""
+
+    have: dict[str, SkillMention]
+    titles: list[tuple[str, Span | None]]
+    values: dict[str, float]
 
 
 class JobFeatures:
@@ -643,25 +739,67 @@ class JobFeatures:
 
     # -- every feature ---------------------------------------------------------------------------------------
 
-    def of(
+    def basics(self, resume: Resume, *, headline: str | None = None) -> CandidateBasics:
+        """The first stage of `of`: the candidate's skills and titles read once, and the values of the
+        `BASIC_FEATURES` that apply to the job (those that read them, without the taxonomy's related skills
+        or the occupation index), without notes or evidence.
+
+        A ranking works these out for every recalled candidate and finishes (`complete`) only those that can
+        still reach the shortlist; each value equals the one `of` gives."""
+        job = self.job
+        have = {s.skill_id: s for s in resume.skills}
+        titles = candidate_titles(resume, headline=headline) if self.title else []
+        values = {"relevant_experience": _relevant_value(job, self.skill_set, resume.work, self.today)}
+        if job.required_skills:
+            values["required_skill_coverage"] = len(_skill_hits(job.required_skills, have)) / len(
+                job.required_skills
+            )
+        if job.preferred_skills:
+            values["preferred_skill_coverage"] = len(_skill_hits(job.preferred_skills, have)) / len(
+                job.preferred_skills
+            )
+        if self.title:
+            values["title_similarity"] = unit_value(_best_title(self.title, titles)[0])
+        if job.degree_level is not None:
+            values["education_fit"] = _education_value(job.degree_level, resume)[0]
+        if self.skills:
+            values["skill_recency"] = _recency_value(self.skills, have, self.today)
+        return CandidateBasics(have, titles, values)
+
+    def finish_values(self, resume: Resume, basics: CandidateBasics) -> dict[str, float]:
+        """The values of the features that `basics` leaves out and that apply to the job (related skill
+        credit, occupation match), without notes or evidence: with `basics.values` and the similarities
+        computed by the caller they give the candidate's exact score."""
+        values = {}
+        if self.skills:
+            values["related_skill_credit"] = _related_parts(
+                self.skills, basics.have, self._best_of(resume, basics.have)
+            )[0]
+        if self.want is not None and self.occupation is not None:
+            values["occupation_match"] = unit_value(
+                _best_occupation(self.want, basics.titles, self.occupation)[0]
+            )
+        return values
+
+    def complete(
         self,
         resume: Resume,
+        basics: CandidateBasics,
         *,
         cosine: float,
         lexical: float | None = None,
         peer: float | None = None,
-        headline: str | None = None,
     ) -> dict[str, FeatureResult]:
-        """Every feature of the job against one candidate, keyed by name (FEATURES order)."""
+        """The second stage of `of`: every feature of the candidate whose `basics` are given, with notes
+        and evidence, keyed by name (FEATURES order)."""
         job = self.job
-        have = {s.skill_id: s for s in resume.skills}
+        have, titles = basics.have, basics.titles
         if self.skills:
             related = _related_credit(self.skills, have, self._best_of(resume, have))
             recency = _recency(self.skills, have, self.today)
         else:
             related = FeatureResult(0.0, "the job lists no skills", applicable=False)
             recency = related
-        titles = candidate_titles(resume, headline=headline) if self.title else []
         if not self.title:
             title = FeatureResult(0.0, "the job has no title", applicable=False)
         else:
@@ -686,3 +824,17 @@ class JobFeatures:
         if peer is not None:
             out["peer_support"] = peer_support(peer)
         return out
+
+    def of(
+        self,
+        resume: Resume,
+        *,
+        cosine: float,
+        lexical: float | None = None,
+        peer: float | None = None,
+        headline: str | None = None,
+    ) -> dict[str, FeatureResult]:
+        """Every feature of the job against one candidate, keyed by name (FEATURES order)."""
+        return self.complete(
+            resume, self.basics(resume, headline=headline), cosine=cosine, lexical=lexical, peer=peer
+        )

@@ -375,14 +375,19 @@ def _all_features(
 
     ctx = context or F.JobFeatures(job, related=related, occupation=occupation, today=today)
 
+    def headline_of(i: int) -> str | None:
+        return headlines[i] if headlines is not None else resume_headline(resumes[i][1], blind=blind)
+
+    def peer_of(i: int) -> float | None:
+        return float(peers[i]) if peers is not None else None
+
     def features_of(i: int) -> dict[str, F.FeatureResult]:
-        r = resumes[i][1]
         return ctx.of(
-            r,
+            resumes[i][1],
             cosine=float(cosines[i]),
             lexical=float(bm25[i]),
-            peer=float(peers[i]) if peers is not None else None,
-            headline=headlines[i] if headlines is not None else resume_headline(r, blind=blind),
+            peer=peer_of(i),
+            headline=headline_of(i),
         )
 
     if prune is None or prune[1] >= n:
@@ -395,23 +400,58 @@ def _all_features(
     applicable = [k for k, f in first.items() if f.applicable]
     keep = _reachable(applicable, cheap, weights, top)
     low, rest = _bounds(applicable, cheap, weights)
-    # the rest in order of their best possible score, keeping the `top` best actual scores so far: once the
-    # next best possible score falls below the lowest of those, no later candidate can enter the top either
+    total_w = sum(weights.get(k, 0.0) for k in applicable)
+    basic_w = {k: weights.get(k, 0.0) / total_w for k in applicable if k in F.BASIC_FEATURES and total_w > 0}
+    rest_after_basics = rest - sum(basic_w.values())
     out: list[dict[str, F.FeatureResult] | None] = [None] * n
     out[0] = first
-    best = [_score_value(first, weights)]  # min-heap of the best `top` actual scores
+    first_score = _score_value(first, weights)
+    # Stage 2, in order of the best possible score from the cheap features: the basic features (skills,
+    # positions, titles, education) of each candidate that can still reach the top, keeping the `top` best
+    # lower bounds so far (cheap part + basic part; each is at most its candidate's score, so the `top`-th
+    # best of them bounds the `top`-th best score from below). Once a candidate's best possible score falls
+    # below it, no later candidate can enter the top either.
+    basics: dict[int, F.CandidateBasics] = {}
+    low2: dict[int, float] = {}
+    floor = [first_score]  # min-heap of the best `top` lower bounds
     for i in np.argsort(-low, kind="stable"):
+        i = int(i)
         if i == 0 or not keep[i]:
             continue
-        if len(best) >= top and low[i] + rest < best[0] - PRUNE_MARGIN:
+        if len(floor) >= top and low[i] + rest < floor[0] - PRUNE_MARGIN:
             break
-        feats = out[i] = features_of(int(i))
-        score = _score_value(feats, weights)
-        if len(best) < top:
-            heapq.heappush(best, score)
-        else:
-            heapq.heappushpop(best, score)
+        b = basics[i] = ctx.basics(resumes[i][1], headline=headline_of(i))
+        low2[i] = bound = float(low[i]) + sum(w * b.values[k] for k, w in basic_w.items())
+        _keep_best(floor, bound, top)
+    # Stage 3, in order of the stage-2 bound: the exact score (from values alone) of each candidate that can
+    # still reach the top, keeping the `top` best so far; then every feature, with notes and evidence, of the
+    # `top` best of them in `_scored`'s order (score, then id), which with candidate 0 hold the final top
+    cheap_values = {"semantic_similarity": semantic, "lexical_match": cheap["lexical_match"]}
+    if peers is not None:
+        cheap_values["peer_support"] = cheap["peer_support"]
+    scores: dict[int, float] = {}
+    best = [first_score]  # min-heap of the best `top` actual scores
+    for i in sorted(low2, key=lambda j: (-low2[j], j)):
+        if len(best) >= top and low2[i] + rest_after_basics < best[0] - PRUNE_MARGIN:
+            break
+        values = {k: float(v[i]) for k, v in cheap_values.items()}
+        values.update(basics[i].values)
+        values.update(ctx.finish_values(resumes[i][1], basics[i]))
+        scores[i] = _score_of_values(values, weights)
+        _keep_best(best, scores[i], top)
+    for i in sorted(scores, key=lambda j: (-round(scores[j], 12), resumes[j][0]))[:top]:
+        out[i] = ctx.complete(
+            resumes[i][1], basics[i], cosine=float(cosines[i]), lexical=float(bm25[i]), peer=peer_of(i)
+        )
     return out
+
+
+def _keep_best(heap: list[float], value: float, size: int) -> None:
+    """Add `value` to the min-heap of the `size` largest values seen."""
+    if len(heap) < size:
+        heapq.heappush(heap, value)
+    elif value > heap[0]:
+        heapq.heapreplace(heap, value)
 
 
 def _unit_values(x: np.ndarray) -> np.ndarray:
@@ -468,11 +508,16 @@ def _bounds(
 def _score_value(features: Mapping[str, F.FeatureResult], weights: Mapping[str, float]) -> float:
     """The score `score_candidate` gives, without building its contributions (the same additions in the
     same order); `_scored` checks it against `score_candidate` on every candidate it keeps."""
-    names = [n for n in F.FEATURES if n in features and features[n].applicable]
+    return _score_of_values({n: f.value for n, f in features.items() if f.applicable}, weights)
+
+
+def _score_of_values(values: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """`_score_value` from the values of the features that apply (the same additions in the same order)."""
+    names = [n for n in F.FEATURES if n in values]
     total_w = sum(weights.get(n, 0.0) for n in names)
     score = 0.0
     for n in names:
-        score += (weights.get(n, 0.0) / total_w if total_w > 0 else 0.0) * features[n].value
+        score += (weights.get(n, 0.0) / total_w if total_w > 0 else 0.0) * values[n]
     return score
 
 

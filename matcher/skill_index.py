@@ -201,6 +201,11 @@ class SkillIndex:
         self._drow, self._dsid, self._dmon = array("i"), array("i"), array("h")
         self._merge(rows[keep], sids[keep], months[keep])
 
+    def compact(self) -> None:
+        """Merge the recent additions into the arrays and drop erased rows now (queries do it once enough
+        of them pile up). `from_store` builds an index merged already."""
+        self._flush()
+
     def _ready(self) -> None:
         """Merge the recent additions (and drop erased rows) once there are enough of them."""
         if len(self._drow) > COMPACT_AFTER or self._dead > max(COMPACT_AFTER, len(self._row) // 8):

@@ -373,7 +373,8 @@ def _random_case(rng: object, ids: list[str]) -> tuple[Job, Resume, dict[str, di
 @pytest.mark.parametrize("seed", range(4))
 def test_job_features_equal_the_per_pair_functions(seed: int) -> None:
     """JobFeatures (the job's side worked out once) gives every feature and skill match exactly as the
-    per-pair functions do: values, notes and evidence, for related tables with ties, NaN and zero credits."""
+    per-pair functions do: values, notes and evidence, for related tables with ties, NaN and zero credits;
+    its stages (`basics`, `finish_values`) give the same values."""
     import random
 
     from matcher.ranking import compute_features
@@ -402,6 +403,15 @@ def test_job_features_equal_the_per_pair_functions(seed: int) -> None:
             assert got == want
             assert list(got) == list(want)
             assert ctx.skill_matches(resume_) == F.skill_matches(job, resume_, use)
+            # the first stage's values (no notes or evidence) are the values of the same features, and it
+            # gives one for each basic feature that applies to the job, and none for the others
+            basics = ctx.basics(resume_, headline=head)
+            applies = {k: got[k].value for k in F.BASIC_FEATURES if got[k].applicable}
+            assert basics.values == applies
+            last = {k: f.value for k, f in got.items() if f.applicable and k not in F.BASIC_FEATURES}
+            assert ctx.finish_values(resume_, basics) == {
+                k: v for k, v in last.items() if k in ("related_skill_credit", "occupation_match")
+            }
         have = {s.skill_id: s for s in resume.skills}
         assert ctx.best_related(have) == F.best_related([s.skill_id for s in job.all_skills()], have, use)
 

@@ -305,21 +305,30 @@ def _random_pool(seed: int, n: int) -> list[tuple[str, Resume]]:
     ]
 
 
-@pytest.mark.parametrize(("seed", "size"), [(1, 60), (2, 60), (3, 60), (4, 130), (5, 130)])
+@pytest.mark.parametrize(
+    ("seed", "size", "copies"), [(1, 60, 1), (2, 60, 1), (3, 20, 4), (4, 130, 1), (5, 45, 3)]
+)
 def test_pruned_top_equals_the_full_ranking_cut(
-    hashing_embedder: HashingEmbedder, seed: int, size: int
+    hashing_embedder: HashingEmbedder, seed: int, size: int, copies: int
 ) -> None:
-    """Asking for the top k skips candidates that cannot reach it (by the cheap bounds, then by the best
-    actual scores met so far); what comes back is exactly the first k of the full ranking, explanations
-    included, under default and skewed weights."""
-    pool = _random_pool(seed, size)
-    for weights in (None, {"relevant_experience": 5.0, "semantic_similarity": 0.1}, {"peer_support": 3.0}):
-        full = rank_resumes(JOB, pool, embedder=hashing_embedder, weights=weights, related=None, today=TODAY)
-        for k in (1, 5, 25):
-            cut = rank_resumes(
-                JOB, pool, embedder=hashing_embedder, weights=weights, related=None, today=TODAY, top=k
-            )
-            assert [m.model_dump() for m in cut] == [m.model_dump() for m in full[:k]], (weights, k)
+    """Asking for the top k skips candidates that cannot reach it (by the cheap bounds, then by the bounds
+    with the basic features, then by the best actual scores met so far); what comes back is exactly the
+    first k of the full ranking, explanations included, under default and skewed weights, with and without
+    the taxonomy's related skills, and when copies of one resume tie (ties go by candidate id)."""
+    pool = [(f"{cid}-{k}", r) for cid, r in _random_pool(seed, size) for k in range(copies)]
+    skewed = (
+        None,
+        {"relevant_experience": 5.0, "semantic_similarity": 0.1},
+        {"peer_support": 3.0},
+        {"related_skill_credit": 2.0, "occupation_match": 2.0, "title_similarity": 0.0},  # the last stage
+    )
+    for weights in skewed:
+        for related in ({"related": None}, {}):  # none, then the shipped taxonomy's related skills
+            opts = {"embedder": hashing_embedder, "weights": weights, "today": TODAY, **related}
+            full = rank_resumes(JOB, pool, **opts)  # type: ignore[arg-type]
+            for k in (1, 5, 25):
+                cut = rank_resumes(JOB, pool, top=k, **opts)  # type: ignore[arg-type]
+                assert [m.model_dump() for m in cut] == [m.model_dump() for m in full[:k]], (weights, k)
 
 
 def test_reachable_bounds() -> None:

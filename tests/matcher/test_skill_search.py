@@ -66,7 +66,7 @@ def test_matches_a_dict_model_under_random_updates(
     monkeypatch: pytest.MonkeyPatch, compact_after: int
 ) -> None:
     """Adds, replacements, erasures and duplicate flags in random order, with merges into the arrays early,
-    sometimes or never: every query agrees with plain dicts."""
+    sometimes or never (and on `compact`): every query agrees with plain dicts."""
     import random
 
     import matcher.skill_index as skill_index
@@ -95,6 +95,8 @@ def test_matches_a_dict_model_under_random_updates(
             dup = rng.random() < 0.5
             ix.set_duplicate_of(cid, "x" if dup else None)
             model[cid] = (*model[cid][:3], dup)
+        if step % 11 == 0:
+            ix.compact()  # merged on demand as well as by queries
         if step % 7:
             continue
         a, b = rng.sample(skills, 2)

@@ -332,9 +332,9 @@ def ordinal_to_date(o: int) -> PartialDate:
     return PartialDate(year=o // 12, month=o % 12 + 1)
 
 
-# template placeholders for a year ("July 20XX", "19xx-20xx", "Summer 20XX to Present"): sample resumes hide
-# their years this way
-_PH_DATE = rf"(?:(?:{_MONTH_RE}|{_SEASON_RE})\.?,?[ \t]*)?(?:19|20)[xX]{{2}}(?![\w])"
+# template placeholders for a year ("July 20XX", "19xx-20xx", "Summer 20XX to Present", "May [year]"): sample
+# resumes hide their years this way
+_PH_DATE = rf"(?:(?:{_MONTH_RE}|{_SEASON_RE})\.?,?[ \t]*)?(?:(?:19|20)[xX]{{2}}(?![\w])|\[year\])"
 _PLACEHOLDER_RE = re.compile(
     rf"(?i)(?<![\w/]){_PH_DATE}(?:(?:\s*(?:{_DASH}|to|until|till|through)\s*|[ \t]*\n[ \t]*)"
     rf"(?:(?P<b>{_PH_DATE})|(?P<present>{_PRESENT})\b))?"

@@ -466,7 +466,9 @@ _COUNTRIES = frozenset(
 _NOISE_FRAG = re.compile(
     r"^(?:responsibilities|roles?(?: and responsibilities)?|duties|key responsibilities|environment|"
     r"description|project(?: name| title)?|client|team size|duration|technologies|achievements|tools|"
-    r"location|period|place|(?:professional |work |relevant )?experience)\s*(?::|$)",
+    r"location|period|place|(?:professional |work |relevant )?experience|"
+    # when, not where: "Web Developer, Summers 2009-2011", "Cashier, Part-time"
+    r"(?:summers|winters|seasonal|part[- ]time|full[- ]time))\s*(?::|$)",
     re.IGNORECASE,
 )
 # sentence-like fragments are not titles or employers ("for excellence in delivery", "to Apr 2014")
@@ -740,6 +742,7 @@ def _assign(
                 and len(f[0].split()) <= 3
                 and f[0][:1].isupper()
                 and not looks_like_title(f[0])
+                and not looks_like_employer(f[0])  # "Children Toys, Inc." names a firm, not a place
             ):
                 location = f
                 break
@@ -1005,7 +1008,10 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                     j -= 1
                     continue
                 if not (_is_header_like(ln) or _LABELLED.match(ln.text)) or _continues_above(lines, j):
-                    break
+                    head = _header_before_remark(ln)
+                    if head is None:
+                        break
+                    lines[j] = ln = head
                 hdr.insert(0, j)
                 j -= 1
         aft: list[int] = []
@@ -1048,7 +1054,7 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         used_after = 0
         if date_first or title is None or employer is None:
             t2, e2, l2, c2 = _assign(frags + after_frags)
-            if date_first:
+            if date_first or not frags:  # nothing above or beside the date: this block reads date first
                 title, employer, location, conf = t2, e2, l2, c2
             else:
                 # only lexicon-backed fields from the lines after the date
@@ -1058,7 +1064,16 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                     employer is None
                     and e2 is not None
                     and e2 is not title
-                    and looks_like_employer(e2[0]) > 0
+                    # an organisation word, or a name set before its place on the line under the date
+                    # ("Bergen Machine and Tool, Hackettstown, NJ")
+                    and (
+                        looks_like_employer(e2[0]) > 0
+                        or (
+                            _before_place(e2, l2)
+                            and bool(afters[k])
+                            and lines[afters[k][0]].start <= e2[1] <= lines[afters[k][0]].end
+                        )
+                    )
                     and _title_score(e2[0]) < 1.0  # "Financial Planning Analyst" heads the next position
                 ):
                     employer = e2
@@ -1180,6 +1195,22 @@ def _own_line_title(
         ):
             return f
     return title
+
+
+_REMARK_DASH = re.compile(r"\s+(?:—|--|–)\s+")
+
+
+def _header_before_remark(ln: _Line) -> _Line | None:
+    """A header line that runs on into a remark after a long dash ("XYZ ASSOCIATES, Sometown, NY — PR firm
+    serving small businesses"): the part before the dash, when it reads "Employer, City, ST"."""
+    m = _REMARK_DASH.search(ln.text)
+    if m is None:
+        return None
+    head = _Line(ln.start, ln.start + m.start(), ln.text[: m.start()])
+    parts = [p.strip() for p in head.text.split(",")]
+    if len(parts) < 2 or not _is_header_like(head) or not _is_location(", ".join(parts[-2:]).strip()):
+        return None
+    return head
 
 
 def _own_line_employer(
@@ -1508,9 +1539,29 @@ def _undated_headers(
                     skip.add(k + 1)
                     continue
         if title and len(frags) == 1 and title[0] == ln.stripped and _lone_title_ok(title[0]):
-            # a line that is only a title ("Student Teacher") heads an undated position
-            out.append(_item(text, (title[0], title[1]), None, 0.3))
+            # a line that is only a title ("Student Teacher") heads an undated position; an "Employer, City, ST"
+            # line right above it names where ("Teach for America, Miami, FL" / "English Teacher")
+            above = (
+                _employer_place_line(text, nonblank[k - 1])
+                if k > 0 and not inside(nonblank[k - 1].start)
+                else None
+            )
+            out.append(_item(text, (title[0], title[1]), above, 0.3 if above is None else 0.35))
     return out
+
+
+def _employer_place_line(text: str, ln: _Line) -> tuple[str, int] | None:
+    """The employer of a line that reads "Employer, City, ST" (or "Employer - City, Country"): a name, then a
+    place, and nothing else."""
+    if not _is_header_like(ln) or _LABELLED.match(ln.text) or find_date_ranges(ln.text):
+        return None
+    frags = _fragments(text, ln, None)
+    if len(frags) != 2 or not (_is_location(frags[1][0]) or _place_piece(frags[1][0])):
+        return None
+    name = frags[0]
+    if not _good_org(name[0]) or _title_score(name[0]) > 0 or _is_location(name[0]):
+        return None
+    return (name[0], name[1])
 
 
 def _sub_role(text: str, ln: _Line) -> list[WorkItem]:

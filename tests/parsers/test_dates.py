@@ -159,3 +159,13 @@ def test_placeholder_years_of_templates_give_ranges_without_dates() -> None:
         ("May, 19xx", None, None, False, True),
     ]
     assert find_date_ranges("July 20XX to Present") == []  # real dates never come from a placeholder
+
+
+def test_bracketed_year_placeholders() -> None:
+    text = "September [year] - Present\nMay [year]-August [year]\nSpring [year]"
+    got = [(text[d.start : d.end], d.current, d.single) for d in find_placeholder_ranges(text)]
+    assert got == [
+        ("September [year] - Present", True, False),
+        ("May [year]-August [year]", False, False),
+        ("Spring [year]", False, True),
+    ]

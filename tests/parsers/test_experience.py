@@ -891,3 +891,77 @@ def test_a_role_line_inside_a_block_may_name_two_roles() -> None:
         ("Business Analyst", 0.25),
         ("Channel Support Specialist", 0.25),
     ]
+
+
+def test_seasons_on_the_date_line_are_no_employer() -> None:
+    text = (
+        "Web Development Experience\n"
+        "ABC CHARITY, Sometown Chapter -- Sometown, OH\n"
+        "Web Developer, Summers 2009-2011\n"
+        "Volunteered as a Web developer for a new animal shelter.\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer) == ("Web Developer", "ABC CHARITY")
+
+
+def test_a_block_with_nothing_above_its_date_reads_date_first() -> None:
+    text = (
+        "Career Experience/Job History\n"
+        "2007-Present\n"
+        "Ryan Motors  Automobile Engineer\n\n"
+        "Tested various automotive parts for their perfect functioning.\n\n"
+        "2005-2007\n"
+        "Miles Ford Auto Shop\n"
+        "Automobile Engineer\n\n"
+        "Scrutinized durability of the vehicles brought to the base.\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w] == [
+        ("Automobile Engineer", "Ryan Motors"),
+        ("Automobile Engineer", "Miles Ford Auto Shop"),
+    ]
+
+
+def test_employer_and_place_line_over_an_undated_title() -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n"
+        "Teach for America, Miami, FL\n"
+        "English Teacher\n"
+        "Designed and implemented lesson plans to increase English comprehension\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.start, w.confidence) == (
+        "English Teacher",
+        "Teach for America",
+        None,
+        0.35,
+    )
+
+
+def test_a_registered_firm_after_an_employer_is_no_place() -> None:
+    text = "EXPERIENCE\nSenior Analyst, Harbor Group, Children Toys, Inc. (2003 - 2005)\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.location) == ("Senior Analyst", "Harbor Group", None)
+
+
+def test_employer_and_place_on_the_line_under_the_dates() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Machinist\n"
+        "1974 to 1980\n"
+        "Bergen Machine and Tool, Hackettstown, NJ\n"
+        "- General machine work using large horizontal mills\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.location) == ("Machinist", "Bergen Machine and Tool", "Hackettstown, NJ")
+
+
+def test_header_line_running_on_into_a_remark_after_a_long_dash() -> None:
+    text = (
+        "Experience\n"
+        "XYZ ASSOCIATES, Sometown, NY — PR firm serving small businesses in the greater NY area\n"
+        "Social Media Manager, 2008 to Present\n"
+        "- Partner with technology companies\n"
+    )
+    (w,) = _work(text)
+    assert (w.title, w.employer, w.location) == ("Social Media Manager", "XYZ ASSOCIATES", "Sometown, NY")

@@ -648,8 +648,9 @@ def _unlisted_items(
     """Items of a tool list that the taxonomy does not name ("Saucelabs", "LogiXML"), one mention per item.
 
     A line counts as a tool list when it reads as a list (or lies in a skills section) and holds at least
-    two taxonomy technologies; each of its other items of one to four
-    words, not all lower case, becomes an "unlisted:" skill of type "unlisted" at low confidence. Left out:
+    two taxonomy technologies, one when a list label opens it ("Tools: Eclipse, CodeWarrior"); a list wrapped
+    over lines that end in a comma counts the technologies of all its lines. Items are split at separators
+    and at "and"/"or"; each item of one to four words, not all lower case, becomes an "unlisted:" skill of type "unlisted" at low confidence. Left out:
     items the taxonomy names (a guard ruled them out here), items with a role or filler word ("Senior
     Engineer", "basics of C"), and single words that are part of 3+ multi-word aliases ("Studio", "Managing")
     or name an occupation ("Accountant"). The ids name no taxonomy entry: `Taxonomy.get`
@@ -660,11 +661,31 @@ def _unlisted_items(
     for h in hits:
         by_line.setdefault(_line_bounds(text, h.start)[0], []).append(h)
     found: dict[str, SkillMention] = {}
-    for a, line_hits in by_line.items():
+    tech = {a: sum(1 for h in hs if h.skill_id in m.technology) for a, hs in by_line.items()}
+    blocks: dict[int, int] = {}  # line start -> technologies of its wrapped list (lines ending in a comma)
+    for a in sorted(by_line):
+        if a in blocks:
+            continue
+        starts = [a]
+        while starts[0] > 0 and text[: starts[0] - 1].rstrip(" \t").endswith(","):
+            prev = _line_bounds(text, starts[0] - 1)[0]
+            if prev == starts[0]:
+                break
+            starts.insert(0, prev)
+        while True:
+            end = _line_bounds(text, starts[-1])[1]
+            if end >= len(text) or not text[starts[-1] : end].rstrip(" \t").endswith(","):
+                break
+            starts.append(end + 1)
+        total = sum(tech.get(x, 0) for x in starts)
+        for x in starts:
+            blocks[x] = max(blocks.get(x, 0), total)
+    for a in sorted(blocks):
+        line_hits = by_line.get(a, [])
         b = _line_bounds(text, a)[1]
         line = text[a:b]
         need = _TOOL_LINE_MIN - (1 if _LIST_LABEL_RE.match(line) else 0)
-        if sum(1 for h in line_hits if h.skill_id in m.technology) < need:
+        if blocks[a] < need:
             continue
         if not (_is_list_line(line) or _in_sections(a, sections, {"skills"})):
             continue

@@ -340,6 +340,12 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
         # items joined by "and" / "or" are items too
         ("Tools: Jenkins, Git, Artifactory and Cobertura\n", {"Artifactory", "Cobertura"}),
         ("Build Tools: Maven, Gradle or Bazel\n", {"Bazel"}),
+        # a list wrapped over lines ending in a comma is one list: its later lines count its technologies
+        (
+            "Tools: Jenkins, Maven,\nArtifactory, Cobertura, Nexus Pro\n",
+            {"Artifactory", "Cobertura", "Nexus Pro"},
+        ),
+        ("Tools: Jenkins, Maven\nArtifactory, Cobertura, Nexus Pro\n", set()),
         # a list label before a dash or bar is no item
         ("Tools | Git, Jira, Bazel\n", {"Bazel"}),
     ],

@@ -73,10 +73,13 @@ _CASE_SENSITIVE = re.compile(
     r"^(?:be|ba|bs|ms|ma|me|ba|hsc|ssc|ged|puc|hnd|mba|bca|mca|bba|bcl)$", re.IGNORECASE
 )
 
+_KNOWN_NAMES = r"UCLA|MIT|NYU|USC|UCSD|UCSB|UCSF|UNC|CMU|LSE|ETH|EPFL|Caltech|(?:Georgia|Virginia|Texas|Louisiana)[ \t]+Tech"
 _INSTITUTION_RE = re.compile(
     r"\b(?:university|universi(?:dad|dade|tät|taet|té|tà|teit|ty)|college|institute|institution|school|"
     r"academy|polytechnic|politecnico|instituto|escuela|colegio|hochschule|[ée]cole|vidyalaya|"
-    r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|suny|cuny|faculty|conservatory|seminary|campus)\b",
+    r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|suny|cuny|faculty|conservatory|seminary|campus|"
+    # well-known names without an institution word, in capitals as written ("UCLA, B.A. Psychology")
+    r"(?-i:" + _KNOWN_NAMES + r"))\b",
     re.IGNORECASE,
 )
 _FIELD_RE = re.compile(
@@ -106,13 +109,14 @@ _NOT_A_DEGREE_AFTER = re.compile(
 
 
 # "<Institution>, <City>, " right before a two-letter code: a US state ("University of X, Columbia, MS, 1997")
-_CITY_BEFORE = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*$")
+# (city words in title case or, in an all-capitals resume, capitals: "NORTHEASTERN UNIVERSITY, BOSTON, MA")
+_CITY_BEFORE = re.compile(r",[ \t]*[A-Z](?:[a-z]+|[A-Z]+)(?:[ \t][A-Z](?:[a-z]+|[A-Z]+))?,[ \t]*$")
 
 
 _LINE_CITY_BEFORE = re.compile(
-    r"[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*$"
+    r"[ \t]*[A-Z](?:[a-z]+|[A-Z]+)(?:[ \t][A-Z](?:[a-z]+|[A-Z]+))?,[ \t]*$"
 )  # a line "Chestnut Hill, MA"
-_ONE_CITY_BEFORE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
+_ONE_CITY_BEFORE = re.compile(r"[A-Z](?:[a-z]+|[A-Z]+),[ \t]*$")
 
 
 def _prev_line_start(text: str, line_start: int) -> int:
@@ -186,7 +190,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 _HONS = re.compile(r"\s*\(?\s*(?:honours|honors|hons?\b\.?)\s*\)?", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
 _FIELD_AFTER = re.compile(
-    r"(?:\s*(?:in\b|of\b|-|–|:|,)\s*[\"“']?|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
+    r"(?:\s*(?:(?i:in|of)\b|-|–|:|,)\s*[\"“']?|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
 )
 
 
@@ -369,16 +373,22 @@ def _is_place(text: str, a: int, b: int, line_end: int) -> bool:
     if guess_region(text[a:b]):
         return True
     m = re.match(r",\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2})\b", text[b:line_end])
-    return bool(m and (guess_region(m.group(1)) or re.fullmatch(r"[A-Z]{2}", m.group(1))))
+    if m is None or _INSTITUTION_RE.search(text[b:line_end].split(",")[1]):
+        return False  # "Chemistry, Massachusetts Institute of Technology": a field before an institution
+    return bool(guess_region(m.group(1)) or re.fullmatch(r"[A-Z]{2}", m.group(1)))
+
+
+_CLAUSE_AFTER_NAME = re.compile(
+    r"\s+(?:with|where|while|during|majoring|graduating|having|through|under|since)\b"
+)
 
 
 # a parenthesis that belongs to the institution's name: its acronym or the university it is part of
 _INST_PAREN = re.compile(
     r"[ \t]*\((?:[A-Z][A-Za-z]?[A-Z]{1,6}|[^()\n]{0,40}\b(?:University|College|Institute)\b[^()\n]{0,20})\)"
 )
-_INST_ACRONYM = re.compile(
-    r"IIT|NIT|IIIT|IIM|BITS|SUNY|CUNY"
-)  # stand-alone names in Indian resumes ("B.E. from NIT")
+# stand-alone names ("B.E. from NIT", "UCLA, B.A. Psychology")
+_INST_ACRONYM = re.compile(r"IIT|NIT|IIIT|IIM|BITS|SUNY|CUNY|" + _KNOWN_NAMES)
 # words of a role, a committee or an award that holds an institution word, never of an institution's name
 _NOT_INSTITUTION = re.compile(
     r"\b(?:professor|counsel(?:or|ling|ing)|intern|committees?|council|member|representative|cohort|publishing|"
@@ -397,10 +407,18 @@ _SUB_UNIT_PENALTY = 120  # characters: a piece of the same line, not a line furt
 
 
 def _institution_near(
-    text: str, hit: DegreeHit, lo: int, hi: int, taken: frozenset[int] = frozenset()
+    text: str,
+    hit: DegreeHit,
+    lo: int,
+    hi: int,
+    taken: frozenset[int] = frozenset(),
+    *,
+    above_first: bool = False,
 ) -> tuple[str, int, int] | None:
     """Closest institution mention to the degree within [lo, hi): same line first, then nearby lines.
-    Institutions at offsets in `taken` (claimed by an earlier degree) lose to any other candidate."""
+    Institutions at offsets in `taken` (claimed by an earlier degree) lose to any other candidate; with
+    `above_first` (entries that name the institution before the degree), so do those below the degree's line."""
+    below = _line_bounds(text, hit.start)[1] if above_first else len(text) + 1
     best: tuple[tuple[bool, int], tuple[str, int, int]] | None = None
     for m in _INSTITUTION_RE.finditer(text, lo, hi):
         a, b = _line_bounds(text, m.start())
@@ -427,7 +445,7 @@ def _institution_near(
         cand = piece.strip(" \t-–:;,.()•")
         if cand.count("(") > cand.count(")"):
             cand += ")"
-        if pa == a and _INSTITUTION_RE.fullmatch(cand):
+        if pa == a and _INSTITUTION_RE.fullmatch(cand) and not _INST_ACRONYM.fullmatch(cand):
             pa = _wrapped_name_start(text, a)
             cand = text[pa:pb].strip(" \t-–:;,.()•")
         # "B.S. from the X Institute": the part after from/at, unless only the part before names an
@@ -439,6 +457,8 @@ def _institution_near(
         # "Micro and Opto Electronics. XXXX University": the institution starts after a sentence break
         sentences = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)
         cand = next((x for x in reversed(sentences) if _INSTITUTION_RE.search(x)), sentences[-1])
+        # "Harvard University with a B.A.": a clause after the name is no part of it
+        cand = _CLAUSE_AFTER_NAME.split(cand, maxsplit=1)[0]
         if (
             not cand
             or len(cand) > 90
@@ -469,7 +489,10 @@ def _institution_near(
         if hit.level == "secondary" and _HIGHER_INSTITUTION.search(cand):
             continue  # "HSC" / "Higher Secondary" never took classes at a university or institute of technology
         # "University of X, School of Y": the university, not a school within it, when both share the line
-        dist = (off in taken, abs(off - hit.start) + (_SUB_UNIT_PENALTY if _SUB_UNIT.match(cand) else 0))
+        dist = (
+            off in taken or off > below,
+            abs(off - hit.start) + (_SUB_UNIT_PENALTY if _SUB_UNIT.match(cand) else 0),
+        )
         if best is None or dist < best[0]:
             best = (dist, (" ".join(cand.split()), off, end))
     return best[1] if best else None
@@ -624,6 +647,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         for i, (h, lo, hi) in enumerate(kept)
         if not (i + 1 < len(kept) and _is_degree_subheading(text, h, kept[i + 1][0]))
     ]
+    inst_first: dict[int, bool] = {}  # by region start: its entries name the institution before the degree
     for i, (h, lo, hi) in enumerate(kept):
         # the entry spans from the previous degree's line end to the next degree's line start
         prev_end = _line_bounds(text, kept[i - 1][0].start)[1] if i > 0 else lo
@@ -636,7 +660,14 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         win_a = max(ea, _prev_lines_start(text, la, 2))
         win_b = min(eb, _next_lines_end(text, lb, 3))
         pa, pb, fld = _degree_phrase(text, h)
-        inst = _institution_near(text, h, win_a, max(win_b, lb), frozenset(taken_insts))
+        if lo not in inst_first:
+            inst_first[lo] = _institution_first(text, lo, h)
+        inst = _institution_near(
+            text, h, win_a, max(win_b, lb), frozenset(taken_insts), above_first=inst_first[lo]
+        )
+        if i > 0 and (inst is None or (inst_first[lo] and inst[1] > lb)):
+            # institution-first entries: a degree with none above it shares the one above the degree before it
+            inst = _shared_institution(text, out, kept[i - 1][0], h) or inst
         dates = [d for d in find_date_ranges(text[win_a : max(win_b, lb)])]
         start = end = None
         dspan = None
@@ -709,6 +740,38 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             )
     out.sort(key=lambda e: e.evidence.start if e.evidence else 0)
     return out
+
+
+def _institution_first(text: str, lo: int, first: DegreeHit) -> bool:
+    """Entries of the region starting at `lo` name the institution first: an institution stands on a line of
+    its own (no degree on it) between the region start and its first degree."""
+    la = _line_bounds(text, first.start)[0]
+    for m in _INSTITUTION_RE.finditer(text, lo, la):
+        a, b = _line_bounds(text, m.start())
+        if not find_degrees(text, a, b):
+            return True
+    return False
+
+
+def _shared_institution(
+    text: str, done: list[Education], prev: DegreeHit, hit: DegreeHit
+) -> tuple[str, int, int] | None:
+    """The institution of the degree above when it heads both ("Stanford University" / "M.S. ..., 2012" /
+    "B.S. ..., 2010"): it stands on its own line above that degree, and no other institution comes between."""
+    last = done[-1] if done else None
+    if last is None or last.institution_evidence is None or last.degree_evidence is None:
+        return None
+    ev = last.institution_evidence
+    if (
+        last.degree_evidence.start != prev.start
+        or ev.end > prev.start
+        or _line_bounds(text, prev.start) == _line_bounds(text, hit.start)
+    ):
+        return None
+    a, b = _line_bounds(text, ev.start)
+    if find_degrees(text, a, b) or _INSTITUTION_RE.search(text, b, _line_bounds(text, hit.start)[1]):
+        return None
+    return last.institution or "", ev.start, ev.end
 
 
 _SCHOOL_RE = re.compile(

@@ -592,3 +592,56 @@ def test_a_degree_inside_another_degree_phrase_is_one_entry() -> None:
     text = "EDUCATION\nPostgraduate Academic Diploma in Law, University of London, 1963\n"
     got = [(e.degree, e.level) for e in extract_education(text, split_sections(text))]
     assert got == [("Postgraduate Academic Diploma in Law", "master")]
+
+
+def test_a_field_before_an_institution_is_no_city() -> None:
+    text = "EDUCATION\nPh.D., Chemistry, Massachusetts Institute of Technology, 2012\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field, e.institution) == (
+        "Ph.D., Chemistry",
+        "Chemistry",
+        "Massachusetts Institute of Technology",
+    )
+
+
+def test_a_clause_after_the_institution_name_is_cut() -> None:
+    text = "EDUCATION\nGraduated from Harvard University with a B.A. in Economics (2008)\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.institution) == ("B.A. in Economics", "Harvard University")
+
+
+def test_an_all_capitals_entry() -> None:
+    text = "EDUCATION\nMASTER OF SCIENCE IN DATA SCIENCE\nNORTHEASTERN UNIVERSITY, BOSTON, MA\n2018\n"
+    got = [(e.degree, e.field, e.institution) for e in extract_education(text, split_sections(text))]
+    # "MA" after "BOSTON," is the state, not a Master of Arts
+    assert got == [("MASTER OF SCIENCE IN DATA SCIENCE", "DATA SCIENCE", "NORTHEASTERN UNIVERSITY")]
+
+
+def test_well_known_names_without_an_institution_word() -> None:
+    text = "EDUCATION\nUCLA, B.A. Psychology, 2009\nGeorgia Tech — MS in Computer Science, 2014\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [("B.A. Psychology", "UCLA"), ("MS in Computer Science", "Georgia Tech")]
+    # in lower case "mit" is a German word, not the institute
+    text = "EDUCATION\nB.S. in Biology, mit Auszeichnung, 2001\n"
+    assert [e.institution for e in extract_education(text, split_sections(text))] == [None]
+
+
+def test_institution_first_entries() -> None:
+    # one institution above two degrees: both took it
+    text = (
+        "EDUCATION\nStanford University, Stanford, CA\nM.S. Electrical Engineering, June 2012\n"
+        "B.S. Electrical Engineering, June 2010\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("M.S. Electrical Engineering", "Stanford University"),
+        ("B.S. Electrical Engineering", "Stanford University"),
+    ]
+    # each institution above its degree: the one above wins even when the next entry's is as near below
+    text = "EDUCATION\nStanford University\nM.S. Physics, 2012\nBoston College\nB.S. Physics, 2010\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [("M.S. Physics", "Stanford University"), ("B.S. Physics", "Boston College")]
+    # degree first: the institution below each degree
+    text = "EDUCATION\nM.S. Physics, 2012\nStanford University\nB.S. Physics, 2010\nBoston College\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [("M.S. Physics", "Stanford University"), ("B.S. Physics", "Boston College")]

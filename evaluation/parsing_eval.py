@@ -39,7 +39,10 @@ and "B.Tech"), since the annotators labelled the field sometimes and sometimes n
 each part as its own Designation: each part is then its own prediction (the first also matching the compound
 as written), so it counts twice on both sides. Annotation scope: dotin labels degrees and colleges, not school
 certificates or schools, so entries the parser itself rates "secondary" (HSC, SSC, high school) are left out
-of Degree, College Name and Graduation Year.
+of Degree, College Name and Graduation Year. A gold College span that runs over a blank line ("Electronics and
+Communications", blank line, "Nagarjuna University": 23 dev and 25 holdout spans) is read from its part after
+the last blank line: an institution's name never spans one, the part before it is the degree's field (labelled
+as Degree), and no institution the parser could read would match the whole span.
 
 Skills, canonical. dotin labels technical skills ("Tech Tools", "Job Specific Skills") and files soft skills and
 spoken languages under other types (or not at all), while the parser reports all of them. This row compares
@@ -282,7 +285,18 @@ def _gold_values(doc: DotinDoc, fld: str, lookup: Callable[[str], Any] | None = 
         return _dedup(out)
     if fld == "Graduation Year":
         return _dedup(y for y in (_gold_year(v) for v in doc.values(fld)) if y)
+    if fld == "College Name":
+        return _dedup(normalize(_after_blank_line(v), kind=fld) for v in doc.values(fld))
     return _dedup(normalize(v, kind=fld) for v in doc.values(fld))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _after_blank_line(value: str) -> str:
+    """A gold College span that runs over a blank line, read from its part after the last one."""
+    parts = [p for p in _BLANK_LINE.split(value) if p.strip()]
+    return parts[-1] if parts else value
 
 
 def _pred_values(resume: Any, fld: str) -> list[set[str]]:

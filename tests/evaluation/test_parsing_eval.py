@@ -186,3 +186,17 @@ def test_title_items_split_slashed_single_words() -> None:
     assert len(_title_items("Sales, Marketing/Support")) == 1
     # a one-word part beside a longer one stays one prediction (it may be a modifier: "Sales/Marketing Manager")
     assert len(_title_items("Sales/Marketing Manager")) == 1
+
+
+def test_gold_college_over_a_blank_line_is_read_after_it() -> None:
+    from evaluation.parsing_eval import _after_blank_line
+
+    assert (
+        _after_blank_line("Electronics and Communications\n\nNagarjuna University") == "Nagarjuna University"
+    )
+    assert _after_blank_line("B.Sc. Physics\n \t\nSt. Xavier's College\n") == "St. Xavier's College\n"
+    # a single line break is no blank line: the span stays whole
+    assert (
+        _after_blank_line("Indian Institute of\nTechnology Delhi") == "Indian Institute of\nTechnology Delhi"
+    )
+    assert _after_blank_line("Osmania University") == "Osmania University"

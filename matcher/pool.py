@@ -1130,40 +1130,41 @@ class Pool:
         from matcher.lexical import tokenize
         from matcher.profile import resume_headline
 
-        tokens: builtins.list[builtins.list[str]] = []
-        headlines: builtins.list[str | None] = []
         version = ranking_inputs_version()
-        unseen = [c for c in ids if (c, candidates[c].content_hash or "") not in self._tokens]
-        stored = self.store.ranking_inputs(unseen, version) if unseen else {}
-        underived = [c for c in unseen if c not in stored]
-        texts = self.store.lexical_texts(underived) if underived else {}
-        if len(texts) < len(underived):
-            return None
-        derived = []
         with self._lock:
+            # what is kept is taken first, and only then are new entries added and the oldest dropped: adding
+            # while reading could drop an entry of this very shortlist before it is read
+            got: dict[str, tuple[builtins.list[str], str | None]] = {}
             for c in ids:
                 key = (c, candidates[c].content_hash or "")
                 kept = self._tokens.get(key)
-                if kept is None:
-                    if c in stored:
-                        joined, headline = stored[c]
-                        kept = ([sys.intern(t) for t in joined.split()], headline)
-                    else:  # stored before ranking inputs were kept, or by other code: derived and kept now
-                        kept = (
-                            [sys.intern(t) for t in tokenize(texts[c])],
-                            resume_headline(candidates[c].resume, blind=True),
-                        )
-                        derived.append((c, candidates[c].content_hash, version, " ".join(kept[0]), kept[1]))
-                    self._tokens[key] = kept
-                    if len(self._tokens) > TOKENS_KEPT:
-                        self._tokens.popitem(last=False)
-                else:
+                if kept is not None:
                     self._tokens.move_to_end(key)
-                tokens.append(kept[0])
-                headlines.append(kept[1])
+                    got[c] = kept
+            unseen = [c for c in ids if c not in got]
+            stored = self.store.ranking_inputs(unseen, version) if unseen else {}
+            underived = [c for c in unseen if c not in stored]
+            texts = self.store.lexical_texts(underived) if underived else {}
+            if len(texts) < len(underived):
+                return None
+            derived = []
+            for c in unseen:
+                if c in stored:
+                    joined, headline = stored[c]
+                    kept = ([sys.intern(t) for t in joined.split()], headline)
+                else:  # stored before ranking inputs were kept, or by other code: derived and kept now
+                    kept = (
+                        [sys.intern(t) for t in tokenize(texts[c])],
+                        resume_headline(candidates[c].resume, blind=True),
+                    )
+                    derived.append((c, candidates[c].content_hash, version, " ".join(kept[0]), kept[1]))
+                got[c] = kept
+                self._tokens[(c, candidates[c].content_hash or "")] = kept
+            while len(self._tokens) > TOKENS_KEPT:
+                self._tokens.popitem(last=False)
             if derived:
                 self.store.put_ranking_inputs(derived)
-        return tokens, headlines
+        return [got[c][0] for c in ids], [got[c][1] for c in ids]
 
     def job_vector(self, job: Job) -> np.ndarray:
         """The job's vector, embedded exactly as ranking embeds it (`matcher.ranking.embed_job`)."""

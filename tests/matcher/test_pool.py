@@ -498,6 +498,32 @@ def test_lexical_tokens_kept_until_replaced_or_erased(pool: Pool, monkeypatch: p
     ) in pool._tokens  # the replaced document is tokenized again, under its new content
 
 
+def test_kept_tokens_beyond_the_cache_size_rank_as_with_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shortlist recalling more candidates than the token cache holds still gets every candidate's tokens
+    (the cache once dropped an entry of the same shortlist before reading it: KeyError)."""
+    import matcher.pool
+
+    docs = [
+        (
+            f"Person {i}\n\nExperience\nPython developer {i}, Org {i % 3}, 2012 - 2020\n- Built APIs in python"
+            f" and {'sql' if i % 2 else 'aws'} for team {i}.\n\nSkills\nPython, SQL, AWS\n".encode(),
+            f"{i}.txt",
+        )
+        for i in range(10)
+    ]
+    job = Job(id="j1", title="Python developer", text="Python developer\nPython, SQL and AWS for our APIs.")
+    other = Job(id="j2", title="Data engineer", text="Data engineer\nSQL and AWS pipelines.")
+    with Pool(tmp_path / "data", embedder=EMB) as roomy:
+        roomy.add_many(docs, batch_size=4)
+        want = [roomy.shortlist(j, top=4) for j in (job, other, job)]
+    monkeypatch.setattr(matcher.pool, "TOKENS_KEPT", 3)
+    with Pool(tmp_path / "data", embedder=EMB) as tight:
+        assert [tight.shortlist(j, top=4) for j in (job, other, job)] == want
+        assert len(tight._tokens) == 3
+
+
 def test_kept_and_stored_ranking_inputs_rank_as_freshly_derived(tmp_path: Path) -> None:
     """Kept tokens, stored ranking inputs and text views give the same shortlist as a pool that derives all."""
     docs = [

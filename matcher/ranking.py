@@ -17,7 +17,7 @@ import gc
 import heapq
 import logging
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -318,13 +318,17 @@ def _all_features(
     headlines: Sequence[str | None] | None = None,
     prune: tuple[Mapping[str, float], int] | None = None,
     context: F.JobFeatures | None = None,
+    value_views: Sequence[Resume] | None = None,
 ) -> list[dict[str, F.FeatureResult] | None]:
     """Features of every candidate. With `prune=(weights, top)`, a candidate that cannot reach the `top`
     best scores under those weights (see `_reachable`) gets None instead of its features. `context` is the
-    job's `JobFeatures` (built from related, occupation and today when not given)."""
+    job's `JobFeatures` (built from related, occupation and today when not given). `value_views` (see
+    `rank_resumes`) stand in for the resumes while candidates are only scored."""
     n = len(resumes)
     if headlines is not None and len(headlines) != n:
         raise ValidationFailed(f"{len(headlines)} headlines for {n} resumes")
+    if value_views is not None and len(value_views) != n:
+        raise ValidationFailed(f"{len(value_views)} value views for {n} resumes")
     if n == 0:
         return []
     if (resume_vectors is None or job_vector is None) and embedder is None:
@@ -378,6 +382,9 @@ def _all_features(
     def headline_of(i: int) -> str | None:
         return headlines[i] if headlines is not None else resume_headline(resumes[i][1], blind=blind)
 
+    def scored_view(i: int) -> Resume:
+        return value_views[i] if value_views is not None else resumes[i][1]
+
     def peer_of(i: int) -> float | None:
         return float(peers[i]) if peers is not None else None
 
@@ -420,7 +427,7 @@ def _all_features(
             continue
         if len(floor) >= top and low[i] + rest < floor[0] - PRUNE_MARGIN:
             break
-        b = basics[i] = ctx.basics(resumes[i][1], headline=headline_of(i))
+        b = basics[i] = ctx.basics(scored_view(i), headline=headline_of(i))
         low2[i] = bound = float(low[i]) + sum(w * b.values[k] for k, w in basic_w.items())
         _keep_best(floor, bound, top)
     # Stage 3, in order of the stage-2 bound: the exact score (from values alone) of each candidate that can
@@ -436,14 +443,29 @@ def _all_features(
             break
         values = {k: float(v[i]) for k, v in cheap_values.items()}
         values.update(basics[i].values)
-        values.update(ctx.finish_values(resumes[i][1], basics[i]))
+        values.update(ctx.finish_values(scored_view(i), basics[i]))
         scores[i] = _score_of_values(values, weights)
         _keep_best(best, scores[i], top)
-    for i in sorted(scores, key=lambda j: (-round(scores[j], 12), resumes[j][0]))[:top]:
-        out[i] = ctx.complete(
-            resumes[i][1], basics[i], cosine=float(cosines[i]), lexical=float(bm25[i]), peer=peer_of(i)
-        )
+    for i in _first_by_score(scores, top, lambda j: resumes[j][0]):
+        if value_views is None:
+            out[i] = ctx.complete(
+                resumes[i][1], basics[i], cosine=float(cosines[i]), lexical=float(bm25[i]), peer=peer_of(i)
+            )
+        else:  # the view has no evidence: the kept candidate's features are read from its resume
+            out[i] = features_of(i)
     return out
+
+
+def _first_by_score(scores: Mapping[int, float], top: int, id_of: Callable[[int], str]) -> list[int]:
+    """The `top` positions of `scores` in `_scored`'s order (score rounded to 12 places, best first; then
+    candidate id). Ids are looked up only for the scores tied at the cut: reading one may load a resume."""
+    order = sorted(scores, key=lambda j: -round(scores[j], 12))
+    if len(order) <= top:
+        return order
+    cut = round(scores[order[top - 1]], 12)
+    above = [j for j in order if round(scores[j], 12) > cut]
+    tied = sorted((j for j in order if round(scores[j], 12) == cut), key=id_of)
+    return above + tied[: top - len(above)]
 
 
 def _keep_best(heap: list[float], value: float, size: int) -> None:
@@ -573,6 +595,7 @@ def rank_resumes(
     text_vectors: np.ndarray | None = None,
     job_text_vector: np.ndarray | None = None,
     headlines: Sequence[str | None] | None = None,
+    value_views: Sequence[Resume] | None = None,
 ) -> list[Match]:
     """Rank `(candidate_id, resume)` pairs for `job`, best first, each with its explanation.
 
@@ -590,6 +613,10 @@ def rank_resumes(
             these not, the semantic match reads the profile view alone.
         job_text_vector: precomputed `embed_job_text` vector (embedded when missing and text vectors are used).
         headlines: precomputed `resume_headline(resume, blind=blind)` per resume (an optimization).
+        value_views: per resume, a lighter Resume with the same skills (ids, last use), positions (titles,
+            dates, months, skill ids, confidence) and education levels but no text or evidence (an
+            optimization for stored candidates): candidates are scored on these, and only those kept in the
+            top are read from `resumes` for their explanations. Used with `top` only.
     Ties are broken by candidate id, so the order is deterministic.
     """
     if top is not None and top < 0:
@@ -614,6 +641,7 @@ def rank_resumes(
             headlines=headlines,
             prune=(w, top) if top is not None else None,
             context=ctx,
+            value_views=value_views,
         )
     if len(feats) != len(resumes):
         raise ValueError("one feature set per resume expected")

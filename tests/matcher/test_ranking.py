@@ -469,3 +469,55 @@ def test_top_k_reads_only_the_resumes_it_scores(hashing_embedder: HashingEmbedde
     got = rank_resumes(JOB, lazy, **kwargs)  # type: ignore[arg-type]
     assert [m.model_dump() for m in got] == [m.model_dump() for m in eager]
     assert 5 <= len(lazy.read) < len(pool)
+
+
+def _value_view(resume: Resume) -> Resume:
+    """The resume with the values ranking scores on and nothing else: no text, evidence or descriptions."""
+    from models.resume import Education
+
+    return Resume(
+        text="",
+        skills=[s.model_copy(update={"evidence": [], "sections": []}) for s in resume.skills],
+        work=[
+            w.model_copy(
+                update={
+                    "title_evidence": None,
+                    "employer_evidence": None,
+                    "dates_evidence": None,
+                    "evidence": None,
+                    "description": [],
+                }
+            )
+            for w in resume.work
+        ],
+        education=[Education(level=e.level) for e in resume.education],
+    )
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_value_views_score_and_resumes_explain(hashing_embedder: HashingEmbedder, seed: int) -> None:
+    """Scored on value views (no text or evidence), a top-k shortlist is the one scored on the resumes,
+    explanations (with their evidence) included: the kept candidates are read from their resumes, and only
+    those."""
+    from matcher.lexical import tokenize
+
+    pool = [(f"{cid}-{k}", r) for cid, r in _random_pool(seed, 70) for k in range(2)]
+    plain = [r for _, r in pool]
+    views = [_value_view(r) for r in plain]
+    kwargs = {
+        "embedder": hashing_embedder,
+        "today": TODAY,
+        "resume_vectors": embed_resumes(plain, hashing_embedder),
+        "job_vector": embed_job(JOB, hashing_embedder),
+        "lexical_tokens": [tokenize(lexical_text(r)) for r in plain],
+    }
+    heads = [resume_headline(r) for r in plain]
+    for k in (1, 10, 40):
+        want = rank_resumes(JOB, pool, top=k, **kwargs)  # type: ignore[arg-type]
+        lazy = _CountingResumes(pool)
+        got = rank_resumes(JOB, lazy, top=k, value_views=views, headlines=heads, **kwargs)  # type: ignore[arg-type]
+        assert [m.model_dump() for m in got] == [m.model_dump() for m in want]
+        assert len(lazy.read) < len(pool)  # the candidates scored on their views alone are never read
+        assert any(c.evidence for m in got for c in m.explanation.contributions)  # type: ignore[union-attr]
+    with pytest.raises(ValidationFailed):
+        rank_resumes(JOB, pool, top=5, value_views=views[:-1], **kwargs)  # type: ignore[arg-type]

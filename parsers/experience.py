@@ -82,6 +82,7 @@ TITLE_WORDS = _word_set(
 _ORG_WORDS = _word_set(
     """
     academy ag agency airlines airways associates authority bank bureau bv capital center centre clinic co co. college
+    dept dept.
     communications companies company consultants consulting corp corp. corporation council department
     electronics enterprises financial foundation global gmbh government group healthcare holdings
     hospital hotel hotels inc inc. incorporated industries infosystems infotech institute insurance
@@ -334,7 +335,7 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
                 continue
             off = a + pa + raw.find(frag.split(" ")[0]) if frag.split(" ")[0] in raw else a + pa
             out.append((frag, off, off + len(frag)))
-    out = [g for f in out for g in _split_colon_title(f)]
+    out = [g for f in out for h in _split_bracketed(f) for g in _split_colon_title(h)]
     joined: list[tuple[str, int, int]] = []
     for frag, a, b in out:
         if (
@@ -362,6 +363,26 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
         else:
             joined.append((frag, a, b))
     return _join_trailing_place(text, joined)
+
+
+_BRACKETED = re.compile(r"^(?P<a>[^()]*?\S)\s*\((?P<b>[^()]{2,60})\)$")
+
+
+def _split_bracketed(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
+    """ "Police Dispatcher (NYS Dept. of Public Safety)", "Bangalore (Project Trainee)": a bracket that names
+    the employer, the title or the place is a fragment of its own; a qualifier or an acronym stays ("Senior
+    Consultant (Contract)", "Technology Analyst (TA)")."""
+    m = _BRACKETED.match(f[0])
+    if m is None:
+        return [f]
+    inner = m.group("b").strip()
+    if not inner[:1].isupper() or (inner.isupper() and len(inner.split()) == 1):
+        return [f]
+    if not (looks_like_employer(inner) > 0 or _title_score(inner) >= 1.0 or _is_location(inner)):
+        return [f]
+    a = m.group("a")
+    b0 = f[1] + m.start("b") + (len(m.group("b")) - len(m.group("b").lstrip()))
+    return [(a, f[1], f[1] + len(a)), (inner, b0, b0 + len(inner))]
 
 
 _COLON_CUT = re.compile(r"\s*:\s+(?=[A-Z])")
@@ -682,11 +703,15 @@ def _slot_title(
 
 
 def _lower_start(s: str) -> bool:
-    """Starts in lower case like prose; a camel-case brand ("eBay", "iGate", "eClerx") does not count."""
-    return s[:1].islower() and not s[1:2].isupper()
+    """Starts in lower case like prose; a camel-case brand ("eBay", "iGate", "eClerx", "i2") does not count."""
+    return s[:1].islower() and not s[1:2].isupper() and not s[1:2].isdigit()  # "i2 Technologies"
 
 
 _COUNT_LEAD = re.compile(r"\d+\s*\(")  # "10 (Manager, 2 leads)": a head count, not a title
+
+
+_SCHOOL = re.compile(r"(?i)\b(?:school|elementary|academy)\b")
+_DISTRICT = re.compile(r"(?i)\b(?:public schools|school district|schools|unified|board of education)\b")
 
 
 def _assign(
@@ -716,6 +741,11 @@ def _assign(
     for _t, e, f in scored:
         if employer is None and f is not title and e > 0:
             employer = f
+    if employer is not None and _SCHOOL.search(employer[0]):
+        # "Principal, Walt Whitman High School, Baltimore County Public Schools, MD": the district employs
+        employer = next(
+            (f for _t, _e, f in scored if f[1] > employer[1] and _DISTRICT.search(f[0])), employer
+        )
     others = [
         f
         for t, _e, f in scored

@@ -965,3 +965,37 @@ def test_header_line_running_on_into_a_remark_after_a_long_dash() -> None:
     )
     (w,) = _work(text)
     assert (w.title, w.employer, w.location) == ("Social Media Manager", "XYZ ASSOCIATES", "Sometown, NY")
+
+
+def test_a_bracket_naming_the_employer_title_or_place_is_its_own_fragment() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Police Dispatcher (NYS Dept. Of Public Safety)\n1990 - 1995\n- Dispatched units\n"
+        "i2 Technologies Limited, Bangalore (Project Trainee) (Jan 2004 - Jun 2004)\n"
+        "Software Engineer (Infosys Limited), Pune\nJan 2010 - Mar 2012\n"
+        "Technology Analyst (TA), Infosys Ltd 2012 - 2014\n"
+        "Senior Consultant (Contract), Deloitte 2014 - 2016\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.location) for x in w] == [
+        ("Police Dispatcher", "NYS Dept. Of Public Safety", None),
+        ("Project Trainee", "i2 Technologies Limited", "Bangalore"),
+        ("Software Engineer", "Infosys Limited", "Pune"),
+        ("Technology Analyst (TA)", "Infosys Ltd", None),  # an acronym stays with its title
+        ("Senior Consultant", "Deloitte", None),  # a qualifier is no employer (the title drops it)
+    ]
+
+
+def test_the_school_district_named_after_the_school_is_the_employer() -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n"
+        "Principal, Bethesda-Chevy Chase High School, Montgomery County Public Schools, Bethesda, MD, 1995 to Present\n"
+        "Assistant Principal, Walt Whitman High School; Baltimore County Public Schools, Baltimore, MD, 1988 to 1991\n"
+        "Teacher, Calvert School, Baltimore, MD, 1980 to 1988\n"
+    )
+    w = _work(text)
+    assert [x.employer for x in w] == [
+        "Montgomery County Public Schools",
+        "Baltimore County Public Schools",
+        "Calvert School",
+    ]

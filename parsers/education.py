@@ -103,6 +103,8 @@ class DegreeHit:
     end: int
 
 
+# a capitalized word before a school word names the school ("Lincoln High School"); not a verb ("Completed")
+_NAMED_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.&'-]*(?<!ed)[ \t]+$")
 _NOT_A_DEGREE_AFTER = re.compile(
     r"[ \t]+(?:thesis|dissertation|project|research|students|level)\b", re.IGNORECASE
 )
@@ -166,6 +168,10 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
             r"[A-Z][\w.&'-]*[ \t]+$", text[max(start, m.start() - 40) : m.start()]
         ):
             continue  # "ABC Polytechnic": the name of an institution, not a diploma
+        if re.match(r"high[ \t-]+school$", s, re.IGNORECASE) and _NAMED_BEFORE.search(
+            text[max(start, m.start() - 40) : m.start()]
+        ):
+            continue  # "Lincoln High School": the name of a school, not the certificate
         if s.lower() in {"graduation", "diploma", "diplomado"} and not re.search(
             r"\b(?:in|from|of|at|university|college|institute|19\d\d|20\d\d)\b",
             text[m.end() : min(end, m.end() + 80)],
@@ -234,7 +240,9 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
         end = _field_tail_end(text, m.end(1), b)
         field = text[m.start(1) : end].strip()
         # "Science in X": the field is X; "MBA Degree", "BS Degree in X": "Degree" is none
-        field = re.sub(r"^(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I)
+        field = re.sub(
+            r"^(?:applied\s+)?(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I
+        )
         field = _DEGREE_WORD.sub("", field)
         if text[end : end + 1] in {'"', "”", "'"} and text[m.start(1) - 1 : m.start(1)] in {'"', "“", "'"}:
             end += 1  # Bachelor in "Instrumentation and Control Engineering"
@@ -378,6 +386,13 @@ def _is_place(text: str, a: int, b: int, line_end: int) -> bool:
     return bool(guess_region(m.group(1)) or re.fullmatch(r"[A-Z]{2}", m.group(1)))
 
 
+# towns named after a college ("College Station", "University Park")
+_TOWN = re.compile(r"(?:College|University)[ \t]+(?:Station|Park|Place|Heights|City|Hill|Point)")
+_VERB_BEFORE_NAME = re.compile(
+    r"^(?:attended|completed|graduated(?:[ \t]+from)?|studied(?:[ \t]+at)?|passed[ \t]+out[ \t]+from)[ \t]+"
+    r"(?:the[ \t]+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
 _CLAUSE_AFTER_NAME = re.compile(
     r"\s+(?:with|where|while|during|majoring|graduating|having|through|under|since)\b"
 )
@@ -418,8 +433,9 @@ def _institution_near(
     """Closest institution mention to the degree within [lo, hi): same line first, then nearby lines.
     Institutions at offsets in `taken` (claimed by an earlier degree) lose to any other candidate; with
     `above_first` (entries that name the institution before the degree), so do those below the degree's line."""
-    below = _line_bounds(text, hit.start)[1] if above_first else len(text) + 1
-    best: tuple[tuple[bool, int], tuple[str, int, int]] | None = None
+    hit_line = _line_bounds(text, hit.start)
+    below = hit_line[1] if above_first else len(text) + 1
+    best: tuple[tuple[bool, bool, int], tuple[str, int, int]] | None = None
     for m in _INSTITUTION_RE.finditer(text, lo, hi):
         a, b = _line_bounds(text, m.start())
         # the comma/dash piece of the line that holds the institution word
@@ -441,6 +457,10 @@ def _institution_near(
         if paren:
             pb = paren.end()
         piece = text[pa:pb]
+        if pa > a and text[pa - 1] == "," and _TOWN.fullmatch(piece.strip()):
+            before = text[a : pa - 1].rsplit(",", 1)[-1]
+            if _INSTITUTION_RE.search(before) and _is_place(text, pa, pb, b):
+                continue  # "Texas A&M University, College Station, TX": a town after the institution
         # "University of X, City" keeps "of X"
         cand = piece.strip(" \t-–:;,.()•")
         if cand.count("(") > cand.count(")"):
@@ -459,6 +479,8 @@ def _institution_near(
         cand = next((x for x in reversed(sentences) if _INSTITUTION_RE.search(x)), sentences[-1])
         # "Harvard University with a B.A.": a clause after the name is no part of it
         cand = _CLAUSE_AFTER_NAME.split(cand, maxsplit=1)[0]
+        # "Attended Bond University", "Graduated from X College": the verb is no part of the name
+        cand = _VERB_BEFORE_NAME.sub("", cand)
         if (
             not cand
             or len(cand) > 90
@@ -491,6 +513,7 @@ def _institution_near(
         # "University of X, School of Y": the university, not a school within it, when both share the line
         dist = (
             off in taken or off > below,
+            (a, b) != hit_line,  # an institution on the degree's own line first
             abs(off - hit.start) + (_SUB_UNIT_PENALTY if _SUB_UNIT.match(cand) else 0),
         )
         if best is None or dist < best[0]:
@@ -676,6 +699,9 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             # so a date at or below this degree's line comes first when there is one
             if i > 0 and any(win_a + d.start >= la for d in dates):
                 dates = [d for d in dates if win_a + d.start >= la]
+            # a date on the degree's own line belongs to it ("Bachelor of Arts, History, Boston University, 2010")
+            if any(la <= win_a + d.start < lb for d in dates):
+                dates = [d for d in dates if la <= win_a + d.start < lb]
             best = min(dates, key=lambda d: abs(win_a + d.start - h.start))
             if best.single:
                 end = best.first

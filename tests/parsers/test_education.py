@@ -645,3 +645,48 @@ def test_institution_first_entries() -> None:
     text = "EDUCATION\nM.S. Physics, 2012\nStanford University\nB.S. Physics, 2010\nBoston College\n"
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     assert got == [("M.S. Physics", "Stanford University"), ("B.S. Physics", "Boston College")]
+
+
+def test_the_institution_and_date_on_the_degree_line_come_first() -> None:
+    text = (
+        "EDUCATION\nCertificate in Project Management, Cornell University, 2015\n"
+        "Bachelor of Arts, History, Boston University, 2010\n"
+    )
+    got = [
+        (e.degree, e.institution, e.end.year if e.end else None)
+        for e in extract_education(text, split_sections(text))
+    ]
+    assert ("Bachelor of Arts, History", "Boston University", 2010) in got
+
+
+def test_a_town_named_after_a_college_is_no_institution() -> None:
+    text = (
+        "EDUCATION\nTexas A&M University, College Station, TX\n"
+        "Bachelor of Business Administration, Finance, 2011\n"
+    )
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "Texas A&M University"
+    # a second institution after the first on one line is no town
+    text = (
+        "EDUCATION\nTeachers College, Columbia University, New York, NY\nMaster of Arts in Education, 2014\n"
+    )
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "Columbia University"
+
+
+def test_a_named_high_school_is_the_school_not_a_second_certificate() -> None:
+    text = "EDUCATION\nHigh School Diploma\nLincoln High School, Springfield, IL\n2005\n"
+    got = [(e.degree, e.institution, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("High School Diploma", "Lincoln High School", "secondary")]
+
+
+def test_applied_science_and_a_verb_before_the_institution() -> None:
+    text = (
+        "EDUCATION\nUniversity of Toronto | Toronto, ON\n"
+        "Bachelor of Applied Science in Mechanical Engineering | 2012 - 2016\n"
+    )
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.field, e.institution) == ("Mechanical Engineering", "University of Toronto")
+    text = "EDUCATION\nB.A. History, 2010\nGraduated from Boston College\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "Boston College"

@@ -381,11 +381,18 @@ _CONTACT_BLOCK_LINES = 8
 
 
 def _past_contact_block(text: str, hit: _Hit, sections: Sequence[Section] | None) -> bool:
-    """The mention lies in a header section past its first lines: a summary whose heading went unrecognised."""
+    """The mention lies in a header section past its first lines, or on a list line among them ("Project
+    Management | Strategic Planning"): summary text whose heading went unrecognised, not the name, title or
+    contact lines. (Sentences among the first lines are left out: measured, they cost eval ranking.)"""
     for sec in sections or ():
         if sec.kind == "header" and sec.start <= hit.start < sec.end:
             lines = [ln for ln in text[sec.start : hit.start].split("\n") if ln.strip()]
-            return len(lines) > _CONTACT_BLOCK_LINES
+            if len(lines) > _CONTACT_BLOCK_LINES:
+                return True
+            a, b = _line_bounds(text, hit.start)
+            line = text[a:b]
+            # a list of skills is summary text, not the name, title or contact lines
+            return _is_list_line(line) and not _URL_ANCHOR_RE.search(line)
     return False
 
 

@@ -313,6 +313,33 @@ def test_a_long_header_holds_a_summary_past_its_contact_block() -> None:
     assert "project-management" not in found_short and "program-management" not in found_short
 
 
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        # a list of skills right after the name and title, by commas or bars
+        ("Budgeting, Forecasting, Change Management\n", {"budgeting", "change-management"}),
+        (
+            "Project Management | Strategic Planning | Budgeting\n",
+            {"project-management", "strategic-planning", "budgeting"},
+        ),
+    ],
+)
+def test_a_short_header_holds_skill_lists(summary: str, expected: set[str]) -> None:
+    text = "Dana Reyes\nProgram Manager\ndana@example.org\n" + summary
+    sections = [Section(kind="header", heading=None, start=0, end=len(text))]
+    found = {m.skill_id for m in extract_skills(text, sections)}
+    assert expected <= found
+    # the title line and a skill alone on a short line stay out of the header's skills
+    title_only = "Dana Reyes\nProgram Manager\nStrategic Planning\ndana@example.org\n"
+    found_title = {
+        m.skill_id
+        for m in extract_skills(
+            title_only, [Section(kind="header", heading=None, start=0, end=len(title_only))]
+        )
+    }
+    assert not found_title & {"project-management", "program-management", "strategic-planning"}
+
+
 def _unlisted(text: str, sections: list[Section] | None = None) -> dict[str, object]:
     return {m.name: m for m in extract_skills(text, sections) if m.type == UNLISTED_TYPE}
 

@@ -245,6 +245,9 @@ class CandidateStore(Protocol):
 SCHEMA_VERSION = 3
 
 
+MMAP_BYTES = 1 << 31  # of the database file read through a memory map (the OS page cache, not process heap)
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first; run statement by statement inside the migration's transaction
     for statement in script.split(";"):
@@ -427,6 +430,11 @@ class SqliteStore:
         if not self._memory:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            # reads through a memory map instead of a read() copy per page: a shortlist reads ~1,500 rows at
+            # random (vectors of the recalled candidates, resumes, ranking inputs), and on a 100k pool that took
+            # 6.9 instead of 12.6 ms of CPU for the 1,300 vectors (SQLite caps the map at its build's limit,
+            # 2 GiB here; pages beyond it are read as before)
+            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         migrate(self._conn)
 
     # -- plumbing ------------------------------------------------------------------------------------------------

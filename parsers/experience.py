@@ -116,14 +116,17 @@ _LOCATION_FRAG = re.compile(
 )
 _LEAD_NOISE = re.compile(
     r"^(?:(?:present|current|till date|to date|now|onwards)\b\s*[:\-–|,]?\s*|"
-    r"(?:designation|position|title|role|company|organi[sz]ation|employer)\s*[:\-–]\s*)",
+    r"(?:designation|position|title|role|company|organi[sz]ation|employer)\s*[:\-–]\s*|post(?: held)?\s*:\s*)",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'\-]*")
 
 
+_DOT_JOIN = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")  # "Sr.Consultant": a space lost after a dot
+
+
 def _words(s: str) -> list[str]:
-    return [w.lower().strip(".") for w in _WORD_RE.findall(s)]
+    return [w.lower().strip(".") for w in _WORD_RE.findall(_DOT_JOIN.sub(". ", s) if "." in s else s)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -508,7 +511,7 @@ def _is_sentence(s: str) -> bool:
 
 
 _LABELLED = re.compile(
-    r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position(?: held)?|title|role|job title|"
+    r"^\s*(?:[•\-*]\s*)?(?P<key>designation|position(?: held)?|title|role|job title|post(?: held)?(?=\s*:)|"
     r"(?:current|present|last) (?:designation|position|role)|"
     r"(?:(?:current|present|previous|past) )?(?:company|organi[sz]ation|employer)(?:\s*#?\d{1,2})?|"
     r"(?:company|organi[sz]ation|employer) name)\s*[:\-–|]\s*"
@@ -1352,6 +1355,8 @@ _TITLE_KEYS = {
     "designation",
     "position",
     "position held",
+    "post",
+    "post held",
     "title",
     "job title",
     "role",

@@ -153,7 +153,22 @@ def classify_heading(line: str) -> str | None:
         return kind
     if _reads_as_entry(line, raw):
         return None
-    return _qualified_kind(line, raw, norm.split(), styled)
+    return _qualified_kind(line, raw, norm.split(), styled) or (_joined_kind(norm) if styled else None)
+
+
+def _joined_kind(norm: str) -> str | None:
+    """ "Volunteer Work and Job History": two heading phrases joined by "and", one of them work history (and
+    neither education, whose entries the section would hide): the positions decide, so experience."""
+    parts = norm.split(" and ")
+    if len(parts) != 2:
+        return None
+    kinds = [
+        _PHRASE_KIND.get(p) or _PHRASE_KIND.get(" ".join(w for w in p.split() if w not in _FILLER))
+        for p in parts
+    ]
+    if "experience" in kinds and None not in kinds and "education" not in kinds:
+        return "experience"
+    return None
 
 
 def _heading_text(line: str) -> str | None:

@@ -999,3 +999,18 @@ def test_the_school_district_named_after_the_school_is_the_employer() -> None:
         "Baltimore County Public Schools",
         "Calvert School",
     ]
+
+
+def test_post_label_and_a_space_lost_after_a_dot() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Post: Immigration Attorney\nOrganisation: Refugee Law Centre\n2010 - 2014\n\n"
+        "Capgemini\nSr.Consultant\nJan 2015 - Dec 2018\n"
+        "Post-Graduate Diploma in Law\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w] == [
+        ("Immigration Attorney", "Refugee Law Centre"),
+        ("Sr.Consultant", "Capgemini"),
+    ]
+    assert looks_like_title("Sr.Consultant") == 1.0

@@ -200,3 +200,9 @@ def test_coursework_heading_opens_an_education_section() -> None:
         "RELATED COURSEWORK:\nPhysical Wellness\nJanuary 2018 - May 2018\nTowson University, Towson, MD\n"
     )
     assert [s.kind for s in split_sections(text)] == ["experience", "education"]
+
+
+def test_two_heading_phrases_joined_by_and_with_work_history() -> None:
+    assert classify_heading("Volunteer Work and Job History:") == "experience"
+    assert classify_heading("Honors and Awards") == "awards"
+    assert classify_heading("Sales and Marketing") is None

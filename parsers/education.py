@@ -587,10 +587,21 @@ def _degree_lines_elsewhere(
     """
     out: list[tuple[DegreeHit, int, int]] = []
     for sec in sections:
-        if sec.kind == "education" or (edu_has_degrees and sec.kind in {"experience", "projects", "skills"}):
+        if sec.kind == "education" or (edu_has_degrees and sec.kind in {"experience", "projects"}):
             continue
         loose = not edu_has_degrees and sec.kind not in {"experience", "projects", "skills"}
         for h in find_degrees(text, sec.start, sec.end):
+            if edu_has_degrees and sec.kind == "skills":
+                # under a skills heading only a line that is a qualification and nothing else:
+                # "Diploma in Computer Applications"
+                a, b = _line_bounds(text, h.start)
+                if (
+                    h.level != "secondary"
+                    and not text[a : h.start].strip(" \t•·*-–")
+                    and _is_degree_line(text, h, b)
+                ):
+                    out.append((h, a, b))
+                continue
             a, b = _line_bounds(text, h.start)
             if sec.kind == "header" and h.text in {"MA", "MS"} and _ONE_CITY_BEFORE.search(text, a, h.start):
                 continue  # "Boston, MA" in the contact block
@@ -802,7 +813,8 @@ def _shared_institution(
 
 _SCHOOL_RE = re.compile(
     r"\b(?:high|higher secondary|secondary|senior secondary|elementary|middle|primary|grammar|public|convent|"
-    r"sixth form|matriculation)\s+school\b|\bjr\.?\s+college\b|\bjunior\s+college\b|\bvidyalaya\b",
+    r"sixth form|matriculation)\s+school\b|\bjr\.?\s+college\b|\bjunior\s+college\b|\bvidyalaya\b|"
+    r"\bsecondary\s+college\b",  # Australian state high schools ("South Oakleigh Secondary College")
     re.IGNORECASE,
 )
 _MINOR_WORDS = {"of", "and", "the", "for", "&", "de", "at", "in", "la", "del", "y"}

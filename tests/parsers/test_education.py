@@ -690,3 +690,21 @@ def test_applied_science_and_a_verb_before_the_institution() -> None:
     text = "EDUCATION\nB.A. History, 2010\nGraduated from Boston College\n"
     (e,) = extract_education(text, split_sections(text))
     assert e.institution == "Boston College"
+
+
+def test_a_qualification_line_under_a_skills_heading() -> None:
+    text = (
+        "EDUCATION\nB.E, Anna University, Chennai (2008-2012)\n\n"
+        "TECHNICAL SKILLS\n\nDiploma in Computer Applications\n\nJava, SQL, MS Office\n"
+    )
+    got = [(e.degree, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("B.E", "bachelor"), ("Diploma in Computer Applications", "associate")]
+    # a degree inside a skill line is no qualification
+    text = "EDUCATION\nB.E, Anna University, 2012\n\nSKILLS\nTaught BSc students Java and SQL\n"
+    assert [e.degree for e in extract_education(text, split_sections(text))] == ["B.E"]
+
+
+def test_an_australian_secondary_college_is_a_school() -> None:
+    text = "EDUCATION\nBachelor of Arts, Monash University, 2010\nSouth Oakleigh Secondary College, 2006\n"
+    got = [(e.institution, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("Monash University", "bachelor"), ("South Oakleigh Secondary College", "secondary")]

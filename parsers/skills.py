@@ -630,11 +630,13 @@ def extract_skills(
     return out
 
 
-UNLISTED_PREFIX = "unlisted:"  # ids of tool-list items the taxonomy does not name
+UNLISTED_PREFIX = "unlisted:"  # ids of tool- and skill-list items the taxonomy does not name
 UNLISTED_TYPE = "unlisted"
 _UNLISTED_CONFIDENCE = 0.4
 _ALIAS_WORD_MIN = 3  # a word of this many multi-word aliases is an everyday word ("managing"), not a brand
-_TOOL_LINE_MIN = 2  # taxonomy technologies a line must hold before its other items count as tools
+_TOOL_LINE_MIN = (
+    2  # taxonomy skills (no soft skills, languages) a line must hold before its other items count
+)
 _ITEM_SEP_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\s[-–]\s|\s(?:and|or)\s")
 _ITEM_TRIM_RE = re.compile(r"\((?:[^()]*)\)|\[[^\]]*\]")
 _VERSION_TAIL_RE = re.compile(r"(?:\s+(?:v(?:er(?:sion)?)?\.?\s*)?[\d.x+]+)+$", re.IGNORECASE)
@@ -649,15 +651,44 @@ _NOT_ITEM_WORDS = frozenset(
 )  # fmt: skip
 
 
+_PAST_VERBS = frozenset(
+    {"led", "ran", "built", "made", "wrote", "taught", "drove", "oversaw", "grew", "won", "began"}
+)
+_PRONOUNS = frozenset({"i", "we", "my", "our", "he", "she", "they"})
+
+
+def _duty_item(words: list[str]) -> bool:
+    """A list item that opens with a pronoun, or with a past verb alone or before a lower-case word ("Created",
+    "Taught writing"); "Embedded Systems", "Distributed Computing" name skills."""
+    first = words[0].lower()
+    if first in _PRONOUNS:
+        return True
+    if not (first in _PAST_VERBS or (first.endswith("ed") and first.isalpha())):
+        return False
+    return len(words) == 1 or words[1][:1].islower()
+
+
+_NOT_LIST_EVIDENCE_TYPES = frozenset(
+    {"soft", "language"}
+)  # "Teamwork, English": no sign of a tool or skill list
+
+
+def _names_a_tool_or_skill(hit: _Hit, tx: Taxonomy) -> bool:
+    kind = tx.kind(hit.skill_id)
+    return kind is not None and kind[0] not in _NOT_LIST_EVIDENCE_TYPES
+
+
 def _unlisted_items(
     text: str, hits: list[_Hit], sections: Sequence[Section] | None, tx: Taxonomy
 ) -> list[SkillMention]:
-    """Items of a tool list that the taxonomy does not name ("Saucelabs", "LogiXML"), one mention per item.
+    """Items of a tool or skill list that the taxonomy does not name ("Saucelabs", "LogiXML", "Grant
+    Reporting"), one mention per item.
 
-    A line counts as a tool list when it reads as a list (or lies in a skills section) and holds at least
-    two taxonomy technologies, one when a list label opens it ("Tools: Eclipse, CodeWarrior"); a list wrapped
-    over lines that end in a comma counts the technologies of all its lines. Items are split at separators
-    and at "and"/"or"; each item of one to four words, not all lower case, becomes an "unlisted:" skill of type "unlisted" at low confidence. Left out:
+    A line counts as such a list when it reads as a list (or lies in a skills section) and holds at least
+    two taxonomy skills other than soft skills and languages (technologies, practices, fields), one when a
+    list label opens it ("Tools: Eclipse, CodeWarrior"); a list wrapped over lines that end in a comma counts
+    the skills of all its lines. Items are split at separators and at "and"/"or"; each item of one to four
+    words, not all lower case and not a duty ("Created", "Led design"), becomes an "unlisted:" skill of type "unlisted" at low confidence. Left out:
     items the taxonomy names (a guard ruled them out here), items with a role or filler word ("Senior
     Engineer", "basics of C"), and single words that are part of 3+ multi-word aliases ("Studio", "Managing")
     or name an occupation ("Accountant"). The ids name no taxonomy entry: `Taxonomy.get`
@@ -668,7 +699,7 @@ def _unlisted_items(
     for h in hits:
         by_line.setdefault(_line_bounds(text, h.start)[0], []).append(h)
     found: dict[str, SkillMention] = {}
-    tech = {a: sum(1 for h in hs if h.skill_id in m.technology) for a, hs in by_line.items()}
+    tech = {a: sum(1 for h in hs if _names_a_tool_or_skill(h, tx)) for a, hs in by_line.items()}
     blocks: dict[int, int] = {}  # line start -> technologies of its wrapped list (lines ending in a comma)
     for a in sorted(by_line):
         if a in blocks:
@@ -712,6 +743,8 @@ def _unlisted_items(
             words = item.lower().split()
             if len(words) > 4 or any(w in _NOT_ITEM_WORDS or w in _ROLE_WORDS for w in words):
                 continue
+            if _duty_item(item.split()):
+                continue  # "Created", "Led design", "I looked after Operations": a duty, not a skill
             if len(words) == 1 and words[0] in occupation_words():
                 continue  # "Accountant", "Technician": a job, not a skill
             if len(words) == 1 and words[0] in m.alias_words():

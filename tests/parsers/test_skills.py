@@ -373,6 +373,11 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
             {"Artifactory", "Cobertura", "Nexus Pro"},
         ),
         ("Tools: Jenkins, Maven\nArtifactory, Cobertura, Nexus Pro\n", set()),
+        # a list of skills other than tools: its taxonomy skills of any kind but soft skills and languages count
+        ("Skills: Budgeting, Forecasting, Navision Suite\n", {"Navision Suite"}),
+        ("Budgeting, Forecasting, Grant Reporting\n", {"Grant Reporting"}),
+        # a participle before a capitalised word names a skill, not a duty
+        ("Embedded Qwirkly Boards, Budgeting, Forecasting\n", {"Embedded Qwirkly Boards"}),
         # a list label before a dash or bar is no item
         ("Tools | Git, Jira, Bazel\n", {"Bazel"}),
     ],
@@ -393,10 +398,12 @@ def test_unlisted_rules_for_labelled_lines_and_joined_items(text: str, names: se
         "Skills: Python, Java, Studio\n",
         # a single word naming an occupation
         "Skills: Python, Java, Accountant\n",
-        # the line's taxonomy skills are no technologies
+        # the line's taxonomy skills are soft skills or languages
         "Languages: English, Hindi, Qwirkly Script\n",
         "Strengths: Teamwork, Leadership, Qwirkly\n",
-        "Skills: Budgeting, Forecasting, Navision Suite\n",
+        # duties in a list of skills: a past verb alone or before a lower-case word, a pronoun
+        "Budgeting, Forecasting, Created, Fabricated, Maintained ledgers\n",
+        "Budgeting, Forecasting, We Managed Vendors\n",
         "I wrote Python and Java services for Saucelabs last year.\n",
     ],
 )

@@ -49,7 +49,7 @@ def build_pool(data_dir: Path, n: int, templates: int, seed: int, embedder: Any)
     """Store n candidates drawn from `templates` parsed generated resumes under `data_dir` (a Pool's layout)."""
     from evaluation.bench import _parsed_templates
     from matcher.lexical import tokenize
-    from matcher.pool import DB_NAME, ranking_inputs_version
+    from matcher.pool import DB_NAME, ranking_inputs_version, value_view_json
     from matcher.profile import blind_text, profile_text, resume_headline
     from matcher.store import SqliteStore
     from models import Candidate
@@ -60,6 +60,7 @@ def build_pool(data_dir: Path, n: int, templates: int, seed: int, embedder: Any)
     profiles = [profile_text(r, blind=True) for r in parsed]
     tokens = [" ".join(tokenize(b)) for b in blinded]
     headlines = [resume_headline(r, blind=True) for r in parsed]
+    views = [value_view_json(r) for r in parsed]
     prof_vecs = embedder.encode(profiles)
     text_vecs = embedder.encode(blinded)
     log.info("pool bench: %s templates parsed and embedded in %.1f s", len(parsed), time.perf_counter() - t0)
@@ -83,7 +84,7 @@ def build_pool(data_dir: Path, n: int, templates: int, seed: int, embedder: Any)
                     )
                 store.put_ranking_inputs(
                     [
-                        (cid, chash, version, tokens[t], headlines[t])
+                        (cid, chash, version, tokens[t], headlines[t], views[t])
                         for cid, chash, t in zip(ids, hashes, picks, strict=True)
                     ]
                 )

@@ -86,6 +86,11 @@ class StoredResume:
         return self._resume
 
 
+# (candidate id, content hash, version, space-joined tokens, headline, value view JSON): what ranking reads of a
+# candidate besides its vectors, derived from its stored content by the code that `version` names
+RankingInputs = tuple[str, str | None, str, str, str | None, str]
+
+
 @runtime_checkable
 class CandidateStore(Protocol):
     """Persistence for candidates, embeddings, files, jobs and feedback."""
@@ -109,12 +114,15 @@ class CandidateStore(Protocol):
         """The stored blinded full texts of the candidates that have one."""
         ...
 
-    def put_ranking_inputs(self, items: Sequence[tuple[str, str | None, str, str, str | None]]) -> int:
-        """Keep (id, content hash, version, space-joined tokens, headline) where the content hash still holds."""
+    def put_ranking_inputs(self, items: Sequence[RankingInputs]) -> int:
+        """Keep (id, content hash, version, space-joined tokens, headline, value view JSON) where the content
+        hash still holds."""
         ...
 
-    def ranking_inputs(self, candidate_ids: Sequence[str], version: str) -> dict[str, tuple[str, str | None]]:
-        """(space-joined tokens, headline) kept for the candidates among the ids by `version`."""
+    def ranking_inputs(
+        self, candidate_ids: Sequence[str], version: str
+    ) -> dict[str, tuple[str, str | None, str]]:
+        """(space-joined tokens, headline, value view JSON) kept for the candidates among the ids by `version`."""
         ...
 
     def profiles(self) -> list[tuple[str, str]]:
@@ -242,7 +250,7 @@ class CandidateStore(Protocol):
 # ----------------------------------------------------------------------------------------------------------------
 # schema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 MMAP_BYTES = 1 << 31  # of the database file read through a memory map (the OS page cache, not process heap)
@@ -351,8 +359,14 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_v4(conn: sqlite3.Connection) -> None:
+    # the candidate's value view (`matcher.pool.value_view`: skills, positions and education levels without text
+    # or evidence) that ranking scores on; rows kept before it have none and are derived again when read
+    conn.execute("ALTER TABLE ranking_inputs ADD COLUMN value_view TEXT")
+
+
 # Each entry upgrades the schema from version i to i + 1; append, never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3, _migrate_v4]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -716,30 +730,34 @@ class SqliteStore:
         )
         return [CandidateFacts(str(r[0]), int(r[1]), int(r[2]), r[3], r[4]) for r in rows]
 
-    def put_ranking_inputs(self, items: Sequence[tuple[str, str | None, str, str, str | None]]) -> int:
-        """Keep (candidate id, content hash, version, space-joined tokens, headline) rows for candidates still
-        stored with that content hash (others are skipped); returns how many were kept."""
+    def put_ranking_inputs(self, items: Sequence[RankingInputs]) -> int:
+        """Keep (candidate id, content hash, version, space-joined tokens, headline, value view JSON) rows for
+        candidates still stored with that content hash (others are skipped); returns how many were kept."""
         kept = 0
         with self.transaction():
-            for cid, chash, version, tokens, headline in items:
+            for cid, chash, version, tokens, headline, view in items:
                 cur = self._conn.execute(
-                    "INSERT OR REPLACE INTO ranking_inputs(candidate_id, version, tokens, headline)"
-                    " SELECT ?, ?, ?, ? WHERE EXISTS"
+                    "INSERT OR REPLACE INTO ranking_inputs(candidate_id, version, tokens, headline, value_view)"
+                    " SELECT ?, ?, ?, ?, ? WHERE EXISTS"
                     " (SELECT 1 FROM candidates WHERE id = ? AND content_hash IS ?)",
-                    (cid, version, tokens, headline, cid, chash),
+                    (cid, version, tokens, headline, view, cid, chash),
                 )
                 kept += cur.rowcount
         return kept
 
-    def ranking_inputs(self, candidate_ids: Sequence[str], version: str) -> dict[str, tuple[str, str | None]]:
-        """(space-joined tokens, headline) kept for the candidates among the ids, derived by `version`."""
-        out: dict[str, tuple[str, str | None]] = {}
-        for cid, tokens, headline in self._query_in(
-            "SELECT candidate_id, tokens, headline FROM ranking_inputs WHERE version = ? AND candidate_id IN ({marks})",
+    def ranking_inputs(
+        self, candidate_ids: Sequence[str], version: str
+    ) -> dict[str, tuple[str, str | None, str]]:
+        """(space-joined tokens, headline, value view JSON) kept for the candidates among the ids, derived by
+        `version` (rows kept before value views were stored are left out: they are derived again)."""
+        out: dict[str, tuple[str, str | None, str]] = {}
+        for cid, tokens, headline, view in self._query_in(
+            "SELECT candidate_id, tokens, headline, value_view FROM ranking_inputs"
+            " WHERE version = ? AND value_view IS NOT NULL AND candidate_id IN ({marks})",
             list(candidate_ids),
             version,
         ):
-            out[str(cid)] = (str(tokens), headline)
+            out[str(cid)] = (str(tokens), headline, str(view))
         return out
 
     def lexical_texts(self, candidate_ids: Sequence[str]) -> dict[str, str]:

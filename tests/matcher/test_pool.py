@@ -524,6 +524,53 @@ def test_kept_tokens_beyond_the_cache_size_rank_as_with_room(
         assert len(tight._tokens) == 3
 
 
+def test_value_views_give_the_shortlist_of_full_resumes(tmp_path: Path) -> None:
+    """Scoring stored candidates on their value views (stored at ingest, or derived when missing) gives the
+    shortlist, scores and explanations that scoring the full resumes gives; only the kept top is parsed."""
+    import matcher.pool
+    from evaluation.synthetic import generate_specs, render_text
+
+    docs = [(render_text(spec).encode(), f"{i}.txt") for i, spec in enumerate(generate_specs(40, seed=3))]
+    jobs = [
+        Job(
+            id="j1",
+            title="Software Engineer",
+            text="Software Engineer\nPython, SQL and AWS. Bachelor degree.",
+        ),
+        Job(id="j2", title="Accountant", text="Accountant\nMonth-end close, audits, Excel. 3+ years."),
+        Job(id="j3", title="Registered Nurse", text="Registered Nurse\nPatient care, BLS. Master preferred."),
+    ]
+    with Pool(tmp_path / "data", embedder=EMB, text_views="ingest", value_views=False) as full:
+        full.add_many(docs, batch_size=16)
+        want = [full.shortlist(j, top=8) for j in jobs]
+    assert all(len(m) == 8 for m in want)
+    parsed: list[set[str]] = []  # per shortlist, the candidates whose full resume was read
+    real = matcher.pool.StoredResume.resume
+
+    def counting(self: Any) -> Resume:
+        parsed[-1].add(self.id)
+        return real.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    with Pool(tmp_path / "data", embedder=EMB) as light:
+        got = []
+        try:
+            matcher.pool.StoredResume.resume = property(counting)  # type: ignore[method-assign,assignment]
+            for j in jobs:
+                parsed.append(set())
+                got.append(light.shortlist(j, top=8))
+        finally:
+            matcher.pool.StoredResume.resume = real  # type: ignore[method-assign]
+        assert got == want
+        # the kept top and the first candidate of each ranking (all 40 are read without value views)
+        assert all(0 < len(ids) <= 8 + 1 for ids in parsed)
+        with light.store.transaction():  # stored before value views: derived from the resumes, then stored
+            light.store._conn.execute("UPDATE ranking_inputs SET value_view = NULL")
+        light._tokens.clear()
+        assert [light.shortlist(j, top=8) for j in jobs] == want
+        light._tokens.clear()
+        assert [light.shortlist(j, top=8) for j in jobs] == want
+
+
 def test_kept_and_stored_ranking_inputs_rank_as_freshly_derived(tmp_path: Path) -> None:
     """Kept tokens, stored ranking inputs and text views give the same shortlist as a pool that derives all."""
     docs = [
@@ -574,7 +621,14 @@ def test_ranking_inputs_stored_at_ingest_match_the_derived_ones(
             assert stored[cid] == (
                 " ".join(tokenize(blind_text(resume.text, resume))),
                 resume_headline(resume),
+                matcher.pool.value_view_json(resume),
             )
+            view = Resume.model_validate_json(stored[cid][2])
+            assert view.skills and [s.skill_id for s in view.skills] == [s.skill_id for s in resume.skills]
+            assert [(w.title, w.start, w.months) for w in view.work] == [
+                (w.title, w.start, w.months) for w in resume.work
+            ]
+            assert view.text == "" and all(not s.evidence for s in view.skills)
         job = Job(id="j", title="Accountant", text="Accountant\nMonth-end close and audits.")
         from_store = pool.shortlist(job, top=3)
         # other code derived them: the stored rows are not used, the inputs are derived again and stored

@@ -135,16 +135,19 @@ def test_views_pending_and_kept_only_for_current_content(store: SqliteStore) -> 
 
 def test_ranking_inputs_follow_the_content(store: SqliteStore) -> None:
     store.put_candidate(cand("a").model_copy(update={"content_hash": "h1"}))
-    rows = [("a", "h1", "v1", "python sql", "Data Engineer"), ("a", "old", "v1", "stale", None)]
+    rows = [
+        ("a", "h1", "v1", "python sql", "Data Engineer", '{"text":""}'),
+        ("a", "old", "v1", "stale", None, "{}"),
+    ]
     assert store.put_ranking_inputs(rows[:1]) == 1 and store.put_ranking_inputs(rows[1:]) == 0
-    assert store.put_ranking_inputs([("ghost", None, "v1", "x", None)]) == 0
-    assert store.ranking_inputs(["a", "ghost"], "v1") == {"a": ("python sql", "Data Engineer")}
+    assert store.put_ranking_inputs([("ghost", None, "v1", "x", None, "{}")]) == 0
+    assert store.ranking_inputs(["a", "ghost"], "v1") == {"a": ("python sql", "Data Engineer", '{"text":""}')}
     assert store.ranking_inputs(["a"], "v2") == {}
     store.put_candidate(
         cand("a", "Chef").model_copy(update={"content_hash": "h2"})
     )  # replaced: derived rows go
     assert store.ranking_inputs(["a"], "v1") == {}
-    store.put_ranking_inputs([("a", "h2", "v1", "chef", None)])
+    store.put_ranking_inputs([("a", "h2", "v1", "chef", None, "{}")])
     store.delete_candidate("a")
     assert store._query("SELECT COUNT(*) FROM ranking_inputs")[0][0] == 0
 
@@ -327,12 +330,43 @@ def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
     )
     conn.close()
     store = SqliteStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.schema_version() == SCHEMA_VERSION == 4
     assert store.get_candidate("old").resume.text == "old resume"
     assert store.lexical_texts(["old"]) == {}
     store.put_candidate(cand("new"), lexical="blinded words", profile="profile words")
     assert store.lexical_texts(["old", "new"]) == {"new": "blinded words"}
     assert store.profiles() == [("new", "profile words")]
+    store.close()
+
+
+def test_ranking_inputs_kept_before_value_views_are_left_out(tmp_path: Path) -> None:
+    """A version-3 store's ranking inputs (no value view) are not read after the upgrade: the pool derives them
+    again, value view included."""
+    path = tmp_path / "v3.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    for step in MIGRATIONS[:3]:
+        step(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute(
+        "INSERT INTO candidates(id, content_hash, resume_json, created_at, updated_at) VALUES (?,?,?,?,?)",
+        (
+            "old",
+            "h",
+            Resume(text="old").model_dump_json(),
+            "2026-01-01T00:00:00+00:00",
+            "2026-01-01T00:00:00+00:00",
+        ),
+    )
+    conn.execute(
+        "INSERT INTO ranking_inputs(candidate_id, version, tokens, headline) VALUES ('old', 'v', 'old', NULL)"
+    )
+    conn.close()
+    store = SqliteStore(path)
+    assert store.schema_version() == 4
+    assert store.ranking_inputs(["old"], "v") == {}
+    assert store.put_ranking_inputs([("old", "h", "v", "old", None, '{"text":""}')]) == 1
+    assert store.ranking_inputs(["old"], "v") == {"old": ("old", None, '{"text":""}')}
     store.close()
 
 

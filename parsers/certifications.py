@@ -11,6 +11,7 @@ import re
 from models.evidence import Span
 from models.resume import Certification, Section
 from parsers.dates import find_dates
+from parsers.education import _INSTITUTION_RE, find_degrees
 
 __all__ = ["extract_certifications"]
 
@@ -76,6 +77,23 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
     return Certification(name=name, issuer=issuer, date=date, evidence=ev, confidence=conf)
 
 
+def _education_line(text: str, a: int, b: int) -> bool:
+    """The line holds a degree at its start ("Bachelor of Science in Nursing", "MBA, 2012") or only an
+    institution's name and place ("University of Michigan, Ann Arbor"), and no certification word."""
+    m = _BULLET.match(text, a, b)
+    body = text[m.end() if m else a : b].strip()
+    if not body or _CERT_LINE_RE.search(body):
+        return False
+    degrees = [
+        d for d in find_degrees(body) if d.level != "associate" or not d.text.lower().startswith("dipl")
+    ]
+    if degrees and degrees[0].start == 0:
+        return True
+    # the name leads the line; "Sociology of Children: Monash University" is a course taken there
+    head = re.split(r"[,:;|(]|\s[-–]\s|\s(?:from|by|at)\s", body, maxsplit=1)[0]
+    return bool(_INSTITUTION_RE.search(head)) and len(head.split()) <= 8 and not re.search(r"\d{3}", body)
+
+
 def extract_certifications(text: str, sections: list[Section]) -> list[Certification]:
     """Certifications from certifications sections, plus "Certified ..." lines elsewhere."""
     out: list[Certification] = []
@@ -93,7 +111,9 @@ def extract_certifications(text: str, sections: list[Section]) -> list[Certifica
             is_heading_line = first and sec.heading is not None
             first = False
             if line.strip() and not is_heading_line:
-                if in_section:
+                if in_section and _education_line(text, pos, e):
+                    c = None  # "EDUCATION AND CERTIFICATIONS": the degree and school lines are education
+                elif in_section:
                     c = _entry(text, pos, e, 0.75)
                 elif (
                     _CERT_LINE_RE.search(line) and len(line.strip()) <= 120 and not line.strip().endswith(":")

@@ -18,7 +18,7 @@ from models.resume import Education, Section
 from parsers.contact import guess_region
 from parsers.dates import find_date_ranges
 
-__all__ = ["degree_level", "extract_education", "find_degrees"]
+__all__ = ["degree_level", "extract_education", "find_degrees", "is_education_section"]
 
 # (pattern, level); earlier patterns win when they overlap
 # "of" may be glued to the field in PDF text ("Bachelor ofScience")
@@ -587,7 +587,7 @@ def _degree_lines_elsewhere(
     """
     out: list[tuple[DegreeHit, int, int]] = []
     for sec in sections:
-        if sec.kind == "education" or (edu_has_degrees and sec.kind in {"experience", "projects"}):
+        if is_education_section(sec) or (edu_has_degrees and sec.kind in {"experience", "projects"}):
             continue
         loose = not edu_has_degrees and sec.kind not in {"experience", "projects", "skills"}
         for h in find_degrees(text, sec.start, sec.end):
@@ -652,11 +652,22 @@ def _is_degree_subheading(text: str, hit: DegreeHit, nxt: DegreeHit) -> bool:
     return nxt.start > b and not text[b : _line_bounds(text, nxt.start)[0]].strip()
 
 
+_EDUCATION_HEADING = re.compile(r"\b(?:educat\w*|academic\w*|degrees?)\b", re.IGNORECASE)
+
+
+def is_education_section(sec: Section) -> bool:
+    """An education section, or a combined one filed under another kind whose heading names education
+    ("EDUCATION AND CERTIFICATIONS", "Education/Certifications")."""
+    if sec.kind == "education":
+        return True
+    return sec.kind == "certifications" and bool(sec.heading and _EDUCATION_HEADING.search(sec.heading))
+
+
 def extract_education(text: str, sections: list[Section]) -> list[Education]:
     """Degrees from education sections, plus the degree lines `_degree_lines_elsewhere` accepts outside them;
     institutions in education sections that no degree claimed become entries without a degree."""
     out: list[Education] = []
-    edu_secs = [s for s in sections if s.kind == "education"]
+    edu_secs = [s for s in sections if is_education_section(s)]
     hits: list[tuple[DegreeHit, int, int]] = []  # (hit, region lo, region hi)
     for sec in edu_secs:
         for h in find_degrees(text, sec.start, sec.end):

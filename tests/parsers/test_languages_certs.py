@@ -50,3 +50,24 @@ def test_certifications_section() -> None:
         ("PMP", "Project Management Institute", PartialDate(year=2019, month=3)),
         ("Certified ScrumMaster", None, None),
     ]
+
+
+def test_degree_and_school_lines_of_a_combined_section_are_no_certifications() -> None:
+    text = (
+        "Jane Roe\n\nEDUCATION AND CERTIFICATIONS\nBachelor of Science in Nursing\nUniversity of Michigan, Ann Arbor\n"
+        "2015\nBLS Certification, American Heart Association, 2016\n"
+        "Sociology of Children: Monash University short course\n"
+    )
+    names = [c.name for c in extract_certifications(text, split_sections(text))]
+    assert names == ["BLS Certification", "Sociology of Children: Monash University short course"]
+
+
+def test_a_combined_section_gives_education_entries_with_their_dates() -> None:
+    from parsers.education import extract_education
+
+    text = (
+        "Jane Roe\n\nEducation/Certifications\nBachelor of Science in Nursing\nUniversity of Michigan\n2015\n"
+        "BLS Certification, American Heart Association, 2016\n"
+    )
+    got = [(e.degree, e.institution, e.end) for e in extract_education(text, split_sections(text))]
+    assert got == [("Bachelor of Science in Nursing", "University of Michigan", PartialDate(year=2015))]

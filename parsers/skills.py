@@ -668,6 +668,39 @@ def _duty_item(words: list[str]) -> bool:
     return len(words) == 1 or words[1][:1].islower()
 
 
+# Words that name a category of tools, not a product: "Databases Oracle", "Tomcat application servers".
+_CATEGORY_WORDS = frozenset(
+    {"database", "databases", "platform", "platforms", "operating", "system", "systems", "programming", "language",
+     "languages", "framework", "frameworks", "ide", "ides", "tool", "tools", "environment", "environments",
+     "technology", "technologies", "scripting", "web", "server", "servers", "application", "applications",
+     "internet", "designing"}
+)  # fmt: skip
+_VERSION_WORD_RE = re.compile(r"\d+[a-z]{0,2}|[vr]\d+|sp\d+|xp|vista|nt|x|v")
+
+
+def _names_more_than(text: str, start: int, end: int, inside: list[_Hit]) -> bool:
+    """Does the capitalised item text[start:end] name more than the taxonomy skills inside it ("SharePoint
+    Designer", "Azure Service Bus", "Cross Functional Marketing")? Not when a skill runs past the item, the
+    item has a lower-case word, the other words are versions or category words ("Databases Oracle"), a verb
+    opens it ("Utilized JavaScript") or a word names a role ("Web Developer")."""
+    if any(h.start < start or h.end > end for h in inside):
+        return False
+    item = text[start:end]
+    if not all(w[:1].isupper() for w in item.split() if w[:1].isalpha()):
+        return False
+    rest = item
+    for h in sorted(inside, key=lambda h: -h.start):
+        rest = rest[: h.start - start] + " " + rest[h.end - start :]
+    extra = [w.lower() for w in re.findall(r"[A-Za-z][\w+#]*", rest)]
+    extra = [w for w in extra if not _VERSION_WORD_RE.fullmatch(w)]
+    if not extra or all(w in _CATEGORY_WORDS for w in extra):
+        return False
+    words = re.findall(r"[a-z][a-z0-9+#]*", item.lower())
+    if words[0] in extra and words[0].endswith(("ed", "ing")):
+        return False  # "Utilized JavaScript", "Guiding Strategic Planning": a verb before the skill
+    return not any(w in _ROLE_WORDS for w in words)  # "Web Developer/Help Desk Technician"
+
+
 _NOT_LIST_EVIDENCE_TYPES = frozenset(
     {"soft", "language"}
 )  # "Teamwork, English": no sign of a tool or skill list
@@ -688,11 +721,13 @@ def _unlisted_items(
     two taxonomy skills other than soft skills and languages (technologies, practices, fields), one when a
     list label opens it ("Tools: Eclipse, CodeWarrior"); a list wrapped over lines that end in a comma counts
     the skills of all its lines. Items are split at separators and at "and"/"or"; each item of one to four
-    words, not all lower case and not a duty ("Created", "Led design"), becomes an "unlisted:" skill of type "unlisted" at low confidence. Left out:
-    items the taxonomy names (a guard ruled them out here), items with a role or filler word ("Senior
-    Engineer", "basics of C"), and single words that are part of 3+ multi-word aliases ("Studio", "Managing")
-    or name an occupation ("Accountant"). The ids name no taxonomy entry: `Taxonomy.get`
-    returns None for them and `Taxonomy.related` an empty dict.
+    words, not all lower case and not a duty ("Created", "Led design"), becomes an "unlisted:" skill of type
+    "unlisted" at low confidence. Left out: items the taxonomy names (a guard ruled them out here), items
+    holding a taxonomy skill unless they name more than it ("SharePoint Designer" yes, "Databases Oracle"
+    no; see `_names_more_than`), items with a role or filler word ("Senior Engineer", "basics of C"), and
+    single words that are part of 3+ multi-word aliases ("Studio", "Managing") or name an occupation
+    ("Accountant"). The ids name no taxonomy entry: `Taxonomy.get` returns None for them and
+    `Taxonomy.related` an empty dict.
     """
     m = _matcher(tx)
     by_line: dict[int, list[_Hit]] = {}
@@ -754,7 +789,8 @@ def _unlisted_items(
                 continue
             j = text.find(item.split()[-1], i0, pos)
             span_end = j + len(item.split()[-1])
-            if any(h.start < span_end and i0 < h.end for h in line_hits):
+            inside = [h for h in line_hits if h.start < span_end and i0 < h.end]
+            if inside and not _names_more_than(text, i0, span_end, inside):
                 continue
             if tx.lookup(item) is not None:
                 continue  # a taxonomy skill its guard ruled out here ("Excel at ...")

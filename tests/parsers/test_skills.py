@@ -378,6 +378,17 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
         ("Budgeting, Forecasting, Grant Reporting\n", {"Grant Reporting"}),
         # a participle before a capitalised word names a skill, not a duty
         ("Embedded Qwirkly Boards, Budgeting, Forecasting\n", {"Embedded Qwirkly Boards"}),
+        # a capitalised item that names more than the taxonomy skill inside it is its own item
+        (
+            "Tools: Microsoft SharePoint 2013, SharePoint Designer, Azure Service Bus, Visual Studio\n",
+            {"SharePoint Designer", "Azure Service Bus"},
+        ),
+        # ... but not with only versions, category words, a verb or a role word besides the skill
+        ("Platforms Windows, Unix, Linux\n", set()),
+        ("Databases Oracle 7.x/8.x/10 g, SQL Server 7.0, Sybase\n", set()),
+        ("Utilized JavaScript, HTML, Flash and CSS\n", set()),
+        ("Web Developer/Help Desk Technician, Java, Python\n", set()),
+        ("Java, Python, core Java tooling\n", set()),
         # a list label before a dash or bar is no item
         ("Tools | Git, Jira, Bazel\n", {"Bazel"}),
     ],

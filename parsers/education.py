@@ -32,7 +32,7 @@ _POSSESSIVE = r"(?:[ \t]?['’‘][ \t]?s|s|['’])?"
 _DEGREE_TABLE: list[tuple[str, str]] = [
     (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|doctorate|"
      r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?|pharm\.?[ \t]?d\.?|sc\.[ \t]?d\.?|"
-     r"d\.[ \t]?(?:n\.[ \t]?p|p\.[ \t]?t|v\.[ \t]?m|d\.[ \t]?s|b\.[ \t]?a)\.?|(?-i:DNP|DPT|DVM|DDS|ScD)", "doctorate"),
+     r"d\.[ \t]?(?:n\.[ \t]?p|p\.[ \t]?t|v\.[ \t]?m|d\.[ \t]?s|b\.[ \t]?a)\.?|(?-i:DNP|DPT|DVM|DDS|ScD)|doctorado|doutorado|doctorat", "doctorate"),
     (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(]|$)|m\.[ \t]?s\.?(?=[ \t,(]|$)|m\.?[ \t]?sc\.?|"
      r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
      r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
@@ -42,7 +42,8 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.|[ \t]*(?:\n|$))|"
      r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*(?:\n|$))|msc|mba|mca|"
      r"m\.[ \t]?(?:s\.[ \t]?(?:ed|w|n)|f\.[ \t]?a|p\.[ \t]?[ahp]|a\.[ \t]?t|h\.[ \t]?a|eng)\.?|"
-     r"(?-i:MFA|MPH|MSW|MSN|MEng|MPA|MPP|MSEd|MHA|MASc|MAcc|MSEE|MSCS|MSIT|MSME)", "master"),
+     r"(?-i:MFA|MPH|MSW|MSN|MEng|MPA|MPP|MSEd|MHA|MASc|MAcc|MSEE|MSCS|MSIT|MSME)|maestr[ií]a|mestrado|"
+     r"magist(?:er|ra|ro)|laurea[ \t]+magistrale|dipl\.?[ \t-]*ing\.?|diplom[ \t-]*ingenieur", "master"),
     (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*(?:\n|$))|b\.[ \t]?s\.?(?=[ \t,(]|$)|"
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
      r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
@@ -50,7 +51,8 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
      r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate|"
      r"degree[ \t]+in(?=[ \t]+[A-Z])|b\.[ \t]?(?:s\.[ \t]?(?:n|ed|ee|me)|f\.[ \t]?a|eng)\.?|"
-     r"(?-i:BFA|BSN|BEng|BSEd|BSEE|BSME|BSCS|BSIT|BSBA|BASc|BSCE|BSChE)", "bachelor"),
+     r"(?-i:BFA|BSN|BEng|BSEd|BSEE|BSME|BSCS|BSIT|BSBA|BASc|BSCE|BSChE)|licenciatura|licenciad[oa]|"
+     r"bacharelado|laurea(?:[ \t]+triennale)?", "bachelor"),
     (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
      r"(?:btec[ \t]+)?hn[cd]|a\.[ \t]?(?:s|d)\.[ \t]?n\.?|(?-i:AAS|ADN|ASN)", "associate"),
     (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
@@ -75,8 +77,9 @@ _CASE_SENSITIVE = re.compile(
 
 _KNOWN_NAMES = r"UCLA|MIT|NYU|USC|UCSD|UCSB|UCSF|UNC|CMU|LSE|ETH|EPFL|Caltech|(?:Georgia|Virginia|Texas|Louisiana)[ \t]+Tech"
 _INSTITUTION_RE = re.compile(
-    r"\b(?:university|universi(?:dad|dade|tät|taet|té|tà|teit|ty)|college|institute|institution|school|"
-    r"academy|polytechnic|politecnico|instituto|escuela|colegio|hochschule|[ée]cole|vidyalaya|"
+    r"\b(?:university|universi(?:dad|dade|tät|taet|tat|té|tà|teit|ty|ti|tas|tatea)|uniwersytet|college|"
+    r"institute|institution|institut|instytut|school|academy|akademie|akademia|polytechnic|politecnico|"
+    r"politechnika|instituto|escuela|colegio|hochschule|fachhochschule|[ée]cole|vidyalaya|"
     r"vidyapeeth|mahavidyalaya|iit|nit|iiit|iim|bits|suny|cuny|faculty|conservatory|seminary|campus|"
     # well-known names without an institution word, in capitals as written ("UCLA, B.A. Psychology")
     r"(?-i:" + _KNOWN_NAMES + r"))\b",
@@ -196,7 +199,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 _HONS = re.compile(r"\s*\(?\s*(?:honours|honors|hons?\b\.?)\s*\)?", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
 _FIELD_AFTER = re.compile(
-    r"(?:\s*(?:(?i:in|of)\b|-|–|:|,)\s*[\"“']?|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
+    r"(?:\s*(?:(?i:in|of|en|em)\b|-|–|:|,)\s*[\"“']?|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
 )
 
 

@@ -708,3 +708,36 @@ def test_an_australian_secondary_college_is_a_school() -> None:
     text = "EDUCATION\nBachelor of Arts, Monash University, 2010\nSouth Oakleigh Secondary College, 2006\n"
     got = [(e.institution, e.level) for e in extract_education(text, split_sections(text))]
     assert got == [("Monash University", "bachelor"), ("South Oakleigh Secondary College", "secondary")]
+
+
+@pytest.mark.parametrize(
+    ("degree", "level"),
+    [
+        ("Licenciatura en Derecho", "bachelor"),
+        ("Bacharelado em Direito", "bachelor"),
+        ("Laurea in Economia", "bachelor"),
+        ("Maestría en Finanzas", "master"),
+        ("Mestrado em Engenharia", "master"),
+        ("Laurea Magistrale in Ingegneria", "master"),
+        ("Dipl.-Ing. Maschinenbau", "master"),
+        ("Magister Hukum", "master"),
+        ("Doctorado en Física", "doctorate"),
+    ],
+)
+def test_degrees_named_in_other_languages(degree: str, level: str) -> None:
+    assert degree_level(degree) == level
+
+
+def test_institutions_named_in_other_languages() -> None:
+    text = (
+        "EDUCATION\nUniversidad Nacional Autónoma de México — Licenciatura en Derecho, 2008\n"
+        "Universitas Indonesia, Magister Hukum, 2012\nPolitechnika Warszawska, M.Sc., 2014\n"
+        "Fachhochschule Köln\nBachelor of Engineering, 2011\n"
+    )
+    got = [(e.degree, e.field, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Licenciatura en Derecho", "Derecho", "Universidad Nacional Autónoma de México"),
+        ("Magister Hukum", "Hukum", "Universitas Indonesia"),
+        ("M.Sc.", None, "Politechnika Warszawska"),
+        ("Bachelor of Engineering", None, "Fachhochschule Köln"),
+    ]

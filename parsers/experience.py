@@ -103,7 +103,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓�
 # header separators; "－" (fullwidth) and its mojibake "ï¼" appear in PDF exports; "Company Name" is a
 # template placeholder that stands where the employer goes
 _SPLIT_RE = re.compile(
-    r"\s+[-–—|]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|;\s+|"
+    r"\s+[-–—|•·▪●]\s+|\s+[-–—]$|\s*\|\s*|\t+|[ \t]{2,}|\s+@\s+|\s+at\s+(?=[A-Z])|,\s+(?=[A-Z])|;\s+|"
     r",\s+(?=(?:in|based in)\s+[A-Z])|"
     r"[ \t]+,[ \t]*(?=[A-Z])|[ \t]+/[ \t]+(?=[A-Z])|"
     r"(?<=[A-Za-z])[-–—]\s+(?=[A-Z])|(?<=[A-Za-z.)])[–—](?=[A-Z])|"
@@ -293,7 +293,7 @@ def _clean_frag(s: str) -> str:
     if s.endswith(".") and last.count(".") == 1 and last[:-1].lower() not in _ABBREV_END:
         s = s[:-1]  # a full stop, not an abbreviation ("Lab." but "Inc.", "Co.")
     s = _LEAD_NOISE.sub("", s)
-    s = re.sub(r"^(?:at|@|with)\s+", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"^(?:at|@|with)\s+|^\d{1,2}[.)]\s+(?=[A-Z])", "", s, flags=re.IGNORECASE)  # "1. Infosys Ltd"
     s = re.sub(r"\s+", " ", s)
     return s.strip()
 
@@ -397,7 +397,11 @@ def _split_colon_title(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     if m is None:
         return [f]
     head, rest = f[0][: m.start()], f[0][m.end() :]
-    if looks_like_title(head) < 1.0 or _LABELLED.match(f[0]) or not rest:
+    if _LABELLED.match(f[0]) or not rest:
+        return [f]
+    # "Green Valley Hospital: Staff Nurse": a name, then the title
+    org_then_title = looks_like_employer(head) > 0 and _title_score(rest) >= 1.0 and _title_score(head) == 0
+    if looks_like_title(head) < 1.0 and not org_then_title:
         return [f]
     return [(head, f[1], f[1] + len(head)), (rest, f[1] + m.end(), f[2])]
 
@@ -492,7 +496,9 @@ _NOISE_FRAG = re.compile(
     r"description|project(?: name| title)?|client|team size|duration|technologies|achievements|tools|"
     r"location|period|place|(?:professional |work |relevant )?experience|"
     # when, not where: "Web Developer, Summers 2009-2011", "Cashier, Part-time"
-    r"(?:summers|winters|seasonal|part[- ]time|full[- ]time))\s*(?::|$)",
+    r"(?:summers|winters|seasonal|part[- ]time|full[- ]time)|"
+    # column heads of a flattened table ("Company  Designation  Duration")
+    r"(?:company|designation|organi[sz]ation|employer|job title|dates?)$)\s*(?::|$)",
     re.IGNORECASE,
 )
 # sentence-like fragments are not titles or employers ("for excellence in delivery", "to Apr 2014")
@@ -1040,6 +1046,8 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                 if not re.search(r"\w", ln.stripped):
                     j -= 1
                     continue
+                if _indented_under(ln, lines[idx], anc.dr):
+                    break  # set in the column right of a date that opens its line: the entry above's line
                 if not (_is_header_like(ln) or _LABELLED.match(ln.text)) or _continues_above(lines, j):
                     head = _header_before_remark(ln)
                     if head is None:
@@ -1147,6 +1155,10 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                     conf = max(conf, 0.8)
             elif employer is None or ln.start < lines[idx].start:
                 parts = _join_trailing_place(text, _fragments(text, _Line(off, off + len(val), val), None))
+                if len(parts) == 1 and _is_location(parts[0][0]):
+                    # "Company Name - City, ST", "Company 1 -  Bengaluru, Karnataka -": a placeholder, then the place
+                    location = location or parts[0]
+                    continue
                 if len(parts) >= 2 and _place_piece(parts[-1][0].split(",")[-1].strip()):
                     location = location or parts[-1]
                     employer = parts[0]
@@ -1170,6 +1182,8 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             # a lone year beside a name, with no title, lists a course, an award or a client more often
             # than an employer ("2009 Shaikh Holdings", "Operating Systems (1998)")
             employer = None
+        if employer is None and title is not None and items and k > 0:
+            employer = _group_employer(lines, items[-1], [lines[h] for h in headers[k]], title)
         item = WorkItem(
             title=title[0] if title else None,
             employer=employer[0] if employer else None,
@@ -1188,6 +1202,26 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         item.months = (iv[1] - iv[0]) if iv else None
         items.append(item)
     return items
+
+
+def _group_employer(
+    lines: list[_Line],
+    prev: WorkItem,
+    header: list[_Line],
+    title: tuple[str, int, int],
+) -> tuple[str, int, int] | None:
+    """ "NORTHWIND TRADERS" / "Regional Sales Manager" / dates / "Sales Representative" / dates: an employer on a
+    line of its own above the previous position's title heads the titles under it, until a new one is named.
+    Only when this position's header is its title line alone."""
+    ev = prev.employer_evidence
+    if ev is None or prev.title_evidence is None or ev.start >= prev.title_evidence.start:
+        return None
+    own = next((ln for ln in lines if ln.start <= ev.start < ln.end + 1), None)
+    if own is None or own.stripped != (prev.employer or ""):
+        return None
+    if any(not (ln.start <= title[1] <= ln.end) for ln in header):
+        return None
+    return (prev.employer or "", ev.start, ev.end)
 
 
 def _registered_below(
@@ -1228,6 +1262,18 @@ def _own_line_title(
         ):
             return f
     return title
+
+
+def _indent(s: str) -> int:
+    return len(s.expandtabs(8)) - len(s.expandtabs(8).lstrip())
+
+
+def _indented_under(ln: _Line, anchor: _Line, dr: DateRange) -> bool:
+    """ "2016 - 2019    Front Desk Manager" / "               Fabrikam Hotels": when the dates open their line, a
+    line indented past the date column continues the entry above it."""
+    if anchor.text[: max(0, dr.start - anchor.start)].strip():
+        return False
+    return _indent(ln.text) >= _indent(anchor.text) + 4
 
 
 _REMARK_DASH = re.compile(r"\s+(?:—|--|–)\s+")

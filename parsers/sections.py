@@ -147,6 +147,8 @@ def classify_heading(line: str) -> str | None:
         return kind
     if _BULLET_LEAD.match(line):
         return None  # "• Foundations of American Education": a list item
+    if ":" in raw:
+        return None  # a labelled value ("Organization: Tata Projects"), not a heading
     styled = raw.isupper() or _is_title_case(raw) or line.rstrip().endswith(":")
     kind = _PHRASE_KIND.get(" ".join(w for w in norm.split() if w not in _FILLER))
     if kind and styled:

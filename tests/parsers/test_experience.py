@@ -1014,3 +1014,69 @@ def test_post_label_and_a_space_lost_after_a_dot() -> None:
         ("Sr.Consultant", "Capgemini"),
     ]
     assert looks_like_title("Sr.Consultant") == 1.0
+
+
+def test_flattened_table_numbered_entries_and_employer_colon_title() -> None:
+    table = (
+        "WORK EXPERIENCE\nCompany\tDesignation\tDuration\n"
+        "Infosys Limited\tSystems Engineer\tJun 2012 - Aug 2015\n"
+        "Wipro Technologies\tProject Engineer\tSep 2015 - Present\n"
+    )
+    assert [(x.title, x.employer, x.location) for x in _work(table)] == [
+        ("Systems Engineer", "Infosys Limited", None),
+        ("Project Engineer", "Wipro Technologies", None),
+    ]
+    numbered = (
+        "EXPERIENCE\n1. Infosys Ltd - Technology Analyst (Jan 2010 - Dec 2015)\n"
+        "2. TCS - Systems Engineer (Jan 2006 - Dec 2009)\n"
+    )
+    assert [(x.title, x.employer) for x in _work(numbered)] == [
+        ("Technology Analyst", "Infosys Ltd"),
+        ("Systems Engineer", "TCS"),
+    ]
+    colon = "EXPERIENCE\nGreen Valley Hospital: Staff Nurse, 2015 - 2019\nCity Clinic: Nurse Assistant, 2012 - 2015\n"
+    assert [(x.title, x.employer) for x in _work(colon)] == [
+        ("Staff Nurse", "Green Valley Hospital"),
+        ("Nurse Assistant", "City Clinic"),
+    ]
+
+
+def test_labelled_blocks_one_after_another() -> None:
+    text = (
+        "EXPERIENCE\nOrganization: Larsen & Toubro Ltd\nDesignation: Site Engineer\nDuration: Jun 2010 to May 2014\n\n"
+        "Organization: Tata Projects\nDesignation: Senior Site Engineer\nDuration: Jun 2014 to Present\n"
+    )
+    assert [(x.title, x.employer) for x in _work(text)] == [
+        ("Site Engineer", "Larsen & Toubro Ltd"),
+        ("Senior Site Engineer", "Tata Projects"),
+    ]
+
+
+def test_bullet_separators_placeholder_company_and_indented_continuations() -> None:
+    bullets = "EXPERIENCE\nSenior Engineer • Acme Corp • 2015 – 2018\nEngineer • Beta Inc • 2012 – 2014\n"
+    assert [(x.title, x.employer) for x in _work(bullets)] == [
+        ("Senior Engineer", "Acme Corp"),
+        ("Engineer", "Beta Inc"),
+    ]
+    placeholder = "Experience\nCompany Name - City, ST\nSenior Designer                                   Jan 2019 - Present\n"
+    (w,) = _work(placeholder)
+    assert (w.title, w.employer, w.location) == ("Senior Designer", None, "City, ST")
+    columns = (
+        "EMPLOYMENT HISTORY\n2016 - 2019    Front Desk Manager\n               Fabrikam Hotels, Denver, CO\n"
+        "2013 - 2016    Receptionist\n               Alpine Ski House, Aspen, CO\n"
+    )
+    assert [(x.title, x.employer, x.location) for x in _work(columns)] == [
+        ("Front Desk Manager", "Fabrikam Hotels", "Denver, CO"),
+        ("Receptionist", "Alpine Ski House", "Aspen, CO"),
+    ]
+
+
+def test_an_employer_line_heads_the_titles_under_it() -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\nNORTHWIND TRADERS\nRegional Sales Manager\nJanuary 2017 – Present\n- Led the region\n"
+        "Sales Representative\nMarch 2013 – December 2016\n- Sold\n"
+    )
+    assert [(x.title, x.employer) for x in _work(text)] == [
+        ("Regional Sales Manager", "NORTHWIND TRADERS"),
+        ("Sales Representative", "NORTHWIND TRADERS"),
+    ]

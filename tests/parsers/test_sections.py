@@ -206,3 +206,9 @@ def test_two_heading_phrases_joined_by_and_with_work_history() -> None:
     assert classify_heading("Volunteer Work and Job History:") == "experience"
     assert classify_heading("Honors and Awards") == "awards"
     assert classify_heading("Sales and Marketing") is None
+
+
+def test_a_labelled_value_is_no_heading() -> None:
+    assert classify_heading("Organization: Tata Projects") is None
+    assert classify_heading("Employer: Acme Certifications") is None
+    assert classify_heading("Technical Skills:") == "skills"

@@ -61,9 +61,13 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"high[ \t-]+school(?:[ \t]+diploma)?|intermediate|matriculation|matric|cbse|icse|ged|a[ \t-]levels?|"
      r"o[ \t-]levels?|gcse|puc|pre[ \t-]university|sslc|hsslc", "secondary"),
 ]  # fmt: skip
+_FIRST_LETTERS = "abcdeghijlmopsux1"
 _DEGREE_RE = re.compile(
-    # the leading lookahead fails fast on spaces and punctuation before the long alternation is tried
-    "(?=[a-z1])(?<![A-Za-z])(?:"
+    # the leading checks fail fast inside words and on letters no degree starts with (every alternative of
+    # the table starts with one of these; a test checks it) before the long alternation is tried
+    "(?<![A-Za-z])(?=["
+    + _FIRST_LETTERS
+    + "])(?:"
     + "|".join(f"(?P<l{i}>(?:{p})(?![A-Za-z]))" for i, (p, _lvl) in enumerate(_DEGREE_TABLE))
     + ")",
     re.IGNORECASE,

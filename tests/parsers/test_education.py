@@ -741,3 +741,33 @@ def test_institutions_named_in_other_languages() -> None:
         ("M.Sc.", None, "Politechnika Warszawska"),
         ("Bachelor of Engineering", None, "Fachhochschule Köln"),
     ]
+
+
+def test_the_first_letter_filter_keeps_every_degree_the_table_finds() -> None:
+    # the degree pattern skips positions whose letter no degree starts with; the same table without that
+    # filter must find nothing more on a text holding every degree form the tests above name
+    import re
+
+    from parsers import education as edu
+
+    unfiltered = re.compile(
+        "(?<![A-Za-z])(?:" + "|".join(f"(?:{p})(?![A-Za-z])" for p, _lvl in edu._DEGREE_TABLE) + ")",
+        re.IGNORECASE,
+    )
+    forms = [
+        "B.E.", "B.Tech", "BSc", "BA (Hons)", "Bachelor of Science", "MBA", "M.S.", "MTech", "Master's in Economics",
+        "PGDBM", "PhD", "Ph.D.", "J.D.", "Associate of Applied Science", "Diploma in Mechanical Engineering", "HSC",
+        "SSC", "12th", "10th", "XII", "High School Diploma", "Senior Secondary", "Intermediate Board", "GED", "CBSE",
+        "ICSE", "A Levels", "O Level", "GCSE", "PUC", "Pre-University", "SSLC", "Matriculation", "LL.B", "LL.M",
+        "Ed.S.", "Ed.D.", "Psy.D.", "M.D.", "Juris Doctor", "Doctor of Philosophy", "Doctorate", "Undergraduate degree",
+        "Graduate in Commerce", "Engineering graduate", "Degree in Science", "Post Graduate Diploma", "HND", "BTEC HNC",
+        "Polytechnic", "MBBS", "BDS", "BSN", "MSN", "ADN", "AAS", "DNP", "PharmD", "DPT", "DVM", "DDS", "Sc.D.", "MFA",
+        "B.F.A.", "MPH", "M.P.A.", "MSW", "M.S.Ed.", "B.S.Ed.", "M.A.T.", "M.Eng", "BEng", "BSEE", "MSCS", "BSBA",
+        "MAcc", "BASc", "Licenciatura", "Bacharelado", "Laurea", "Maestría", "Mestrado", "Magister", "Dipl.-Ing.",
+        "Doctorado", "Doutorado", "Doctorat", "Diplomado", "MCA", "BCA", "BBA", "B.Com", "M.Com", "B.Pharm", "M.Phil",
+    ]  # fmt: skip
+    text = "\n".join(f"{f} in Physics, 2010" for f in forms)
+    want = [(m.start(), m.group(0)) for m in unfiltered.finditer(text)]
+    got = [(m.start(), m.group(0)) for m in edu._DEGREE_RE.finditer(text)]
+    assert got == want
+    assert len(want) >= len(forms)

@@ -27,7 +27,7 @@ from typing import Any
 from models.evidence import Span
 from models.resume import Section, SkillMention
 from parsers.occupations import occupation_words
-from parsers.taxonomy import HARD_BREAK_RE, Taxonomy, load_taxonomy, tokenize
+from parsers.taxonomy import HARD_BREAK_RE, VERSION_TOKEN_RE, Taxonomy, load_taxonomy, tokenize
 
 _NEIGHBOR_WINDOW = 60
 # Anchors of URLs and e-mail addresses; the whitespace-delimited chunk around each anchor is not skill text.
@@ -634,9 +634,7 @@ UNLISTED_PREFIX = "unlisted:"  # ids of tool- and skill-list items the taxonomy 
 UNLISTED_TYPE = "unlisted"
 _UNLISTED_CONFIDENCE = 0.4
 _ALIAS_WORD_MIN = 3  # a word of this many multi-word aliases is an everyday word ("managing"), not a brand
-_TOOL_LINE_MIN = (
-    2  # taxonomy skills (no soft skills, languages) a line must hold before its other items count
-)
+_TOOL_LINE_MIN = 2  # taxonomy skills (not soft skills, languages) a list must hold for its other items
 _ITEM_SEP_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\s[-–]\s|\s(?:and|or)\s")
 _ITEM_TRIM_RE = re.compile(r"\((?:[^()]*)\)|\[[^\]]*\]")
 _VERSION_TAIL_RE = re.compile(r"(?:\s+(?:v(?:er(?:sion)?)?\.?\s*)?[\d.x+]+)+$", re.IGNORECASE)
@@ -675,7 +673,6 @@ _CATEGORY_WORDS = frozenset(
      "technology", "technologies", "scripting", "web", "server", "servers", "application", "applications",
      "internet", "designing"}
 )  # fmt: skip
-_VERSION_WORD_RE = re.compile(r"\d+[a-z]{0,2}|[vr]\d+|sp\d+|xp|vista|nt|x|v")
 
 
 def _names_more_than(text: str, start: int, end: int, inside: list[_Hit]) -> bool:
@@ -692,7 +689,7 @@ def _names_more_than(text: str, start: int, end: int, inside: list[_Hit]) -> boo
     for h in sorted(inside, key=lambda h: -h.start):
         rest = rest[: h.start - start] + " " + rest[h.end - start :]
     extra = [w.lower() for w in re.findall(r"[A-Za-z][\w+#]*", rest)]
-    extra = [w for w in extra if not _VERSION_WORD_RE.fullmatch(w)]
+    extra = [w for w in extra if not VERSION_TOKEN_RE.fullmatch(w)]
     if not extra or all(w in _CATEGORY_WORDS for w in extra):
         return False
     words = re.findall(r"[a-z][a-z0-9+#]*", item.lower())

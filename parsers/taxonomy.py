@@ -133,7 +133,7 @@ class Taxonomy:
         no_paren = normalize(re.sub(r"\([^)]*\)", " ", surface))
         candidates.append(no_paren)
         for cand in list(candidates):
-            toks = _strip_versions(cand.split(" "))
+            toks = strip_versions(cand.split(" "))
             candidates.append(" ".join(toks))
             if len(toks) > 1 and toks[-1].endswith("s"):
                 candidates.append(" ".join([*toks[:-1], toks[-1][:-1]]))
@@ -160,17 +160,18 @@ class Taxonomy:
         return tuple(self._parent_names[i] for i in row[5]) if row else ()
 
 
-# A version or release after a product's name: "8.6", "2008", "4x", "11g", "R2", "v8", "SP1", Windows' "XP".
-_VERSION_TOKEN_RE = re.compile(r"\d+[a-z]{0,2}|[vr]\d+|sp\d+|xp|vista|nt|x|v")
+# A version or release after a product's name: "8.6", "2008", "4x", "11g", "R2", "v8", "SP1", Windows' "XP"
+# (not "3D", "2D": "Swift 3D" is no release of Swift).
+VERSION_TOKEN_RE = re.compile(r"(?!\d+d$)\d+[a-z]{0,2}|[vr]\d+|sp\d+|xp|vista|nt|x|v")
 _VERSION_JOINERS = frozenset({".", "/", "&", "and"})  # "98/2000", "8.6", "2000 and XP"
 
 
-def _strip_versions(toks: list[str]) -> list[str]:
+def strip_versions(toks: list[str]) -> list[str]:
     """The tokens without a trailing run of versions and the joiners between them; the name itself stays."""
     k = len(toks)
-    while k > 1 and (_VERSION_TOKEN_RE.fullmatch(toks[k - 1]) or toks[k - 1] in _VERSION_JOINERS):
+    while k > 1 and (VERSION_TOKEN_RE.fullmatch(toks[k - 1]) or toks[k - 1] in _VERSION_JOINERS):
         k -= 1
-    if not any(_VERSION_TOKEN_RE.fullmatch(t) for t in toks[k:]):
+    if not any(VERSION_TOKEN_RE.fullmatch(t) for t in toks[k:]):
         return toks  # joiners alone ("Sales and") are no version
     return toks[:k]
 

@@ -3,7 +3,8 @@
 Run: python -m parsers.taxonomy_build [--data ../shared/data] [--out parsers/data/taxonomy.json.gz]
 
 Precision first: curated skills own their aliases; ESCO and O*NET add skills and aliases only where the alias is
-specific (several words, or one rare word that is not ordinary English), never a blocked or guarded surface.
+specific (several words, or one rare word that is not ordinary English), never a blocked or guarded surface, and
+never a release of another skill's product ("Oracle 8i" is left to Oracle Database's "Oracle").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from parsers.packaged import default_data_dir, write_gzip_json
-from parsers.taxonomy import TAXONOMY_PATH, normalize
+from parsers.taxonomy import TAXONOMY_PATH, normalize, strip_versions
 
 logger = logging.getLogger(__name__)
 
@@ -255,7 +256,19 @@ def _add_esco(
             words = normalize(alt).split()
             # One-word alternative labels are often loose ("Mocha" under JavaScript): never taken.
             if 1 < len(words) <= max_alt and _specific(words, vocab, type_) and _distinct(words, type_):
+                if _version_of_other(b, words, skill_id):
+                    continue
                 b.claim(alt, skill_id, 3)
+
+
+def _version_of_other(b: Builder, words: list[str], skill_id: str) -> bool:
+    """A label that is another skill's name plus a version ("Oracle 8i" under database management systems,
+    while "Oracle" is Oracle Database) names a release of that product, not this skill."""
+    bare = strip_versions(words)
+    if len(bare) == len(words):
+        return False
+    owner = b.owner(" ".join(bare))
+    return owner is not None and owner != skill_id
 
 
 def _stop_words() -> frozenset[str]:

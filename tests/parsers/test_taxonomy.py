@@ -109,6 +109,8 @@ def test_attribution_in_metadata(tx) -> None:
         ("JBoss 4x", "jboss"),
         ("Oracle 9i/10g", "oracle-database"),
         ("QTP v8.0", "qtp"),
+        # an ESCO label that is a release of a curated product names the product
+        ("Oracle 8i", "oracle-database"),
     ],
 )
 def test_lookup(tx, surface: str, skill_id: str) -> None:
@@ -129,6 +131,23 @@ def test_lookup_unknown_and_empty(tx) -> None:
     assert tx.lookup("Sales") is not None
     assert tx.lookup("Sales and") is None
     assert tx.lookup("SQL/Server") is None
+    # "3D" is no release: Swift 3D (a graphics program) is not the Swift language
+    swift_3d = tx.lookup("Swift 3D")
+    assert swift_3d is not None and swift_3d.id != "swift"
+
+
+def test_build_leaves_a_release_of_another_skill_to_that_skill() -> None:
+    from parsers.taxonomy_build import Builder, _version_of_other
+
+    b = Builder(blocked=set(), guarded=set())
+    b.add_skill("oracle-database", "Oracle Database", "technology", "curated")
+    b.claim("Oracle", "oracle-database", 0, curated=True)
+    b.add_skill("swift", "Swift", "technology", "curated")
+    b.claim("Swift", "swift", 0, curated=True)
+    assert _version_of_other(b, ["oracle", "8i"], "esco:database-management-systems")
+    assert not _version_of_other(b, ["oracle", "8i"], "oracle-database")  # its own release
+    assert not _version_of_other(b, ["oracle", "lite"], "esco:database-management-systems")  # no version
+    assert not _version_of_other(b, ["swift", "3d"], "esco:graphics-editor-software")  # "3D" is no release
 
 
 def test_get_related_parents(tx) -> None:

@@ -9,6 +9,13 @@ and the head of the whole blinded resume text against the whole job post (`embed
 than either alone (NDCG@10 of the cosine 0.713 against 0.651 and 0.664). `peer_support` then adds the mean
 semantic match of each candidate's nearest neighbours in the candidate set (score regularization under the
 cluster hypothesis; neighbours by the text view when there is one), which steadies the ranking on vague posts.
+
+With `top`, candidates are scored in three stages, each ruling out those whose best possible score can no
+longer reach the top (every feature lies in [0, 1], so a score lies between the part known and that part plus
+the weight of the features not yet worked out): the vector features of all at once, then the values of the
+features that read skills, positions, titles and education (`JobFeatures.basics`), then the exact score with
+related-skill credit and occupation (`JobFeatures.finish_values`). Notes and evidence are built only for the
+kept top. The result is exactly the first `top` of the full ranking (tests compare the two).
 """
 
 from __future__ import annotations

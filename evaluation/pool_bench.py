@@ -1,6 +1,6 @@
 """`Pool.shortlist` on a large stored pool: p50/p95 wall and CPU time per new job (issue 6, the product path).
 
-    python -m evaluation.pool_bench --n 100000 --jobs 20
+    python -m evaluation.pool_bench --n 100000 --jobs 20 --compare   # the path before value views beside it
     python -m evaluation.pool_bench --n 20000 --profile 10      # cProfile of 10 shortlists, top functions
 
 The pool is built cheaply: a few hundred parsed generated resumes (the shortlist bench's templates) stored under
@@ -125,24 +125,36 @@ def open_pool(data_dir: Path, embedder: Any) -> Any:
     return pool
 
 
-def time_shortlists(pool: Any, jobs: Sequence[Any]) -> dict[str, list[float]]:
-    """Wall and CPU ms of one shortlist per job; the jobs' vectors are embedded first (not timed)."""
+def time_shortlists(
+    pool: Any, jobs: Sequence[Any], modes: Sequence[bool] = (True,)
+) -> dict[str, dict[str, list[float]]]:
+    """Wall and CPU ms of one shortlist per job and mode (`Pool.value_views` on or off), the modes interleaved
+    job by job, each going first on every other job. The jobs' vectors are embedded first (not timed); before
+    each timed shortlist the job's title caches and the pool's kept ranking inputs are dropped, so every
+    shortlist reads its candidates from the store as the first shortlist of a new job does on a large pool."""
     from evaluation.bench import _forget_job
     from matcher.ranking import embed_job_text
 
     for job in jobs:
         pool.job_vector(job)
         pool._job_cached("text", job, embed_job_text)
-    wall: list[float] = []
-    cpu: list[float] = []
-    for job in jobs:
-        _forget_job(job)
-        time.sleep(SETTLE_S)
-        c0, t0 = time.process_time(), time.perf_counter()
-        pool.shortlist(job, top=TOP)
-        wall.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-    return {"wall": wall, "cpu": cpu}
+    out: dict[str, dict[str, list[float]]] = {_mode(m): {"wall": [], "cpu": []} for m in modes}
+    for j, job in enumerate(jobs):
+        for mode in modes if j % 2 == 0 else modes[::-1]:
+            pool.value_views = mode
+            pool._tokens.clear()
+            _forget_job(job)
+            time.sleep(SETTLE_S)
+            c0, t0 = time.process_time(), time.perf_counter()
+            pool.shortlist(job, top=TOP)
+            out[_mode(mode)]["wall"].append((time.perf_counter() - t0) * 1000)
+            out[_mode(mode)]["cpu"].append((time.process_time() - c0) * 1000)
+    pool.value_views = True
+    return out
+
+
+def _mode(value_views: bool) -> str:
+    return "value views" if value_views else "full resumes (before)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -155,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, help="reuse (or build once into) this directory")
     parser.add_argument("--profile", type=int, default=0, help="cProfile this many extra shortlists")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument(
+        "--compare", action="store_true", help="also time the path before value views, interleaved"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     from evaluation.bench import _jobs
@@ -170,17 +185,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         pool = open_pool(data_dir, embedder)
         try:
             jobs = _jobs(args.jobs + args.profile, args.seed + 11)
-            got = time_shortlists(pool, jobs[: args.jobs])
-            result = {
-                "n": pool.count(),
-                "jobs": args.jobs,
-                "wall_p50_ms": _pct(got["wall"], 50),
-                "wall_p95_ms": _pct(got["wall"], 95),
-                "cpu_p50_ms": _pct(got["cpu"], 50),
-                "cpu_p95_ms": _pct(got["cpu"], 95),
-                "cpu_total_ms": float(sum(got["cpu"])),
-            }
-            print(json.dumps(result, indent=1))
+            modes = (True, False) if args.compare else (True,)
+            got = time_shortlists(pool, jobs[: args.jobs], modes)
+            result: dict[str, Any] = {"n": pool.count(), "jobs": args.jobs, "top": TOP}
+            for name, times in got.items():
+                result[name] = {
+                    "wall_p50_ms": _pct(times["wall"], 50),
+                    "wall_p95_ms": _pct(times["wall"], 95),
+                    "cpu_p50_ms": _pct(times["cpu"], 50),
+                    "cpu_p95_ms": _pct(times["cpu"], 95),
+                    "cpu_mean_ms": float(np.mean(times["cpu"])),
+                }
+            print(f"Pool.shortlist top-{TOP}, {result['n']} stored candidates, {args.jobs} new jobs")
+            print(
+                f"{'path':24s} {'wall p50':>9s} {'wall p95':>9s} {'CPU p50':>9s} {'CPU p95':>9s} {'CPU mean':>9s}"
+            )
+            for name in got:
+                r = result[name]
+                print(
+                    f"{name:24s} {r['wall_p50_ms']:9.1f} {r['wall_p95_ms']:9.1f} {r['cpu_p50_ms']:9.1f}"
+                    f" {r['cpu_p95_ms']:9.1f} {r['cpu_mean_ms']:9.1f}"
+                )
             if args.json:
                 args.json.write_text(json.dumps(result, indent=1))
             if args.profile:

@@ -850,6 +850,14 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
         items.extend(_section_positions(text, sec, today))
     for w in _prose_positions(text, sections, today):
         key = (_norm_key(w.title), _norm_key(w.employer))
+        same = next(
+            (x for x in items if _sentence_dates_untitled(x, w) and _norm_key(x.employer) == key[1]), None
+        )
+        if same is not None:
+            # "Working as Senior Analyst at Genpact since March 2016.": the dated entry read from this sentence
+            # found the employer; the sentence names the title too
+            same.title, same.title_evidence = w.title, w.title_evidence
+            continue
         if not any(
             _norm_key(x.employer) == key[1] and (not key[0] or not x.title or _norm_key(x.title) == key[0])
             for x in items
@@ -917,6 +925,12 @@ def _co_role_ok(s: str) -> bool:
         and not _verb_led(words)
         and not _is_sentence(s)
     )
+
+
+def _sentence_dates_untitled(x: WorkItem, prose: WorkItem) -> bool:
+    """x is an untitled position dated inside the sentence the prose mention was read from."""
+    d, ev = x.dates_evidence, prose.evidence
+    return x.title is None and d is not None and ev is not None and ev.start <= d.start < ev.end
 
 
 def _adds_something(w: WorkItem, items: list[WorkItem]) -> bool:
@@ -1027,8 +1041,10 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
     # Layout: do header lines come before the date (most resumes) or after it ("2004-2007\nAcme\nEditor")?
     first = anchors[0].line_idx
     before_first = [ln for ln in lines[:first] if ln.stripped]
-    date_first = not any(_is_header_like(ln) for ln in before_first[-3:]) and not _rest_of_line(
-        text, lines[first], anchors[0].dr
+    date_first = (
+        not any(_is_header_like(ln) for ln in before_first[-3:])
+        and not (before_first and _bullet_header(text, before_first[-1]))
+        and not _rest_of_line(text, lines[first], anchors[0].dr)
     )
 
     headers: list[list[int]] = []
@@ -1050,6 +1066,11 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                     break  # set in the column right of a date that opens its line: the entry above's line
                 if not (_is_header_like(ln) or _LABELLED.match(ln.text)) or _continues_above(lines, j):
                     head = _header_before_remark(ln)
+                    if head is None and not hdr and _bullet_header(text, ln):
+                        hdr.insert(
+                            0, j
+                        )  # "• Staff Accountant, Morgan & Finch LLP, Chicago, IL" over "2015 - 2019"
+                        break
                     if head is None:
                         break
                     lines[j] = ln = head
@@ -1262,6 +1283,17 @@ def _own_line_title(
         ):
             return f
     return title
+
+
+def _bullet_header(text: str, ln: _Line) -> bool:
+    """A list item right above a date that reads as a whole header: a clear title, and an organisation or a
+    place ("• Staff Accountant, Morgan & Finch LLP, Chicago, IL")."""
+    if not _BULLET_RE.match(ln.text) or len(ln.stripped) > 90 or ln.stripped.endswith("."):
+        return False
+    frags = _fragments(text, ln, None)
+    if not frags or _title_score(frags[0][0]) < 1.0 or len(frags) < 2:
+        return False
+    return any(looks_like_employer(f[0]) > 0 or _is_location(f[0]) for f in frags[1:])
 
 
 def _indent(s: str) -> int:

@@ -1080,3 +1080,27 @@ def test_an_employer_line_heads_the_titles_under_it() -> None:
         ("Regional Sales Manager", "NORTHWIND TRADERS"),
         ("Sales Representative", "NORTHWIND TRADERS"),
     ]
+
+
+def test_list_items_that_read_as_whole_headers() -> None:
+    text = (
+        "EXPERIENCE\n• Staff Accountant, Morgan & Finch LLP, Chicago, IL\n  2015 - 2019\n  Prepared audits\n"
+        "• Audit Associate, Deloitte, Chicago, IL\n  2012 - 2015\n"
+    )
+    assert [(x.title, x.employer, x.location) for x in _work(text)] == [
+        ("Staff Accountant", "Morgan & Finch LLP", "Chicago, IL"),
+        ("Audit Associate", "Deloitte", "Chicago, IL"),
+    ]
+
+
+def test_a_dated_sentence_gives_its_title_to_the_position_read_from_it() -> None:
+    text = (
+        "EXPERIENCE\nWorking as Senior Analyst at Genpact since March 2016.\n"
+        "Worked as Analyst at WNS Global Services from June 2012 to February 2016.\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.start) for x in w] == [
+        ("Senior Analyst", "Genpact", PartialDate(year=2016, month=3)),
+        ("Analyst", "WNS Global Services", PartialDate(year=2012, month=6)),
+    ]
+    assert w[0].title_evidence is not None and w[0].title_evidence.text == "Senior Analyst"

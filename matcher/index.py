@@ -406,6 +406,21 @@ class FaissIndex:
             return np.zeros((0, self._dim), dtype=np.float32)
         return self._faiss.rev_swig_ptr(flat.get_xb(), n * self._dim).reshape(n, self._dim)
 
+    def vectors(self, ids: np.ndarray | list[int]) -> np.ndarray:
+        """Stored vectors of the ids, as added (float32 rows, copied; KeyError for an unknown id)."""
+        arr = _as_ids(ids)
+        if self._hnsw is not None:
+            rows = [self._pos[int(i)] for i in arr]
+            return self._flat_view(self._hnsw.storage, int(self._hnsw.ntotal))[rows]  # indexing copies
+        if len(arr) == 0:
+            return np.zeros((0, self._dim), dtype=np.float32)
+        try:
+            return np.asarray(self._exact.reconstruct_batch(arr), dtype=np.float32)
+        except RuntimeError:  # FAISS reports an unknown id this way
+            known = set(self._exact_ids().tolist())
+            missing = next(int(i) for i in arr if int(i) not in known)
+            raise KeyError(missing) from None
+
     def _all(self) -> tuple[np.ndarray, np.ndarray]:
         """(ids, vectors) of every live entry, copied."""
         if self._hnsw is not None:

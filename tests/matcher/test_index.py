@@ -270,3 +270,29 @@ def test_single_query_runs_on_one_thread_and_restores(name: str, monkeypatch: py
     seen.clear()
     batch = index.search(vecs[:8], 10)
     assert seen == [] and np.array_equal(batch[1][:1], one[1])
+
+
+@pytest.mark.parametrize("name", ["numpy", "faiss-exact", "faiss-hnsw", "faiss-switching"])
+def test_vectors_are_the_ones_added(name: str) -> None:
+    """The lossless backends give back each id's vector exactly as last added, through updates, erasures and
+    the switch between exact and HNSW; an unknown or erased id is a KeyError."""
+    rng = np.random.default_rng(5)
+    index = BACKENDS[name]()
+    ids = np.arange(300, dtype=np.int64) * 7
+    vecs = unit(rng, 300)
+    index.add(ids, vecs)
+    new = unit(rng, 4)
+    index.add(ids[:4], new)  # updates
+    assert index.remove([int(ids[9]), int(ids[20])]) == 2
+    truth = {int(i): v for i, v in zip(ids, vecs, strict=True)} | {
+        int(i): v for i, v in zip(ids[:4], new, strict=True)
+    }
+    del truth[int(ids[9])], truth[int(ids[20])]
+    ask = [int(ids[3]), int(ids[250]), int(ids[0]), int(ids[10])]
+    got = index.vectors(ask)  # type: ignore[attr-defined]
+    assert got.dtype == np.float32 and got.shape == (4, DIM)
+    assert np.array_equal(got, np.stack([truth[i] for i in ask]))
+    assert index.vectors([]).shape == (0, DIM)  # type: ignore[attr-defined]
+    for gone in (int(ids[9]), 123_456):
+        with pytest.raises(KeyError):
+            index.vectors([int(ids[1]), gone])  # type: ignore[attr-defined]

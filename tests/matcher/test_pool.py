@@ -571,6 +571,37 @@ def test_value_views_give_the_shortlist_of_full_resumes(tmp_path: Path) -> None:
         assert [light.shortlist(j, top=8) for j in jobs] == want
 
 
+def test_recalled_vectors_read_from_the_index_rank_as_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Retrieval's pre-score reads the recalled candidates' vectors from an index that keeps exact copies
+    instead of the store, with the same shortlist; an index without them (IVF codes) leaves the store read."""
+    import matcher.pool
+    from evaluation.synthetic import generate_specs, render_text
+
+    docs = [(render_text(spec).encode(), f"{i}.txt") for i, spec in enumerate(generate_specs(30, seed=5))]
+    jobs = [
+        Job(id="j1", title="Software Engineer", text="Software Engineer\nPython, SQL and AWS."),
+        Job(id="j2", title="Accountant", text="Accountant\nMonth-end close, audits, Excel."),
+    ]
+    with Pool(tmp_path / "data", embedder=EMB, index_backend="numpy", rerank_k=12) as pool:
+        pool.add_many(docs, batch_size=16)
+        read: list[int] = []
+        real = pool.store.get_embeddings
+
+        def counting(ids: Sequence[str], model: str) -> dict[str, np.ndarray]:
+            if model == pool.model:
+                read.append(len(ids))
+            return real(ids, model)
+
+        monkeypatch.setattr(pool.store, "get_embeddings", counting)
+        from_index = [pool.shortlist(j, top=3) for j in jobs]
+        assert read == []  # the profile vectors came from the index
+        monkeypatch.setattr(matcher.pool, "EXACT_COPY_INDEXES", frozenset())
+        assert [pool.shortlist(j, top=3) for j in jobs] == from_index
+        assert read and max(read) > 12  # every recalled candidate's vector from the store
+
+
 def test_kept_and_stored_ranking_inputs_rank_as_freshly_derived(tmp_path: Path) -> None:
     """Kept tokens, stored ranking inputs and text views give the same shortlist as a pool that derives all."""
     docs = [

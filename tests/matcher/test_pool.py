@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pytest
@@ -571,8 +571,9 @@ def test_value_views_give_the_shortlist_of_full_resumes(tmp_path: Path) -> None:
         assert [light.shortlist(j, top=8) for j in jobs] == want
 
 
+@pytest.mark.parametrize("backend", ["numpy", "faiss"])
 def test_recalled_vectors_read_from_the_index_rank_as_from_the_store(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: Literal["numpy", "faiss"]
 ) -> None:
     """Retrieval's pre-score reads the recalled candidates' vectors from an index that keeps exact copies
     instead of the store, with the same shortlist; an index without them (IVF codes) leaves the store read."""
@@ -584,7 +585,7 @@ def test_recalled_vectors_read_from_the_index_rank_as_from_the_store(
         Job(id="j1", title="Software Engineer", text="Software Engineer\nPython, SQL and AWS."),
         Job(id="j2", title="Accountant", text="Accountant\nMonth-end close, audits, Excel."),
     ]
-    with Pool(tmp_path / "data", embedder=EMB, index_backend="numpy", rerank_k=12) as pool:
+    with Pool(tmp_path / "data", embedder=EMB, index_backend=backend, rerank_k=12) as pool:
         pool.add_many(docs, batch_size=16)
         read: list[int] = []
         real = pool.store.get_embeddings

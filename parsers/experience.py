@@ -615,6 +615,17 @@ def _is_location(s: str) -> bool:
     return city_then_region or _ends_in_place(s)
 
 
+_PLACE_MODIFIERS = _word_set(
+    "new north south east west central upper lower greater navi old port san santa saint st remote"
+)
+# a country after a name more often names a firm's branch ("Air India", "Oracle India") than a city's country
+_COUNTRY_WORDS = frozenset(
+    {c for c in _COUNTRIES if " " not in c}
+    | {"india", "usa", "canada", "australia", "england", "scotland", "wales", "ireland", "uk", "germany", "france",
+       "spain", "italy", "netherlands", "singapore", "nigeria", "kenya", "egypt", "uae", "china", "japan"}
+)  # fmt: skip
+
+
 def _ends_in_place(s: str) -> bool:
     """The text ends in a known place name ("Chennai", "New York", "Pune, Maharashtra"); a name that only holds
     one ("Texas Instruments", "Tandem Australia Development") does not."""
@@ -622,7 +633,15 @@ def _ends_in_place(s: str) -> bool:
     if not words:
         return False
     if guess_region(words[-1]) is not None:
-        return True
+        # "Air India", "Air Canada": a name that ends in a place, unless what comes before is a place too
+        # ("Bangalore Karnataka") or a part of its name ("New Delhi", "Navi Mumbai", "North Goa")
+        return (
+            "," in s
+            or len(words) == 1
+            or guess_region(words[-2]) is not None
+            or words[-2].lower() in _PLACE_MODIFIERS
+            or words[-1].lower() not in _COUNTRY_WORDS  # "Secunderabad Telangana": a city before its state
+        )
     # a two-word place ("New York", "Tamil Nadu"): the cue is the pair, not the first word alone
     return (
         len(words) >= 2 and guess_region(" ".join(words[-2:])) is not None and guess_region(words[-2]) is None

@@ -1104,3 +1104,15 @@ def test_a_dated_sentence_gives_its_title_to_the_position_read_from_it() -> None
         ("Analyst", "WNS Global Services", PartialDate(year=2012, month=6)),
     ]
     assert w[0].title_evidence is not None and w[0].title_evidence.text == "Senior Analyst"
+
+
+def test_a_name_ending_in_a_country_is_an_employer_not_a_place() -> None:
+    text = (
+        "EXPERIENCE\nAir Canada\nSeptember 2007 - November 2007\nAnalyst Programmer\n- Documented an XML tool\n"
+        "Flight Attendant, Air India, Mumbai India\n2003 - 2006\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer, x.location) for x in w] == [
+        ("Analyst Programmer", "Air Canada", None),
+        ("Flight Attendant", "Air India", "Mumbai India"),
+    ]

@@ -539,7 +539,9 @@ def _plausible_name(s: str) -> bool:
     lower = sum(
         1 for w in words if w[:1].islower() and w.lower() not in {"of", "and", "the", "&", "for", "de"}
     )
-    return lower <= 1 and not re.search(r"\d{4,}", s)
+    # "98 with Oracle Inc.": the end of a sentence wrapped from the line above ("... since Jan\n98 with ...")
+    wrapped = len(words) > 1 and words[0][:1].isdigit() and words[1][:1].islower()
+    return lower <= 1 and not re.search(r"\d{4,}", s) and not wrapped
 
 
 def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
@@ -1486,6 +1488,7 @@ def _has_legal_form(s: str) -> bool:
 _STATE_AFTER_COMMA = re.compile(r",\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
 
 
+_COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[ \t]?\d{3,4}[A-Z]?\b")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
 
 
@@ -1493,6 +1496,11 @@ def _tidy_title(t: tuple[str, int, int]) -> tuple[str, int, int]:
     """A title without a trailing qualifier in brackets ("Special Education Teacher (Summer Program)",
     "Senior Consultant (Houston"); a one-word abbreviation stays ("Shift Manager (OCSM)"). Dates written into
     the title ("Dealer Operations Manager, 1996 to 1997") are cut off."""
+    code = _COURSE_CODE.search(t[0])
+    if code and code.start() > 0 and looks_like_title(t[0][: code.start()].rstrip(" ,;:-–(")) >= 1.0:
+        # "Instructor, COMP 1120 Composition": the course taught, not the title
+        head = t[0][: code.start()].rstrip(" ,;:-–(")
+        t = (head, t[1], t[1] + len(head))
     ranges = find_date_ranges(t[0])
     if ranges and ranges[0].start > 0:
         head = t[0][: ranges[0].start].rstrip(" ,;:-–(")

@@ -1116,3 +1116,16 @@ def test_a_name_ending_in_a_country_is_an_employer_not_a_place() -> None:
         ("Analyst Programmer", "Air Canada", None),
         ("Flight Attendant", "Air India", "Mumbai India"),
     ]
+
+
+def test_course_codes_and_wrapped_sentence_ends_are_no_title_or_employer() -> None:
+    text = (
+        "TEACHING EXPERIENCE\nInstructor, COMP 1120 Composition (2001 - 2004)\n"
+        "Instructor, PE 1615 Jujutsu (1998 - 2001)\n\n"
+        "WORK EXPERIENCE\nSoftware Development Director\n\nOracle Inc -\n\nJanuary 1998 to Present\n\n"
+        "98 with Oracle Inc.\nGrowth Path:\n\nSenior Development Manager\n\nOracle Inc -\n\nDecember 2011 to March 2015\n"
+    )
+    w = _work(text)
+    assert [x.title for x in w[:2]] == ["Instructor", "Instructor"]
+    assert all(x.employer != "98 with Oracle Inc." for x in w)
+    assert ("Senior Development Manager", "Oracle Inc") in [(x.title, x.employer) for x in w]

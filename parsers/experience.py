@@ -277,6 +277,9 @@ _CAPS_THEN_LOWER = re.compile(r"^(?P<head>[A-Z][A-Z&/.'\-]*(?: [A-Z&/.'\-]+)+)\s
 _URL_TAIL = re.compile(r"\s*[\[(]?\s*(?:https?://|www\.)\S*\s*[\])]?\s*$", re.IGNORECASE)
 
 
+_SEASON_TAIL = re.compile(r"(?i),?\s+(?:summers?|springs?|falls?|winters?|autumns?)$")
+
+
 def _clean_frag(s: str) -> str:
     s = _URL_TAIL.sub("", s) if "www." in s.lower() or "://" in s else s
     s = s.strip(" \t-–—|,:;([]•*").lstrip(
@@ -293,6 +296,7 @@ def _clean_frag(s: str) -> str:
     if s.endswith(".") and last.count(".") == 1 and last[:-1].lower() not in _ABBREV_END:
         s = s[:-1]  # a full stop, not an abbreviation ("Lab." but "Inc.", "Co.")
     s = _LEAD_NOISE.sub("", s)
+    s = _SEASON_TAIL.sub("", s)  # "Beacon Program, summer (2006)": when, not part of the name
     s = re.sub(r"^(?:at|@|with)\s+|^\d{1,2}[.)]\s+(?=[A-Z])", "", s, flags=re.IGNORECASE)  # "1. Infosys Ltd"
     s = re.sub(r"\s+", " ", s)
     return s.strip()
@@ -1220,7 +1224,15 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         dr = anc.dr
         if title is not None:
             title = _tidy_title(title)
-        if dr.single and title is None and not labelled and not (employer and _has_legal_form(employer[0])):
+        place_below = bool(afters[k]) and _is_location(lines[afters[k][0]].stripped.rstrip(" .,-"))
+        if (
+            dr.single
+            and title is None
+            and not labelled
+            # a name over its place ("McDonald's Fast Food Restaurant (2007)" / "Philadelphia, PA") is where one
+            # worked
+            and not (employer and (_has_legal_form(employer[0]) or (place_below and employer[1] < dr.start)))
+        ):
             # a lone year beside a name, with no title, lists a course, an award or a client more often
             # than an employer ("2009 Shaikh Holdings", "Operating Systems (1998)")
             employer = None

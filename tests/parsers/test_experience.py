@@ -1129,3 +1129,18 @@ def test_course_codes_and_wrapped_sentence_ends_are_no_title_or_employer() -> No
     assert [x.title for x in w[:2]] == ["Instructor", "Instructor"]
     assert all(x.employer != "98 with Oracle Inc." for x in w)
     assert ("Senior Development Manager", "Oracle Inc") in [(x.title, x.employer) for x in w]
+
+
+def test_a_name_with_a_lone_year_over_its_place_is_an_employer() -> None:
+    text = (
+        "Volunteer Work and Job History:\n"
+        "McDonald's Fast Food Restaurant (2007)\nPhiladelphia, PA\n"
+        "Beacon Program, summer (2006)\nPhiladelphia, PA\n"
+        "Operating Systems (1998)\n- Coursework in kernels\n"
+    )
+    w = _work(text)
+    assert [(x.employer, x.location) for x in w[:2]] == [
+        ("McDonald's Fast Food Restaurant", "Philadelphia, PA"),
+        ("Beacon Program", "Philadelphia, PA"),
+    ]
+    assert len(w) == 3 and w[2].employer is None  # a course beside a year names no employer

@@ -258,9 +258,9 @@ class SkillIndex:
         return found.astype(np.int64), counts
 
     def _count_rows(
-        self, skill_ids: Iterable[str], include_duplicates: bool
+        self, tally: np.ndarray | tuple[np.ndarray, np.ndarray], include_duplicates: bool
     ) -> tuple[np.ndarray, np.ndarray]:
-        tally = self._tally(skill_ids)
+        """(rows ascending, counts) of the holders in a `_tally`, duplicates left out unless asked for."""
         if isinstance(tally, np.ndarray):
             rows = np.flatnonzero(tally)
             counts = tally[rows]
@@ -348,7 +348,7 @@ class SkillIndex:
         """{candidate id: how many of the skills it has} for every candidate with at least one of them."""
         with self._lock:
             self._ready()
-            rows, counts = self._count_rows(skill_ids, include_duplicates)
+            rows, counts = self._count_rows(self._tally(skill_ids), include_duplicates)
             return dict(zip(self._ids(rows), (int(c) for c in counts), strict=True))
 
     def top_holders(
@@ -360,7 +360,7 @@ class SkillIndex:
             self._ready()
             tally = self._tally(skill_ids)
             if not isinstance(tally, np.ndarray):  # few holders: sort them
-                rows, counts = self._count_rows(skill_ids, include_duplicates)
+                rows, counts = self._count_rows(tally, include_duplicates)
                 order = _most_first(counts, max(0, k))
                 rows, counts = rows[order], counts[order]
             else:  # a count per row: read the rows count by count, most first, rows ascending within one

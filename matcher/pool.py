@@ -87,8 +87,6 @@ TOKENS_KEPT = 4096  # candidates whose blinded-text tokens are kept between shor
 VIEW_BATCH = 8  # text views embedded per step in the background (a shortlist waits for at most one step)
 VIEW_IDLE_S = 0.3  # the background embedding waits this long after the last foreground call
 TextViews = Literal["background", "ingest", "shortlist"]
-# vector indexes that keep the float32 vectors they were given (read back by `Pool._index_vectors`)
-EXACT_COPY_INDEXES = frozenset({"numpy", "faiss-flat", "faiss-hnsw"})
 
 
 @dataclass
@@ -1180,12 +1178,11 @@ class Pool:
 
     def _index_vectors(self, cids: Sequence[str]) -> dict[str, np.ndarray]:
         """The candidates' stored profile vectors read from the vector index when it keeps exact copies of them
-        (`EXACT_COPY_INDEXES`: the float32 rows that were stored; not IVF-SQ8, which keeps 8-bit codes) and can
-        hand them out (`vectors(ids)`), instead of one SQLite row each (~10 us a row on a 100k pool); {} when it
-        cannot or lacks any of them (the store is read then). Lock held."""
-        index = self._index
-        get = getattr(index, "vectors", None)
-        if not cids or index is None or get is None or index.kind not in EXACT_COPY_INDEXES:
+        and hands them out (`vectors(ids)`: the numpy and FAISS flat / HNSW indexes; IVF-SQ8 keeps 8-bit codes
+        and has none), instead of one SQLite row each (~10 us a row on a 100k pool); {} when it cannot or lacks
+        any of them (the store is read then). Lock held."""
+        get = getattr(self._index, "vectors", None)
+        if not cids or get is None:
             return {}
         nums = self.store.nums_for(cids)
         if len(nums) < len(cids):
@@ -1307,12 +1304,7 @@ class Pool:
             zero = np.zeros(self.embedder.dim, dtype=np.float32)
             return np.stack([stored.get(c, zero) for c in cids]) if cids else zero.reshape(0, -1)
 
-        from matcher.ranking import _one_blas_thread
-
-        # the pre-score's matrix product runs on one BLAS thread, as the ranking's do: on two threads OpenBLAS's
-        # second thread spun on after it, through the ranking (measured at 100k on an idle machine: process CPU
-        # 196 ms a shortlist against 129 with OPENBLAS_NUM_THREADS=1, for the same wall time)
-        with self._lock, _one_blas_thread():
+        with self._lock:
             recalled = retrieve(
                 job,
                 job_vec,

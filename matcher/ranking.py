@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from matcher import features as F
+from matcher.blas import one_blas_thread
 from matcher.embedder import Embedder
 from matcher.explain import build_explanation
 from matcher.lexical import bm25_query_scores, scale_to_unit, tokenize
@@ -61,44 +62,6 @@ __all__ = [
 ]
 
 _DEFAULT = object()  # "load the shipped taxonomy" marker for `related`
-
-_BLAS_LOCK = threading.Lock()
-_blas_state: dict[str, Any] = {"users": 0, "libs": None, "before": []}
-
-
-@contextmanager
-def _one_blas_thread() -> Iterator[None]:
-    """Run the block with the BLAS libraries on one thread (restored when the last concurrent caller leaves).
-
-    A ranking multiplies matrices of a few hundred rows, where a BLAS thread team costs more than it saves
-    whenever other work holds the cores (measured on 2 busy cores: the 200 x 200 neighbour similarities p95
-    9.9 ms on 2 threads, 0.45 ms on one). The setting is process-wide in OpenBLAS, so concurrent rankings share
-    one count of users and the first in / last out set and restore it. Only OpenBLAS (numpy's, FAISS's) is
-    touched, not the embedding model's threads. Without threadpoolctl it does nothing.
-    """
-    with _BLAS_LOCK:
-        if _blas_state["libs"] is None:
-            try:
-                from threadpoolctl import ThreadpoolController
-
-                ctl = ThreadpoolController()
-                _blas_state["libs"] = [c for c in ctl.lib_controllers if c.internal_api == "openblas"]
-            except Exception:  # not installed, or a library it cannot drive: leave the threads alone
-                _blas_state["libs"] = []
-        if _blas_state["users"] == 0:
-            libs = _blas_state["libs"]
-            _blas_state["before"] = [c.num_threads for c in libs]
-            for c in libs:
-                c.set_num_threads(1)
-        _blas_state["users"] += 1
-    try:
-        yield
-    finally:
-        with _BLAS_LOCK:
-            _blas_state["users"] -= 1
-            if _blas_state["users"] == 0:
-                for c, n in zip(_blas_state["libs"], _blas_state["before"], strict=True):
-                    c.set_num_threads(n)
 
 
 def job_embedding_texts(job: Job) -> list[str]:
@@ -631,7 +594,7 @@ def rank_resumes(
     w = merge_weights(job.weights, weights)
     rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
     ctx = F.JobFeatures(job, related=rel_fn, occupation=_load_occupation(), today=today)
-    with _one_blas_thread():
+    with one_blas_thread():
         feats = _all_features(
             job,
             resumes,
@@ -688,7 +651,7 @@ def feature_matrix(
         to the job is 0 for every candidate.
     """
     rel_fn = _memoized(_load_related() if related is _DEFAULT else related)
-    with _one_blas_thread():
+    with one_blas_thread():
         feats = _all_features(
             job,
             resumes,

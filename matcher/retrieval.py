@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from matcher.blas import one_blas_thread
 from matcher.index import VectorIndex
 from matcher.skill_index import SkillIndex
 from models import Job
@@ -373,7 +374,8 @@ def retrieve(
         dense_scores = merged.dense_or_floor()
         if vectors_for is not None:
             vecs = np.asarray(vectors_for(merged.ids), dtype=np.float32)
-            dense_scores = vecs @ np.asarray(job_vector, dtype=np.float32).reshape(-1)
+            with one_blas_thread():
+                dense_scores = vecs @ np.asarray(job_vector, dtype=np.float32).reshape(-1)
         coverage = skill_coverage(job, skill_index, merged.ids)
         scores = _prescore_arrays(job, dense_scores, merged.lexical_or_zero(), coverage, weights)
         picked = _rerank_positions(job, scores, rerank_k, coverage)

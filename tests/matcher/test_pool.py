@@ -498,6 +498,18 @@ def test_lexical_tokens_kept_until_replaced_or_erased(pool: Pool, monkeypatch: p
     ) in pool._tokens  # the replaced document is tokenized again, under its new content
 
 
+def _developer_docs(n: int) -> list[tuple[bytes, str]]:
+    """n small text resumes of Python developers, alike but not the same (for ranking-input tests)."""
+    return [
+        (
+            f"Person {i}\n\nExperience\nPython developer {i}, Org {i % 3}, 2012 - 2020\n- Built APIs in python"
+            f" and {'sql' if i % 2 else 'aws'} for team {i}.\n\nSkills\nPython, SQL, AWS\n".encode(),
+            f"{i}.txt",
+        )
+        for i in range(n)
+    ]
+
+
 def test_kept_tokens_beyond_the_cache_size_rank_as_with_room(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -505,14 +517,7 @@ def test_kept_tokens_beyond_the_cache_size_rank_as_with_room(
     (the cache once dropped an entry of the same shortlist before reading it: KeyError)."""
     import matcher.pool
 
-    docs = [
-        (
-            f"Person {i}\n\nExperience\nPython developer {i}, Org {i % 3}, 2012 - 2020\n- Built APIs in python"
-            f" and {'sql' if i % 2 else 'aws'} for team {i}.\n\nSkills\nPython, SQL, AWS\n".encode(),
-            f"{i}.txt",
-        )
-        for i in range(10)
-    ]
+    docs = _developer_docs(10)
     job = Job(id="j1", title="Python developer", text="Python developer\nPython, SQL and AWS for our APIs.")
     other = Job(id="j2", title="Data engineer", text="Data engineer\nSQL and AWS pipelines.")
     with Pool(tmp_path / "data", embedder=EMB) as roomy:
@@ -577,7 +582,6 @@ def test_recalled_vectors_read_from_the_index_rank_as_from_the_store(
 ) -> None:
     """Retrieval's pre-score reads the recalled candidates' vectors from an index that keeps exact copies
     instead of the store, with the same shortlist; an index without them (IVF codes) leaves the store read."""
-    import matcher.pool
     from evaluation.synthetic import generate_specs, render_text
 
     docs = [(render_text(spec).encode(), f"{i}.txt") for i, spec in enumerate(generate_specs(30, seed=5))]
@@ -598,21 +602,14 @@ def test_recalled_vectors_read_from_the_index_rank_as_from_the_store(
         monkeypatch.setattr(pool.store, "get_embeddings", counting)
         from_index = [pool.shortlist(j, top=3) for j in jobs]
         assert read == []  # the profile vectors came from the index
-        monkeypatch.setattr(matcher.pool, "EXACT_COPY_INDEXES", frozenset())
+        monkeypatch.delattr(type(pool._index), "vectors")  # an index without exact copies (as IVF-SQ8)
         assert [pool.shortlist(j, top=3) for j in jobs] == from_index
         assert read and max(read) > 12  # every recalled candidate's vector from the store
 
 
 def test_kept_and_stored_ranking_inputs_rank_as_freshly_derived(tmp_path: Path) -> None:
     """Kept tokens, stored ranking inputs and text views give the same shortlist as a pool that derives all."""
-    docs = [
-        (
-            f"Person {i}\n\nExperience\nPython developer {i}, Org {i % 3}, 2012 - 2020\n- Built APIs in python"
-            f" and {'sql' if i % 2 else 'aws'} for team {i}.\n\nSkills\nPython, SQL, AWS\n".encode(),
-            f"{i}.txt",
-        )
-        for i in range(12)
-    ]
+    docs = _developer_docs(12)
     job = Job(id="j1", title="Python developer", text="Python developer\nPython, SQL and AWS for our APIs.")
     with Pool(tmp_path / "warm", embedder=EMB) as warm:
         warm.add_many(docs, batch_size=5)

@@ -365,6 +365,7 @@ def test_nearest_equals_the_stable_sort(seed: int) -> None:
 
 def test_ranking_leaves_the_blas_threads_as_it_found_them(hashing_embedder: HashingEmbedder) -> None:
     threadpoolctl = pytest.importorskip("threadpoolctl")
+    import matcher.blas as blas
     import matcher.ranking as ranking
 
     before = [(c.prefix, c.num_threads) for c in threadpoolctl.ThreadpoolController().lib_controllers]
@@ -372,7 +373,7 @@ def test_ranking_leaves_the_blas_threads_as_it_found_them(hashing_embedder: Hash
     real = ranking.peer_means
 
     def spy(*args: object, **kwargs: object) -> np.ndarray:
-        seen.extend(c.num_threads for c in ranking._blas_state["libs"])
+        seen.extend(c.num_threads for c in blas._blas_state["libs"])
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     big_pool = [(f"{cid}-{i}", r) for i in range(11) for cid, r in POOL]
@@ -383,7 +384,7 @@ def test_ranking_leaves_the_blas_threads_as_it_found_them(hashing_embedder: Hash
         ranking.peer_means = real
     assert seen and set(seen) == {1}  # OpenBLAS ran on one thread inside the ranking
     after = [(c.prefix, c.num_threads) for c in threadpoolctl.ThreadpoolController().lib_controllers]
-    assert after == before and ranking._blas_state["users"] == 0
+    assert after == before and blas._blas_state["users"] == 0
 
 
 def test_warm_up_freezes_the_long_lived_heap() -> None:

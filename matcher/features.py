@@ -221,6 +221,11 @@ def _coverage_of(skills: Sequence[JobSkill], have: Mapping[str, SkillMention], l
     return FeatureResult(len(hits) / len(skills), note, evidence)
 
 
+def _coverage_value(skills: Sequence[JobSkill], have: Mapping[str, SkillMention]) -> float:
+    """Share of the listed job skills the candidate holds (`_coverage_of(...).value`; skills not empty)."""
+    return len(_skill_hits(skills, have)) / len(skills)
+
+
 def _skill_hits(skills: Sequence[JobSkill], have: Mapping[str, SkillMention]) -> list[SkillMention]:
     """The candidate's mentions of the job skills listed, in the job's order."""
     return [have[s.skill_id] for s in skills if s.skill_id in have]
@@ -748,24 +753,19 @@ class JobFeatures:
     # -- every feature ---------------------------------------------------------------------------------------
 
     def basics(self, resume: Resume, *, headline: str | None = None) -> CandidateBasics:
-        """The first stage of `of`: the candidate's skills and titles read once, and the values of the
+        """A ranking's first look at a candidate: its skills and titles read once, and the values of the
         `BASIC_FEATURES` that apply to the job (those that read them, without the taxonomy's related skills
         or the occupation index), without notes or evidence.
 
         A ranking works these out for every recalled candidate and finishes (`complete`) only those that can
         still reach the shortlist; each value equals the one `of` gives."""
         job = self.job
-        have = {s.skill_id: s for s in resume.skills}
-        titles = candidate_titles(resume, headline=headline) if self.title else []
+        have, titles = self._read(resume, headline)
         values = {"relevant_experience": _relevant_value(job, self.skill_set, resume.work, self.today)}
         if job.required_skills:
-            values["required_skill_coverage"] = len(_skill_hits(job.required_skills, have)) / len(
-                job.required_skills
-            )
+            values["required_skill_coverage"] = _coverage_value(job.required_skills, have)
         if job.preferred_skills:
-            values["preferred_skill_coverage"] = len(_skill_hits(job.preferred_skills, have)) / len(
-                job.preferred_skills
-            )
+            values["preferred_skill_coverage"] = _coverage_value(job.preferred_skills, have)
         if self.title:
             values["title_similarity"] = unit_value(_best_title(self.title, titles)[0])
         if job.degree_level is not None:
@@ -773,6 +773,13 @@ class JobFeatures:
         if self.skills:
             values["skill_recency"] = _recency_value(self.skills, have, self.today)
         return CandidateBasics(have, titles, values)
+
+    def _read(
+        self, resume: Resume, headline: str | None
+    ) -> tuple[dict[str, SkillMention], list[tuple[str, Span | None]]]:
+        """The candidate's skills by id and the titles the title features read (none when the job has none)."""
+        titles = candidate_titles(resume, headline=headline) if self.title else []
+        return {s.skill_id: s for s in resume.skills}, titles
 
     def finish_values(self, resume: Resume, basics: CandidateBasics) -> dict[str, float]:
         """The values of the features that `basics` leaves out and that apply to the job (related skill
@@ -792,16 +799,16 @@ class JobFeatures:
     def complete(
         self,
         resume: Resume,
-        basics: CandidateBasics,
+        have: Mapping[str, SkillMention],
+        titles: Sequence[tuple[str, Span | None]],
         *,
         cosine: float,
         lexical: float | None = None,
         peer: float | None = None,
     ) -> dict[str, FeatureResult]:
-        """The second stage of `of`: every feature of the candidate whose `basics` are given, with notes
-        and evidence, keyed by name (FEATURES order)."""
+        """Every feature of the candidate whose skills by id and titles are given (`basics` read them), with
+        notes and evidence, keyed by name (FEATURES order)."""
         job = self.job
-        have, titles = basics.have, basics.titles
         if self.skills:
             related = _related_credit(self.skills, have, self._best_of(resume, have))
             recency = _recency(self.skills, have, self.today)
@@ -843,6 +850,5 @@ class JobFeatures:
         headline: str | None = None,
     ) -> dict[str, FeatureResult]:
         """Every feature of the job against one candidate, keyed by name (FEATURES order)."""
-        return self.complete(
-            resume, self.basics(resume, headline=headline), cosine=cosine, lexical=lexical, peer=peer
-        )
+        have, titles = self._read(resume, headline)
+        return self.complete(resume, have, titles, cosine=cosine, lexical=lexical, peer=peer)

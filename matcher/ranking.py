@@ -403,23 +403,26 @@ def _all_features(
     # Stage 3, in order of the stage-2 bound: the exact score (from values alone) of each candidate that can
     # still reach the top, keeping the `top` best so far; then every feature, with notes and evidence, of the
     # `top` best of them in `_scored`'s order (score, then id), which with candidate 0 hold the final top
-    cheap_values = {"semantic_similarity": semantic, "lexical_match": cheap["lexical_match"]}
-    if peers is not None:
-        cheap_values["peer_support"] = cheap["peer_support"]
     scores: dict[int, float] = {}
     best = [first_score]  # min-heap of the best `top` actual scores
     for i in sorted(low2, key=lambda j: (-low2[j], j)):
         if len(best) >= top and low2[i] + rest_after_basics < best[0] - PRUNE_MARGIN:
             break
-        values = {k: float(v[i]) for k, v in cheap_values.items()}
+        values = {k: float(v[i]) for k, v in cheap.items()}  # the values the features give
         values.update(basics[i].values)
         values.update(ctx.finish_values(scored_view(i), basics[i]))
         scores[i] = _score_of_values(values, weights)
         _keep_best(best, scores[i], top)
     for i in _first_by_score(scores, top, lambda j: resumes[j][0]):
         if value_views is None:
+            b = basics[i]
             out[i] = ctx.complete(
-                resumes[i][1], basics[i], cosine=float(cosines[i]), lexical=float(bm25[i]), peer=peer_of(i)
+                resumes[i][1],
+                b.have,
+                b.titles,
+                cosine=float(cosines[i]),
+                lexical=float(bm25[i]),
+                peer=peer_of(i),
             )
         else:  # the view has no evidence: the kept candidate's features are read from its resume
             out[i] = features_of(i)

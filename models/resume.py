@@ -140,6 +140,15 @@ class Language(BaseModel):
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
+class Referee(BaseModel):
+    """A person the candidate names as a referee, with the referee's own title and employer (never a
+    position of the candidate's)."""
+
+    name: TextField | None = None
+    title: TextField | None = None
+    employer: TextField | None = None
+
+
 class Gap(BaseModel):
     """A period of at least a few months between positions."""
 
@@ -163,6 +172,7 @@ class Resume(BaseModel):
     skills: list[SkillMention] = Field(default_factory=list)
     certifications: list[Certification] = Field(default_factory=list)
     languages: list[Language] = Field(default_factory=list)
+    referees: list[Referee] = Field(default_factory=list)
     total_experience_months: int = 0  # union of position intervals, overlaps merged
     gaps: list[Gap] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

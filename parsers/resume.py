@@ -20,6 +20,7 @@ from parsers.dates import interval, merge_intervals, ordinal_to_date
 from parsers.education import extract_education
 from parsers.experience import extract_experience, find_gaps, find_headline, total_months
 from parsers.languages import extract_languages
+from parsers.referees import extract_referees
 from parsers.sections import split_sections
 
 __all__ = ["PARSER_VERSION", "parse_resume", "parse_resume_text"]
@@ -109,6 +110,7 @@ def parse_resume_text(
     education = extract_education(text, sections)
     certifications = extract_certifications(text, sections)
     languages = extract_languages(text, sections)
+    referees = extract_referees(text, sections)
     skills = _skills(text, sections, warnings)
     _link_skills(skills, work, today)
     summary = _summary(text, sections)
@@ -128,6 +130,7 @@ def parse_resume_text(
         skills=skills,
         certifications=certifications,
         languages=languages,
+        referees=referees,
         total_experience_months=total_months(work, today=today),
         gaps=find_gaps(work, today=today),
         warnings=warnings,

@@ -637,7 +637,11 @@ _ALIAS_WORD_MIN = 3  # a word of this many multi-word aliases is an everyday wor
 _TOOL_LINE_MIN = 2  # taxonomy skills (not soft skills, languages) a list must hold for its other items
 _ITEM_SEP_RE = re.compile(r"[,;|•·▪●◦\u2022]|\s/\s|\s[-–]\s|\s(?:and|or)\s")
 _ITEM_TRIM_RE = re.compile(r"\((?:[^()]*)\)|\[[^\]]*\]")
-_VERSION_TAIL_RE = re.compile(r"(?:\s+(?:v(?:er(?:sion)?)?\.?\s*)?[\d.x+]+)+$", re.IGNORECASE)
+_VERSION_TAIL_RE = re.compile(r"(?:\s+(?:v(?:er(?:sion)?)?\.?\s*)?[\d.x+]+(?:/[\d.x+]+)*)+$", re.IGNORECASE)
+# the same run of versions right after an item's name, kept in its evidence: "IBM RAD 6/7", "SSH 3.2.9"
+_VERSION_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:v(?:er(?:sion)?)?\.?[ \t]*)?\d[\dx.+]*(?:/\d[\dx.+]*)*)+", re.IGNORECASE
+)
 _ITEM_OK_RE = re.compile(r"[A-Za-z][\w.+#&'/ -]*[\w+#]|[A-Za-z]")
 _LABEL_PREFIX_RE = re.compile(r"^[^:\n]{0,40}:\s*")
 # "IDEs - Eclipse, CodeWarrior", "Tools | Git, Jira": a list label before a dash or bar, never an item
@@ -786,13 +790,15 @@ def _unlisted_items(
                 continue
             j = text.find(item.split()[-1], i0, pos)
             span_end = j + len(item.split()[-1])
+            ver = _VERSION_AFTER_RE.match(text, span_end, pos)
+            ev_end = ver.end() if ver else span_end
             inside = [h for h in line_hits if h.start < span_end and i0 < h.end]
             if inside and not _names_more_than(text, i0, span_end, inside):
                 continue
             if tx.lookup(item) is not None:
                 continue  # a taxonomy skill its guard ruled out here ("Excel at ...")
             key = UNLISTED_PREFIX + "-".join(re.findall(r"[a-z0-9+#]+", item.lower()))
-            ev = Span.of(text, i0, span_end)
+            ev = Span.of(text, i0, ev_end)
             if key in found:
                 found[key].evidence.append(ev)
                 continue

@@ -352,7 +352,7 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
     for name, m in found.items():
         assert isinstance(m, SkillMention)
         assert m.skill_id.startswith(UNLISTED_PREFIX) and m.confidence < taxonomy_conf
-        assert [text[e.start : e.end] for e in m.evidence] == [name]
+        assert [text[e.start : e.end] for e in m.evidence] == [name if name != "LogiXML" else "LogiXML 10"]
     # the same item twice is one skill with two mentions
     twice = _unlisted(text + "Stack: Python, Java, Saucelabs\n")
     assert len(twice["Saucelabs"].evidence) == 2  # type: ignore[attr-defined]
@@ -395,6 +395,15 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
 )
 def test_unlisted_rules_for_labelled_lines_and_joined_items(text: str, names: set[str]) -> None:
     assert set(_unlisted(text)) == names
+
+
+def test_unlisted_item_evidence_keeps_its_versions() -> None:
+    # the name leaves a run of versions out ("IBM RAD 6/7" is IBM RAD); the evidence keeps it as written
+    text = "Tools: Eclipse, Jenkins, IBM RAD 6/7, Qwirkly 3.2.9, Saucelabs v2\n"
+    found = _unlisted(text)
+    assert set(found) == {"IBM RAD", "Qwirkly", "Saucelabs"}
+    spans = {n: [text[e.start : e.end] for e in m.evidence] for n, m in found.items()}  # type: ignore[attr-defined]
+    assert spans == {"IBM RAD": ["IBM RAD 6/7"], "Qwirkly": ["Qwirkly 3.2.9"], "Saucelabs": ["Saucelabs v2"]}
 
 
 @pytest.mark.parametrize(

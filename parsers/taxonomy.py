@@ -123,7 +123,8 @@ class Taxonomy:
         """The skill a surface form names ("MS Excel", "ReactJS", "Oracle 10g"), or None.
 
         Tries the whole surface, then without a parenthesised part, then without trailing versions (one or a
-        list: "Windows 98/2000/XP", "JBoss 4x", "SQL Server 2008 R2", "Excel 2003/2007"), then without qualifier words ("Basic ...", "MS ...", "... scripting", "... frameworks").
+        list: "Windows 98/2000/XP", "JBoss 4x", "SQL Server 2008 R2", "Excel 2003/2007"), then without qualifier words ("Basic ...", "MS ...", "... scripting", "... frameworks", "JUnit tests", "Agile model",
+        "Scrum methodology"); a kind of test names its testing ("Regression Test" -> Regression testing).
         Guards do not apply: the caller says this surface is a skill.
         """
         key = normalize(surface)
@@ -139,6 +140,8 @@ class Taxonomy:
                 candidates.append(" ".join([*toks[:-1], toks[-1][:-1]]))
             if toks and toks[-1].endswith("s") and len(toks[-1]) > 4:
                 candidates.append(" ".join([*toks[:-1], toks[-1][:-1]]))
+            if len(toks) > 1 and toks[-1] in ("test", "tests"):
+                candidates.append(" ".join([*toks[:-1], "testing"]))  # "Regression Test"
         for cand in candidates:
             skill_id = self._by_alias.get(cand)
             if skill_id:
@@ -192,6 +195,13 @@ _TRAILING_QUALIFIERS = frozenset(
         "skills",
         "tool",
         "tools",
+        "tests",
+        "test",
+        "model",
+        "methodology",
+        "methodologies",
+        "methods",
+        "techniques",
     }
 )
 

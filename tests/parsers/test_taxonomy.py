@@ -100,6 +100,13 @@ def test_attribution_in_metadata(tx) -> None:
         ("Microsoft SQL Server 2012", "sql-server"),
         ("knowledge of Git", "git"),
         ("Jenkins tools", "jenkins"),
+        ("JUnit tests", "junit"),
+        ("Agile model", "agile"),
+        ("Scrum methodology", "scrum"),
+        ("Agile Methodologies", "agile"),
+        # "test" for "testing" after a kind of test
+        ("Regression Test", "regression-testing"),
+        ("Unit Tests", "unit-testing"),
         # a list of versions or releases after the name
         ("Windows 98/2000/XP/Vista/7", "windows"),
         ("Windows 2000 and XP", "windows"),

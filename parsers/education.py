@@ -33,8 +33,8 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
     (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|doctorate|"
      r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?|pharm\.?[ \t]?d\.?|sc\.[ \t]?d\.?|"
      r"d\.[ \t]?(?:n\.[ \t]?p|p\.[ \t]?t|v\.[ \t]?m|d\.[ \t]?s|b\.[ \t]?a)\.?|(?-i:DNP|DPT|DVM|DDS|ScD)|doctorado|doutorado|doctorat", "doctorate"),
-    (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(]|$)|m\.[ \t]?s\.?(?=[ \t,(]|$)|m\.?[ \t]?sc\.?|"
-     r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(]|$)|"
+    (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(\n;:/)|\-–]|$)|m\.[ \t]?s\.?(?=[ \t,(\n;:/)|\-–]|$)|m\.?[ \t]?sc\.?|"
+     r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(\n;:/)|\-–]|$)|"
      r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
      r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|p\.?g\.?[ \t]+diploma(?:[ \t]+in)?|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
      r"certificate))?(?:[ \t]+in)?|master" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
@@ -44,7 +44,7 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"m\.[ \t]?(?:s\.[ \t]?(?:ed|w|n)|f\.[ \t]?a|p\.[ \t]?[ahp]|a\.[ \t]?t|h\.[ \t]?a|eng)\.?|"
      r"(?-i:MFA|MPH|MSW|MSN|MEng|MPA|MPP|MSEd|MHA|MASc|MAcc|MSEE|MSCS|MSIT|MSME)|maestr[ií]a|mestrado|"
      r"magist(?:er|ra|ro)|laurea[ \t]+magistrale|dipl\.?[ \t-]*ing\.?|diplom[ \t-]*ingenieur", "master"),
-    (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*(?:\n|$))|b\.[ \t]?s\.?(?=[ \t,(]|$)|"
+    (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*(?:\n|$))|b\.[ \t]?s\.?(?=[ \t,(\n;:/)|\-–]|$)|"
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
      r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
      r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
@@ -53,7 +53,8 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"degree[ \t]+in(?=[ \t]+[A-Z])|b\.[ \t]?(?:s\.[ \t]?(?:n|ed|ee|me)|f\.[ \t]?a|eng)\.?|"
      r"(?-i:BFA|BSN|BEng|BSEd|BSEE|BSME|BSCS|BSIT|BSBA|BASc|BSCE|BSChE)|licenciatura|licenciad[oa]|"
      r"bacharelado|laurea(?:[ \t]+triennale)?", "bachelor"),
-    (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
+    (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|"
+     r"in[ \t]+(?:applied[ \t]+)?(?:science|arts))|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
      r"(?:btec[ \t]+)?hn[cd]|a\.[ \t]?(?:s|d)\.[ \t]?n\.?|(?-i:AAS|ADN|ASN)", "associate"),
     (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
     (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
@@ -219,14 +220,38 @@ _NOT_FIELD = re.compile(
 )
 
 
+# "J.D. degree", "Bachelor of Science degree in Biology", "Ph.D. candidate in Sociology": words of the degree
+_DEGREE_NOUN_AFTER = re.compile(r"[ \t]+(?:degree|candidate)\b", re.IGNORECASE)
+# "Bachelor of Arts with an emphasis in Marketing", "B.A. with Honors in English": a focus of the degree
+_WITH_FOCUS = re.compile(
+    r"[ \t]+with[ \t]+(?:(?i:an?)[ \t]+)?(?:(?i:concentration|emphasis|speciali[sz]ation|focus|major|minor|option|"
+    r"honou?rs|distinction)[ \t]+)?(?i:in)[ \t]+"
+    r"([A-Z][A-Za-z&'/-]*(?:[ \t]+(?:[A-Z][A-Za-z&'/-]*|and|of|&)){0,5})"
+)
+
+
 def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     """(start, end, field) of the degree as written on its line: "B.Tech in Computer Science",
-    "BSc (Hons) Adult Nursing", "B.E. (Computer Engineering)". The field is None when not stated."""
+    "BSc (Hons) Adult Nursing", "B.E. (Computer Engineering)"; a focus stated after it ("with a concentration in
+    History") is part of the phrase. The field is None when not stated."""
+    a, end, field = _degree_phrase_core(text, hit)
+    b = _line_bounds(text, hit.start)[1]
+    if end <= b:
+        m = _WITH_FOCUS.match(text, end, b)
+        if m is not None and not _INSTITUTION_RE.search(m.group(1)) and not _NOT_FIELD.search(m.group(1)):
+            return a, m.end(1), field or m.group(1)
+    return a, end, field
+
+
+def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     _a, b = _line_bounds(text, hit.start)
     end = hit.end
     field = None
     m = _HONS.match(text, end, b)
     if m and m.group(0).strip():
+        end = m.end()
+    m = _DEGREE_NOUN_AFTER.match(text, end, b)
+    if m:
         end = m.end()
     m = _PAREN.match(text, end, b)
     if m:
@@ -242,7 +267,7 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
         and not _INSTITUTION_RE.search(m.group(1))
         and not _DEGREE_RE.match(_DEGREE_WORD.sub("", m.group(1)))
         and not _NOT_FIELD.search(m.group(1))
-        and not (m.group(0).lstrip().startswith(",") and _is_place(text, m.start(1), m.end(1), b))
+        and not (m.group(0).lstrip()[:1] in {",", "-", "–"} and _is_place(text, m.start(1), m.end(1), b))
     ):
         end = _field_tail_end(text, m.end(1), b)
         field = text[m.start(1) : end].strip()
@@ -263,13 +288,23 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     ):
         # "masters in journalism and communication", "MBA in marketing-tourism": a field after "in"
         return hit.start, m.end(1), m.group(1).strip()
-    if re.fullmatch(r"[ \t.,;:]*(?:(?:in|of)[ \t]*)?", text[end:b]):
+    if re.fullmatch(r"[ \t.,;:]*(?:(?:in|of)[ \t]*)?", text[end:b]) or _only_dates(text[end:b]):
         # "Diploma in" / "Embedded Systems": the field continues on the next line
         nxt = _next_line_field(text, b)
         if nxt is not None:
             # "BSc (Hons)" with the field on the line below ("Information Technology")
             return hit.start, nxt[1], nxt[0]
     return hit.start, end, field
+
+
+def _only_dates(rest: str) -> bool:
+    """The rest of a degree's line holds dates and separators only ("  May 2010", ", 2004 - 2008")."""
+    if not re.search(r"\d", rest):
+        return False
+    dates = find_date_ranges(rest)
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end :]
+    return bool(dates) and re.fullmatch(r"[ \t.,;:|()\-–]*", rest) is not None
 
 
 # lower-case words that end a capitalized field: "Computer science", "Finance and sectorial specialisation"
@@ -321,6 +356,19 @@ _FIELD_LABEL = re.compile(
 )
 
 
+# a word that names a field of study; "-ology", "-ics", "-istry" words ("Criminology", "Linguistics", "Chemistry")
+_FIELD_WORD = re.compile(
+    r"(?i)engineering|science|studies|technology|management|administration|arts|commerce|"
+    r"mathematics|physics|chemistry|economics|electronics|communication|finance|marketing|"
+    r"accounting|nursing|education|law|design|informatics|computing|biology|psychology|"
+    r"information|business|statistics|electrical|mechanical|civil|computer|"
+    r"history|english|literature|philosophy|journalism|justice|health|music|theat(?:re|er)|languages?|"
+    r"geography|nutrition|agricultur|architecture|pharmacy|medicine|counsel|social|political|"
+    r"humanities|media|film|sport|hospitality|tourism|kinesiology|finance|banking|fashion|"
+    r"[a-z]{3}(?:ology|ics|istry)\b"
+)
+
+
 def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
     """(field, end offset) when the line after a degree (one blank line may come between) is a short
     capitalized field of study, perhaps after a "Major:" label."""
@@ -335,9 +383,30 @@ def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
         e = len(text) if e < 0 else e
     label = _FIELD_LABEL.match(text, a, e)
     line = text[label.end() : e] if label else text[a:e]
-    # "Electronics and Communication. XXX College of Engineering.": the field ends at the sentence break
-    cand = re.split(r"[,;:(|]|\s[-–]\s|(?<=[a-z]{3})\.\s", line.strip(), maxsplit=1)[0].strip().rstrip(".")
-    if (
+    paren = _WRAPPED_PAREN.match(text, a) if label is None else None
+    if paren is not None:
+        # "(Computer Science" / "Engineering)": a bracketed field that may wrap once
+        inner = " ".join(paren.group(1).split())
+        if _looks_like_field(inner):
+            return inner, paren.end()
+        return None
+    # "Electronics and Communication. XXX College of Engineering.": the field ends at the sentence break;
+    # "Political Science 1992", "Biology3.71 GPA": a year or grade after the field is no part of it
+    cand = (
+        re.split(r"[,;:(|]|\s[-–]\s|(?<=[a-z]{3})\.\s|\s*\d", line.strip(), maxsplit=1)[0].strip().rstrip(".")
+    )
+    if not _looks_like_field(cand):
+        return None
+    start = (label.end() if label else a) + line.index(cand[0])
+    return cand, start + len(cand)
+
+
+_WRAPPED_PAREN = re.compile(r"[ \t]*\(([A-Z][^()\n]{0,60}(?:\n[^()\n]{1,40})?)\)")
+
+
+def _looks_like_field(cand: str) -> bool:
+    """A short capitalized name of a field of study: no institution, degree, place, date or grade."""
+    return not (
         not cand
         or len(cand.split()) > 6
         or not re.fullmatch(
@@ -348,18 +417,8 @@ def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
         or _NOT_FIELD.search(cand)
         or guess_region(cand)
         or find_date_ranges(cand)
-    ):
-        return None
-    if not re.search(
-        r"(?i)engineering|science|studies|technology|management|administration|arts|commerce|"
-        r"mathematics|physics|chemistry|economics|electronics|communication|finance|marketing|"
-        r"accounting|nursing|education|law|design|informatics|computing|biology|psychology|"
-        r"information|business|statistics|electrical|mechanical|civil|computer",
-        cand,
-    ):
-        return None
-    start = (label.end() if label else a) + line.index(cand[0])
-    return cand, start + len(cand)
+        or not _FIELD_WORD.search(cand)
+    )
 
 
 def _is_degree_line(text: str, hit: DegreeHit, line_end: int) -> bool:

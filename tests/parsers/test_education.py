@@ -771,3 +771,43 @@ def test_the_first_letter_filter_keeps_every_degree_the_table_finds() -> None:
     got = [(m.start(), m.group(0)) for m in edu._DEGREE_RE.finditer(text)]
     assert got == want
     assert len(want) >= len(forms)
+
+
+@pytest.mark.parametrize(
+    ("line", "degree", "field"),
+    [
+        ("Bachelor of Science degree in Biology, 2008", "Bachelor of Science degree in Biology", "Biology"),
+        ("J.D. degree, 1995", "J.D. degree", None),
+        ("Ph.D. candidate in Political Science", "Ph.D. candidate in Political Science", "Political Science"),
+        (
+            "Bachelor of Arts with an emphasis in Marketing, 2010",
+            "Bachelor of Arts with an emphasis in Marketing",
+            "Marketing",
+        ),
+        (
+            "B.A. in English with a concentration in Writing",
+            "B.A. in English with a concentration in Writing",
+            "English",
+        ),
+        ("Associate in Applied Science, Nursing", "Associate in Applied Science, Nursing", "Nursing"),
+    ],
+)
+def test_words_that_belong_to_the_degree(line: str, degree: str, field: str | None) -> None:
+    text = f"EDUCATION\n{line}\nState University\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == (degree, field)
+
+
+def test_a_field_on_the_next_line_in_brackets_or_before_a_year() -> None:
+    text = "EDUCATION\nBachelor of Technology\n(Computer Science and\nEngineering)\nAnna University, 2012\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.field, e.institution) == ("Computer Science and Engineering", "Anna University")
+    text = "EDUCATION\nBachelor of Arts\nPolitical Science 1992\nBoston College\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == ("Bachelor of Arts Political Science", "Political Science")
+
+
+def test_a_dotted_abbreviation_alone_on_its_line() -> None:
+    text = "EDUCATION\nM.S.\nStanford University, 2012\nB.S.\nBoston College, 2010\n"
+    got = [(e.degree, e.level, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [("M.S.", "master", "Stanford University"), ("B.S.", "bachelor", "Boston College")]

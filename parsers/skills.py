@@ -702,6 +702,21 @@ def _names_more_than(text: str, start: int, end: int, inside: list[_Hit]) -> boo
     return not any(w in _ROLE_WORDS for w in words)  # "Web Developer/Help Desk Technician"
 
 
+_NAME_TAIL_WORDS = frozenset({"library", "libraries", "domain", "domains", "platform", "platforms", "forms"})
+
+
+def _product_name(item: str) -> str:
+    """The name in an item that adds lower-case or category words after it: "TestFlight distribution" ->
+    "TestFlight", "DOJO Library" -> "DOJO"; the item itself when no capitalised name leads it."""
+    words = item.split()
+    k = len(words)
+    while k > 1 and (words[k - 1].islower() or words[k - 1].lower() in _NAME_TAIL_WORDS):
+        k -= 1
+    if k == len(words) or not all(w[:1].isupper() or any(c.isupper() for c in w) for w in words[:k]):
+        return item
+    return " ".join(words[:k])
+
+
 _NOT_LIST_EVIDENCE_TYPES = frozenset(
     {"soft", "language"}
 )  # "Teamwork, English": no sign of a tool or skill list
@@ -774,6 +789,8 @@ def _unlisted_items(
             item = " ".join(item.split())
             if not item or len(item) > 40 or not _ITEM_OK_RE.fullmatch(item):
                 continue
+            if ". " in item:
+                continue  # "HTTPS. IP": two sentences run together, not one name
             if item.islower():
                 continue  # "meetings, policies": everyday words in a list; tools are named in capitals
             words = item.lower().split()
@@ -797,6 +814,7 @@ def _unlisted_items(
                 continue
             if tx.lookup(item) is not None:
                 continue  # a taxonomy skill its guard ruled out here ("Excel at ...")
+            item = _product_name(item)
             key = UNLISTED_PREFIX + "-".join(re.findall(r"[a-z0-9+#]+", item.lower()))
             ev = Span.of(text, i0, ev_end)
             if key in found:

@@ -397,6 +397,17 @@ def test_unlisted_rules_for_labelled_lines_and_joined_items(text: str, names: se
     assert set(_unlisted(text)) == names
 
 
+def test_unlisted_item_named_by_its_product_name() -> None:
+    # lower-case or category words after a capitalised name are not part of the name; the evidence keeps them
+    text = "Tools: Jenkins, Git, TestFlight distribution, DOJO Library, Qwirkly Forms\n"
+    found = _unlisted(text)
+    assert set(found) == {"TestFlight", "DOJO", "Qwirkly"}
+    spans = {n: [text[e.start : e.end] for e in m.evidence] for n, m in found.items()}  # type: ignore[attr-defined]
+    assert spans["TestFlight"] == ["TestFlight distribution"] and spans["DOJO"] == ["DOJO Library"]
+    # a name of capitalised words stays whole
+    assert set(_unlisted("Tools: Jenkins, Git, Aqua Data Studio\n")) == {"Aqua Data Studio"}
+
+
 def test_unlisted_item_evidence_keeps_its_versions() -> None:
     # the name leaves a run of versions out ("IBM RAD 6/7" is IBM RAD); the evidence keeps it as written
     text = "Tools: Eclipse, Jenkins, IBM RAD 6/7, Qwirkly 3.2.9, Saucelabs v2\n"
@@ -425,6 +436,8 @@ def test_unlisted_item_evidence_keeps_its_versions() -> None:
         "Budgeting, Forecasting, Created, Fabricated, Maintained ledgers\n",
         "Budgeting, Forecasting, We Managed Vendors\n",
         "I wrote Python and Java services for Saucelabs last year.\n",
+        # two sentences run together are no item
+        "Services: DNS, DHCP, FTP, HTTP, HTTPS. IP\n",
     ],
 )
 def test_no_unlisted_skills(text: str) -> None:

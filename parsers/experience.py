@@ -813,7 +813,7 @@ def _assign(
     return title, employer, location, conf
 
 
-_HEADLINE_CUT = re.compile(r"\s+[-–—|@]\s+|\s+at\s+(?=[A-Z])|,\s+|\s{2,}|\t|:\s+|\s*[•·▪●]\s*")
+_HEADLINE_CUT = re.compile(r"\s+[-–—|@]\s+|\s+at\s+(?=[A-Z])|,\s+|\s{2,}|\t|\s*:\s+|\s+:|\s*[•·▪●]\s*")
 # "Sales Representative Resume": the document's label, not part of the title
 _DOC_LABEL = re.compile(r"\s+(?:resume|résumé|cv|curriculum vitae)(?:\s+(?:template|sample|example))?$", re.I)
 
@@ -861,6 +861,55 @@ def _summary_title(text: str, sections: list[Section]) -> TextField | None:
             if title and title == m.group("title").strip() and _lone_title_ok(title, prose=True):
                 a = m.start("title")
                 return TextField(value=title, evidence=Span.of(text, a, a + len(title)), confidence=0.5)
+    for sec in sections[:4]:
+        if sec.kind != "summary":
+            continue
+        found = _praised_title(text, sec)
+        if found is not None:
+            return found
+    return None
+
+
+# a summary's first sentence that praises the candidate as a title: "Confident and capable Intervention Specialist
+# with experience in ...", "Demonstrated software architect with ...", "Experienced high school coach who ..."
+_PRAISED_TITLE_RE = re.compile(
+    r"(?P<lead>(?:[A-Za-z][\w\-]*,?[ \t]+){0,6}?)(?P<title>(?:[A-Za-z][\w/\-]*[ \t]+){0,3}[A-Za-z][\w\-]*)"
+    r",?[ \t]+(?:with|who|having|able|specializing|specialising|offering|bringing|skilled)\b"
+)
+_PRAISE_WORDS = _word_set(
+    "a an and highly very proven demonstrated accomplished experienced seasoned versatile dedicated motivated "
+    "confident capable competent energetic trusted dynamic innovative creative passionate skilled talented "
+    "enthusiastic committed driven organized organised reliable hardworking hard-working results-oriented "
+    "detail-oriented results-driven self-motivated successful knowledgeable strategic dependable "
+    "professional certified licensed qualified award-winning bilingual resourceful i am"
+)
+
+
+def _praised_title(text: str, sec: Section) -> TextField | None:
+    lines = _lines(text, sec.start, min(sec.end, sec.start + 400))
+    if sec.heading and lines:
+        lines = lines[1:]
+    lines = [ln for ln in lines if any(ch.isalpha() for ch in ln.text)]
+    for ln in lines[:2]:
+        body = _BULLET_RE.sub("", ln.text, count=1) if _BULLET_RE.match(ln.text) else ln.text
+        off = ln.start + (len(ln.text) - len(body))
+        m = _PRAISED_TITLE_RE.match(body.lstrip())
+        if m is None:
+            continue
+        off += len(body) - len(body.lstrip())
+        lead = m.group("lead").replace(",", " ").split()
+        if any(w.lower() not in _PRAISE_WORDS for w in lead):
+            continue
+        words = m.group("title").split()
+        while words and words[0].lower().strip(",") in _PRAISE_WORDS:
+            words = words[1:]  # "and capable Intervention Specialist": the praise runs on
+        title = " ".join(words)
+        if not words or looks_like_title(title) < 1.0 or not _is_title_word(words[-1].lower()):
+            continue
+        if _plural_head(words) or not _lone_title_ok(title, prose=True) or "," in title:
+            continue
+        a = off + m.start("title") + m.group("title").index(title)
+        return TextField(value=title, evidence=Span.of(text, a, a + len(title)), confidence=0.4)
     return None
 
 

@@ -389,6 +389,31 @@ def test_headline_cut_at_a_colon_or_bullet_and_without_the_document_label() -> N
     assert _headline("Jane Doe\nPharmacy Technician Resume\n\nSKILLS\nx\n") == "Pharmacy Technician"
 
 
+def test_headline_cut_at_a_spaced_colon() -> None:
+    assert _headline("Jane Doe\nVoice and Accent Trainer :Masters in journalism\n\nSKILLS\nx\n") == (
+        "Voice and Accent Trainer"
+    )
+
+
+def test_a_summary_praising_the_candidate_as_a_title_gives_the_headline() -> None:
+    def head(summary: str) -> str | None:
+        return _headline(f"Jane Doe\n12 Main St\n\nPROFESSIONAL SUMMARY\n{summary}\n\nSKILLS\nx\n")
+
+    assert head("Confident and capable Intervention Specialist with experience in special education.") == (
+        "Intervention Specialist"
+    )
+    assert (
+        head("Demonstrated software architect with incredible ability to lead projects.")
+        == "software architect"
+    )
+    assert head("I am a competent analyst programmer with a solid expertise in IT.") == "analyst programmer"
+    assert head("Senior/lead software engineer, specializing in iOS apps.") == "Senior/lead software engineer"
+    # praise that names no title, or a sentence that does not open with praise, gives none
+    assert head("Dedicated and motivated with strong skills in Excel.") is None
+    assert head("Managed the design team who built a new store layout.") is None
+    assert head("Experienced volunteers with a passion for service.") is None
+
+
 def test_a_wish_is_no_headline() -> None:
     assert _headline("Jane Doe\nDesire the Position of Head Librarian\n\nSKILLS\nx\n") is None
 

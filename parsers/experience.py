@@ -45,6 +45,7 @@ __all__ = [
     "looks_like_employer",
     "looks_like_title",
     "total_months",
+    "without_own_name",
 ]
 
 
@@ -1460,6 +1461,20 @@ def _intervals(items: list[WorkItem], today: date, *, lenient: bool = False) -> 
         if iv:
             out.append(iv)
     return out
+
+
+def without_own_name(items: list[WorkItem], name: str | None) -> list[WorkItem]:
+    """Positions without the candidate's own name read as an employer (a page header such as "Jane Doe /
+    Tel: ..." over a position): the employer is cleared; the position keeps its title and dates."""
+    key = _norm_key(name)
+    if not key or not any(_norm_key(w.employer) == key for w in items):
+        return items
+    return [
+        w.model_copy(update={"employer": None, "employer_evidence": None})
+        if _norm_key(w.employer) == key
+        else w
+        for w in items
+    ]
 
 
 def total_months(items: list[WorkItem], *, today: date | None = None) -> int:

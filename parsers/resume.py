@@ -18,7 +18,7 @@ from parsers.certifications import extract_certifications
 from parsers.contact import extract_contact
 from parsers.dates import interval, merge_intervals, ordinal_to_date
 from parsers.education import extract_education
-from parsers.experience import extract_experience, find_gaps, find_headline, total_months
+from parsers.experience import extract_experience, find_gaps, find_headline, total_months, without_own_name
 from parsers.languages import extract_languages
 from parsers.referees import extract_referees
 from parsers.sections import split_sections
@@ -106,7 +106,9 @@ def parse_resume_text(
     warnings: list[str] = []
     sections = split_sections(text)
     contact = extract_contact(text, sections)
-    work = extract_experience(text, sections, today=today)
+    work = without_own_name(
+        extract_experience(text, sections, today=today), contact.name.value if contact.name else None
+    )
     education = extract_education(text, sections)
     certifications = extract_certifications(text, sections)
     languages = extract_languages(text, sections)

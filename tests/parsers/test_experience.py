@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from models.resume import PartialDate, WorkItem
-from parsers.experience import extract_experience, find_gaps, find_headline, looks_like_title, total_months
+from parsers.experience import (
+    extract_experience,
+    find_gaps,
+    find_headline,
+    looks_like_title,
+    total_months,
+    without_own_name,
+)
 from parsers.sections import split_sections
 
 TODAY = date(2024, 6, 1)
@@ -1169,3 +1176,18 @@ def test_a_name_with_a_lone_year_over_its_place_is_an_employer() -> None:
         ("Beacon Program", "Philadelphia, PA"),
     ]
     assert len(w) == 3 and w[2].employer is None  # a course beside a year names no employer
+
+
+def test_the_candidates_own_name_is_no_employer() -> None:
+    items = [
+        WorkItem(title="Director of Field Operations", employer="Laticia Mante"),
+        WorkItem(title=None, employer="Laticia  Mante"),
+        WorkItem(title="Analyst", employer="Mante Holdings"),
+    ]
+    out = without_own_name(items, "Laticia Mante")
+    assert [(w.title, w.employer) for w in out] == [
+        ("Director of Field Operations", None),
+        (None, None),
+        ("Analyst", "Mante Holdings"),
+    ]
+    assert without_own_name(items, None) == items

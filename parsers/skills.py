@@ -793,15 +793,8 @@ def _unlisted_items(
                 continue  # "HTTPS. IP": two sentences run together, not one name
             if item.islower():
                 continue  # "meetings, policies": everyday words in a list; tools are named in capitals
-            words = item.lower().split()
-            if len(words) > 4 or any(w in _NOT_ITEM_WORDS or w in _ROLE_WORDS for w in words):
+            if not _plain_name(item, m):
                 continue
-            if _duty_item(item.split()):
-                continue  # "Created", "Led design", "I looked after Operations": a duty, not a skill
-            if len(words) == 1 and words[0] in occupation_words():
-                continue  # "Accountant", "Technician": a job, not a skill
-            if len(words) == 1 and words[0] in m.alias_words():
-                continue  # "Studio" of "Visual Studio", "Managing"
             i0 = text.find(item.split()[0], start, pos)
             if i0 < 0:
                 continue
@@ -814,19 +807,88 @@ def _unlisted_items(
                 continue
             if tx.lookup(item) is not None:
                 continue  # a taxonomy skill its guard ruled out here ("Excel at ...")
-            item = _product_name(item)
-            key = UNLISTED_PREFIX + "-".join(re.findall(r"[a-z0-9+#]+", item.lower()))
-            ev = Span.of(text, i0, ev_end)
-            if key in found:
-                found[key].evidence.append(ev)
-                continue
-            kinds: list[str] = [s.kind for s in sections or () if s.start <= i0 < s.end]
-            found[key] = SkillMention(
-                skill_id=key,
-                name=item,
-                type=UNLISTED_TYPE,
-                evidence=[ev],
-                sections=kinds[:1],
-                confidence=_UNLISTED_CONFIDENCE,
-            )
+            _add_unlisted(found, _product_name(item), Span.of(text, i0, ev_end), sections)
+    _vertical_list_items(text, by_line, sections, tx, found)
     return list(found.values())
+
+
+def _plain_name(item: str, m: _Matcher) -> bool:
+    """Could this list item name a tool or skill? Not with over four words, a role or filler word ("Senior
+    Engineer", "basics of C"), as a duty ("Created", "Led design"), or as a single word naming an occupation
+    ("Accountant") or taken from 3+ multi-word aliases ("Studio" of "Visual Studio", "Managing")."""
+    words = item.lower().split()
+    if len(words) > 4 or any(w in _NOT_ITEM_WORDS or w in _ROLE_WORDS for w in words):
+        return False
+    if _duty_item(item.split()):
+        return False
+    return not (len(words) == 1 and (words[0] in occupation_words() or words[0] in m.alias_words()))
+
+
+def _add_unlisted(
+    found: dict[str, SkillMention], name: str, ev: Span, sections: Sequence[Section] | None
+) -> None:
+    key = UNLISTED_PREFIX + "-".join(re.findall(r"[a-z0-9+#]+", name.lower()))
+    if key in found:
+        found[key].evidence.append(ev)
+        return
+    kinds: list[str] = [s.kind for s in sections or () if s.start <= ev.start < s.end]
+    found[key] = SkillMention(
+        skill_id=key,
+        name=name,
+        type=UNLISTED_TYPE,
+        evidence=[ev],
+        sections=kinds[:1],
+        confidence=_UNLISTED_CONFIDENCE,
+    )
+
+
+_BULLET_LEAD_RE = re.compile(r"[\s•●◦▪·*➢\uf0a7\uf0b7~>-]*")
+_VERTICAL_RUN_MIN = 3  # lines in a run of short lines that makes a vertical list
+_VERTICAL_TAX_SHARE = 3  # at least one line in this many of the run holds a taxonomy skill
+
+
+def _vertical_list_items(
+    text: str,
+    by_line: dict[int, list[_Hit]],
+    sections: Sequence[Section] | None,
+    tx: Taxonomy,
+    found: dict[str, SkillMention],
+) -> None:
+    """Items of a vertical list in a skills section, one per line ("Data cleaning" / "SQL" / "Tableau"),
+    that the taxonomy does not name. A run of at least three short lines (one to four words, no comma or
+    colon) is such a list when at least a third of its lines hold a taxonomy skill; each line of it without
+    one, capitalised and passing the same word rules as list items (`_plain_name`), is an "unlisted" skill."""
+    m = _matcher(tx)
+    for sec in sections or ():
+        if sec.kind != "skills":
+            continue
+        rows: list[tuple[int, str, bool, bool]] = []  # (item start, item, short, holds a taxonomy skill)
+        a = sec.start
+        while a < sec.end:
+            b = text.find("\n", a, sec.end)
+            b = sec.end if b < 0 else b
+            lead = _BULLET_LEAD_RE.match(text, a, b)
+            i0 = lead.end() if lead else a
+            item = text[i0:b].strip().rstrip(".;")
+            short = 0 < len(item) <= 40 and len(item.split()) <= 4 and not any(c in item for c in ",:")
+            rows.append((i0, item, short, a in by_line))
+            a = b + 1
+        k = 0
+        while k < len(rows):
+            if not rows[k][2]:
+                k += 1
+                continue
+            end = k
+            while end < len(rows) and rows[end][2]:
+                end += 1
+            run = rows[k:end]
+            held = sum(1 for r in run if r[3])
+            k = end
+            if len(run) < _VERTICAL_RUN_MIN or held * _VERTICAL_TAX_SHARE < len(run):
+                continue
+            for i0, item, _short, has_skill in run:
+                if has_skill or not item[:1].isupper() or not _ITEM_OK_RE.fullmatch(item):
+                    continue
+                if not _plain_name(item, m) or tx.lookup(item) is not None:
+                    continue
+                _add_unlisted(found, item, Span.of(text, i0, i0 + len(item)), sections)

@@ -408,6 +408,22 @@ def test_unlisted_item_named_by_its_product_name() -> None:
     assert set(_unlisted("Tools: Jenkins, Git, Aqua Data Studio\n")) == {"Aqua Data Studio"}
 
 
+def test_vertical_list_in_a_skills_section() -> None:
+    text = "Jane Roe\nSKILLS\n• Data cleaning\n• SQL\n• Qwirkly Reports\n• Tableau\nCreated reports\n"
+    sections = [
+        Section(kind="header", heading=None, start=0, end=9),
+        Section(kind="skills", heading="SKILLS", start=9, end=len(text)),
+    ]
+    found = _unlisted(text, sections)
+    assert set(found) == {"Data cleaning", "Qwirkly Reports"}
+    ev = found["Data cleaning"].evidence[0]  # type: ignore[attr-defined]
+    assert text[ev.start : ev.end] == "Data cleaning"
+    # a run without enough taxonomy skills, or outside a skills section, is no list of skills
+    sparse = "SKILLS\nData cleaning\nQwirkly Reports\nPlanning Boards\nSQL\n"
+    assert _unlisted(sparse, [Section(kind="skills", heading="SKILLS", start=0, end=len(sparse))]) == {}
+    assert _unlisted(text, [Section(kind="experience", heading=None, start=0, end=len(text))]) == {}
+
+
 def test_unlisted_item_evidence_keeps_its_versions() -> None:
     # the name leaves a run of versions out ("IBM RAD 6/7" is IBM RAD); the evidence keeps it as written
     text = "Tools: Eclipse, Jenkins, IBM RAD 6/7, Qwirkly 3.2.9, Saucelabs v2\n"

@@ -778,6 +778,8 @@ def _unlisted_items(
             continue
         if not (_is_list_line(line) or _in_sections(a, sections, {"skills"})):
             continue
+        if _in_sections(a, sections, {"certifications"}):
+            continue  # "CCNA, MCSE, ITIL Foundation": certificates, read by parsers.certifications
         label = _LABEL_PREFIX_RE.match(line) or _DASH_LABEL_RE.match(line)
         pos = a + (label.end() if label else 0)
         for part in _ITEM_SEP_RE.split(text[pos:b]):

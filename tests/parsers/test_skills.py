@@ -424,6 +424,14 @@ def test_vertical_list_in_a_skills_section() -> None:
     assert _unlisted(text, [Section(kind="experience", heading=None, start=0, end=len(text))]) == {}
 
 
+def test_no_unlisted_items_in_a_certifications_section() -> None:
+    text = "CERTIFICATIONS\nCCNA, MCSE, Qwirkly Certified Admin, Java, Python\n"
+    certs = [Section(kind="certifications", heading="CERTIFICATIONS", start=0, end=len(text))]
+    assert _unlisted(text, certs) == {}
+    skills = [Section(kind="skills", heading="CERTIFICATIONS", start=0, end=len(text))]
+    assert "Qwirkly Certified Admin" in _unlisted(text, skills)
+
+
 def test_unlisted_item_evidence_keeps_its_versions() -> None:
     # the name leaves a run of versions out ("IBM RAD 6/7" is IBM RAD); the evidence keeps it as written
     text = "Tools: Eclipse, Jenkins, IBM RAD 6/7, Qwirkly 3.2.9, Saucelabs v2\n"

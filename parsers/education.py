@@ -53,7 +53,7 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"degree[ \t]+in(?=[ \t]+[A-Z])|b\.[ \t]?(?:s\.[ \t]?(?:n|ed|ee|me)|f\.[ \t]?a|eng)\.?|"
      r"(?-i:BFA|BSN|BEng|BSEd|BSEE|BSME|BSCS|BSIT|BSBA|BASc|BSCE|BSChE)|licenciatura|licenciad[oa]|"
      r"bacharelado|laurea(?:[ \t]+triennale)?", "bachelor"),
-    (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|"
+    (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of(?:[ \t]+|(?=[A-Z]))[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|"
      r"in[ \t]+(?:applied[ \t]+)?(?:science|arts))|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
      r"(?:btec[ \t]+)?hn[cd]|a\.[ \t]?(?:s|d)\.[ \t]?n\.?|(?-i:AAS|ADN|ASN)", "associate"),
     (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
@@ -473,7 +473,9 @@ _INST_ACRONYM = re.compile(r"IIT|NIT|IIIT|IIM|BITS|SUNY|CUNY|" + _KNOWN_NAMES)
 # words of a role, a committee or an award that holds an institution word, never of an institution's name
 _NOT_INSTITUTION = re.compile(
     r"\b(?:professor|counsel(?:or|ling|ing)|intern|committees?|council|member|representative|cohort|publishing|"
-    r"director|certificate|certified|consultation|supervision)\b",
+    r"director|certificate|certified|consultation|supervision)\b|"
+    # "Some College (No Degree)": a level of schooling, not a name
+    r"^some[ \t]+(?:college|university)\b",
     re.IGNORECASE,
 )
 
@@ -776,6 +778,8 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         inst = _institution_near(
             text, h, win_a, max(win_b, lb), frozenset(taken_insts), above_first=inst_first[lo]
         )
+        if inst is None:
+            inst = _dash_place_institution(text, lb, max(win_b, lb))
         if i > 0 and (inst is None or (inst_first[lo] and inst[1] > lb)):
             # institution-first entries: a degree with none above it shares the one above the degree before it
             inst = _shared_institution(text, out, kept[i - 1][0], h) or inst
@@ -854,6 +858,41 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             )
     out.sort(key=lambda e: e.evidence.start if e.evidence else 0)
     return out
+
+
+# "CDAC -  Kochi, Kerala", "Narsee Monji - Hyderabad, Telangana": a name, a dash, then "City, Region"
+_DASH_PLACE_LINE = re.compile(
+    r"[ \t]*([A-Z][\w.&'()]*(?:[ \t]+[\w.&'()]+){0,7}?)[ \t]+[-–][ \t]+"
+    r"([A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*){0,2},[ \t]*[A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*){0,2}"
+    r"(?:,[ \t]*[A-Z]{2,3})?)[ \t]*$"
+)
+
+
+def _dash_place_institution(text: str, line_end: int, hi: int) -> tuple[str, int, int] | None:
+    """The institution of a degree that names none on or around its line, from the first line below it (a blank
+    line may come between) laid out as "<Name> - <City>, <Region>" (job-board exports), when the name holds no
+    digit, degree or date."""
+    a = line_end + 1
+    while a < hi:
+        e = text.find("\n", a, hi)
+        e = hi if e < 0 else e
+        if text[a:e].strip():
+            break
+        a = e + 1
+    else:
+        return None
+    m = _DASH_PLACE_LINE.match(text, a, e)
+    if m is None:
+        return None
+    name = m.group(1)
+    if (
+        re.search(r"\d", name)
+        or find_degrees(name)
+        or _NOT_INSTITUTION.search(name)
+        or _PROSE_WORD.search(name)
+    ):
+        return None
+    return " ".join(name.split()), m.start(1), m.end(1)
 
 
 def _institution_first(text: str, lo: int, first: DegreeHit) -> bool:

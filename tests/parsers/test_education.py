@@ -811,3 +811,30 @@ def test_a_dotted_abbreviation_alone_on_its_line() -> None:
     text = "EDUCATION\nM.S.\nStanford University, 2012\nB.S.\nBoston College, 2010\n"
     got = [(e.degree, e.level, e.institution) for e in extract_education(text, split_sections(text))]
     assert got == [("M.S.", "master", "Stanford University"), ("B.S.", "bachelor", "Boston College")]
+
+
+def test_associate_of_arts_glued_and_some_college() -> None:
+    text = (
+        "EDUCATION\nAssociate ofArts : Business Administration American International University - City\n\n"
+        "Some College (No Degree) : Certified Medical Assistant , 1976\nBryant School - City\n"
+    )
+    got = [(e.degree, e.level, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got[0][:2] == ("Associate ofArts", "associate")
+    assert "Some College" not in [g[2] for g in got]
+    text = "EDUCATION\nAssociate of Arts in Business, Valley College, 2001\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field, e.institution) == (
+        "Associate of Arts in Business",
+        "Business",
+        "Valley College",
+    )
+
+
+def test_an_institution_line_laid_out_name_dash_place() -> None:
+    text = (
+        "EDUCATION\n\nPost Graduate Diploma in Embedded Systems\n\nCDAC -  Kochi, Kerala\n\n2006\n\n"
+        "masters in journalism\n\namity -  Noida, Uttar Pradesh\n\n2013\n"
+    )
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    # a lower-case piece before the dash may be prose, not a name
+    assert got == [("Post Graduate Diploma in Embedded Systems", "CDAC"), ("masters in journalism", None)]

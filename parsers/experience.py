@@ -1502,7 +1502,7 @@ _TITLE_AT_RE = re.compile(
 # "5 years of experience as a record producer", "career as an Administrator and Educator"
 _EXP_AS_RE = re.compile(
     r"\b(?i:experience|career|position|role|stint|tenure|work(?:ed|ing)|serv(?:ed|ing)|employed|hired|"
-    r"practi[cs](?:e|ed|ing))\s+(?i:as)\s+(?:an?\s+|the\s+)?"
+    r"practi[cs](?:e|ed|ing)|\d+\+?\s+(?:years?|yrs)|expertise|success)\s+(?i:as)\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
 )
 # "Promoted from Software Engineer Trainee to Software Developer", "promoted to Team Leader"

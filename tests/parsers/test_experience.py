@@ -146,6 +146,17 @@ def test_positions_stated_in_prose_or_labels_have_no_dates_and_low_confidence() 
     assert total_months(w, today=TODAY) == 0
 
 
+def test_years_or_expertise_as_a_title_in_prose() -> None:
+    text = (
+        "Jane Roe\nSUMMARY\n"
+        "Versatile consultant with five years of expertise as an Education Consultant and 10+ years as a "
+        "Teacher.\n"
+    )
+    got = {(x.title, x.employer) for x in _work(text)}
+    assert {("Education Consultant", None), ("Teacher", None)} <= got
+    assert all(x.start is None and x.confidence <= 0.45 for x in _work(text))
+
+
 def test_undated_headers_in_an_experience_section() -> None:
     text = (
         "WORK EXPERIENCE\n\n"

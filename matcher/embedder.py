@@ -34,7 +34,11 @@ log = logging.getLogger(__name__)
 MODEL_ENV = "SHORTLIST_MODEL_PATH"
 DTYPE_ENV = "SHORTLIST_EMBED_DTYPE"
 DTYPES = ("auto", "float32", "bfloat16")
-DEFAULT_BATCH_SIZE = 32
+# Texts per forward pass. sentence-transformers sorts a call's texts by length, and each pass is padded to its
+# longest text, so small passes pad less: on ingest profiles (~130 tokens) a pass of 8 runs 137 padded tokens a
+# text against 156 for 32, and the attention (a third of the CPU at these lengths) ~23% fewer token pairs.
+# Measured: 14.0 against 16.4 ms of CPU a profile on one thread (medians of 10 alternated rounds, 128 profiles).
+DEFAULT_BATCH_SIZE = 8
 PACKAGED_MODEL_NAME = "all-MiniLM-L6-v2"
 
 __all__ = [

@@ -128,3 +128,12 @@ def test_torch_threads_restores(minilm_embedder: SentenceTransformerEmbedder) ->
         assert torch.get_num_threads() == 1
         assert minilm_embedder.encode(["hello"]).shape == (1, 384)
     assert torch.get_num_threads() == before
+
+
+def test_pass_size_does_not_change_vectors(minilm_embedder: SentenceTransformerEmbedder) -> None:
+    """Texts of mixed lengths give the same vectors whether passes hold one text or all of them (padding is
+    masked), so the pass size is a speed setting only."""
+    texts = [("python developer " * n).strip() for n in (1, 3, 9, 27, 2, 5)]
+    one = SentenceTransformerEmbedder(batch_size=1).encode(texts)
+    many = SentenceTransformerEmbedder(batch_size=len(texts)).encode(texts)
+    assert ((one * many).sum(axis=1)).min() > 0.999

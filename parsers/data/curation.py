@@ -5566,7 +5566,6 @@ EXTRA_SKILLS.extend(
             "Adobe Fireworks",
             ["adobe fireworks", "fireworks", "macromedia fireworks"],
         ),
-        ("frameworks and libraries", "java-swing-bare", "Swing (Java)", ["swing"]),
         ("networking and security", "ftp", "FTP", ["ftp", "sftp", "filezilla", "winscp", "putty"]),
         ("cloud and devops", "ms-dos", "MS-DOS", ["ms-dos", "ms dos", "dos"]),
         (
@@ -5759,6 +5758,7 @@ TYPE_OVERRIDES: dict[str, str] = {
 
 EXTRA_ALIASES.update(
     {
+        "swing": ["swing"],  # bare "Swing" is Java Swing (guarded: a swing is also a playground seat)
         "oracle-fusion": [
             "oracle adf",
             "jdeveloper",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from parsers.taxonomy import SkillEntry, load_taxonomy, tokenize
+from parsers.taxonomy import SkillEntry, load_taxonomy, normalize, tokenize
 
 TYPES = {"technology", "knowledge", "skill", "language", "soft"}
 
@@ -124,6 +124,21 @@ def test_lookup(tx, surface: str, skill_id: str) -> None:
     entry = tx.lookup(surface)
     assert entry is not None, surface
     assert entry.id == skill_id
+
+
+def test_curated_names_name_their_own_skill(tx) -> None:
+    # one skill, one id: no curated skill's name is read as another skill, and no two curated names hold the
+    # same words ("Swing (Java)" beside "Java Swing")
+    others = {e.id: tx.lookup(e.name) for e in tx if e.source == "curated"}
+    assert {k: v.id for k, v in others.items() if v is not None and v.id != k} == {}
+    by_words: dict[frozenset[str], list[str]] = {}
+    for e in tx:
+        if e.source == "curated":
+            by_words.setdefault(
+                frozenset(normalize(e.name.replace("(", " ").replace(")", " ")).split()), []
+            ).append(e.id)
+    assert [ids for ids in by_words.values() if len(ids) > 1] == []
+    assert tx.lookup("Swing").id == tx.lookup("Java Swing").id == "swing"
 
 
 def test_lookup_unknown_and_empty(tx) -> None:

@@ -1721,9 +1721,12 @@ def _undated_headers(
         if k in skip or not _is_header_like(ln) or _LABELLED.match(ln.text):
             continue
         if inside(ln.start):
-            if any(ln.start <= p <= ln.end for p in read or ()) or not any(
-                _is_title_word(w.strip("-'&")) for w in _words(ln.text)
-            ):
+            if any(ln.start <= p <= ln.end for p in read or ()):
+                continue
+            if not any(_is_title_word(w.strip("-'&")) for w in _words(ln.text)):
+                emp = _sub_employer(text, ln)
+                if emp is not None:
+                    out.append(_item(text, None, emp, 0.25))
                 continue
             out.extend(_sub_role(text, ln))
             continue
@@ -1778,6 +1781,24 @@ def _employer_place_line(text: str, ln: _Line) -> tuple[str, int] | None:
     if not _good_org(name[0]) or _title_score(name[0]) > 0 or _is_location(name[0]):
         return None
     return (name[0], name[1])
+
+
+_YEAR_TAIL = re.compile(r"\s*\(?\s*(?:19|20)\d\d\s*\)?\s*$")
+
+
+def _sub_employer(text: str, ln: _Line) -> tuple[str, int] | None:
+    """An employer line inside a position's block that no position was read from: a registered name alone
+    ("Automatic Data Processing, Inc.", "Children Toys, Inc. (2005)"), with no title word; never a sentence or
+    a field line."""
+    s = ln.stripped
+    if ":" in s or s.endswith((";", ",")) or _BULLET_RE.match(ln.text):
+        return None
+    name = _YEAR_TAIL.sub("", s).rstrip(" ,")
+    if not name or len(name.split()) > 7 or not _has_legal_form(name) or not _good_org(name):
+        return None
+    if _is_sentence(name) or any(w[:1].islower() and w not in _MINOR_WORDS for w in name.split()):
+        return None
+    return (name, text.find(name, ln.start, ln.end + 1))
 
 
 def _sub_role(text: str, ln: _Line) -> list[WorkItem]:

@@ -157,6 +157,24 @@ def test_years_or_expertise_as_a_title_in_prose() -> None:
     assert all(x.start is None and x.confidence <= 0.45 for x in _work(text))
 
 
+def test_a_registered_name_inside_a_dated_block_is_an_employer() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "HR Director, Acme Foods, Newark, NJ\n"
+        "Jan 2001 - Dec 2006\n"
+        "- Led HR for 4,000 staff.\n\n"
+        "Automatic Data Processing, Inc.\n"
+        "Global provider of integrated computing services.\n"
+        "- Initech Holdings, Inc. acquired the unit.\n"
+    )
+    w = _work(text)
+    assert [(x.title, x.employer) for x in w] == [
+        ("HR Director", "Acme Foods"),
+        (None, "Automatic Data Processing, Inc."),
+    ]
+    assert w[1].start is None and w[1].confidence <= 0.25
+
+
 def test_undated_headers_in_an_experience_section() -> None:
     text = (
         "WORK EXPERIENCE\n\n"

@@ -847,7 +847,9 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             out.append(
                 Education(
                     institution=inst[0],
-                    level="secondary" if _SCHOOL_RE.search(inst[0]) else None,
+                    level="secondary"
+                    if _SCHOOL_RE.search(inst[0]) or _NAMED_SCHOOL.search(inst[0])
+                    else None,
                     start=start,
                     end=end,
                     institution_evidence=Span.of(text, inst[1], inst[2]),
@@ -931,6 +933,14 @@ _SCHOOL_RE = re.compile(
     r"\b(?:high|higher secondary|secondary|senior secondary|elementary|middle|primary|grammar|public|convent|"
     r"sixth form|matriculation)\s+school\b|\bjr\.?\s+college\b|\bjunior\s+college\b|\bvidyalaya\b|"
     r"\bsecondary\s+college\b",  # Australian state high schools ("South Oakleigh Secondary College")
+    re.IGNORECASE,
+)
+# a school named for a person or a place ("Lakeside School", "St. Xavier's School"), not a graduate or
+# professional school ("Harvard Business School", "Dental School")
+_NAMED_SCHOOL = re.compile(
+    r"(?<!business)(?<!law)(?<!medical)(?<!graduate)(?<!divinity)(?<!management)(?<!engineering)(?<!nursing)"
+    r"(?<!art)(?<!arts)(?<!design)(?<!music)(?<!film)(?<!drama)(?<!theological)(?<!dental)(?<!pharmacy)"
+    r"(?<!professional)(?<!summer)(?<!technical)(?<!trade)(?<!language)(?<!new)[ \t]+school$",
     re.IGNORECASE,
 )
 _MINOR_WORDS = {"of", "and", "the", "for", "&", "de", "at", "in", "la", "del", "y"}

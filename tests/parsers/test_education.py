@@ -838,3 +838,9 @@ def test_an_institution_line_laid_out_name_dash_place() -> None:
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     # a lower-case piece before the dash may be prose, not a name
     assert got == [("Post Graduate Diploma in Embedded Systems", "CDAC"), ("masters in journalism", None)]
+
+
+def test_a_school_named_for_a_person_or_place_is_school_level() -> None:
+    text = "EDUCATION\nLakeside School, Seattle, 2004\nHarvard Business School, 2012\n"
+    got = [(e.institution, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("Lakeside School", "secondary"), ("Harvard Business School", None)]

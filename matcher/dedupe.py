@@ -97,8 +97,9 @@ def normalize_name(name: str | None) -> str | None:
 def normalize_text(text: str) -> list[str]:
     """Case-folded, accent-stripped words."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _WORD.findall(text.casefold())
+    # the marks are looked up once per distinct character, not once per character of the text
+    marks = {ord(ch): None for ch in set(text) if ch > "\x7f" and unicodedata.combining(ch)}
+    return _WORD.findall((text.translate(marks) if marks else text).casefold())
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:

@@ -15,6 +15,7 @@ from matcher.dedupe import (
     normalize_email,
     normalize_name,
     normalize_phone,
+    normalize_text,
     shingles,
 )
 
@@ -95,3 +96,8 @@ def test_fingerprint_keys_hash_contact_details() -> None:
     assert kinds == ["email", "phone", "name", "content"]
     assert all("example" not in v and "555" not in v for _, v in fp.keys)
     assert fp.signature is None and fp.all_keys() == fp.keys
+
+
+def test_normalize_text_strips_accents_and_case() -> None:
+    assert normalize_text("José ÁLVAREZ, naïve café") == ["jose", "alvarez", "naive", "cafe"]
+    assert normalize_text("Jose ALVAREZ, C++ dev") == ["jose", "alvarez", "c", "dev"]

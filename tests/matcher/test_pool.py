@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from matcher.embedder import HashingEmbedder
 from matcher.index import open_index, sidecar_path
-from matcher.pool import Pool
+from matcher.pool import WORKER_NICE, Pool, parser_executor
 from models import (
     ContactInfo,
     EmptyDocument,
@@ -364,6 +365,13 @@ def test_add_many_with_worker_processes(pool: Pool) -> None:
     assert results[4].candidate is not None and results[4].candidate.id == results[0].candidate.id  # type: ignore[union-attr]
     assert pool.count() == 3 and len(pool.index) == 3
     assert pool.get_file(results[2].candidate.id) == ("w1.txt", docs[2][0])  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="process priorities are a Unix feature")
+def test_parser_workers_run_at_lower_priority() -> None:
+    """The embedding in the calling process keeps its core; the parser workers take what is left."""
+    with parser_executor(1) as executor:
+        assert executor.submit(os.nice, 0).result() == min(19, os.nice(0) + WORKER_NICE)
 
 
 def test_jobs_and_weights(pool: Pool) -> None:

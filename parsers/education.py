@@ -25,7 +25,9 @@ __all__ = ["degree_level", "extract_education", "find_degrees", "is_education_se
 _OF_FIELD = (
     r"(?:[ \t]+(?:of|in)(?:[ \t]+|(?=[A-Z]))(?:science|arts|engineering|technology|commerce|business[ \t]+administration|"
     r"education|laws?|fine[ \t]+arts|computer[ \t]+applications?|architecture|pharmacy|medicine|surgery|"
-    r"philosophy|music|nursing|social[ \t]+work|public[ \t]+health|management|design))?"
+    r"philosophy|music|nursing|social[ \t]+work|public[ \t]+health|management|design)"
+    # "Bachelor of Arts and Sciences", "Master of Science and Technology"
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:sciences?|arts|engineering|technology|commerce|education|management))?)?"
 )
 # "Master's", "Masters", "Master’s" (a curly quote from a word processor), "Master ‘s"
 _POSSESSIVE = r"(?:[ \t]?['’‘][ \t]?s|s|['’])?"
@@ -202,7 +204,8 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 _HONS = re.compile(r"\s*\(?\s*(?:honours|honors|hons?\b\.?)\s*\)?", re.IGNORECASE)
-_PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
+_PAREN = re.compile(r"\s*[(\[]([^()\[\]\n]{1,60})[)\]]")
+_OPEN_PAREN = re.compile(r"[ \t,]*[(\[][ \t]*")
 _FIELD_AFTER = re.compile(
     r"(?:\s*(?:(?i:in|of|en|em)\b|-|–|:|,)\s*[\"“']?|[ \t]+)([A-Z][A-Za-z&.'/]*(?:[ \t]+(?:[A-Z][A-Za-z&.'/]*|and|of|&|in)){0,6})"
 )
@@ -751,7 +754,12 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             kept
             and _line_bounds(text, kept[-1][0].start) == _line_bounds(text, h.start)
             # "Postgraduate Academic Diploma in Law": a hit inside the earlier degree's phrase is that degree
-            and (h.start - kept[-1][0].end < 8 or h.start < _degree_phrase(text, kept[-1][0])[1])
+            and (
+                h.start - kept[-1][0].end < 8
+                or h.start < (pe := _degree_phrase(text, kept[-1][0])[1])
+                # "Master of Science in Computer Science (M.S.)": the abbreviation of the degree before it
+                or (_OPEN_PAREN.fullmatch(text, pe, h.start) is not None and text[h.end : h.end + 1] == ")")
+            )
         ):
             continue
         kept.append((h, lo, hi))
@@ -951,7 +959,19 @@ def _proper_name(s: str) -> bool:
     words = s.split()
     if not 2 <= len(words) <= 9:
         return False
-    return _lowercase_name(s) or not any(w[:1].islower() and w.lower() not in _MINOR_WORDS for w in words)
+    # "T.J Institute of technology": a subject word in lower case after "of" still reads as part of the name
+    return _lowercase_name(s) or not any(
+        w[:1].islower()
+        and w.lower() not in _MINOR_WORDS
+        and not (i > 0 and words[i - 1] in {"of", "and"} and _NAME_SUBJECT.fullmatch(w))
+        for i, w in enumerate(words)
+    )
+
+
+_NAME_SUBJECT = re.compile(
+    r"technology|engineering|science|sciences|arts|commerce|management|education|medicine|law|music|design|"
+    r"business|pharmacy|nursing|agriculture|architecture"
+)
 
 
 _LOWER_NAME = re.compile(r"[a-z][\w.'&-]*(?:[ \t]+[a-z][\w.'&-]*){1,5}")

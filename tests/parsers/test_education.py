@@ -844,3 +844,21 @@ def test_a_school_named_for_a_person_or_place_is_school_level() -> None:
     text = "EDUCATION\nLakeside School, Seattle, 2004\nHarvard Business School, 2012\n"
     got = [(e.institution, e.level) for e in extract_education(text, split_sections(text))]
     assert got == [("Lakeside School", "secondary"), ("Harvard Business School", None)]
+
+
+def test_an_abbreviation_in_brackets_after_the_degree_and_its_field_is_that_degree() -> None:
+    text = "EDUCATION\nMaster of Science in Computer Science (M.S.), Stanford University, 2010\n"
+    got = [(e.degree, e.field, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [("Master of Science in Computer Science", "Computer Science", "Stanford University")]
+    text = "EDUCATION\nMBA [Finance], Indian Institute of Management, 2010\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == ("MBA [Finance]", "Finance")
+
+
+def test_a_degree_of_two_joined_subjects_and_a_subject_in_lower_case_in_a_name() -> None:
+    text = "EDUCATION\nBachelor of Arts and Sciences, Biology, Cornell University\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == ("Bachelor of Arts and Sciences, Biology", "Biology")
+    text = "EDUCATION\nB.E, Anna University, 2012\n\nT.J Institute of technology, Chennai.\nHSC State Board (2008)\n"
+    got = [(e.institution, e.level) for e in extract_education(text, split_sections(text))]
+    assert ("T.J Institute of technology", None) in got

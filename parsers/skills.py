@@ -702,6 +702,12 @@ def _names_more_than(text: str, start: int, end: int, inside: list[_Hit]) -> boo
     return not any(w in _ROLE_WORDS for w in words)  # "Web Developer/Help Desk Technician"
 
 
+# a label naming a list of tools, not of skills in general: "Debugging tools:", "Environment:", "Databases -"
+_TOOL_LABEL_RE = re.compile(
+    r"^\W*[A-Za-z/&+.\- ]{0,40}?(?:tools?|software|technolog(?:y|ies)|environments?|platforms?|frameworks?|"
+    r"libraries|databases?|ides?|operating systems?|languages?|packages?|utilities)\s*[:\-–|]",
+    re.IGNORECASE,
+)
 _NAME_TAIL_WORDS = frozenset({"library", "libraries", "domain", "domains", "platform", "platforms", "forms"})
 
 
@@ -793,8 +799,9 @@ def _unlisted_items(
                 continue
             if ". " in item:
                 continue  # "HTTPS. IP": two sentences run together, not one name
-            if item.islower():
+            if item.islower() and not _TOOL_LABEL_RE.match(line):
                 continue  # "meetings, policies": everyday words in a list; tools are named in capitals
+                # (after a label naming tools, "Tools: gdb, putty", lower-case items are tools all the same)
             if not _plain_name(item, m):
                 continue
             i0 = text.find(item.split()[0], start, pos)

@@ -391,6 +391,8 @@ def test_tool_list_items_outside_the_taxonomy_are_unlisted_skills() -> None:
         ("Java, Python, core Java tooling\n", set()),
         # a list label before a dash or bar is no item
         ("Tools | Git, Jira, Bazel\n", {"Bazel"}),
+        # after a list label a lower-case item is a tool too
+        ("Debugging tools: Jenkins, gdb, eldk\n", {"gdb", "eldk"}),
     ],
 )
 def test_unlisted_rules_for_labelled_lines_and_joined_items(text: str, names: set[str]) -> None:

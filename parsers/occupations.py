@@ -331,7 +331,13 @@ def load_occupations(path: Path | None = None) -> OccupationIndex:
 def occupation_words() -> frozenset[str]:
     """Every word of the shipped occupation names, or none when the index cannot be read (the parsers use it
     to tell a title word from a name or a skill, and parse on without it)."""
+    with _lock:
+        loaded = _loaded.get(OCCUPATIONS_PATH)
     try:
-        return load_occupations().words()
+        if loaded is not None:
+            return loaded.words()
+        # the labels' words without building the index (0.06 against 0.25 s): parser worker processes need no more
+        data = read_gzip_json(OCCUPATIONS_PATH, "occupation index")
+        return frozenset(word for key in data["labels"] for word in str(key).split(" "))
     except ConfigError:
         return frozenset()

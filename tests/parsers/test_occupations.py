@@ -15,6 +15,7 @@ from parsers.occupations import (
     isco_level,
     load_occupations,
     normalize_title_key,
+    occupation_words,
     title_parts,
 )
 
@@ -177,6 +178,26 @@ def test_shipped_index_meta(shipped: OccupationIndex) -> None:
         assert key == normalize_title_key(key)
         for _, code in shipped.occupations_for(key):
             assert len(code) == 4 and code.isdigit()
+
+
+def test_occupation_words_without_the_index_are_the_index_words(shipped: OccupationIndex) -> None:
+    occupation_words.cache_clear()
+    try:
+        words = occupation_words()  # the index is loaded here, so read through it
+        assert words == shipped.words()
+        import parsers.occupations as occupations
+
+        with occupations._lock:
+            loaded = dict(occupations._loaded)
+            occupations._loaded.clear()
+        occupation_words.cache_clear()
+        try:
+            assert occupation_words() == words  # read from the labels alone
+        finally:
+            with occupations._lock:
+                occupations._loaded.update(loaded)
+    finally:
+        occupation_words.cache_clear()
 
 
 @pytest.mark.parametrize(

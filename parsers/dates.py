@@ -58,11 +58,12 @@ _PRESENT = (
 )
 # hyphen-minus, en and em dash, and the Unicode hyphens and minus that word processors put in their place
 _DASH = "[-–—‐‑‒−]"
-_SEP = rf"(?:\s*(?:{_DASH}|~|to|until|till|through|thru)\s*|[ \t]+|[ \t]*\n[ \t]*)"
+# "Since: May 2014 Until: Currently" (labelled ends) reads as "since May 2014 until currently"
+_SEP = rf"(?:\s*(?:{_DASH}|~|to:?|until:?|till:?|through|thru)\s*|[ \t]+|[ \t]*\n[ \t]*)"
 
 _DATE_RE = re.compile(rf"(?<![\w/.\-]){_DATE}(?![\w/])", re.IGNORECASE)
 _RANGE_RE = re.compile(
-    rf"(?<![\w/.\-])(?P<since>(?:since|from)\s+)?(?P<a>{_DATE.replace('?P<', '?P<a_')})"
+    rf"(?<![\w/.\-])(?P<since>(?:since|from):?\s+)?(?P<a>{_DATE.replace('?P<', '?P<a_')})"
     rf"(?:(?P<sep>{_SEP})(?:(?P<b>{_DATE.replace('?P<', '?P<b_')})|(?P<present>{_PRESENT}))"
     rf"|\s*(?P<onwards>onwards|on\s?wards|-\s*(?:present|now)|till\s+date|to\s+date)"
     rf"|(?P<short>\s*{_DASH}\s*(?P<yy>\d\d)))?(?![\w/])",

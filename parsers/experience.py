@@ -117,7 +117,8 @@ _LOCATION_FRAG = re.compile(
 )
 _LEAD_NOISE = re.compile(
     r"^(?:(?:present|current|till date|to date|now|onwards)\b\s*[:\-–|,]?\s*|"
-    r"(?:designation|position|title|role|company|organi[sz]ation|employer)\s*[:\-–]\s*|post(?: held)?\s*:\s*)",
+    r"(?:designation|position(?: held)?|(?:job )?title|role|company(?: name)?|organi[sz]ation|employer)\s*[:\-–]\s*|"
+    r"post(?: held)?\s*:\s*)",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'\-]*")
@@ -749,10 +750,40 @@ _SCHOOL = re.compile(r"(?i)\b(?:school|elementary|academy)\b")
 _DISTRICT = re.compile(r"(?i)\b(?:public schools|school district|schools|unified|board of education)\b")
 
 
+# the label a header line opens with ("Position held:", "Company:"), read from the text before a fragment
+_FRAG_LABEL = re.compile(
+    r"[ \t]*(?:[•\-*][ \t]*)?(?:(?P<t>designation|position(?: held)?|(?:job )?title|role|post(?: held)?)|"
+    r"(?P<e>company(?: name)?|organi[sz]ation|employer(?:'s)?(?: name)?))[ \t]*[:\-–][ \t]*",
+    re.IGNORECASE,
+)
+
+
+def _frag_label(text: str, f: tuple[str, int, int]) -> str | None:
+    """ "title" or "employer" when the fragment's line labels it so ("Position held: Legal Director")."""
+    ls = text.rfind("\n", 0, f[1]) + 1
+    if f[1] - ls > 40:
+        return None
+    m = _FRAG_LABEL.fullmatch(text, ls, f[1])
+    if m is None:
+        return None
+    return "title" if m.group("t") else "employer"
+
+
 def _assign(
-    frags: list[tuple[str, int, int]],
+    frags: list[tuple[str, int, int]], text: str | None = None
 ) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] | None, tuple[str, int, int] | None, float]:
-    """(title, employer, location, confidence) from header fragments."""
+    """(title, employer, location, confidence) from header fragments. With `text`, a fragment its line labels
+    ("Position held: Director for Legal Services", "Company: Grupo Odinsa S.A.") takes that field whatever
+    its words suggest."""
+    if text is not None:
+        labels = [_frag_label(text, f) for f in frags]
+        lt = next((f for f, lab in zip(frags, labels, strict=True) if lab == "title"), None)
+        le = next((f for f, lab in zip(frags, labels, strict=True) if lab == "employer"), None)
+        if lt is not None or le is not None:
+            got_t, got_e, got_loc, got_c = _assign(frags)
+            got_t = lt or (got_t if got_t is not le else None)
+            got_e = le or (got_e if got_e is not lt else None)
+            return got_t, got_e, got_loc, (0.8 if got_t and got_e else got_c)
     title = employer = location = None
     rest: list[tuple[str, int, int]] = []
     for f in frags:
@@ -1185,12 +1216,12 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         after_frags: list[tuple[str, int, int]] = []
         for h in afters[k]:
             after_frags.extend(_fragments(text, lines[h], None))
-        title, employer, location, conf = _assign(frags)
+        title, employer, location, conf = _assign(frags, text)
         title = _own_line_title(own, title, employer)
         employer = _own_line_employer(own, title, employer)
         used_after = 0
         if date_first or title is None or employer is None:
-            t2, e2, l2, c2 = _assign(frags + after_frags)
+            t2, e2, l2, c2 = _assign(frags + after_frags, text)
             if date_first or not frags:  # nothing above or beside the date: this block reads date first
                 title, employer, location, conf = t2, e2, l2, c2
             else:

@@ -38,6 +38,10 @@ def _one(text: str) -> tuple[str | None, str | None, bool]:
         ("2/1/2012 - Current", ("2012-02", None, True)),
         ("June 2016 - till date", ("2016-06", None, True)),
         ("Mar 2008\nPresent", ("2008-03", None, True)),
+        # labelled ends
+        ("Since: October 1st 2012 Until: August 31st 2014", ("2012-10", "2014-08", False)),
+        ("Since: September 1st 2014 Until: Currently", ("2014-09", None, True)),
+        ("From: Jan 2010 To: Mar 2012", ("2010-01", "2012-03", False)),
     ],
 )
 def test_range_formats(text: str, expected: tuple[str | None, str | None, bool]) -> None:

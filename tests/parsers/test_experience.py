@@ -175,6 +175,23 @@ def test_a_registered_name_inside_a_dated_block_is_an_employer() -> None:
     assert w[1].start is None and w[1].confidence <= 0.25
 
 
+def test_labelled_dated_blocks_keep_each_label_for_its_field() -> None:
+    text = (
+        "EMPLOYMENT HISTORY\n"
+        "Since: September 1st 2014 Until: Currently\n"
+        "Company: Grupo Andino S.A.\n"
+        "Position held: Legal Concessions Manager\n"
+        "Since: October 1st 2012 Until: August 31st 2014\n"
+        "Company: Grupo Andino S.A.\n"
+        "Position held: Director for Legal Services\n"
+    )
+    got = [(x.title, x.employer, x.start.iso() if x.start else None) for x in _work(text)]
+    assert got == [
+        ("Legal Concessions Manager", "Grupo Andino S.A.", "2014-09"),
+        ("Director for Legal Services", "Grupo Andino S.A.", "2012-10"),
+    ]
+
+
 def test_undated_headers_in_an_experience_section() -> None:
     text = (
         "WORK EXPERIENCE\n\n"

@@ -6,10 +6,11 @@ evaluation.datasets (flattened files get their line breaks back first). Each res
 
 Fields and what is compared, per resume, as sets of values:
   Name, Email Address            contact.name / contact.email
-  Designation                    titles of the positions (WorkItem.title) plus the resume headline title;
-                                 positions include the undated ones the parser reads from labelled lines
-                                 and prose (low confidence, no dates), since dotin labels titles wherever
-                                 the text states them
+  Designation                    titles of the positions (WorkItem.title) plus the resume headline title
+                                 and the referees' titles (Resume.referees); positions include the undated
+                                 ones the parser reads from labelled lines and prose (low confidence, no
+                                 dates), since dotin labels titles wherever the text states them, a
+                                 referee's included
   Companies worked at            employers of the positions (the same positions)
   Degree, College Name           Education.degree (as written) / Education.institution
   Graduation Year                the year of each Education end date (gold: the last year in the label)
@@ -39,7 +40,9 @@ and "B.Tech"), since the annotators labelled the field sometimes and sometimes n
 each part as its own Designation: each part is then its own prediction (the first also matching the compound
 as written), so it counts twice on both sides. Annotation scope: dotin labels degrees and colleges, not school
 certificates or schools, so entries the parser itself rates "secondary" (HSC, SSC, high school) are left out
-of Degree, College Name and Graduation Year. A gold College span that runs over a blank line ("Electronics and
+of Degree, College Name and Graduation Year; the institution of such an entry still counts as a College Name
+when it names itself a college, university, institute, polytechnic or academy and not a school or board
+(junior colleges for the 12th year, further-education colleges for A-levels: dotin labels those). A gold College span that runs over a blank line ("Electronics and
 Communications", blank line, "Nagarjuna University": 23 dev and 25 holdout spans) is read from its part after
 the last blank line: an institution's name never spans one, the part before it is the degree's field (labelled
 as Degree), and no institution the parser could read would match the whole span.
@@ -299,6 +302,13 @@ def _after_blank_line(value: str) -> str:
     return parts[-1] if parts else value
 
 
+# An institution that names itself a college, whatever level the entry is; a school or board is not one.
+_COLLEGE_NAME_RE = re.compile(
+    r"^(?!.*\b(?:school|vidyalaya|board)\b).*\b(?:college|university|institute|polytechnic|academy)\b",
+    re.IGNORECASE,
+)
+
+
 def _pred_values(resume: Any, fld: str) -> list[set[str]]:
     """Predicted items for a field, each as its set of normalized surfaces."""
     vals: list[str] = []
@@ -311,13 +321,19 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
         headline = getattr(resume, "headline", None)
         if headline is not None:
             vals.append(headline.value)
+        vals += [r.title.value for r in getattr(resume, "referees", []) if r.title]
     elif fld == "Companies worked at":
         vals = [w.employer for w in resume.work if w.employer]
     elif fld == "Degree":
         vals = [e.degree for e in resume.education if e.degree]
     elif fld == "College Name":
-        # dotin labels colleges, never schools: school-level entries (the parser's own level) are left out
-        vals = [e.institution for e in resume.education if e.institution and e.level != "secondary"]
+        # dotin labels colleges, never schools: school-level entries (the parser's own level) are left out,
+        # unless the institution calls itself a college (a junior college for the 12th year, an FE college)
+        vals = [
+            e.institution
+            for e in resume.education
+            if e.institution and (e.level != "secondary" or _COLLEGE_NAME_RE.search(e.institution))
+        ]
     elif fld == "Graduation Year":
         vals = [
             str((e.end or e.start).year)

@@ -200,3 +200,38 @@ def test_gold_college_over_a_blank_line_is_read_after_it() -> None:
         _after_blank_line("Indian Institute of\nTechnology Delhi") == "Indian Institute of\nTechnology Delhi"
     )
     assert _after_blank_line("Osmania University") == "Osmania University"
+
+
+def test_referee_titles_are_designations() -> None:
+    """dotin labels every title the text states, a referee's included; the parser reports those apart."""
+    from evaluation.parsing_eval import _pred_values
+    from models.resume import Referee, Resume, TextField, WorkItem
+
+    resume = Resume(
+        text="",
+        work=[WorkItem(title="Staff Nurse")],
+        referees=[
+            Referee(title=TextField(value="Head of Nursing")),
+            Referee(name=TextField(value="A. Person")),
+        ],
+    )
+    assert _pred_values(resume, "Designation") == [{"staff nurse"}, {"head of nursing"}]
+    assert _pred_values(resume, "Companies worked at") == []  # referees' employers are not the candidate's
+
+
+def test_school_level_colleges_count_as_college_names() -> None:
+    from evaluation.parsing_eval import _pred_values
+    from models.resume import Education, Resume
+
+    resume = Resume(
+        text="",
+        education=[
+            Education(institution="Gowtham Junior College", level="secondary"),
+            Education(institution="Kendriya Vidyalaya", level="secondary"),
+            Education(institution="St. Mary's High School", level="secondary"),
+            Education(institution="Board of Intermediate Education College", level="secondary"),
+            Education(institution="Osmania University", level="bachelor"),
+        ],
+    )
+    assert _pred_values(resume, "College Name") == [{"gowtham junior college"}, {"osmania university"}]
+    assert _pred_values(resume, "Graduation Year") == []  # school years stay out

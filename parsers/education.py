@@ -581,6 +581,8 @@ def _institution_near(
             cand = " ".join(text[off:end].split())
         if hit.level == "secondary" and _HIGHER_INSTITUTION.search(cand):
             continue  # "HSC" / "Higher Secondary" never took classes at a university or institute of technology
+        if hit.text and hit.level in {"bachelor", "master", "doctorate"} and _SCHOOL_RE.search(cand):
+            continue  # nor was a bachelor's or higher degree taken at a high school
         # "University of X, School of Y": the university, not a school within it, when both share the line
         dist = (
             off in taken or off > below,

@@ -862,3 +862,10 @@ def test_a_degree_of_two_joined_subjects_and_a_subject_in_lower_case_in_a_name()
     text = "EDUCATION\nB.E, Anna University, 2012\n\nT.J Institute of technology, Chennai.\nHSC State Board (2008)\n"
     got = [(e.institution, e.level) for e in extract_education(text, split_sections(text))]
     assert ("T.J Institute of technology", None) in got
+
+
+def test_a_bachelors_degree_is_never_taken_at_a_high_school() -> None:
+    text = "EDUCATION\nBachelor of Laws (LL.B)\n\nAlliance High School, Kikuyu\nA Level, 1972\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert ("Bachelor of Laws (LL.B)", "Alliance High School") not in got
+    assert ("A Level", "Alliance High School") in got

@@ -49,7 +49,8 @@ def build_pool(data_dir: Path, n: int, templates: int, seed: int, embedder: Any)
     """Store n candidates drawn from `templates` parsed generated resumes under `data_dir` (a Pool's layout)."""
     from evaluation.bench import _parsed_templates
     from matcher.lexical import tokenize
-    from matcher.pool import DB_NAME, ranking_inputs_version, value_view_json
+    from matcher.pool import DB_NAME
+    from matcher.prepare import ranking_inputs_version, value_view_json
     from matcher.profile import blind_text, profile_text, resume_headline
     from matcher.store import SqliteStore
     from models import Candidate

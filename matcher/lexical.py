@@ -10,9 +10,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if (
+    TYPE_CHECKING
+):  # scipy is imported where a matrix is built: the tokenizer alone (parser workers) needs none
+    from scipy import sparse
 
 __all__ = ["BM25", "STOPWORDS", "TfidfIndex", "bm25_query_scores", "bm25_scores", "scale_to_unit", "tokenize"]
 
@@ -39,6 +44,8 @@ def tokenize(text: str, *, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
 
 
 def _count_matrix(docs: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    from scipy import sparse
+
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -75,6 +82,8 @@ class BM25:
         coo = counts.tocoo()
         norm = k1 * (1.0 - b + b * lengths[coo.row] / avg)
         weighted = coo.data * (k1 + 1.0) / (coo.data + norm)
+        from scipy import sparse
+
         self._tf = sparse.csc_matrix((weighted, (coo.row, coo.col)), shape=counts.shape)
 
     def scores(self, query: Sequence[str], *, query_tf: bool = False) -> np.ndarray:
@@ -143,6 +152,8 @@ class TfidfIndex:
         self.matrix = self._weigh(counts)
 
     def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        from scipy import sparse
+
         m = counts.tocsr(copy=True).astype(np.float64)
         m.data = 1.0 + np.log(m.data)
         m = sparse.csr_matrix(m.multiply(self.idf[None, :]))
@@ -155,6 +166,8 @@ class TfidfIndex:
         counts = Counter(t for t in tokens if t in self.vocab)
         cols = [self.vocab[t] for t in counts]
         vals = [float(v) for v in counts.values()]
+        from scipy import sparse
+
         row = sparse.csr_matrix((vals, ([0] * len(cols), cols)), shape=(1, len(self.vocab)))
         return self._weigh(row)
 

@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import functools
-import hashlib
-import json
 import logging
 import os
 import re
@@ -32,17 +29,16 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Literal, overload
 
 import numpy as np
 
-from matcher.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, content_hash, estimate_jaccard, fingerprint
+from matcher.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, content_hash, estimate_jaccard
 from matcher.embedder import Embedder, torch_threads
 from matcher.index import (
     DEFAULT_APPROXIMATE_ABOVE,
@@ -53,6 +49,14 @@ from matcher.index import (
     VectorIndex,
     open_index,
     sync_index_files,
+)
+from matcher.prepare import (
+    Prepared,
+    parse_prepared,
+    parser_executor,
+    prepare,
+    ranking_inputs_version,
+    value_view,
 )
 from matcher.retrieval import (
     DEFAULT_DENSE_K,
@@ -101,27 +105,13 @@ class IngestResult:
     error: str | None = None
 
 
-@dataclass
-class _Prepared:
-    resume: Resume
-    source_name: str | None
-    data: bytes | None
-    content_hash: str
-    profile: str
-    blinded: str
-    fingerprint: Fingerprint
-    tokens: str  # `tokenize(blinded)`, space-joined (what ranking's BM25 reads)
-    headline: str | None  # `resume_headline(resume, blind=True)`
-    view: str  # `value_view_json(resume)`
-
-
 _Vectors = tuple[np.ndarray, np.ndarray | None]  # profile vectors, text view vectors (or None)
 
 
 @dataclass
 class _Screened:
     out: list[IngestResult | None]  # results known before storing (failed, existing), by position
-    todo: list[tuple[int, _Prepared]]  # (position, prepared) of the documents to embed and store
+    todo: list[tuple[int, Prepared]]  # (position, prepared) of the documents to embed and store
 
 
 def _new_id(prefix: str) -> str:
@@ -130,110 +120,6 @@ def _new_id(prefix: str) -> str:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._") or "model"
-
-
-def _prepare(resume: Resume, source_name: str | None, data: bytes | None) -> _Prepared:
-    """Everything about one resume that needs no store: content hash, blinded text, profile, fingerprint, and
-    the tokens and headline ranking reads."""
-    from matcher.lexical import tokenize
-    from matcher.profile import blind_text, profile_text, resume_headline
-
-    chash = content_hash(data) if data is not None else content_hash(resume.text.encode())
-    contact = resume.contact
-    blinded = blind_text(resume.text, resume)
-    fp = fingerprint(
-        name=contact.name.value if contact.name else None,
-        email=contact.email.value if contact.email else None,
-        phones=[contact.phone.value if contact.phone else None],
-        content_hash=chash,
-        blinded_text=blinded,
-    )
-    return _Prepared(
-        resume,
-        source_name,
-        data,
-        chash,
-        profile_text(resume, blind=True),
-        blinded,
-        fp,
-        " ".join(tokenize(blinded)),
-        resume_headline(resume, blind=True),
-        value_view_json(resume),
-    )
-
-
-# What ranking scores a candidate on before it reads the full resume of the kept top (`rank_resumes(value_views=)`):
-# the values of its skills, positions and education, without text, evidence or descriptions. Decoding one costs
-# about a third of decoding the full resume (measured 0.07 against 0.22 ms on livecareer resumes).
-VALUE_VIEW_FIELDS: dict[str, Any] = {
-    "skills": {"__all__": {"skill_id", "name", "type", "confidence", "months", "last_used"}},
-    "work": {"__all__": {"title", "start", "end", "current", "months", "skill_ids", "confidence"}},
-    "education": {"__all__": {"level"}},
-    "total_experience_months": True,
-}
-
-
-def value_view(resume: Resume) -> Resume:
-    """The resume's value view: a Resume with only the `VALUE_VIEW_FIELDS` of this one (empty text)."""
-    return Resume.model_validate({"text": "", **resume.model_dump(include=VALUE_VIEW_FIELDS)})
-
-
-def value_view_json(resume: Resume) -> str:
-    """`value_view(resume)` as stored (defaults left out); `Resume.model_validate_json` reads it back."""
-    return value_view(resume).model_dump_json(exclude_defaults=True)
-
-
-@functools.cache
-def ranking_inputs_version() -> str:
-    """Names the code that derives a candidate's ranking inputs (tokens, blinded headline, value view): a digest
-    of matcher/lexical.py, matcher/profile.py, the resume model and the value view's fields, so inputs stored by
-    other code are derived again, not used."""
-    import matcher.lexical
-    import matcher.profile
-    import models.resume
-
-    digest = hashlib.sha256()
-    for module in (matcher.lexical, matcher.profile, models.resume):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update(json.dumps(VALUE_VIEW_FIELDS, sort_keys=True, default=sorted).encode())
-    return digest.hexdigest()[:16]
-
-
-# Parser worker processes run at this nice value (Unix): the embedding, the one stage of an ingest that cannot be
-# split, keeps its core while the workers share what is left, and bulk parsing yields to request handling. At equal
-# priority the workers starved it (the batch loop waited 8-10 s of a 15 s ingest of 400 documents on embeddings,
-# and the last batches were embedded on one busy core). Niced, with the last batch on every core, the ingest keeps
-# more of both cores busy: 1.77-1.80 against 1.64-1.70 cores (3 alternated runs of 500 generated documents).
-WORKER_NICE = 5
-
-
-def _lower_priority(increment: int) -> None:
-    """Worker process initializer: lower this process's priority by `increment` where the OS allows it."""
-    with contextlib.suppress(AttributeError, OSError):
-        os.nice(increment)
-
-
-def parser_executor(workers: int) -> ProcessPoolExecutor:
-    """The pool of parser processes `Pool.add_many` uses: spawned (no threads or locks inherited) and niced."""
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=get_context("spawn"),
-        initializer=_lower_priority,
-        initargs=(WORKER_NICE,),
-    )
-
-
-def _parse_prepared(data: bytes, source_name: str | None) -> _Prepared | ShortlistError:
-    """Parse and prepare one document (in a worker process when there are workers); errors come back as
-    values so one bad file does not stop a batch. The bytes are not sent back: the caller has them."""
-    from parsers.resume import parse_resume
-
-    try:
-        prep = _prepare(parse_resume(data), source_name, data)
-    except ShortlistError as exc:
-        return exc
-    prep.data = None
-    return prep
 
 
 class _LazyViews(Sequence[Resume]):
@@ -714,8 +600,8 @@ class Pool:
 
     # -- adding --------------------------------------------------------------------------------------------------
 
-    def _prepare(self, resume: Resume, source_name: str | None, data: bytes | None) -> _Prepared:
-        return _prepare(resume, source_name, data)
+    def _prepare(self, resume: Resume, source_name: str | None, data: bytes | None) -> Prepared:
+        return prepare(resume, source_name, data)
 
     def _canonical(self, candidate_id: str) -> str:
         seen = {candidate_id}
@@ -756,7 +642,7 @@ class Pool:
 
     def _store_prepared(
         self,
-        prep: _Prepared,
+        prep: Prepared,
         vector: np.ndarray,
         candidate_id: str | None = None,
         text_vector: np.ndarray | None = None,
@@ -877,14 +763,14 @@ class Pool:
         total = len(docs)
         executor = parser_executor(workers) if workers > 1 and total > 1 else None
         ahead = 2 * batch_size + workers  # documents handed to the workers beyond the batch being stored
-        pending: dict[int, Future[_Prepared | ShortlistError]] = {}
+        pending: dict[int, Future[Prepared | ShortlistError]] = {}
         submitted = 0
 
         def refill(upto: int) -> None:
             nonlocal submitted
             while executor is not None and submitted < min(upto, total):
                 data, name = docs[submitted]
-                pending[submitted] = executor.submit(_parse_prepared, data, name)
+                pending[submitted] = executor.submit(parse_prepared, data, name)
                 submitted += 1
 
         embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shortlist-embed")
@@ -901,7 +787,7 @@ class Pool:
             with self._foreground(), torch_threads(1) if executor is not None else contextlib.nullcontext():
                 for start in range(0, total, batch_size):
                     batch = docs[start : start + batch_size]
-                    parsed: list[_Prepared | ShortlistError] = []
+                    parsed: list[Prepared | ShortlistError] = []
                     if executor is not None:
                         try:
                             refill(start + len(batch) + ahead)
@@ -913,7 +799,7 @@ class Pool:
                             executor = None
                             pending.clear()
                     if executor is None:
-                        parsed = [_parse_prepared(d, n) for d, n in batch]
+                        parsed = [parse_prepared(d, n) for d, n in batch]
                     screened = self._screen(batch, parsed)
                     # this batch is embedded while the one before it is stored; the last one, with no parsing
                     # left beside it, on every core
@@ -935,7 +821,7 @@ class Pool:
         self._kick_views()
         return results
 
-    def _encode_prepared(self, preps: Sequence[_Prepared], threads: int = 0) -> _Vectors:
+    def _encode_prepared(self, preps: Sequence[Prepared], threads: int = 0) -> _Vectors:
         """The profile vectors of prepared documents and, when text views are embedded at ingest, their text
         view vectors (None otherwise); on `threads` torch threads when given."""
         if threads:
@@ -949,7 +835,7 @@ class Pool:
         return both[: len(preps)], both[len(preps) :]
 
     def _screen(
-        self, batch: Sequence[tuple[bytes, str]], parsed: Sequence[_Prepared | ShortlistError]
+        self, batch: Sequence[tuple[bytes, str]], parsed: Sequence[Prepared | ShortlistError]
     ) -> _Screened:
         """Sort a parsed batch into failures, documents already stored (or repeated in the batch) and new ones."""
         screened = _Screened([None] * len(batch), [])

@@ -13,7 +13,8 @@ import pytest
 
 from matcher.embedder import HashingEmbedder
 from matcher.index import open_index, sidecar_path
-from matcher.pool import WORKER_NICE, Pool, parser_executor
+from matcher.pool import Pool
+from matcher.prepare import WORKER_NICE, parser_executor
 from models import (
     ContactInfo,
     EmptyDocument,
@@ -638,6 +639,7 @@ def test_ranking_inputs_stored_at_ingest_match_the_derived_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import matcher.pool
+    import matcher.prepare
     from matcher.lexical import tokenize
     from matcher.profile import blind_text, resume_headline
 
@@ -658,7 +660,7 @@ def test_ranking_inputs_stored_at_ingest_match_the_derived_ones(
             assert stored[cid] == (
                 " ".join(tokenize(blind_text(resume.text, resume))),
                 resume_headline(resume),
-                matcher.pool.value_view_json(resume),
+                matcher.prepare.value_view_json(resume),
             )
             view = Resume.model_validate_json(stored[cid][2])
             assert view.skills and [s.skill_id for s in view.skills] == [s.skill_id for s in resume.skills]

@@ -346,6 +346,9 @@ def find_placeholder_ranges(text: str) -> list[DateRange]:
     """Date ranges whose years a template left as placeholders ("July 20XX to Present", "19xx-20xx", "March 20XX"
     over "May 20XX" on the next line). They place a position in the text but give no dates: `first` and `last`
     are None (`current` when the range runs to the present); a lone placeholder date is `single`."""
+    low = text.lower()
+    if "xx" not in low and "[year]" not in low:
+        return []  # every placeholder holds one or the other: a cheap test before the scan
     return [
         DateRange(None, None, bool(m.group("present")), m.start(), m.end(), single=not m.lastgroup)
         for m in _PLACEHOLDER_RE.finditer(text)

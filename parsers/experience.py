@@ -127,8 +127,10 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'\-]*")
 _DOT_JOIN = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")  # "Sr.Consultant": a space lost after a dot
 
 
-def _words(s: str) -> list[str]:
-    return [w.lower().strip(".") for w in _WORD_RE.findall(_DOT_JOIN.sub(". ", s) if "." in s else s)]
+@functools.lru_cache(maxsize=16384)
+def _words(s: str) -> tuple[str, ...]:
+    """The lower-case words of `s` (cached: header fragments are scored many times over)."""
+    return tuple(w.lower().strip(".") for w in _WORD_RE.findall(_DOT_JOIN.sub(". ", s) if "." in s else s))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -151,6 +153,7 @@ def _agent_noun_ist(w: str) -> bool:
 _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Za-z&./]{0,9}\s*\)?\s*$")
 
 
+@functools.lru_cache(maxsize=16384)
 def looks_like_title(s: str) -> float:
     """How much `s` reads as a job title, 0..1: 1.0 when it ends in a title word, or when its head before
     "of" does ("Director of Field Operations", "Manager of Services"); 0.7 with a title word elsewhere.
@@ -159,18 +162,19 @@ def looks_like_title(s: str) -> float:
     return max(_title_words_score(_words(s)), _title_words_score(_words(trimmed)) if trimmed else 0.0)
 
 
-def _title_words_score(ws: list[str]) -> float:
+def _title_words_score(ws: tuple[str, ...]) -> float:
     if not ws or len(ws) > 9 or not any(_is_title_word(w) for w in ws):
         return 0.0
     return 1.0 if _is_title_word(ws[-1]) or _title_of_field(ws) else 0.7
 
 
-def _title_of_field(ws: list[str]) -> bool:
+def _title_of_field(ws: tuple[str, ...]) -> bool:
     """ "director of field operations": a title word right before the first "of"."""
     head = ws[: ws.index("of")] if "of" in ws else []
     return bool(head) and _is_title_word(head[-1])
 
 
+@functools.lru_cache(maxsize=16384)
 def looks_like_employer(s: str) -> float:
     """How much `s` reads as an organisation name, 0..1."""
     ws = _words(s)
@@ -282,6 +286,13 @@ _URL_TAIL = re.compile(r"\s*[\[(]?\s*(?:https?://|www\.)\S*\s*[\])]?\s*$", re.IG
 _SEASON_TAIL = re.compile(r"(?i),?\s+(?:summers?|springs?|falls?|winters?|autumns?)$")
 
 
+_AT_OR_NUMBER_LEAD = re.compile(r"^(?:at|@|with)\s+|^\d{1,2}[.)]\s+(?=[A-Z])", re.IGNORECASE)
+_WS_RUN = re.compile(r"\s+")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_FOUR_DIGITS = re.compile(r"\d{4,}")
+_INITIALS_OR_PUNCT = re.compile(r"[A-Z]{1,2}|\W*")
+
+
 def _clean_frag(s: str) -> str:
     s = _URL_TAIL.sub("", s) if "www." in s.lower() or "://" in s else s
     s = s.strip(" \t-–—|,:;([]•*").lstrip(
@@ -299,8 +310,8 @@ def _clean_frag(s: str) -> str:
         s = s[:-1]  # a full stop, not an abbreviation ("Lab." but "Inc.", "Co.")
     s = _LEAD_NOISE.sub("", s)
     s = _SEASON_TAIL.sub("", s)  # "Beacon Program, summer (2006)": when, not part of the name
-    s = re.sub(r"^(?:at|@|with)\s+|^\d{1,2}[.)]\s+(?=[A-Z])", "", s, flags=re.IGNORECASE)  # "1. Infosys Ltd"
-    s = re.sub(r"\s+", " ", s)
+    s = _AT_OR_NUMBER_LEAD.sub("", s)  # "at Acme", "1. Infosys Ltd"
+    s = _WS_RUN.sub(" ", s)
     return s.strip()
 
 
@@ -340,7 +351,7 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
         for pa, pb in parts:
             raw = seg[pa:pb]
             frag = _clean_frag(raw)
-            if not frag or not re.search(r"[A-Za-z]{2}", frag):
+            if not frag or not _TWO_LETTERS.search(frag):
                 continue
             off = a + pa + raw.find(frag.split(" ")[0]) if frag.split(" ")[0] in raw else a + pa
             out.append((frag, off, off + len(frag)))
@@ -547,7 +558,7 @@ def _plausible_name(s: str) -> bool:
     )
     # "98 with Oracle Inc.": the end of a sentence wrapped from the line above ("... since Jan\n98 with ...")
     wrapped = len(words) > 1 and words[0][:1].isdigit() and words[1][:1].islower()
-    return lower <= 1 and not re.search(r"\d{4,}", s) and not wrapped
+    return lower <= 1 and not _FOUR_DIGITS.search(s) and not wrapped
 
 
 def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
@@ -667,7 +678,7 @@ def _title_score(s: str) -> float:
     return looks_like_title(s)
 
 
-def _plural_head(ws: list[str]) -> bool:
+def _plural_head(ws: tuple[str, ...] | list[str]) -> bool:
     """The title word heading the phrase is plural ("WHW Architects", "Directors of Student Teaching"): a firm,
     a team or a list, not one person's title."""
     head = ws[: ws.index("of")] if "of" in ws[1:] else ws
@@ -817,7 +828,7 @@ def _assign(
         for t, _e, f in scored
         if f is not title
         and f is not employer
-        and not re.fullmatch(r"[A-Z]{1,2}|\W*", f[0])
+        and not _INITIALS_OR_PUNCT.fullmatch(f[0])
         and not (title is not None and t >= 1.0)  # a second title ("Manager / Team Lead") is no employer
     ]
     conf = 0.8 if title and employer else 0.6
@@ -1925,7 +1936,9 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
             continue
         t_start = m.start("title") + m.group("title").index(title)
         out.append(_item(text, (title, t_start), (org, m.start("org")), 0.4))
-    for m in _ORG_AS_RE.finditer(text, sec.start, sec.end):
+    low = text[sec.start : sec.end].lower()
+    org_label = ":" in low and ("compan" in low or "employer" in low or "organi" in low)
+    for m in _ORG_AS_RE.finditer(text, sec.start, sec.end) if org_label else ():
         title = _trim_title(m.group("title"))
         org = _ORG_TAIL.sub("", m.group("org") or "")
         if title and _good_org(org) and _org_ends_cleanly(text, m.start("org") + len(org)):
@@ -1958,7 +1971,7 @@ def _prose_mentions(text: str, sec: Section) -> list[WorkItem]:
         title = _prose_title(m.group("title"))
         if title and not _is_wish(text, m.start()):
             out.append(_item(text, (title, m.start("title")), None, 0.3))
-    for m in _PROMOTED_RE.finditer(text, sec.start, sec.end):
+    for m in _PROMOTED_RE.finditer(text, sec.start, sec.end) if "promoted" in low else ():
         for g in ("a", "b"):
             title = _prose_title(m.group(g) or "")
             if title:

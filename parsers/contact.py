@@ -34,7 +34,8 @@ _URL_HINT = re.compile(
 )
 # phone-shaped runs: optional +code, digits with separators, 7 to 15 digits in all
 _PHONE_RE = re.compile(
-    r"(?<![\w/.\-+])(?:\+[ \t]?\d{1,3}[ \t.\-]?)?(?:\(\d{1,5}\)[ \t.\-]?)?\d[\d \t.\-]{5,18}\d(?![\w/])"
+    # the lookahead fails fast where no phone can start (letters), before the lookbehind and groups are tried
+    r"(?=[+(\d])(?<![\w/.\-+])(?:\+[ \t]?\d{1,3}[ \t.\-]?)?(?:\(\d{1,5}\)[ \t.\-]?)?\d[\d \t.\-]{5,18}\d(?![\w/])"
 )
 _YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d\s*[-–.]\s*(?:(?:19|20)\d\d|\d\d)$")
 _DATE_LIKE_RE = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}$")
@@ -45,15 +46,15 @@ _PHONE_LABEL_RE = re.compile(
 
 # location cues -> ISO region for phone numbers
 _REGION_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:india|bengaluru|bangalore|mumbai|pune|hyderabad|chennai|delhi|kolkata|noida|gurgaon|"
+    (re.compile(r"\b(?=[ibmphcdkngtauwjro])(?:india|bengaluru|bangalore|mumbai|pune|hyderabad|chennai|delhi|kolkata|noida|gurgaon|"
                 r"gurugram|karnataka|maharashtra|telangana|tamil nadu|kerala|andhra pradesh|uttar pradesh|"
                 r"gujarat|ahmedabad|kochi|indore|jaipur|rajasthan|west bengal|haryana|odisha|punjab)\b", re.I), "IN"),
-    (re.compile(r"\b(?i:united kingdom|england|scotland|wales|london|manchester|birmingham|edinburgh|glasgow|"
-                r"leeds|bristol)\b|\bUK\b"), "GB"),  # "UK" in capitals only
-    (re.compile(r"\b(?:australia|sydney|melbourne|brisbane|perth|victoria|queensland|new south wales)\b", re.I), "AU"),
-    (re.compile(r"\b(?:canada|toronto|ontario|vancouver|montreal|quebec|alberta|calgary|ottawa)\b", re.I), "CA"),
-    (re.compile(r"\b(?:ireland|dublin|cork)\b", re.I), "IE"),
-    (re.compile(r"\b(?:usa|united states|u\.s\.a?\.?|california|new york|texas|florida|illinois|washington|"
+    (re.compile(r"\b(?i:(?=[uewslmbg])(?:united kingdom|england|scotland|wales|london|manchester|birmingham|edinburgh|glasgow|"
+                r"leeds|bristol))\b|\bUK\b"), "GB"),  # "UK" in capitals only
+    (re.compile(r"\b(?=[asmbpvqn])(?:australia|sydney|melbourne|brisbane|perth|victoria|queensland|new south wales)\b", re.I), "AU"),
+    (re.compile(r"\b(?=[ctovmqa])(?:canada|toronto|ontario|vancouver|montreal|quebec|alberta|calgary|ottawa)\b", re.I), "CA"),
+    (re.compile(r"\b(?=[idc])(?:ireland|dublin|cork)\b", re.I), "IE"),
+    (re.compile(r"\b(?=[ucntfiwmpogvakl])(?:usa|united states|u\.s\.a?\.?|california|new york|texas|florida|illinois|washington|"
                 r"massachusetts|pennsylvania|ohio|georgia|virginia|new jersey|michigan|arizona|colorado|"
                 r"wisconsin|minnesota|oregon|tennessee|missouri|maryland|indiana|kentucky|carolina|nevada|"
                 r"alabama|louisiana|kansas|iowa|utah|connecticut|oklahoma)\b", re.I), "US"),
@@ -71,11 +72,25 @@ def guess_region(text: str) -> str | None:
     return None
 
 
+def _email_matches(text: str) -> list[re.Match[str]]:
+    """The matches of _EMAIL_RE.finditer(text), read only from the lines that hold an "@" (an address holds one
+    and never spans a line break)."""
+    out: list[re.Match[str]] = []
+    i = text.find("@")
+    while i >= 0:
+        a = text.rfind("\n", 0, i) + 1
+        b = text.find("\n", i)
+        b = len(text) if b < 0 else b
+        out.extend(_EMAIL_RE.finditer(text, a, b))
+        i = text.find("@", b)
+    return out
+
+
 def find_emails(text: str) -> list[tuple[str, Span]]:
     """Every email address (lower-cased) with its span, in order, duplicates dropped."""
     seen: set[str] = set()
     out: list[tuple[str, Span]] = []
-    for m in _EMAIL_RE.finditer(text):
+    for m in _email_matches(text):
         value = m.group(0).rstrip(".").lower()
         if value in seen:
             continue
@@ -144,15 +159,49 @@ def _link_kind(url: str) -> Literal["linkedin", "github", "portfolio", "other"]:
     return "portfolio"
 
 
+# the lower-case literals of _URL_HINT: every URL match holds one of them, on its own line
+_URL_HEADS = (
+    "http://", "https://", "www.", "linkedin", "github", "gitlab", "behance", "dribbble", "bitbucket",
+    "stackoverflow", "medium.com", "kaggle",
+)  # fmt: skip
+# characters that IGNORECASE matching folds onto ASCII letters but str.lower() does not (long s, Kelvin sign,
+# dotless i, dotted capital I)
+_FOLD_SPECIAL = re.compile("[\u017f\u212a\u0131\u0130]")
+
+
+def _url_matches(text: str) -> list[re.Match[str]]:
+    """The matches of _URL_RE from the line of the first _URL_HINT on, read only from the lines that hold a hint
+    (a URL never spans a line break and always holds one): str.find on the lower-cased text finds those lines
+    instead of two case-insensitive scans of the whole text."""
+    low = text.lower()
+    if len(low) != len(text) or _FOLD_SPECIAL.search(text):
+        hint = _URL_HINT.search(text)
+        if hint is None:
+            return []
+        # start scanning a little before the first hint ("jane.github.io" style prefixes)
+        return list(_URL_RE.finditer(text, max(0, text.rfind("\n", 0, hint.start()) + 1)))
+    lines: set[int] = set()
+    for head in _URL_HEADS:
+        i = low.find(head)
+        while i >= 0:
+            a = low.rfind("\n", 0, i) + 1
+            lines.add(a)
+            b = low.find("\n", i)
+            if b < 0:
+                break
+            i = low.find(head, b)
+    out: list[re.Match[str]] = []
+    for a in sorted(lines):
+        b = text.find("\n", a)
+        out.extend(_URL_RE.finditer(text, a, len(text) if b < 0 else b))
+    return out
+
+
 def find_links(text: str) -> list[Link]:
     """URLs with their kind (linkedin, github, portfolio, other), duplicates dropped."""
     out: list[Link] = []
     seen: set[str] = set()
-    hint = _URL_HINT.search(text)
-    if hint is None:
-        return out
-    # start scanning a little before the first hint ("jane.github.io" style prefixes)
-    for m in _URL_RE.finditer(text, max(0, text.rfind("\n", 0, hint.start()) + 1)):
+    for m in _url_matches(text):
         url = m.group(0).rstrip(".;:")
         key = re.sub(r"^https?://(www\.)?|^www\.|/$", "", url.lower())
         if key in seen or "@" in url:

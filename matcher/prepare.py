@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -104,16 +103,15 @@ def value_view_json(resume: Resume) -> str:
 @functools.cache
 def ranking_inputs_version() -> str:
     """Names the code that derives a candidate's ranking inputs (tokens, blinded headline, value view): a digest
-    of matcher/lexical.py, matcher/profile.py, the resume model and the value view's fields, so inputs stored by
-    other code are derived again, not used."""
+    of this module (which holds the value view's fields), matcher/lexical.py, matcher/profile.py and the resume
+    model, so inputs stored by other code are derived again, not used."""
     import matcher.lexical
     import matcher.profile
     import models.resume
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(Path(__file__).read_bytes())
     for module in (matcher.lexical, matcher.profile, models.resume):
         digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update(json.dumps(VALUE_VIEW_FIELDS, sort_keys=True, default=sorted).encode())
     return digest.hexdigest()[:16]
 
 

@@ -192,9 +192,19 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
             out.append(DateRange(first, None, True, start, end))
         else:
             out.append(DateRange(first, first, False, start, end, single=True))
+    # the three rarer forms are scanned for only where a cheap test on the lower-cased text finds their shape
+    # (the test drops the patterns' edge assertions, so it never misses one; "ı" and "ſ", which case-folding
+    # matches to "i" and "s" but lower() keeps, send the text to the full scans)
+    low = text.lower()
+    exact = "ı" in text or "ſ" in text
+    found = [
+        *(_glued_ranges(text) if exact or _GLUED_GATE.search(low) else ()),
+        *(_short_year_ranges(text) if exact or _SHORT_YEAR_GATE.search(low) else ()),
+        *(_shared_year_ranges(text) if exact or _SHARED_YEAR_GATE.search(low) else ()),
+    ]
     extra = [
         r
-        for r in [*_glued_ranges(text), *_short_year_ranges(text), *_shared_year_ranges(text)]
+        for r in found
         if not any(o.start < r.end and r.start < o.end and not _inside_single(o, r) for o in out)
     ]
     if extra:
@@ -218,6 +228,11 @@ _SHARED_YEAR_RE = re.compile(
 )
 
 
+_SHARED_YEAR_GATE = re.compile(
+    rf"{_MONTH_RE}\.?(?:\s*(?:{_DASH}|to|till|until)\s*|[ \t]*\n[ \t]*){_MONTH_RE}\.?,?\s*{_YEAR4}"
+)
+
+
 def _shared_year_ranges(text: str) -> list[DateRange]:
     out: list[DateRange] = []
     for m in _SHARED_YEAR_RE.finditer(text):
@@ -237,6 +252,12 @@ _SHORT_YEAR_RE = re.compile(
     rf"(?:\s*(?:{_DASH}|to|till|until)\s*|[ \t]*\n[ \t]*)"
     rf"(?:(?P<bm>{_MONTH_RE})\.?[ \t]*(?P<by>\d\d)|(?P<p>{_PRESENT}))(?![\w/])(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,
+)
+
+
+_SHORT_YEAR_GATE = re.compile(
+    rf"{_MONTH_RE}\.?[ \t]*\d\d(?:\s*(?:{_DASH}|to|till|until)\s*|[ \t]*\n[ \t]*)"
+    rf"(?:{_MONTH_RE}\.?[ \t]*\d\d|{_PRESENT})"
 )
 
 
@@ -266,6 +287,9 @@ def _short_year_ranges(text: str) -> list[DateRange]:
 _GLUED_RE = re.compile(
     rf"(?<![\w/.\-])(?P<a>{_YEAR4})(?:(?P<b>{_YEAR4})|(?P<p>present|current))(?![\w/])", re.I
 )
+
+
+_GLUED_GATE = re.compile(r"(?:19|20)\d\d(?:19|20|p|c)")
 
 
 def _glued_ranges(text: str) -> list[DateRange]:

@@ -173,3 +173,14 @@ def test_bracketed_year_placeholders() -> None:
         ("May [year]-August [year]", False, False),
         ("Spring [year]", False, True),
     ]
+
+
+def test_rare_range_forms_are_found_in_any_case_and_beside_other_text() -> None:
+    text = "Analyst JUN 06 - JUL 11; Clerk September to November 2005; Intern 20132015; Aide 2016Present"
+    got = [
+        (r.first.iso() if r.first else None, r.last.iso() if r.last else None) for r in find_date_ranges(text)
+    ]
+    assert ("2006-06", "2011-07") in got
+    assert ("2005-09", "2005-11") in got
+    assert ("2013", "2015") in got
+    assert ("2016", None) in got

@@ -65,13 +65,19 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"o[ \t-]levels?|gcse|puc|pre[ \t-]university|sslc|hsslc", "secondary"),
 ]  # fmt: skip
 _FIRST_LETTERS = "abcdeghijlmopsux1"
+# the letters each row of the table starts with (case-insensitive): a row's alternation is tried only at a word
+# that starts with one of its letters (a test checks that no row matches anything more without this)
+_ROW_FIRST_LETTERS = ("pdemjs", "mlepd", "bmlugde", "abh", "dp", "hs1xicmgaop")
 _DEGREE_RE = re.compile(
     # the leading checks fail fast inside words and on letters no degree starts with (every alternative of
     # the table starts with one of these; a test checks it) before the long alternation is tried
     "(?<![A-Za-z])(?=["
     + _FIRST_LETTERS
     + "])(?:"
-    + "|".join(f"(?P<l{i}>(?:{p})(?![A-Za-z]))" for i, (p, _lvl) in enumerate(_DEGREE_TABLE))
+    + "|".join(
+        f"(?P<l{i}>(?=[{_ROW_FIRST_LETTERS[i]}])(?:{p})(?![A-Za-z]))"
+        for i, (p, _lvl) in enumerate(_DEGREE_TABLE)
+    )
     + ")",
     re.IGNORECASE,
 )

@@ -869,3 +869,39 @@ def test_a_bachelors_degree_is_never_taken_at_a_high_school() -> None:
     got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
     assert ("Bachelor of Laws (LL.B)", "Alliance High School") not in got
     assert ("A Level", "Alliance High School") in got
+
+
+def test_each_rows_first_letters_keep_its_levels() -> None:
+    # each row of the table is tried only at words starting with its letters; without those checks the same
+    # text must give the same degrees at the same levels
+    import re
+
+    from parsers import education as edu
+
+    assert set("".join(edu._ROW_FIRST_LETTERS)) == set(edu._FIRST_LETTERS)
+    unfiltered = re.compile(
+        "(?<![A-Za-z])(?:"
+        + "|".join(f"(?P<l{i}>(?:{p})(?![A-Za-z]))" for i, (p, _lvl) in enumerate(edu._DEGREE_TABLE))
+        + ")",
+        re.IGNORECASE,
+    )
+    forms = [
+        "Ph.D.", "D.Phil", "Doctor of Education", "Ed.D.", "Psy.D.", "M.D.", "J.D.", "Juris Doctor", "PharmD",
+        "Sc.D.", "DNP", "DPT", "ScD", "Doctorado", "M.Tech", "M.E.", "M.S.", "M.Sc", "MBA", "MCA", "M.Com", "M.A.",
+        "M.Ed", "M.Phil", "LL.M", "M.Arch", "MArch", "M.Pharm", "Ed.S.", "PGDBM", "P.G.D.", "PG Diploma",
+        "Post Graduate Diploma", "Master of Science", "MS Finance", "MA English", "MFA", "Maestría", "Mestrado",
+        "Magister", "Laurea Magistrale", "Dipl.-Ing.", "Diplom-Ingenieur", "B.Tech", "B.E.", "BE Civil", "B.S.",
+        "B.Sc", "B.Com", "BCA", "B.A.", "BA History", "BS Biology", "BBA", "B.Ed", "LL.B", "B.Arch", "BArch",
+        "B.Pharm", "BCL", "MBBS", "BDS", "Bachelor of Arts", "Undergraduate degree", "Graduate in Commerce",
+        "Engineering graduate", "Degree in Law", "BSN", "BFA", "Licenciatura", "Bacharelado", "Laurea",
+        "Associate of Arts", "Associate in Applied Science", "A.A.S.", "A.S. Nursing", "BTEC HND", "HNC", "A.D.N.",
+        "AAS", "ADN", "Diploma in Law", "Diplomado", "Polytechnic", "HSC", "SSC", "12th", "10th", "XII",
+        "X Standard", "Higher Secondary", "Senior Secondary", "Secondary School", "High School Diploma",
+        "Intermediate", "Matriculation", "CBSE", "ICSE", "GED", "A Levels", "O Levels", "GCSE", "PUC",
+        "Pre-University", "SSLC", "HSSLC",
+    ]  # fmt: skip
+    text = "\n".join(f"{f} 2010" for f in forms)
+    want = [(m.start(), m.group(0), m.lastgroup) for m in unfiltered.finditer(text)]
+    got = [(m.start(), m.group(0), m.lastgroup) for m in edu._DEGREE_RE.finditer(text)]
+    assert got == want
+    assert len(want) >= len(forms) - 2

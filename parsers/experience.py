@@ -1538,12 +1538,14 @@ def find_gaps(items: list[WorkItem], *, today: date | None = None, min_gap: int 
 _PROSE_SECTIONS = {"experience", "summary", "header"}
 _TITLE_TAIL = r"(?P<title>(?:[A-Z][\w.&/\-]*[ \t]+){0,4}[A-Z][\w.&/\-]*)"
 # "Associate Software Engineer at Oracle India Pvt Ltd", "Senior Analyst with Deloitte"
+# Each prose pattern opens with a lookahead on the characters it can start with (case folding included:
+# "ſ" folds to "s", "İ" and "ı" to "i"): the scan then skips other positions fast; the matches are the same.
 _TITLE_AT_RE = re.compile(
-    rf"(?<![\w.])(?:(?i:as)\s+(?:an?\s+|the\s+)?)?{_TITLE_TAIL}\s+(?P<prep>at|with|@|in)\s+(?:the\s+)?{_ORG}"
+    rf"(?=[A-Za])(?<![\w.])(?:(?i:as)\s+(?:an?\s+|the\s+)?)?{_TITLE_TAIL}\s+(?P<prep>at|with|@|in)\s+(?:the\s+)?{_ORG}"
 )
 # "5 years of experience as a record producer", "career as an Administrator and Educator"
 _EXP_AS_RE = re.compile(
-    r"\b(?i:experience|career|position|role|stint|tenure|work(?:ed|ing)|serv(?:ed|ing)|employed|hired|"
+    r"(?=[EeCcPpRrSsſTtWwHh\d])\b(?i:experience|career|position|role|stint|tenure|work(?:ed|ing)|serv(?:ed|ing)|employed|hired|"
     r"practi[cs](?:e|ed|ing)|\d+\+?\s+(?:years?|yrs)|expertise|success)\s+(?i:as)\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
 )
@@ -1555,7 +1557,7 @@ _PROMOTED_RE = re.compile(
 )
 # "worked for / at / with ORG", "experience in / at ORG" (a title may follow: "... as Phone Banker")
 _WORKED_AT_RE = re.compile(
-    rf"\b(?i:work(?:ed|ing)|employed|serv(?:ed|ing)|experience|internship|interned)\s+(?i:for|at|with|in)\s+"
+    rf"(?=[WwEeSsſIiİı])\b(?i:work(?:ed|ing)|employed|serv(?:ed|ing)|experience|internship|interned)\s+(?i:for|at|with|in)\s+"
     rf"(?:the\s+)?{_ORG}"
 )
 # a summary that opens with the title: "Consultant with 5.8 years of experience", "A Marketing professional with

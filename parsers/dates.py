@@ -62,8 +62,11 @@ _DASH = "[-–—‐‑‒−]"
 _SEP = rf"(?:\s*(?:{_DASH}|~|to:?|until:?|till:?|through|thru)\s*|[ \t]+|[ \t]*\n[ \t]*)"
 
 _DATE_RE = re.compile(rf"(?<![\w/.\-]){_DATE}(?![\w/])", re.IGNORECASE)
+# a lookahead on the characters a date can start with (month, season, "since"/"from", a digit; "ſ" folds to
+# "s") lets the scan skip other positions fast; it changes no match
+_DATE_START = r"(?=[SsſFfJjMmAaOoNnDdWw\d])"
 _RANGE_RE = re.compile(
-    rf"(?<![\w/.\-])(?P<since>(?:since|from):?\s+)?(?P<a>{_DATE.replace('?P<', '?P<a_')})"
+    rf"{_DATE_START}(?<![\w/.\-])(?P<since>(?:since|from):?\s+)?(?P<a>{_DATE.replace('?P<', '?P<a_')})"
     rf"(?:(?P<sep>{_SEP})(?:(?P<b>{_DATE.replace('?P<', '?P<b_')})|(?P<present>{_PRESENT}))"
     rf"|\s*(?P<onwards>onwards|on\s?wards|-\s*(?:present|now)|till\s+date|to\s+date)"
     rf"|(?P<short>\s*{_DASH}\s*(?P<yy>\d\d)))?(?![\w/])",

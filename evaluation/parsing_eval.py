@@ -40,9 +40,10 @@ and "B.Tech"), since the annotators labelled the field sometimes and sometimes n
 each part as its own Designation: each part is then its own prediction (the first also matching the compound
 as written), so it counts twice on both sides. Annotation scope: dotin labels degrees and colleges, not school
 certificates or schools, so entries the parser itself rates "secondary" (HSC, SSC, high school) are left out
-of Degree, College Name and Graduation Year; the institution of such an entry still counts as a College Name
-when it names itself a college, university, institute, polytechnic or academy and not a school or board
-(junior colleges for the 12th year, further-education colleges for A-levels: dotin labels those). A gold College span that runs over a blank line ("Electronics and
+of Degree, College Name and Graduation Year; the institution of such an entry (and its year) still counts as a
+College Name (Graduation Year) when it names itself a college, university, institute, polytechnic or academy and
+not a school or board (junior colleges for the 12th year, further-education colleges for A-levels: dotin labels
+those). A gold College span that runs over a blank line ("Electronics and
 Communications", blank line, "Nagarjuna University": 23 dev and 25 holdout spans) is read from its part after
 the last blank line: an institution's name never spans one, the part before it is the degree's field (labelled
 as Degree), and no institution the parser could read would match the whole span.
@@ -309,6 +310,10 @@ _COLLEGE_NAME_RE = re.compile(
 )
 
 
+def _college_named(institution: str | None) -> bool:
+    return bool(institution and _COLLEGE_NAME_RE.search(institution))
+
+
 def _pred_values(resume: Any, fld: str) -> list[set[str]]:
     """Predicted items for a field, each as its set of normalized surfaces."""
     vals: list[str] = []
@@ -332,13 +337,13 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
         vals = [
             e.institution
             for e in resume.education
-            if e.institution and (e.level != "secondary" or _COLLEGE_NAME_RE.search(e.institution))
+            if e.institution and (e.level != "secondary" or _college_named(e.institution))
         ]
     elif fld == "Graduation Year":
         vals = [
             str((e.end or e.start).year)
             for e in resume.education
-            if (e.end or e.start) and e.level != "secondary"
+            if (e.end or e.start) and (e.level != "secondary" or _college_named(e.institution))
         ]
     elif fld in _SKILL_FIELDS:
         canonical = fld != "skills (surface)"

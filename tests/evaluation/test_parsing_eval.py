@@ -221,12 +221,13 @@ def test_referee_titles_are_designations() -> None:
 
 def test_school_level_colleges_count_as_college_names() -> None:
     from evaluation.parsing_eval import _pred_values
-    from models.resume import Education, Resume
+    from models.resume import Education, PartialDate, Resume
 
     resume = Resume(
         text="",
         education=[
-            Education(institution="Gowtham Junior College", level="secondary"),
+            Education(institution="Gowtham Junior College", level="secondary", end=PartialDate(year=2009)),
+            Education(institution="Kendriya Vidyalaya No. 2", level="secondary", end=PartialDate(year=2007)),
             Education(institution="Kendriya Vidyalaya", level="secondary"),
             Education(institution="St. Mary's High School", level="secondary"),
             Education(institution="Board of Intermediate Education College", level="secondary"),
@@ -234,4 +235,4 @@ def test_school_level_colleges_count_as_college_names() -> None:
         ],
     )
     assert _pred_values(resume, "College Name") == [{"gowtham junior college"}, {"osmania university"}]
-    assert _pred_values(resume, "Graduation Year") == []  # school years stay out
+    assert _pred_values(resume, "Graduation Year") == [{"2009"}]  # a school's year stays out

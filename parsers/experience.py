@@ -1545,7 +1545,7 @@ _TITLE_AT_RE = re.compile(
 )
 # "5 years of experience as a record producer", "career as an Administrator and Educator"
 _EXP_AS_RE = re.compile(
-    r"(?=[EeCcPpRrSsſTtWwHh\d])\b(?i:experience|career|position|role|stint|tenure|work(?:ed|ing)|serv(?:ed|ing)|employed|hired|"
+    r"(?=[EeCcPpRrSsſTtWwHhJj\d])\b(?i:experience|career|positions?|roles?|stint|tenure|work(?:ed|ing)|serv(?:ed|ing)|employed|hired|joined|"
     r"practi[cs](?:e|ed|ing)|\d+\+?\s+(?:years?|yrs)|expertise|success)\s+(?i:as)\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[A-Za-z][\w.&/\-]*(?:[ \t]+[A-Za-z][\w.&/\-]*){0,4})"
 )

@@ -154,6 +154,10 @@ def test_years_or_expertise_as_a_title_in_prose() -> None:
     )
     got = {(x.title, x.employer) for x in _work(text)}
     assert {("Education Consultant", None), ("Teacher", None)} <= got
+    more = "Jane Roe\nSUMMARY\nServed in multiple roles as DevOps Architect.\nJoined as a Graduate Trainee.\n"
+    assert {("DevOps Architect", None), ("Graduate Trainee", None)} <= {
+        (x.title, x.employer) for x in _work(more)
+    }
     assert all(x.start is None and x.confidence <= 0.45 for x in _work(text))
 
 

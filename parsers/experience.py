@@ -324,6 +324,44 @@ _FIELD_LINE = re.compile(
 )
 
 
+# a firm named by its partners: "Cohen, Jayson & Foster", "Fuhrer, Flournoy, Hunter & Morton" (surnames only)
+_PARTNERS = re.compile(
+    r"(?<![\w,] )\b(?:[A-Z][a-z'\-]+,[ \t]+){1,5}[A-Z][a-z'\-]+[ \t]+(?:&|and)[ \t]+[A-Z][a-z'\-]+\b"
+)
+
+
+# fields and departments named after a title ("Manager, Sales & Marketing")
+_FIELD_WORDS = _word_set(
+    "sales marketing operations finance accounting engineering research development administration training "
+    "planning analysis communications human resources design management support strategy education policy "
+    "quality safety compliance legal risk business product products programs projects customer client "
+    "information technology science arts media public relations affairs"
+)
+
+
+def _firm_of_partners(seg: str) -> tuple[int, int] | None:
+    """Where `seg` names a firm by its partners' surnames ("Paralegal, Cohen, Jayson & Foster, PA" ->
+    "Cohen, Jayson & Foster"), or None; a title, an organisation word or a field ("Director, Sales &
+    Marketing") is no surname."""
+    m = _PARTNERS.search(seg)
+    if m is None:
+        return None
+    start = m.start()
+    for name in m.group(0).split(","):
+        if any(_is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in _words(name)):
+            if "&" in name or " and " in name:
+                return None
+            start = m.start() + m.group(0).index(name) + len(name) + 1
+            continue
+        break
+    rest = seg[start : m.end()]
+    if rest.count(",") < 1 or any(
+        _is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in _words(rest)
+    ):
+        return None
+    return start + (len(rest) - len(rest.lstrip())), m.end()
+
+
 def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tuple[str, int, int]]:
     """Pieces of a header line (absolute offsets), with the date range `cut` out. A field line of a project
     ("Environment: Windows, Oracle", "Team Size: 4") has none."""
@@ -344,7 +382,10 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
         seg = text[a:b]
         pos = 0
         parts: list[tuple[int, int]] = []
+        firm = _firm_of_partners(seg) if "&" in seg or " and " in seg else None
         for m in _SPLIT_RE.finditer(seg):
+            if firm is not None and firm[0] < m.start() < firm[1]:
+                continue  # "Cohen, Jayson & Foster": the partners' names are one firm
             parts.append((pos, m.start()))
             pos = m.end()
         parts.append((pos, len(seg)))

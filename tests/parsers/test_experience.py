@@ -196,6 +196,22 @@ def test_labelled_dated_blocks_keep_each_label_for_its_field() -> None:
     ]
 
 
+def test_a_firm_named_by_its_partners_stays_one_employer() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Paralegal, Cohen, Jayson & Foster, PA\n"
+        "Jan 2010 - Dec 2012\n"
+        "- Drafted pleadings.\n\n"
+        "Director, Sales & Marketing\n"
+        "Acme Foods Inc.\n"
+        "Jan 2013 - Present\n"
+    )
+    got = [(x.title, x.employer) for x in _work(text)]
+    assert ("Paralegal", "Cohen, Jayson & Foster") in got
+    assert not any(e == "Cohen" for _t, e in got)
+    assert any(t and t.startswith("Director") for t, _e in got)
+
+
 def test_undated_headers_in_an_experience_section() -> None:
     text = (
         "WORK EXPERIENCE\n\n"

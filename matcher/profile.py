@@ -64,6 +64,11 @@ _STREET_RE = re.compile(
     re.IGNORECASE,
 )
 _ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
+# What any match of a pattern holds: without it in the text, the pattern is not run. Lower-case needles are
+# looked for in the lower-cased text, so they avoid "i", "k" and "s", which the patterns' IGNORECASE also
+# matches as "ı", "İ", "K" (Kelvin) and "ſ" while str.lower() keeps them apart ("birth" is found by "rth").
+_HONORIFIC_NEEDLES = ("Mr", "Ms", "Mx", "Miss", "MR")
+_BIRTH_NEEDLES = ("rth", "d.o.b", "dob", "born")
 
 # Gendered words -> neutral ones. Keys are lower case; the case of the first letter is kept.
 _NEUTRAL: dict[str, str] = {
@@ -282,14 +287,19 @@ def blind_text(text: str, resume: Resume | None = None) -> str:
         text: any text about the candidate (raw resume text, a summary, a work description).
         resume: the parsed resume, whose name and contact values are erased wherever they occur.
     """
-    out = _HONORIFIC_RE.sub(" ", text)
+    # a pattern runs only when the text holds what every match of it holds (the cheap test skips most texts)
+    out = _HONORIFIC_RE.sub(" ", text) if any(h in text for h in _HONORIFIC_NEEDLES) else text
     personal = _personal_pattern(tuple(_personal_terms(resume)))
     if personal is not None:
         out = personal.sub(" ", out)
     out = _PERSONAL_LINE_RE.sub(" ", out)
-    out = _BIRTH_RE.sub(" ", out)
-    out = _EMAIL_RE.sub(" ", out)
-    out = _URL_RE.sub(" ", out)
+    low = out.lower()
+    if any(n in low for n in _BIRTH_NEEDLES):
+        out = _BIRTH_RE.sub(" ", out)
+    if "@" in out:
+        out = _EMAIL_RE.sub(" ", out)
+    if "://" in out or "www." in low or ".com/" in low:
+        out = _URL_RE.sub(" ", out)
     out = _DATE_RE.sub(" ", out)
     out = _PHONE_RE.sub(" ", out)
     out = _STREET_RE.sub(" ", out)

@@ -256,3 +256,21 @@ def test_profile_text_leaves_out_unlisted_skills() -> None:
     skills_part = profile_text(resume).split("Skills: ", 1)[1].split(". ", 1)[0]
     assert "Python" in skills_part and "Docker" in skills_part
     assert "Saucelabs" not in skills_part
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mr. Jordan Lee, analyst", "Mr"),
+        ("Date of birth: 12 March 1980", "March"),
+        ("BİRTH DATE: twelve", "twelve"),  # a dotted capital I: the pattern's IGNORECASE matches it
+        ("DOB: twelve", "twelve"),
+        ("mail jo@mail.example.com now", "jo@"),
+        ("see www.example.org/cv", "example"),
+        ("profile linkedin.com/in/jlee", "jlee"),
+        ("site HTTPS://cv.example.io", "cv.example"),
+    ],
+)
+def test_blinding_patterns_still_apply_after_their_quick_tests(text: str, gone: str) -> None:
+    """Each pattern is skipped when the text lacks what its matches hold; when the text has it, it runs."""
+    assert gone not in blind_text(text)

@@ -10,6 +10,7 @@ a summary or skills list that goes on into dated positions ends where they begin
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -136,8 +137,10 @@ def _unspace(s: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=8192)
 def classify_heading(line: str) -> str | None:
-    """The section kind when `line` (alone) is a heading, else None."""
+    """The section kind when `line` (alone) is a heading, else None (kept per line: the section split and the
+    contact reader ask it of the same lines, and headings repeat from resume to resume)."""
     raw = _heading_text(line)
     norm = _norm(raw) if raw else ""
     if not raw or not norm:

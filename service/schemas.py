@@ -291,7 +291,7 @@ def summary_from_candidate(c: Candidate, *, blind: bool) -> CandidateSummary:
 
 
 def _contact_spans(resume: Resume) -> list[Span]:
-    """Identity and age proxies: contact details, links, and education dates (graduation years)."""
+    """Identity and age proxies: contact details, links, education dates (graduation years), referees' names."""
     spans: list[Span] = []
     contact = resume.contact
     for tf in (contact.name, contact.email, contact.phone, contact.location):
@@ -299,6 +299,10 @@ def _contact_spans(resume: Resume) -> list[Span]:
             spans.append(tf.evidence)
     spans.extend(link.evidence for link in contact.links if link.evidence is not None)
     spans.extend(e.dates_evidence for e in resume.education if e.dates_evidence is not None)
+    # referees are other people: their names are not shown while screening blind (titles and employers are)
+    spans.extend(
+        r.name.evidence for r in resume.referees if r.name is not None and r.name.evidence is not None
+    )
     return spans
 
 
@@ -316,7 +320,7 @@ def blind_text(resume: Resume) -> str:
 
 
 def redact_resume(resume: Resume) -> Resume:
-    """A copy without contact details: fields say "[redacted]", the text is masked in place."""
+    """A copy without contact details or referees' names: fields say "[redacted]", the text is masked in place."""
 
     def hide(tf: TextField | None) -> TextField | None:
         if tf is None:
@@ -334,8 +338,11 @@ def redact_resume(resume: Resume) -> Resume:
             "links": [],
         }
     )
+    referees = [r.model_copy(update={"name": hide(r.name)}) for r in resume.referees]
     meta = {k: v for k, v in resume.meta.items() if k not in ("filename", "source_name", "path")}
-    return resume.model_copy(update={"contact": contact, "text": blind_text(resume), "meta": meta})
+    return resume.model_copy(
+        update={"contact": contact, "referees": referees, "text": blind_text(resume), "meta": meta}
+    )
 
 
 def candidate_out(c: Candidate, *, blind: bool, reveal: bool = False) -> CandidateOut:

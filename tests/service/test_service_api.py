@@ -517,3 +517,21 @@ def test_shortlist_with_the_real_minilm_model(tmp_path: Path, minilm_embedder: o
         semantic["value"]
         > {c["feature"]: c for c in items[1]["contributions"]}["semantic_similarity"]["value"]
     )
+
+
+def test_blind_view_hides_referees_names() -> None:
+    """Referees are other people: screening blind shows their titles and employers, not their names."""
+    from parsers.resume import parse_resume_text
+    from service.schemas import redact_resume
+
+    resume = parse_resume_text(
+        "Jane Roe\n\nEXPERIENCE\nSoftware Engineer, Acme Ltd\nJan 2019 - Present\n- Built services\n\n"
+        "REFERENCES\nKim Kreiger\nPrincipal\nPrinceton Primary School\n"
+    )
+    assert resume.referees and resume.referees[0].name is not None
+    blind = redact_resume(resume)
+    ref = blind.referees[0]
+    assert ref.name is not None and ref.name.value == "[redacted]"
+    assert ref.title is not None and ref.title.value == "Principal"
+    assert "Kreiger" not in blind.text and "Princeton Primary School" in blind.text
+    assert resume.referees[0].name.value == "Kim Kreiger"  # the stored resume is untouched

@@ -600,9 +600,6 @@ class Pool:
 
     # -- adding --------------------------------------------------------------------------------------------------
 
-    def _prepare(self, resume: Resume, source_name: str | None, data: bytes | None) -> Prepared:
-        return prepare(resume, source_name, data)
-
     def _canonical(self, candidate_id: str) -> str:
         seen = {candidate_id}
         current = self.store.get_candidate(candidate_id)
@@ -709,7 +706,7 @@ class Pool:
     ) -> Candidate:
         """Store an already parsed resume (returns the stored candidate when the same content is there)."""
         with self._foreground():
-            prep = self._prepare(resume, source_name, data)
+            prep = prepare(resume, source_name, data)
             if (existing := self._existing(prep.content_hash)) is not None:
                 return existing
             vector, text_vector = self._encode_prepared(
@@ -897,7 +894,7 @@ class Pool:
             old = self.store.get_candidate(candidate_id)
         with self._foreground():
             resume = parse_resume(data)
-            prep = self._prepare(resume, source_name or old.source_name, data)
+            prep = prepare(resume, source_name or old.source_name, data)
             vector, text_vector = self._encode_prepared([prep])
             with self._lock:
                 cand = self._store_prepared(

@@ -58,6 +58,7 @@ from matcher.prepare import (
     ranking_inputs_version,
     value_view,
 )
+from matcher.profile import clear_text_caches
 from matcher.retrieval import (
     DEFAULT_DENSE_K,
     DEFAULT_LEXICAL_K,
@@ -911,7 +912,7 @@ class Pool:
 
     def erase(self, candidate_id: str, *, include_duplicates: bool = True) -> list[str]:
         """Erase a candidate everywhere: rows, embeddings, feedback, original file, vector index (memory and
-        disk), skill index and lexical cache. With `include_duplicates` (default) its whole duplicate group goes.
+        disk), skill index, lexical cache and the process's caches of resume text. With `include_duplicates` (default) its whole duplicate group goes.
 
         Returns the erased ids. Raises NotFound for an unknown id.
         """
@@ -944,6 +945,7 @@ class Pool:
             self._bm25 = None
             for key in [k for k in self._tokens if k[0] in group]:
                 del self._tokens[key]
+            clear_text_caches()  # name, contact and text fragments the profile code and parsers keep
             self._save_index(force=True)
             sync_index_files(self.index_path)
             self.store.checkpoint()

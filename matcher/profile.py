@@ -280,6 +280,16 @@ def _personal_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
 
 
+def clear_text_caches() -> None:
+    """Empty the caches keyed by a candidate's name, text or contact details (and the parsers' text caches):
+    erasing a candidate leaves no copy of them in this process."""
+    from parsers.caches import clear_text_caches as clear_parser_caches
+
+    _name_parts.cache_clear()
+    _personal_pattern.cache_clear()
+    clear_parser_caches()
+
+
 def blind_text(text: str, resume: Resume | None = None) -> str:
     """Remove names, contact details, gendered words and age proxies from `text`.
 

@@ -201,6 +201,11 @@ class OccupationIndex:
         """(preferred label, ISCO code) of each occupation a normalized label names."""
         return [self._occupations[i] for i in self._by_key.get(key, [])]
 
+    def forget(self) -> None:
+        """Drop the looked-up titles kept between calls (they come from resumes)."""
+        with self._lock:
+            self._cache.clear()
+
     def lookup(self, title: str) -> OccupationMatch | None:
         """The occupation a job title names, or None when neither the title nor its head noun is known."""
         if not title or not title.strip():
@@ -325,6 +330,14 @@ def load_occupations(path: Path | None = None) -> OccupationIndex:
         index = OccupationIndex(read_gzip_json(target, "occupation index"))
         _loaded[target] = index
         return index
+
+
+def clear_lookup_caches() -> None:
+    """Drop the titles every loaded index keeps from its lookups."""
+    with _lock:
+        indexes = list(_loaded.values())
+    for index in indexes:
+        index.forget()
 
 
 @functools.lru_cache(maxsize=1)

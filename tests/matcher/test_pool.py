@@ -197,6 +197,9 @@ def test_erase_leaves_nothing_behind(tmp_path: Path) -> None:
     vector = pool.store.get_embeddings([gone.id], pool.model)[gone.id]
     pool.flush()
     assert b"Quintessa" in raw_bytes(data_dir)
+    from matcher import profile
+
+    assert profile._personal_pattern.cache_info().currsize > 0  # blinding at ingest kept the contact terms
 
     erased = pool.erase(gone.id)
     assert set(erased) == {gone.id, dup.id}
@@ -212,6 +215,12 @@ def test_erase_leaves_nothing_behind(tmp_path: Path) -> None:
     # the skill index and search
     assert pool.skill_index.holders("rust") == {}
     assert pool.search(all_of=["rust"]) == []
+    # the process's caches of names, contact details and text lines
+    from parsers import sections
+
+    assert profile._name_parts.cache_info().currsize == 0
+    assert profile._personal_pattern.cache_info().currsize == 0
+    assert sections.classify_heading.cache_info().currsize == 0
     # every byte under the data directory: database, WAL, files, index
     pool.close()
     blob = raw_bytes(data_dir)

@@ -6,6 +6,7 @@ Domain objects (`models.*`) come back from the matcher; routes turn them into th
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
@@ -290,6 +291,10 @@ def summary_from_candidate(c: Candidate, *, blind: bool) -> CandidateSummary:
     )
 
 
+# an e-mail address or a phone number (7+ digits with spaces, dots, dashes, brackets), in a references section
+_REFEREE_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\(?\d[\d\s().-]{5,}\d")
+
+
 def _contact_spans(resume: Resume) -> list[Span]:
     """Identity and age proxies: contact details, links, education dates (graduation years), referees' names."""
     spans: list[Span] = []
@@ -299,10 +304,17 @@ def _contact_spans(resume: Resume) -> list[Span]:
             spans.append(tf.evidence)
     spans.extend(link.evidence for link in contact.links if link.evidence is not None)
     spans.extend(e.dates_evidence for e in resume.education if e.dates_evidence is not None)
-    # referees are other people: their names are not shown while screening blind (titles and employers are)
+    # referees are other people: their names, e-mails and phones are not shown while screening blind (titles and
+    # employers are)
     spans.extend(
         r.name.evidence for r in resume.referees if r.name is not None and r.name.evidence is not None
     )
+    for sec in resume.sections:
+        if sec.kind == "references":
+            spans.extend(
+                Span(start=m.start(), end=m.end(), text=m.group())
+                for m in _REFEREE_CONTACT_RE.finditer(resume.text, sec.start, sec.end)
+            )
     return spans
 
 

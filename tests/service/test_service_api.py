@@ -526,7 +526,8 @@ def test_blind_view_hides_referees_names() -> None:
 
     resume = parse_resume_text(
         "Jane Roe\n\nEXPERIENCE\nSoftware Engineer, Acme Ltd\nJan 2019 - Present\n- Built services\n\n"
-        "REFERENCES\nKim Kreiger\nPrincipal\nPrinceton Primary School\n"
+        "REFERENCES\nKim Kreiger\nPrincipal\nPrinceton Primary School\nPhone: (03) 9995 4332\n"
+        "kim.k@example.edu\n"
     )
     assert resume.referees and resume.referees[0].name is not None
     blind = redact_resume(resume)
@@ -534,4 +535,6 @@ def test_blind_view_hides_referees_names() -> None:
     assert ref.name is not None and ref.name.value == "[redacted]"
     assert ref.title is not None and ref.title.value == "Principal"
     assert "Kreiger" not in blind.text and "Princeton Primary School" in blind.text
+    assert "9995" not in blind.text and "kim.k@" not in blind.text and "Phone:" in blind.text
+    assert "Jan 2019" in blind.text  # dates of positions stay (the phone pattern only runs in references)
     assert resume.referees[0].name.value == "Kim Kreiger"  # the stored resume is untouched

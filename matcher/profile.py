@@ -30,6 +30,7 @@ def title_counts(work: WorkItem) -> bool:
 __all__ = [
     "PROFILE_MAX_CHARS",
     "blind_text",
+    "contact_detail_spans",
     "job_profile_text",
     "profile_text",
     "resume_chunks",
@@ -278,6 +279,16 @@ def _personal_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(t) for t in terms)
     return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
+def contact_detail_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every e-mail address and phone number in `text[start:end]`: what blinding erases of them."""
+    stop = len(text) if end is None else end
+    return [
+        (m.start(), m.end())
+        for pattern in (_EMAIL_RE, _PHONE_RE)
+        for m in pattern.finditer(text, start, stop)
+    ]
 
 
 def clear_text_caches() -> None:

@@ -6,12 +6,12 @@ Domain objects (`models.*`) come back from the matcher; routes turn them into th
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from matcher.profile import contact_detail_spans
 from models.candidate import Candidate
 from models.evidence import Span, TextField
 from models.job import Job, JobSkill
@@ -291,10 +291,6 @@ def summary_from_candidate(c: Candidate, *, blind: bool) -> CandidateSummary:
     )
 
 
-# an e-mail address or a phone number (7+ digits with spaces, dots, dashes, brackets), in a references section
-_REFEREE_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\(?\d[\d\s().-]{5,}\d")
-
-
 def _contact_spans(resume: Resume) -> list[Span]:
     """Identity and age proxies: contact details, links, education dates (graduation years), referees' names."""
     spans: list[Span] = []
@@ -312,8 +308,8 @@ def _contact_spans(resume: Resume) -> list[Span]:
     for sec in resume.sections:
         if sec.kind == "references":
             spans.extend(
-                Span(start=m.start(), end=m.end(), text=m.group())
-                for m in _REFEREE_CONTACT_RE.finditer(resume.text, sec.start, sec.end)
+                Span(start=a, end=b, text=resume.text[a:b])
+                for a, b in contact_detail_spans(resume.text, sec.start, sec.end)
             )
     return spans
 

@@ -399,7 +399,7 @@ def _next_line_field(text: str, line_end: int) -> tuple[str, int] | None:
         if _looks_like_field(inner):
             return inner, paren.end()
         return None
-    # "Electronics and Communication. XXX College of Engineering.": the field ends at the sentence break;
+    # "Electronics and Communication. Sree Vidya College of Engineering.": the field ends at the sentence break;
     # "Political Science 1992", "Biology3.71 GPA": a year or grade after the field is no part of it
     cand = (
         re.split(r"[,;:(|]|\s[-–]\s|(?<=[a-z]{3})\.\s|\s*\d", line.strip(), maxsplit=1)[0].strip().rstrip(".")
@@ -551,7 +551,7 @@ def _institution_near(
         cand = next((x for x in reversed(parts) if _INSTITUTION_RE.search(x)), parts[-1])
         # "Diploma from the Institute of X": every leading "from", "at", "the" goes
         cand = re.sub(r"^(?:(?:from|at|in|the)\s+)+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
-        # "Micro and Opto Electronics. XXXX University": the institution starts after a sentence break
+        # "Micro and Opto Electronics. Anna University": the institution starts after a sentence break
         sentences = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)
         cand = next((x for x in reversed(sentences) if _INSTITUTION_RE.search(x)), sentences[-1])
         # "Harvard University with a B.A.": a clause after the name is no part of it

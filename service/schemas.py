@@ -11,7 +11,6 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from matcher.profile import contact_detail_spans
 from models.candidate import Candidate
 from models.evidence import Span, TextField
 from models.job import Job, JobSkill
@@ -305,6 +304,10 @@ def _contact_spans(resume: Resume) -> list[Span]:
     spans.extend(
         r.name.evidence for r in resume.referees if r.name is not None and r.name.evidence is not None
     )
+    from matcher.profile import (
+        contact_detail_spans,
+    )  # the parsers' data modules load only when screening blind
+
     for sec in resume.sections:
         if sec.kind == "references":
             spans.extend(

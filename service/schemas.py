@@ -304,9 +304,8 @@ def _contact_spans(resume: Resume) -> list[Span]:
     spans.extend(
         r.name.evidence for r in resume.referees if r.name is not None and r.name.evidence is not None
     )
-    from matcher.profile import (
-        contact_detail_spans,
-    )  # the parsers' data modules load only when screening blind
+    # imported here, so the app starts without the profile code
+    from matcher.profile import contact_detail_spans
 
     for sec in resume.sections:
         if sec.kind == "references":

@@ -22,6 +22,7 @@ from parsers.experience import extract_experience, find_gaps, find_headline, tot
 from parsers.languages import extract_languages
 from parsers.referees import extract_referees
 from parsers.sections import split_sections
+from parsers.text import fold_ligatures
 
 __all__ = ["PARSER_VERSION", "parse_resume", "parse_resume_text"]
 
@@ -50,7 +51,7 @@ def parse_resume(
 
 def _normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return text.replace("\u00a0", " ").replace("\u200b", "")
+    return fold_ligatures(text.replace("\u00a0", " ").replace("\u200b", ""))
 
 
 def _skills(text: str, sections: list[Any], warnings: list[str]) -> list[SkillMention]:

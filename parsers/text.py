@@ -20,6 +20,20 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _HSPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS_RE = re.compile(r"\n{3,}")
+# Typographic ligatures (LaTeX and designed PDFs keep them as one glyph): "Arti\ufb01cial" must read "Artificial".
+# NFC leaves them as they are, and NFKC would also rewrite superscripts, full-width forms and symbols.
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
 
 
 def _decode_no_bom(data: bytes) -> tuple[str, str]:
@@ -77,9 +91,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, enc
 
 
+def fold_ligatures(text: str) -> str:
+    """Spell out typographic ligatures ("\ufb01" -> "fi"); text without them comes back as it is."""
+    return text.translate(_LIGATURES) if _LIGATURE_RE.search(text) else text
+
+
 def normalize_text(text: str) -> str:
-    """Unify line breaks and spaces; at most one blank line between blocks; no control characters."""
-    text = unicodedata.normalize("NFC", text)
+    """Unify line breaks and spaces; at most one blank line between blocks; no control characters or
+    ligatures."""
+    text = fold_ligatures(unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _ZERO_WIDTH_RE.sub("", text)

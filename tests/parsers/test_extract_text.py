@@ -7,6 +7,7 @@ import pytest
 from models.errors import DocumentTooLarge, EmptyDocument
 from parsers.extract import ExtractedDocument, extract_document
 from parsers.limits import Limits
+from parsers.resume import parse_resume_text
 
 
 def test_plain_text_normalized() -> None:
@@ -15,6 +16,15 @@ def test_plain_text_normalized() -> None:
     assert doc.format == "txt"
     assert doc.text == "Jane Doe\n\nEngineer\tat Acme"
     assert doc.pages == 1
+
+
+def test_ligatures_are_spelled_out() -> None:
+    # PDFs typeset with ligatures extract "ﬁ" as one character; the skill "Artificial intelligence" must be found
+    doc = extract_document("Arti\ufb01cial Intelligence, e\ufb00ective, \ufb02uent, o\ufb03ce".encode())
+    assert doc.text == "Artificial Intelligence, effective, fluent, office"
+    resume = parse_resume_text("Jane Doe\nSKILLS\nArti\ufb01cial Intelligence, Python\n")
+    assert "Artificial intelligence" in {s.name for s in resume.skills}
+    assert "\ufb01" not in resume.text
 
 
 def test_cp1252_fallback_is_reported() -> None:

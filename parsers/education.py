@@ -570,6 +570,8 @@ def _institution_near(
             or _NOT_INSTITUTION.search(cand)
         ):
             continue
+        if cand[-6:].lower() == "campus" and _campus_of_named(text, cand, a, pa):
+            continue  # "Hillcrest State University, Lakeside Campus": the campus of the university before it
         # a piece that also holds the degree: keep what follows the degree phrase
         cand = _institution_segment(cand)
         # "Marietta College Bachelor of Arts": the institution ends where a degree starts
@@ -598,6 +600,16 @@ def _institution_near(
         if best is None or dist < best[0]:
             best = (dist, (" ".join(cand.split()), off, end))
     return best[1] if best else None
+
+
+def _campus_of_named(text: str, cand: str, line_start: int, piece_start: int) -> bool:
+    """A campus piece ("Lakeside Campus", no other institution word) after an institution named earlier on its
+    line: a part of that institution, whose name is the one to report."""
+    if any(m.group(0).lower() != "campus" for m in _INSTITUTION_RE.finditer(cand)):
+        return False
+    return any(
+        m.group(0).lower() != "campus" for m in _INSTITUTION_RE.finditer(text, line_start, piece_start)
+    )
 
 
 _YEAR_SPLIT = re.compile(r"\s+(?:19|20)\d\d\b\s*")

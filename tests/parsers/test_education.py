@@ -905,3 +905,16 @@ def test_each_rows_first_letters_keep_its_levels() -> None:
     got = [(m.start(), m.group(0), m.lastgroup) for m in edu._DEGREE_RE.finditer(text)]
     assert got == want
     assert len(want) >= len(forms) - 2
+
+
+def test_a_campus_after_its_university_on_the_line_is_no_institution_of_its_own() -> None:
+    for text in (
+        "EDUCATION\nHillcrest State University, Lakeside Campus\nBachelor of Science in Biology, 2012\n",
+        "EDUCATION\nHillcrest State University, Lakeside Campus - Bachelor of Science in Biology, 2012\n",
+    ):
+        (e,) = extract_education(text, split_sections(text))
+        assert (e.degree, e.institution) == ("Bachelor of Science in Biology", "Hillcrest State University")
+    # a campus named alone stays the institution
+    text = "EDUCATION\nBachelor of Arts, 2010\nNorth Ridge Campus\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "North Ridge Campus"

@@ -585,7 +585,8 @@ def extract_skills(
     """One SkillMention per canonical skill, every mention as evidence, in order of first mention.
 
     Confidence is higher for mentions in a skills section or a skill list, for several mentions, and for
-    multi-word or unambiguous aliases; lower for guarded (ambiguous) aliases.
+    multi-word or unambiguous aliases; lower for guarded (ambiguous) aliases. A field, practice or soft skill
+    named once, and that in the work history, gets `WEAK_CONFIDENCE`, below the unlisted list items.
     """
     tx = taxonomy or load_taxonomy()
     hits = _find(text, sections, tx)
@@ -620,6 +621,10 @@ def extract_skills(
                 conf -= 0.1  # a field or practice named in passing in prose is the weakest evidence
             best = max(best, conf)
         confidence = min(0.99, best + 0.05 * (len(mentions) - 1))
+        if len(mentions) == 1 and entry.type != "technology" and kinds == ["experience"]:
+            # a field or practice named once, and that in the work history ("classroom management training",
+            # "business requirements"): the text tells what the job was about, not what the candidate claims
+            confidence = WEAK_CONFIDENCE
         out.append(
             SkillMention(
                 skill_id=skill_id,
@@ -634,6 +639,10 @@ def extract_skills(
     return out
 
 
+# Below the "unlisted" items' confidence: a non-technology skill named once, in the work history only. Such
+# mentions stay in Resume.skills (ranking reads them); a consumer that wants claimed skills only keeps
+# mentions above this (see evaluation/skills_eval.py).
+WEAK_CONFIDENCE = 0.3
 UNLISTED_PREFIX = "unlisted:"  # ids of tool- and skill-list items the taxonomy does not name
 UNLISTED_TYPE = "unlisted"
 _UNLISTED_CONFIDENCE = 0.4

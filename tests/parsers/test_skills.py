@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.resume import Section, SkillMention
-from parsers.skills import UNLISTED_PREFIX, UNLISTED_TYPE, extract_skills, find_skill_spans
+from parsers.skills import UNLISTED_PREFIX, UNLISTED_TYPE, WEAK_CONFIDENCE, extract_skills, find_skill_spans
 
 
 def ids(text: str) -> list[str]:
@@ -157,6 +157,30 @@ def test_confidence_higher_in_skills_list_and_multiword() -> None:
     # a field named in passing in prose is weaker evidence than a tool
     field = {m.skill_id: m.confidence for m in extract_skills("I did lesson planning at work.")}
     assert field["lesson-planning"] < multi["visual-studio"]
+
+
+def test_practice_named_once_in_work_history_is_weak_evidence() -> None:
+    text = (
+        "Experience\nTeacher, Oak School 2015 - 2019\nReceived classroom management training. Taught Python.\n"
+        "Skills\nLesson planning, Curriculum development, Excel\n"
+    )
+    exp_end = text.index("Skills")
+    sections = [
+        Section(kind="experience", heading="Experience", start=0, end=exp_end),
+        Section(kind="skills", heading="Skills", start=exp_end, end=len(text)),
+    ]
+    found = {m.skill_id: m for m in extract_skills(text, sections)}
+    # a practice named once, in the work history only: below the unlisted list items
+    assert found["classroom-management"].confidence == WEAK_CONFIDENCE
+    assert WEAK_CONFIDENCE < 0.4
+    # a technology there, and practices the skills section lists, keep their usual confidence
+    assert found["python"].confidence > WEAK_CONFIDENCE
+    assert found["lesson-planning"].confidence > 0.7
+    # named a second time (here in the skills section) it is no longer weak
+    again = text + "Classroom management\n"
+    sections[1] = Section(kind="skills", heading="Skills", start=exp_end, end=len(again))
+    found2 = {m.skill_id: m for m in extract_skills(again, sections)}
+    assert found2["classroom-management"].confidence > 0.7
 
 
 def test_empty_and_odd_text() -> None:

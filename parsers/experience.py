@@ -37,6 +37,7 @@ from parsers.dates import (
     merge_intervals,
     ordinal_to_date,
 )
+from parsers.sections import classify_heading
 
 __all__ = [
     "TITLE_WORDS",
@@ -1371,6 +1372,8 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
             employer = None
         if employer is None and title is not None and items and k > 0:
             employer = _group_employer(lines, items[-1], [lines[h] for h in headers[k]], title)
+        if employer is not None:
+            employer = _wrapped_employer(text, employer)
         item = WorkItem(
             title=title[0] if title else None,
             employer=employer[0] if employer else None,
@@ -1504,6 +1507,67 @@ def _own_line_employer(
         if f is not title and looks_like_employer(f[0]) > 0 and _title_score(f[0]) < 1.0 and _good_org(f[0]):
             return f
     return employer
+
+
+# a line that stops on a joining word ("Office of the Wisconsin Commissioner of", "attorneys Wendel &") runs on
+_JOINER_END = re.compile(r"(?:(?<=\s)(?:of|and|for|the|de)|&)[ \t]*$")
+# what separates the pieces of a header line (the last piece follows the last of them)
+_PIECE_SEP = re.compile(r"[,;:)\t]|\s[-–—|/]\s|[ \t]{2}")
+_CAPS_RUN = re.compile(
+    r"[A-Z][A-Z&'\-]+(?:[ \t]+(?:[A-Z][A-Z.&'\-]*|\([A-Z]{2,8}\)))*(?=[ \t]*(?:\.[ \t]|[.,]?$|[,(]))"
+)
+_NAME_RUN = re.compile(r"[A-Z][\w.&'\-]*(?:[ \t]+(?:[A-Z][\w.&'\-]*|of|and|&|for|the)){0,4}")
+
+
+def _wrapped_employer(text: str, emp: tuple[str, int, int]) -> tuple[str, int, int]:
+    """An employer's name that a PDF wrapped onto two lines, whole again: "Blasil" / "Systems, Aberdeen, MO",
+    "Office of the Wisconsin Commissioner of" / "Securities, Madison", "Freelance developer / International" /
+    "Partouche Technologies". Joined only where one side cannot stand alone: a line that stops on a joining
+    word, or a generic organisation word read as the name ("Systems", "International")."""
+    name, a, b = emp
+    ls = text.rfind("\n", 0, a) + 1
+    lone_word = " " not in name and name.lower().rstrip(".") in _ORG_WORDS
+    if ls >= 2 and not text[ls:a].strip() and text[ls - 2] != "\n":
+        above_start = text.rfind("\n", 0, ls - 1) + 1
+        above = text[above_start : ls - 1].rstrip()
+        joiner = _JOINER_END.search(above) is not None
+        cut = max((m.end() for m in _PIECE_SEP.finditer(above)), default=0) if joiner or lone_word else -1
+        piece = above[cut:].strip() if cut >= 0 else ""
+        if (
+            piece
+            and len(piece) <= 60
+            and (joiner or _NAME_RUN.fullmatch(piece))
+            and piece[:1].isalpha()
+            and not _is_location(piece)
+            and _title_score(piece) == 0
+            and not _FOUR_DIGITS.search(piece)
+        ):
+            start = above_start + above.index(piece, cut)
+            return (f"{piece} {name}", start, b)
+    le = text.find("\n", b)
+    if le < 0 or text[b:le].strip() or _has_legal_form(name):
+        return emp
+    ne = text.find("\n", le + 1)
+    below = text[le + 1 : ne if ne >= 0 else len(text)]
+    if lone_word or _JOINER_END.search(name):
+        m2 = _NAME_RUN.match(below)
+        if m2 and looks_like_employer(m2.group(0)) > 0 and not _is_location(m2.group(0)):
+            return (f"{name} {m2.group(0)}", a, le + 1 + m2.end())
+    elif name.isupper():
+        # a capitals header wrapped in the name ("LEGAL OFFICER, VICTORIAN" / "EQUAL OPPORTUNITY BOARD. My ...",
+        # "PRINCIPAL LEGAL OFFICER, NATIVE TITLE SERVICES" / "VICTORIA LTD (NTSV)"): capitals that open the next
+        # line and end there or at a full stop go on with it, unless they read as a title or a place
+        m3 = _CAPS_RUN.match(below)
+        if (
+            m3
+            # the name alone names no organisation, or what follows ends one
+            and (looks_like_employer(name) == 0 or _has_legal_form(m3.group(0)))
+            and _title_score(m3.group(0)) == 0
+            and classify_heading(below) is None
+            and not _is_location(m3.group(0))
+        ):
+            return (f"{name} {m3.group(0)}", a, le + 1 + m3.end())
+    return emp
 
 
 def _continues_above(lines: list[_Line], j: int) -> bool:

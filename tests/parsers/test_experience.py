@@ -1257,3 +1257,36 @@ def test_the_candidates_own_name_is_no_employer() -> None:
         ("Analyst", "Mante Holdings"),
     ]
     assert without_own_name(items, None) == items
+
+
+def test_an_employer_wrapped_onto_the_next_line_is_read_whole() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Manager of Staffing and HR Operations, Harbor\n"
+        "Systems, Aberdeen, MO, 2000 to 2001\n"
+        "Led recruiting for two plants.\n"
+        "Chief Attorney (1973-78), Office of the Commissioner of\n"
+        "Securities, Madison, Wisconsin\n"
+        "Argued appeals before the state courts.\n"
+        "1984-85: LEGAL OFFICER AND ACTING REGISTRAR, NORTHERN\n"
+        "EQUAL OPPORTUNITY BOARD. My primary function was to advise the board.\n"
+    )
+    employers = [w.employer for w in _work(text) if w.employer]
+    assert employers == [
+        "Harbor Systems",
+        "Office of the Commissioner of Securities",
+        "NORTHERN EQUAL OPPORTUNITY BOARD",
+    ]
+
+
+def test_a_complete_employer_is_not_joined_to_the_line_below() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Analyst, Fabrikam Systems\n"
+        "Jan 2019 - Dec 2021\n"
+        "Consulting Group projects for retail clients.\n"
+        "SENIOR ENGINEER, CONTOSO LTD\n"
+        "2015 - 2018\n"
+        "RESPONSIBILITIES\n"
+    )
+    assert [w.employer for w in _work(text)] == ["Fabrikam Systems", "CONTOSO LTD"]

@@ -279,7 +279,9 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
         and not (m.group(0).lstrip()[:1] in {",", "-", "–"} and _is_place(text, m.start(1), m.end(1), b))
     ):
         end = _field_tail_end(text, m.end(1), b)
-        field = text[m.start(1) : end].strip()
+        if end == b or not text[end:b].strip():
+            end = _wrapped_field_end(text, m.start(1), end, b)
+        field = " ".join(text[m.start(1) : end].split())
         # "Science in X": the field is X; "MBA Degree", "BS Degree in X": "Degree" is none
         field = re.sub(
             r"^(?:applied\s+)?(?:science|arts|engineering|technology|commerce)\s+in\s+", "", field, flags=re.I
@@ -304,6 +306,28 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
             # "BSc (Hons)" with the field on the line below ("Information Technology")
             return hit.start, nxt[1], nxt[0]
     return hit.start, end, field
+
+
+# the head noun that ends a field wrapped onto the next line ("Electrical" / "Engineering", "Business" /
+# "Administration"), before a separator, a date or the line's end
+_FIELD_HEADS = (
+    "Engineering", "Administration", "Science", "Sciences", "Studies", "Technology", "Management", "Communication",
+    "Communications", "Education", "Arts", "Design", "Systems", "Development",
+)  # fmt: skip
+_FIELD_HEADS_LOWER = frozenset(h.lower() for h in _FIELD_HEADS)
+_WRAPPED_FIELD_HEAD = re.compile(
+    r"\n[ \t]*(?:" + "|".join(_FIELD_HEADS) + r")(?=[ \t]*(?:[,;(|]|[ \t][-–][ \t]|\d|\n|$))"
+)
+
+
+def _wrapped_field_end(text: str, start: int, end: int, line_end: int) -> int:
+    """End of a field that reaches its line's end and whose head noun wrapped onto the next line
+    ("B.S. in Electrical" / "Engineering, State University"); `end` when it did not wrap."""
+    words = text[start:end].split()
+    if not words or words[-1].lower() in _FIELD_HEADS_LOWER:
+        return end
+    m = _WRAPPED_FIELD_HEAD.match(text, line_end)
+    return m.end() if m else end
 
 
 def _only_dates(rest: str) -> bool:
@@ -754,6 +778,26 @@ def is_education_section(sec: Section) -> bool:
     return sec.kind == "certifications" and bool(sec.heading and _EDUCATION_HEADING.search(sec.heading))
 
 
+def _restates_degree(text: str, prev: DegreeHit, hit: DegreeHit) -> bool:
+    """`hit` is part of the degree `prev` on the line where that degree is written: right after it, inside its
+    phrase ("Postgraduate Academic Diploma in Law"), or its abbreviation in brackets after the phrase ("Master of
+    Science in Computer Science (M.S.)"). A degree wrapped onto the next line ("Bachelor of" / "Engineering
+    (B.E.)") is written up to the line its phrase ends on."""
+    prev_line = _line_bounds(text, prev.start)
+    hit_line = _line_bounds(text, hit.start)
+    if hit_line == prev_line:
+        if hit.start - prev.end < 8:
+            return True
+    elif text.count("\n", prev_line[1], hit_line[0]) != 1:
+        return False
+    pe = _degree_phrase(text, prev)[1]
+    if not hit_line[0] <= pe <= hit_line[1]:
+        return False
+    return hit.start < pe or (
+        _OPEN_PAREN.fullmatch(text, pe, hit.start) is not None and text[hit.end : hit.end + 1] == ")"
+    )
+
+
 def extract_education(text: str, sections: list[Section]) -> list[Education]:
     """Degrees from education sections, plus the degree lines `_degree_lines_elsewhere` accepts outside them;
     institutions in education sections that no degree claimed become entries without a degree."""
@@ -767,20 +811,11 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     hits.sort(key=lambda t: t[0].start)
     claimed_lines: set[tuple[int, int]] = set()
     taken_insts: set[int] = set()
-    # merge hits on the same line into one (e.g. "Master of Science (M.S.)")
+    # merge hits on the same line into one (e.g. "Master of Science (M.S.)"); the line where the earlier degree
+    # ends counts, for a degree wrapped over two lines ("Bachelor of" / "Engineering (B.E.)")
     kept: list[tuple[DegreeHit, int, int]] = []
     for h, lo, hi in hits:
-        if (
-            kept
-            and _line_bounds(text, kept[-1][0].start) == _line_bounds(text, h.start)
-            # "Postgraduate Academic Diploma in Law": a hit inside the earlier degree's phrase is that degree
-            and (
-                h.start - kept[-1][0].end < 8
-                or h.start < (pe := _degree_phrase(text, kept[-1][0])[1])
-                # "Master of Science in Computer Science (M.S.)": the abbreviation of the degree before it
-                or (_OPEN_PAREN.fullmatch(text, pe, h.start) is not None and text[h.end : h.end + 1] == ")")
-            )
-        ):
+        if kept and _restates_degree(text, kept[-1][0], h):
             continue
         kept.append((h, lo, hi))
     kept = [

@@ -918,3 +918,25 @@ def test_a_campus_after_its_university_on_the_line_is_no_institution_of_its_own(
     text = "EDUCATION\nBachelor of Arts, 2010\nNorth Ridge Campus\n"
     (e,) = extract_education(text, split_sections(text))
     assert e.institution == "North Ridge Campus"
+
+
+def test_a_degree_wrapped_over_two_lines_is_one_degree_with_its_whole_field() -> None:
+    # the abbreviation on the line where the wrapped degree ends is that degree, not a second one
+    text = "EDUCATION\nBachelor of\nEngineering (B.E.)\nHillcrest State University, 2010\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got == [("Bachelor of Engineering", "Hillcrest State University")]
+    # a field's head noun wrapped onto the next line belongs to the field
+    text = "EDUCATION\nBachelor of Science in Electrical\nEngineering, Hillcrest State University, 2010\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == ("Bachelor of Science in Electrical Engineering", "Electrical Engineering")
+    text = "EDUCATION\nMaster of Business\nAdministration\nHillcrest State University, 2012\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field, e.institution) == (
+        "Master of Business Administration",
+        "Business Administration",
+        "Hillcrest State University",
+    )
+    # a field that is whole stays so; the next line is another entry's
+    text = "EDUCATION\nBachelor of Arts in History\nEducation Abroad Program, Hillcrest State University\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.field == "History"

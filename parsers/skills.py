@@ -585,8 +585,9 @@ def extract_skills(
     """One SkillMention per canonical skill, every mention as evidence, in order of first mention.
 
     Confidence is higher for mentions in a skills section or a skill list, for several mentions, and for
-    multi-word or unambiguous aliases; lower for guarded (ambiguous) aliases. A field, practice or soft skill
-    named once, and that in the work history, gets `WEAK_CONFIDENCE`, below the unlisted list items.
+    multi-word or unambiguous aliases; lower for guarded (ambiguous) aliases. A skill named only in the work
+    history, either once for a field, practice or soft skill or only in lower case in running prose for any
+    skill, gets `WEAK_CONFIDENCE`, below the unlisted list items.
     """
     tx = taxonomy or load_taxonomy()
     hits = _find(text, sections, tx)
@@ -607,6 +608,7 @@ def extract_skills(
         mentions = by_skill[skill_id]
         kinds: list[str] = []
         best = 0.0
+        in_passing = True  # every mention lower case in running prose ("built email campaigns")
         for h in mentions:
             for s in sections or ():
                 if s.start <= h.start < s.end and s.kind not in kinds:
@@ -617,13 +619,17 @@ def extract_skills(
                 list_cache[a] = _is_list_line(text[a:b])
             if _in_sections(h.start, sections, {"skills"}) or list_cache[a]:
                 conf += 0.15
-            elif entry.type != "technology":
-                conf -= 0.1  # a field or practice named in passing in prose is the weakest evidence
+                in_passing = False
+            else:
+                in_passing = in_passing and text[h.start].islower()
+                if entry.type != "technology":
+                    conf -= 0.1  # a field or practice named in passing in prose is the weakest evidence
             best = max(best, conf)
         confidence = min(0.99, best + 0.05 * (len(mentions) - 1))
-        if len(mentions) == 1 and entry.type != "technology" and kinds == ["experience"]:
-            # a field or practice named once, and that in the work history ("classroom management training",
-            # "business requirements"): the text tells what the job was about, not what the candidate claims
+        if kinds == ["experience"] and (in_passing or (len(mentions) == 1 and entry.type != "technology")):
+            # named only in the work history, and that once for a field or practice ("classroom management
+            # training", "business requirements") or in lower case in running prose for any skill ("revamped
+            # email marketing campaigns"): the text tells what the job was about, not what the candidate claims
             confidence = WEAK_CONFIDENCE
         out.append(
             SkillMention(
@@ -639,7 +645,7 @@ def extract_skills(
     return out
 
 
-# Below the "unlisted" items' confidence: a non-technology skill named once, in the work history only. Such
+# Below the "unlisted" items' confidence: a skill named only in passing in the work history (see extract_skills). Such
 # mentions stay in Resume.skills (ranking reads them); a consumer that wants claimed skills only keeps
 # mentions above this (see evaluation/skills_eval.py).
 WEAK_CONFIDENCE = 0.3

@@ -183,6 +183,27 @@ def test_practice_named_once_in_work_history_is_weak_evidence() -> None:
     assert found2["classroom-management"].confidence > 0.7
 
 
+def test_skill_named_only_in_lower_case_work_history_prose_is_weak_evidence() -> None:
+    text = (
+        "Experience\nMarketer, Acme 2015 - 2019\nRevamped email marketing campaigns. Ran email marketing for "
+        "partners.\nBuilt dashboards in Tableau.\n"
+    )
+    sections = [Section(kind="experience", heading="Experience", start=0, end=len(text))]
+    found = {m.skill_id: m for m in extract_skills(text, sections)}
+    assert found["email-marketing"].confidence == WEAK_CONFIDENCE  # twice, both in passing
+    assert found["tableau"].confidence > WEAK_CONFIDENCE  # a product named with its capital
+    # the same skill in the summary as well is claimed, not named in passing
+    text2 = "Summary\nEmail marketing specialist.\n" + text
+    sections2 = [
+        Section(
+            kind="summary", heading="Summary", start=0, end=len("Summary\nEmail marketing specialist.\n")
+        ),
+        Section(kind="experience", heading="Experience", start=len(text2) - len(text), end=len(text2)),
+    ]
+    found2 = {m.skill_id: m for m in extract_skills(text2, sections2)}
+    assert found2["email-marketing"].confidence > WEAK_CONFIDENCE
+
+
 def test_empty_and_odd_text() -> None:
     assert extract_skills("") == []
     assert find_skill_spans("+++ ### /// ...") == []

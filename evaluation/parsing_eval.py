@@ -12,11 +12,15 @@ Fields and what is compared, per resume, as sets of values:
                                  dates), since dotin labels titles wherever the text states them, a
                                  referee's included
   Companies worked at            employers of the positions (the same positions)
-  Degree, College Name           Education.degree (as written) / Education.institution
+  Degree, College Name           Education.degree (as written), plus the credentials named "... Certified ..."
+                                 in a certifications or education section (see "Credentials" below) /
+                                 Education.institution
   Graduation Year                the year of each Education end date (gold: the last year in the label)
   skills (surface)               SkillMention (canonical name and every surface) vs the raw Tech Tools + Job
                                  Specific Skills phrases (the historical row; every predicted skill counts)
-  skills (canonical)             the rule of evaluation/skills_eval.py: see "Skills, canonical" below
+  skills (canonical)             the rule of evaluation/skills_eval.py: see "Skills, canonical" below; the
+                                 skills the resume claims (see "Skills, claimed")
+  skills (all mentions)          the same rule with every mention, weak ones included
   Phone                          dotin has no Phone labels; phones are scored on generated resumes whose
                                  true number is known (evaluation.synthetic), when that module is present.
 
@@ -57,6 +61,19 @@ phrases that map to those types, as in `shortlist eval skills`. One difference f
 taxonomy lacks stay in the gold set here (the skills eval leaves them out and reports coverage apart), so this
 row is the stricter of the two. The surface row above is kept for comparison with earlier figures.
 
+Skills, claimed. The parser reports every skill it finds, and rates as weak (confidence 0.3,
+`parsers.skills.WEAK_CONFIDENCE`) a field, practice or soft skill named once, and only in the work history
+("... improved customer service ..."): evidence that the work touched it, not that the candidate claims it.
+dotin labels claimed skills. The "skills (canonical)" row therefore scores mentions with confidence >= 0.4
+(`evaluation.skills_eval.CLAIMED_MIN_CONFIDENCE`, chosen on the dev half only, as `shortlist eval skills` does);
+"skills (all mentions)" scores them all, so the effect of the bar stays visible. Ranking reads every mention.
+
+Credentials. dotin labels credentials named "... Certified ..." ("Microsoft Certified Professional", "Oracle
+Certified Associate") as Degree: 21 of the 23 lines of certifications sections that hold the word carry a Degree
+label. A parsed certification so named, standing in a certifications or education section, is one more Degree
+prediction; other certifications, licences and certificates are not (measured: each of those classes lowers the
+Degree F1 on both halves).
+
 Skills, annotated resumes. 37 of the 310 resumes carry no "Tech Tools" or "Job Specific Skills" label at all,
 although most of them list skills plainly (a "Skills" section with Java, Unix, Photoshop): they were not
 annotated for skills, which is not the same as having none. Every resume has skills, so the two skills rows
@@ -83,6 +100,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluation.datasets import DotinDoc, iter_dotin
+from evaluation.skills_eval import CLAIMED_MIN_CONFIDENCE
 
 __all__ = [
     "FIELDS",
@@ -107,11 +125,19 @@ FIELDS: tuple[str, ...] = (
     "Graduation Year",
     "skills (surface)",
     "skills (canonical)",
+    "skills (all mentions)",
     "skills (canonical, all docs)",
 )
-_SKILL_FIELDS = {"skills (surface)", "skills (canonical)", "skills (canonical, all docs)"}
+_SKILL_FIELDS = {
+    "skills (surface)",
+    "skills (canonical)",
+    "skills (all mentions)",
+    "skills (canonical, all docs)",
+}
 # rows scored only on resumes that carry at least one skill label (see "Skills, annotated resumes" above)
-_ANNOTATED_ONLY = frozenset({"skills (surface)", "skills (canonical)"})
+_ANNOTATED_ONLY = frozenset({"skills (surface)", "skills (canonical)", "skills (all mentions)"})
+# rows that score the skills a resume claims, leaving out weak mentions (see "Skills, claimed" above)
+_CLAIMED_ONLY = frozenset({"skills (canonical)", "skills (canonical, all docs)"})
 # skill types dotin does not label as Tech Tools / Job Specific Skills (see the module docstring)
 IGNORED_SKILL_TYPES = frozenset({"soft", "language"})
 MATCH_THRESHOLD = 0.8
@@ -314,6 +340,25 @@ def _college_named(institution: str | None) -> bool:
     return bool(institution and _COLLEGE_NAME_RE.search(institution))
 
 
+# "Microsoft Certified Professional", "Oracle Certified Associate": dotin labels such credentials as Degree (21 of
+# the 23 lines of certifications sections that hold "certified" carry a Degree label).
+_CERTIFIED_RE = re.compile(r"\bcertified\b", re.IGNORECASE)
+_CREDENTIAL_SECTIONS = frozenset({"certifications", "education"})
+
+
+def _certified_credentials(resume: Any) -> list[Any]:
+    """Certifications named "... Certified ..." that stand in a certifications or education section."""
+    sections = getattr(resume, "sections", [])
+    out = []
+    for c in getattr(resume, "certifications", []):
+        if not _CERTIFIED_RE.search(c.name) or c.evidence is None:
+            continue
+        pos = c.evidence.start
+        if any(sec.kind in _CREDENTIAL_SECTIONS and sec.start <= pos < sec.end for sec in sections):
+            out.append(c)
+    return out
+
+
 def _pred_values(resume: Any, fld: str) -> list[set[str]]:
     """Predicted items for a field, each as its set of normalized surfaces."""
     vals: list[str] = []
@@ -348,8 +393,11 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
     elif fld in _SKILL_FIELDS:
         canonical = fld != "skills (surface)"
         items: list[set[str]] = []
+        claimed_only = fld in _CLAIMED_ONLY
         for s in _unique_skills(resume):
             if canonical and (s.type or "") in IGNORED_SKILL_TYPES:
+                continue
+            if claimed_only and s.confidence < CLAIMED_MIN_CONFIDENCE:
                 continue
             surf = {normalize(s.name, kind="skills")} | {normalize(e.text, kind="skills") for e in s.evidence}
             if canonical:
@@ -369,6 +417,7 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
                 if bare.strip():
                     surf.add(normalize(bare, kind=fld))
             items2.append(surf)
+        items2 += [{normalize(c.name, kind=fld)} for c in _certified_credentials(resume)]
         return _dedup_items(items2)
     normed = _dedup(normalize(v, kind=fld) if fld != "Graduation Year" else v for v in vals)
     return [{v} for v in normed]

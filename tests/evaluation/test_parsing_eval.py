@@ -236,3 +236,56 @@ def test_school_level_colleges_count_as_college_names() -> None:
     )
     assert _pred_values(resume, "College Name") == [{"gowtham junior college"}, {"osmania university"}]
     assert _pred_values(resume, "Graduation Year") == [{"2009"}]  # a school's year stays out
+
+
+def test_certified_credentials_in_their_sections_count_as_degrees() -> None:
+    """dotin labels "... Certified ..." credentials as Degree; elsewhere, or named otherwise, they are not."""
+    from evaluation.parsing_eval import _pred_values
+    from models.resume import Certification, Education, Resume, Section, Span
+
+    def cert(name: str, at: int) -> Certification:
+        return Certification(name=name, evidence=Span(start=at, end=at + len(name), text=name))
+
+    resume = Resume(
+        text="",
+        sections=[
+            Section(kind="experience", start=0, end=100),
+            Section(kind="certifications", start=100, end=200),
+            Section(kind="education", start=200, end=300),
+        ],
+        education=[Education(degree="B.Tech", level="bachelor")],
+        certifications=[
+            cert("Microsoft Certified Professional", 110),
+            cert("Oracle Certified Associate", 250),
+            cert("AWS Solutions Architect", 150),  # a certification not named "certified"
+            cert("Cisco Certified Network Associate", 10),  # named in the work history
+            Certification(name="Certified Scrum Master"),  # no evidence: where it stands is unknown
+        ],
+    )
+    assert _pred_values(resume, "Degree") == [
+        {"b tech"},
+        {"microsoft certified professional"},
+        {"oracle certified associate"},
+    ]
+
+
+def test_canonical_skills_row_scores_claimed_mentions() -> None:
+    """Weak mentions (a practice named once in the work history) leave the canonical row and stay in the
+    'all mentions' row."""
+    from evaluation.parsing_eval import _pred_values
+    from evaluation.skills_eval import CLAIMED_MIN_CONFIDENCE
+    from models.resume import Resume, SkillMention
+
+    resume = Resume(
+        text="",
+        skills=[
+            SkillMention(skill_id="python", name="Python", type="technology", confidence=0.9),
+            SkillMention(skill_id="budgeting", name="Budgeting", type="skill", confidence=0.3),
+        ],
+    )
+    assert 0.3 < CLAIMED_MIN_CONFIDENCE <= 0.9
+    claimed = _pred_values(resume, "skills (canonical)")
+    every = _pred_values(resume, "skills (all mentions)")
+    assert [("id:python" in s) for s in claimed] == [True]
+    assert sorted("id:budgeting" in s for s in every) == [False, True]
+    assert _pred_values(resume, "skills (canonical, all docs)") == claimed

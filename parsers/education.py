@@ -279,7 +279,18 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
         and not (m.group(0).lstrip()[:1] in {",", "-", "–"} and _is_place(text, m.start(1), m.end(1), b))
     ):
         end = _field_tail_end(text, m.end(1), b)
-        if end == b or not text[end:b].strip():
+        tail = (
+            _DANGLING_CONNECTOR.search(text, m.start(1), end) if end == b or not text[end:b].strip() else None
+        )
+        if tail is not None and tail.start() > m.start(1):
+            # "Mechanical and" / "Aerospace Engineering": the field goes on; "Business Analytics in" / "BUSINESS":
+            # a category after it, no part of the field
+            cont = _WRAPPED_FIELD_REST.match(text, b) if tail.group(0).split()[-1] != "in" else None
+            if cont is not None and not _INSTITUTION_RE.search(cont[1]) and not _DEGREE_RE.match(cont[1]):
+                end = cont.end(1)
+            else:
+                end = tail.start()
+        elif end == b or not text[end:b].strip():
             end = _wrapped_field_end(text, m.start(1), end, b)
         field = " ".join(text[m.start(1) : end].split())
         # "Science in X": the field is X; "MBA Degree", "BS Degree in X": "Degree" is none
@@ -308,15 +319,24 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
     return hit.start, end, field
 
 
+_DANGLING_CONNECTOR = re.compile(r"(?:[ \t]+(?:in|of|and|&))+[ \t]*$")
+_WRAPPED_FIELD_REST = re.compile(
+    r"\n[ \t]*([A-Z][A-Za-z&'/-]*(?:[ \t]+(?:[A-Z][A-Za-z&'/-]*|and|of|&)){0,3})"
+    r"(?=[ \t]*(?:[,;(|]|[ \t][-–][ \t]|\d|\n|$))"
+)
+
+
 # the head noun that ends a field wrapped onto the next line ("Electrical" / "Engineering", "Business" /
 # "Administration"), before a separator, a date or the line's end
 _FIELD_HEADS = (
     "Engineering", "Administration", "Science", "Sciences", "Studies", "Technology", "Management", "Communication",
     "Communications", "Education", "Arts", "Design", "Systems", "Development",
 )  # fmt: skip
-_FIELD_HEADS_LOWER = frozenset(h.lower() for h in _FIELD_HEADS)
+# a field that ends with one of these is whole ("Computer Science" / "Education ..." is another line's);
+# "Electronics & Communication" / "Engineering" goes on
+_FIELD_HEADS_LOWER = frozenset(h.lower() for h in _FIELD_HEADS if not h.startswith("Communication"))
 _WRAPPED_FIELD_HEAD = re.compile(
-    r"\n[ \t]*(?:" + "|".join(_FIELD_HEADS) + r")(?=[ \t]*(?:[,;(|]|[ \t][-–][ \t]|\d|\n|$))"
+    r"\n[ \t]*(" + "|".join(_FIELD_HEADS) + r")(?=[ \t]*(?:[,;(|]|[ \t][-–][ \t]|\d|\n|$))", re.IGNORECASE
 )
 
 
@@ -327,7 +347,12 @@ def _wrapped_field_end(text: str, start: int, end: int, line_end: int) -> int:
     if not words or words[-1].lower() in _FIELD_HEADS_LOWER:
         return end
     m = _WRAPPED_FIELD_HEAD.match(text, line_end)
-    return m.end() if m else end
+    if m is None:
+        return end
+    # written as the field is: "Electronics" / "Engineering", "ELECTRONICS" / "ENGINEERING"
+    head = m.group(1)
+    upper = all(w.isupper() for w in words if w[:1].isalpha())
+    return m.end() if (head.isupper() if upper else head[:1].isupper() and head[1:].islower()) else end
 
 
 def _only_dates(rest: str) -> bool:

@@ -940,3 +940,20 @@ def test_a_degree_wrapped_over_two_lines_is_one_degree_with_its_whole_field() ->
     text = "EDUCATION\nBachelor of Arts in History\nEducation Abroad Program, Hillcrest State University\n"
     (e,) = extract_education(text, split_sections(text))
     assert e.field == "History"
+
+
+def test_a_field_cut_at_a_line_break_after_a_connector_or_before_its_head_noun() -> None:
+    text = "EDUCATION\nMaster of Science in Mechanical and\nAerospace Engineering, Hillcrest State University, 2010\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.field == "Mechanical and Aerospace Engineering"
+    # in capitals as the field is written
+    text = "EDUCATION\nBACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION\nENGINEERING\n\nHillcrest College\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.field == "ELECTRONICS & COMMUNICATION ENGINEERING"
+    # a dangling "in" before a category on the next line is no part of the field, nor a connector before a name
+    text = "EDUCATION\nPost Graduate Program in Business Analytics in\nBUSINESS\n\nHillcrest Institute of Management\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field) == ("Post Graduate Program in Business Analytics", "Business Analytics")
+    text = "EDUCATION\nMaster of Science in Mechanical and\nHillcrest State University, 2010\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.field, e.institution) == ("Mechanical", "Hillcrest State University")

@@ -397,7 +397,7 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
         for s in _unique_skills(resume):
             if canonical and (s.type or "") in IGNORED_SKILL_TYPES:
                 continue
-            if claimed_only and s.confidence < CLAIMED_MIN_CONFIDENCE:
+            if claimed_only and getattr(s, "confidence", 1.0) < CLAIMED_MIN_CONFIDENCE:  # none: a claim
                 continue
             surf = {normalize(s.name, kind="skills")} | {normalize(e.text, kind="skills") for e in s.evidence}
             if canonical:

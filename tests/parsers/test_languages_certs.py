@@ -71,3 +71,22 @@ def test_a_combined_section_gives_education_entries_with_their_dates() -> None:
     )
     got = [(e.degree, e.institution, e.end) for e in extract_education(text, split_sections(text))]
     assert got == [("Bachelor of Science in Nursing", "University of Michigan", PartialDate(year=2015))]
+
+
+def test_certification_names_keep_their_brackets_and_items_on_one_line_are_apart() -> None:
+    text = (
+        "Jane Roe\n\nCERTIFICATIONS\n"
+        "Project Management Professional (PMP) ~ Certified Information Systems Auditor (CISA)\n"
+        "Certified Financial Planner (CFP)\n"
+        "Oracle Certified Associate (OCA, 2015)\n"
+        "(PMI-ACP)\n"
+        "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
+    )
+    names = [c.name for c in extract_certifications(text, split_sections(text))]
+    assert names == [
+        "Project Management Professional (PMP)",
+        "Certified Information Systems Auditor (CISA)",
+        "Certified Financial Planner (CFP)",
+        "Oracle Certified Associate (OCA)",
+        "PMI-ACP",
+    ]

@@ -868,6 +868,8 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         )
         if inst is None:
             inst = _dash_place_institution(text, lb, max(win_b, lb))
+        if inst is None:
+            inst = _acronym_line_institution(text, lb, max(win_b, lb))
         if i > 0 and (inst is None or (inst_first[lo] and inst[1] > lb)):
             # institution-first entries: a degree with none above it shares the one above the degree before it
             inst = _shared_institution(text, out, kept[i - 1][0], h) or inst
@@ -983,6 +985,41 @@ def _dash_place_institution(text: str, line_end: int, hi: int) -> tuple[str, int
     ):
         return None
     return " ".join(name.split()), m.start(1), m.end(1)
+
+
+# an institution known by its acronym alone ("GGSIPU", "VTU", "JNTU"); no roman numeral ("III")
+_ACRONYM_NAME = re.compile(r"(?![IVXLC]+$)[A-Z]{3,8}")
+_BULLET_LEAD = re.compile(r"[ \t]*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔*–-][ \t]*)?")
+
+
+def _acronym_line_institution(text: str, line_end: int, hi: int) -> tuple[str, int, int] | None:
+    """The institution of a degree that names none on or around its line, from the first line below it (a blank
+    line may come between) when that line is an acronym alone or before ", <Place>": "B.Tech in CSE" / "GGSIPU"
+    (job-board exports). Not a degree, grade, place or other capitals word."""
+    a = line_end + 1
+    while a < hi:
+        e = text.find("\n", a, hi)
+        e = hi if e < 0 else e
+        if text[a:e].strip():
+            break
+        a = e + 1
+    else:
+        return None
+    m = _BULLET_LEAD.match(text, a, e)
+    b0 = m.end() if m else a
+    line = text[b0:e].rstrip(" \t.")
+    name, _, place = line.partition(",")
+    name = name.rstrip()
+    if (
+        not _ACRONYM_NAME.fullmatch(name)
+        or (place and not guess_region(place.strip()) and not guess_region(place.split(",")[-1].strip()))
+        or _DEGREE_RE.fullmatch(name)
+        or guess_region(name)
+        or _NOT_FIELD.search(name)
+        or _NOT_INSTITUTION.search(name)
+    ):
+        return None
+    return name, b0, b0 + len(name)
 
 
 def _institution_first(text: str, lo: int, first: DegreeHit) -> bool:

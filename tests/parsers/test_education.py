@@ -957,3 +957,13 @@ def test_a_field_cut_at_a_line_break_after_a_connector_or_before_its_head_noun()
     text = "EDUCATION\nMaster of Science in Mechanical and\nHillcrest State University, 2010\n"
     (e,) = extract_education(text, split_sections(text))
     assert (e.field, e.institution) == ("Mechanical", "Hillcrest State University")
+
+
+def test_an_institution_known_by_its_acronym_alone_on_the_line_below_the_degree() -> None:
+    text = "EDUCATION\n\nB.Tech in Computer Science\n\nHSTU\n\n2012 to 2016\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.institution) == ("B.Tech in Computer Science", "HSTU")
+    # a degree, a grade or a roman numeral below is none
+    for below in ("MBA", "CGPA", "III"):
+        text = f"EDUCATION\n\nB.Tech in Computer Science\n\n{below}\n"
+        assert all(e.institution != below for e in extract_education(text, split_sections(text)))

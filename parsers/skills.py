@@ -879,6 +879,7 @@ _VERTICAL_LINE_MAX = (
 )
 _VERTICAL_RUN_MIN = 3  # lines in a run of short lines that makes a vertical list
 _VERTICAL_TAX_SHARE = 3  # at least one line in this many of the run holds a taxonomy skill
+_YEAR_IN_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _vertical_list_items(
@@ -890,8 +891,9 @@ def _vertical_list_items(
 ) -> None:
     """Items of a vertical list in a skills section, one per line ("Data cleaning" / "SQL" / "Tableau"),
     that the taxonomy does not name. A run of at least three short lines (one to four words, no comma or
-    colon) is such a list when at least a third of its lines hold a taxonomy skill; each line of it without
-    one, capitalised and passing the same word rules as list items (`_plain_name`), is an "unlisted" skill."""
+    colon; blank lines between them, as in double-spaced lists, are skipped) is such a list when at least a
+    third of its lines hold a taxonomy skill; each line of it without one, capitalised, holding no year or
+    link and passing the same word rules as list items (`_plain_name`), is an "unlisted" skill."""
     m = _matcher(tx)
     for sec in sections or ():
         if sec.kind != "skills":
@@ -901,6 +903,9 @@ def _vertical_list_items(
         while a < sec.end:
             b = text.find("\n", a, sec.end)
             b = sec.end if b < 0 else b
+            if b == a or text[a:b].isspace():  # a blank line between items (a double-spaced list) ends no run
+                a = b + 1
+                continue
             if b - a > _VERTICAL_LINE_MAX:  # a long line is no item: skip the work below
                 rows.append((a, "", False, a in by_line))
                 a = b + 1
@@ -927,6 +932,8 @@ def _vertical_list_items(
             for i0, item, _short, has_skill in run:
                 if has_skill or not item[:1].isupper() or not _ITEM_OK_RE.fullmatch(item):
                     continue
+                if _YEAR_IN_RE.search(item) or _URL_ANCHOR_RE.search(item):
+                    continue  # "June 2008 - Present", "Portfolio - www.example.com": a date or link, no skill
                 if not _plain_name(item, m) or tx.lookup(item) is not None:
                     continue
                 _add_unlisted(found, item, Span.of(text, i0, i0 + len(item)), sections)

@@ -891,8 +891,8 @@ def _vertical_list_items(
 ) -> None:
     """Items of a vertical list in a skills section, one per line ("Data cleaning" / "SQL" / "Tableau"),
     that the taxonomy does not name. A run of at least three short lines (one to four words, no comma or
-    colon; blank lines between them, as in double-spaced lists, are skipped) is such a list when at least a
-    third of its lines hold a taxonomy skill; each line of it without one, capitalised, holding no year or
+    colon; blank lines between them, as in double-spaced lists, are skipped; the section's heading line is
+    none of them) is such a list when at least a third of its lines hold a taxonomy skill; each line of it without one, capitalised, holding no year or
     link and passing the same word rules as list items (`_plain_name`), is an "unlisted" skill."""
     m = _matcher(tx)
     for sec in sections or ():
@@ -900,6 +900,9 @@ def _vertical_list_items(
             continue
         rows: list[tuple[int, str, bool, bool]] = []  # (item start, item, short, holds a taxonomy skill)
         a = sec.start
+        if sec.heading:  # the heading line names the list, it is no item of it
+            nl = text.find("\n", a, sec.end)
+            a = sec.end if nl < 0 else nl + 1
         while a < sec.end:
             b = text.find("\n", a, sec.end)
             b = sec.end if b < 0 else b

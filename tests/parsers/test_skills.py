@@ -471,6 +471,13 @@ def test_vertical_list_in_a_skills_section() -> None:
     assert _unlisted(text, [Section(kind="experience", heading=None, start=0, end=len(text))]) == {}
 
 
+def test_vertical_list_heading_is_no_item() -> None:
+    # the heading line does not count among the run's lines (one taxonomy skill in three items is enough)
+    text = "AREAS OF EXPERTISE\nSQL\nData cleaning\nQwirkly Reports\n"
+    found = _unlisted(text, [Section(kind="skills", heading="AREAS OF EXPERTISE", start=0, end=len(text))])
+    assert set(found) == {"Data cleaning", "Qwirkly Reports"}
+
+
 def test_double_spaced_vertical_list_in_a_skills_section() -> None:
     # a blank line between items ends no run; a date or a link in the run is no skill
     text = "SKILLS\n\nData cleaning\n\nSQL\n\nQwirkly Reports\n\nTableau\n\nPython\n\nJune 2008 - Present\n\nPortfolio - www.example.com\n"

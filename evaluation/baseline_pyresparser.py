@@ -12,7 +12,9 @@ not share, so the runner loads the installed module through its own load())::
     PYTHONHASHSEED=0 /tmp/s6d/venv-pyresparser/bin/python -W ignore evaluation/baseline_pyresparser.py \
         /tmp/s6d/inputs /tmp/s6d/pred-pyresparser.json
 
-PYTHONHASHSEED=0 makes runs repeatable: pyresparser keeps the names its model found in a set and reports the
+``--input txt`` feeds it the exported text files instead (the text `shortlist eval parsing` gives Shortlist),
+through its own extract_text taught to read .txt; its docx route would join all lines into one (docx2txt), so
+DOCX is not offered. PYTHONHASHSEED=0 makes runs repeatable: pyresparser keeps the names its model found in a set and reports the
 first, so without a fixed hash seed its Name can differ from one run to the next.
 
 pyresparser imports NLTK's English stop-word list when it loads (constants.STOPWORDS), and NLTK's data is not
@@ -105,7 +107,21 @@ def setup() -> None:
     if not _OPTIONS["reload"]:
         spacy.load("en_core_web_sm")
         spacy.load(os.path.dirname(os.path.abspath(pyresparser.resume_parser.__file__)))
+    _read_txt_files_too(pyresparser.resume_parser.utils)
     _PARSER.append(ResumeParser)
+
+
+def _read_txt_files_too(utils: Any) -> None:
+    """pyresparser reads .pdf, .docx and .doc only; for ``--input txt`` its extract_text also returns a .txt
+    file's text as it is (the text Shortlist parses in `shortlist eval parsing`). Other files go its own way."""
+    real = utils.extract_text
+
+    def extract_text(file_path: Any, extension: str) -> str:
+        if extension == ".txt":
+            return str(Path(file_path).read_text(encoding="utf-8"))
+        return str(real(file_path, extension))
+
+    utils.extract_text = extract_text
 
 
 def parse_file(path: Path) -> dict[str, Any]:
@@ -133,4 +149,4 @@ if __name__ == "__main__":
     if "--reload" in sys.argv:
         sys.argv.remove("--reload")
         _OPTIONS["reload"] = True
-    sys.exit(runner_main("pyresparser", _version(), FIELDS, parse_file, setup))
+    sys.exit(runner_main("pyresparser", _version(), FIELDS, parse_file, setup, exts=("pdf", "txt")))

@@ -239,14 +239,19 @@ def runner_main(
     fields: Iterable[str],
     parse_file: Callable[[Path], dict[str, Any]],
     setup: Callable[[], None] | None = None,
+    exts: tuple[str, ...] = ("pdf",),
 ) -> int:
-    """The command line every runner shares: INPUTS_DIR OUT.json [--limit N]."""
-    ap = argparse.ArgumentParser(description=f"Run {parser} on the exported dotin PDFs")
-    ap.add_argument("inputs", type=Path, help="the folder written by --export (with pdf/ inside)")
+    """The command line every runner shares: INPUTS_DIR OUT.json [--limit N] [--input EXT], EXT one of `exts`
+    (the exported forms this runner can feed its parser; the first is the default)."""
+    ap = argparse.ArgumentParser(description=f"Run {parser} on the exported dotin resumes")
+    ap.add_argument("inputs", type=Path, help="the folder written by --export (with pdf/ and txt/ inside)")
     ap.add_argument("out", type=Path, help="predictions JSON to write")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--input", choices=exts, default=exts[0], help="which exported form to parse")
     a = ap.parse_args()
-    run_baseline(parser, version, fields, parse_file, a.inputs, a.out, limit=a.limit, setup=setup)
+    run_baseline(
+        parser, version, fields, parse_file, a.inputs, a.out, ext=a.input, limit=a.limit, setup=setup
+    )
     return 0
 
 

@@ -1007,6 +1007,22 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
         if sec.kind != "experience":
             continue
         items.extend(_section_positions(text, sec, today))
+    # a position set out under another heading (a dated entry with a clear title in an education section, where
+    # a two-column layout or a missed heading put it): weaker evidence, kept when it adds a title or an employer
+    for sec in sections:
+        if sec.kind != "education" or not _names_a_title(text, sec.start, sec.end):
+            continue  # (the cheap check first: most education sections name no title at all)
+        held = [w for w in _section_positions(text, sec, today) if _held_elsewhere(text, w)]
+        for w in held:
+            if _title_of_next(w, held):
+                continue
+            if w.employer and (
+                _is_location(w.employer) or _title_score(w.employer) > 0 or " " not in w.employer
+            ):
+                w.employer, w.employer_evidence = None, None  # "Tuscaloosa", "University": no employer's name
+            w.confidence = round(w.confidence * 0.5, 3)
+            if _adds_something(w, items):
+                items.append(w)
     for w in _prose_positions(text, sections, today):
         key = (_norm_key(w.title), _norm_key(w.employer))
         same = next(
@@ -1029,6 +1045,70 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
         if _adds_something(w, items):
             items.append(w)
     return items
+
+
+# title words an education section holds for other reasons ("Associate of Arts", "Dean's List", "Senior year")
+_EDUCATION_WORDS = _word_set(
+    "associate dean senior junior jr sr member fellow professional staff head lead chair"
+)
+_HELD_WORDS = frozenset(TITLE_WORDS - _EDUCATION_WORDS)
+_ALPHA_RUN = re.compile(r"[A-Za-z]{2,}")
+# a line about a course or a credential ("Certified Nursing Assistant", "Paralegal Certificate Program")
+_STUDIED = re.compile(
+    r"(?i)\b(?:certif\w*|degree|diploma|bachelor\w*|masters?|associates?|licen[sc]\w*|course\w*|program\w*|"
+    r"studies|coursework|major|minor|b\.?[as]c?|m\.?[as]c?|ph\.?d|mba|gpa|graduated?|student)\b"
+)
+
+
+def _names_a_title(text: str, start: int, end: int) -> bool:
+    """Some short line of text[start:end] holds a title word (a cheap check before reading positions there)."""
+    for line in text[start:end].split("\n"):
+        if len(line) <= 100:
+            for w in _ALPHA_RUN.findall(line):
+                lw = w.lower()
+                if lw in _HELD_WORDS or (lw[-1] == "s" and lw[:-1] in _HELD_WORDS):
+                    if _STUDIED.search(line) is None:
+                        return True
+                    break
+    return False
+
+
+def _title_of_next(w: WorkItem, items: list[WorkItem]) -> bool:
+    """The title was read from below w's dates, and the next entry has it above or beside its own dates: it
+    heads that entry ("BA in Music, 2012 - 2016" / "Director of Merchandising, Northwind, 2016 - 2018")."""
+    te, de = w.title_evidence, w.dates_evidence
+    if te is None or de is None or te.start <= de.end:
+        return False
+    return any(
+        x is not w
+        and x.title_evidence == te
+        and x.dates_evidence is not None
+        and te.start <= x.dates_evidence.end
+        for x in items
+    )
+
+
+_CREDENTIAL_LEAD = _word_set(
+    "certificate certification certified endorsement endorsements license licensed diploma"
+)
+_HONOUR_HEADS = _word_set("member members fellow fellows")
+
+
+def _held_elsewhere(text: str, w: WorkItem) -> bool:
+    """A dated entry outside an experience section that reads as a position held: a clear title that is no
+    degree ("Director of Merchandising, Marketing Department" under EDUCATION)."""
+    from parsers.education import find_degrees
+
+    if not w.title or w.title_evidence is None or _title_score(w.title) < 1.0:
+        return False
+    ws = _words(w.title)
+    if ws[0] in _CREDENTIAL_LEAD or (ws[: ws.index("of")] if "of" in ws else ws)[-1] in _HONOUR_HEADS:
+        return (
+            False  # "Certificate for Reading Recovery Teacher Leader", "Member of the Bar", "Elected Fellow"
+        )
+    ls = text.rfind("\n", 0, w.title_evidence.start) + 1
+    le = text.find("\n", w.title_evidence.end)
+    return not find_degrees(text, ls, le if le >= 0 else len(text))
 
 
 # titles held at once inside one title: "Paralegal/Bookkeeper/Office Manager", "Trainer and Consultant"

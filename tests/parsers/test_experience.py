@@ -1290,3 +1290,28 @@ def test_a_complete_employer_is_not_joined_to_the_line_below() -> None:
         "RESPONSIBILITIES\n"
     )
     assert [w.employer for w in _work(text)] == ["Fabrikam Systems", "CONTOSO LTD"]
+
+
+def test_a_position_set_out_under_education_is_read_at_lower_confidence() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Analyst, Fabrikam Systems\n"
+        "Jan 2019 - Dec 2021\n"
+        "\n"
+        "EDUCATION\n"
+        "Bachelor of Arts in Music\n"
+        "Riverside State University | Aug 2012 - May 2016\n"
+        "\n"
+        "Director of Merchandising, Northwind Traders\n"
+        "Dec 2016 - Dec 2018\n"
+        "Oversaw sales of all merchandise.\n"
+        "Certificate for Reading Recovery Teacher Leader\n"
+        "2017 - 2018\n"
+    )
+    items = _work(text)
+    assert [(w.title, w.employer) for w in items] == [
+        ("Analyst", "Fabrikam Systems"),
+        ("Director of Merchandising", "Northwind Traders"),
+    ]
+    assert items[1].confidence < items[0].confidence
+    assert items[1].start == PartialDate(year=2016, month=12)

@@ -912,12 +912,18 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         )
     # institutions in education sections that no degree claimed: an entry without a degree
     for sec in edu_secs:
-        for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end):
-            lbd = _line_bounds(text, m.start())
+        # a training centre named on its line counts too ("Crown Agents Training Centre")
+        found = [m.start() for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end)]
+        found += [-m.start() - 1 for m in _CENTRE_RE.finditer(text, sec.start, sec.end)]
+        for pos in sorted(found, key=lambda x: x if x >= 0 else -x - 1):
+            lbd = _line_bounds(text, pos if pos >= 0 else -pos - 1)
             if lbd in claimed_lines:
                 continue
-            fake = DegreeHit("", "bachelor", lbd[0], lbd[0])
-            inst = _institution_near(text, fake, lbd[0], lbd[1])
+            if pos >= 0:
+                fake = DegreeHit("", "bachelor", lbd[0], lbd[0])
+                inst = _institution_near(text, fake, lbd[0], lbd[1])
+            else:
+                inst = _centre_name(text, lbd[0], lbd[1])
             if (
                 not inst
                 or lbd[1] - lbd[0] > 100
@@ -950,6 +956,25 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             )
     out.sort(key=lambda e: e.evidence.start if e.evidence else 0)
     return out
+
+
+_CENTRE_RE = re.compile(r"\b(?:Centre|Center|CENTRE|CENTER)\b")
+_PIECE_END = re.compile(r"[,|;(/]|\s[-–]\s")
+
+
+def _centre_name(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """A centre's name leading its line ("Crown Agents Training Centre, Nairobi"), when the line names no
+    institution otherwise."""
+    if _INSTITUTION_RE.search(text, a, b):
+        return None
+    m = _BULLET_LEAD.match(text, a, b)
+    start = m.end() if m else a
+    cut = _PIECE_END.search(text, start, b)
+    name = text[start : cut.start() if cut else b].strip(" \t.:")
+    if not _CENTRE_RE.search(name) or len(name.split()) > 7:
+        return None
+    off = text.find(name, start, b)
+    return name, off, off + len(name)
 
 
 # "CDAC -  Kochi, Kerala", "Narsee Monji - Hyderabad, Telangana": a name, a dash, then "City, Region"

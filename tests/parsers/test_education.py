@@ -967,3 +967,17 @@ def test_an_institution_known_by_its_acronym_alone_on_the_line_below_the_degree(
     for below in ("MBA", "CGPA", "III"):
         text = f"EDUCATION\n\nB.Tech in Computer Science\n\n{below}\n"
         assert all(e.institution != below for e in extract_education(text, split_sections(text)))
+
+
+def test_a_training_centre_named_on_its_line_in_an_education_section_is_an_institution() -> None:
+    text = "EDUCATION\nBachelor of Laws, Hillcrest University, 1990\n\nRiverside Regional Training Centre, Nairobi\n"
+    got = [(e.degree, e.institution, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [
+        ("Bachelor of Laws", "Hillcrest University", "bachelor"),
+        (None, "Riverside Regional Training Centre", None),
+    ]
+    # a line that names an institution is read by the institution rules, not as a centre
+    text = "EDUCATION\nHillcrest University Medical Center, 2001\n"
+    assert [e.institution for e in extract_education(text, split_sections(text))] == [
+        "Hillcrest University Medical Center"
+    ]

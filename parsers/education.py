@@ -594,6 +594,11 @@ def _institution_near(
         if pa == a and _INSTITUTION_RE.fullmatch(cand) and not _INST_ACRONYM.fullmatch(cand):
             pa = _wrapped_name_start(text, a)
             cand = text[pa:pb].strip(" \t-–:;,.()•")
+        elif (
+            pa == a and a > lo and (pre := _NAME_PREFIX_END.search(text, max(lo, a - 12), a - 1)) is not None
+        ):
+            pa = pre.start()  # "..., St." / "Josephs University": the name began on the line above
+            cand = text[pa:pb].strip(" \t-–:;,()•")
         # "B.S. from the X Institute": the part after from/at, unless only the part before names an
         # institution ("State University of New York College at New Paltz")
         parts = re.split(r"\s(?:from|at)\s+(?:the\s+)?(?=[A-Z])", cand)
@@ -692,6 +697,8 @@ def _wrapped_name_start(text: str, line_start: int) -> int:
     return m.start()
 
 
+# a word that starts a name and cannot end a line's phrase: "St." / "Josephs University"
+_NAME_PREFIX_END = re.compile(r"(?<![\w.])(?:St|Ste|Mt|Ft)\.[ \t]*$|(?<![\w.])(?:Saint|Mount|Sainte)[ \t]*$")
 _NAME_CONNECTOR_END = re.compile(r"\b(?:of|and|for|&|de|del|der|für)$", re.IGNORECASE)
 # the words of a name continued on the next line; a full stop ends them ("Technology. Concentrated in ...")
 _WRAPPED_HEAD = re.compile(

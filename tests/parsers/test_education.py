@@ -981,3 +981,9 @@ def test_a_training_centre_named_on_its_line_in_an_education_section_is_an_insti
     assert [e.institution for e in extract_education(text, split_sections(text))] == [
         "Hillcrest University Medical Center"
     ]
+
+
+def test_a_name_whose_saint_prefix_ends_the_line_above() -> None:
+    text = "EDUCATION\nMaster of Arts in Human Services, St.\nAugustine's University, Raleigh, NC\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "St. Augustine's University"

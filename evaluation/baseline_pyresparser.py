@@ -25,9 +25,9 @@ folder holding an empty one, and says so.
 Fields: ResumeParser(path).get_extracted_data() gives name, email, skills, college_name, degree, designation and
 company_names; they map to name, email, skills, college, degree, designation and companies. It reports no
 graduation year. Its name, degree, designation and company come from a spaCy NER model shipped in the package,
-which its custom_train.py trains on a Dataturks resume export with dotin's own labels ("Companies worked at",
-"Designation", ...): very likely the same annotated resumes, so those figures are at least partly training-set
-figures and flatter it.
+which its custom_train.py trains on a Dataturks resume NER export whose label names dotin shares ("Companies worked
+at", "Designation", "College Name"); the shared data's README says some dotin files overlap other public resume NER
+sets, so some of these resumes may be in its training data, which would flatter those figures.
 
 Speed: ResumeParser loads both spaCy models (en_core_web_sm and its own NER) on every call. The runner memoizes
 spacy.load, so each model is loaded once per run (as Shortlist loads its taxonomy once) and the CPU time per

@@ -102,12 +102,39 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
         im = _ISSUER_RE.search(name)
         if im:
             issuer = im.group(1)
-    name = _closed(name, body)
+    name = " ".join(_closed(name, body).split())
     if not name or len(name) < 3:
         return None
     start = text.find(name, off, b)
     ev = Span.of(text, start, start + len(name)) if start >= 0 else Span.of(text, off, b)
     return Certification(name=name, issuer=issuer, date=date, evidence=ev, confidence=conf)
+
+
+# the rest of a name on the next line: led by a connector ("in Financial Accounting"), or, after "... Certified",
+# a level title ("Application Associate")
+_CONTINUATION = re.compile(r"(?:in|of|for|and|&|on|with)[ \t]+[A-Z(]")
+_LEVEL_TITLE = re.compile(
+    r"(?:[A-Z][\w+.&/-]*[ \t]+){0,3}(?:Associate|Professional|Expert|Specialist|Developer|Administrator|Engineer|"
+    r"Architect|Consultant|Practitioner|Analyst)"
+)
+
+
+def _wrapped_end(text: str, a: int, b: int, hi: int) -> int:
+    """End of a certification's lines: the next line's end when it goes on with the name begun on this one
+    ("SAP Certified Application" / "in Financial Accounting", "SAP Business Certified" / "Application Associate"),
+    else `b`."""
+    if b + 1 >= hi:
+        return b
+    ne = text.find("\n", b + 1, hi)
+    ne = hi if ne < 0 else ne
+    nxt = text[b + 1 : ne].strip()
+    if not nxt or _CERT_LINE_RE.search(nxt):
+        return b
+    if _CONTINUATION.match(nxt):
+        return ne
+    if text[a:b].rstrip().lower().endswith("certified") and _LEVEL_TITLE.fullmatch(nxt):
+        return ne
+    return b
 
 
 def _education_line(text: str, a: int, b: int) -> bool:
@@ -149,7 +176,14 @@ def extract_certifications(text: str, sections: list[Section]) -> list[Certifica
                 elif in_section:
                     # "PMP ~ Certified Information Systems Auditor (CISA)": several items on the line
                     pieces = _ITEM_SEPARATOR.split(line)
-                    c = _entry(text, pos, e, 0.75) if len(pieces) == 1 else None
+                    c = None
+                    if len(pieces) == 1:
+                        e2 = _wrapped_end(text, pos, e, sec.end)  # a name wrapped onto the next line
+                        c = _entry(text, pos, e2, 0.75) if e2 > e else None
+                        if c is None:
+                            c = _entry(text, pos, e, 0.75)
+                        else:
+                            e = e2
                     a = pos
                     for piece in pieces if len(pieces) > 1 else ():
                         a = text.index(piece, a)

@@ -90,3 +90,20 @@ def test_certification_names_keep_their_brackets_and_items_on_one_line_are_apart
         "Oracle Certified Associate (OCA)",
         "PMI-ACP",
     ]
+
+
+def test_a_certification_name_wrapped_onto_the_next_line_is_one_name() -> None:
+    text = (
+        "Jane Roe\n\nCERTIFICATIONS\n"
+        "SAP Certified Application\nin Financial Accounting\n"
+        "SAP HANA Certified\nTechnology Associate\n"
+        "Six Sigma Certified\nGreen Belt\n"
+        "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
+    )
+    names = [c.name for c in extract_certifications(text, split_sections(text))]
+    assert names == [
+        "SAP Certified Application in Financial Accounting",
+        "SAP HANA Certified Technology Associate",
+        "Six Sigma Certified",
+        "Green Belt",
+    ]

@@ -619,6 +619,10 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     if head.lower().strip(".,") not in _HEAD_TITLE_WORDS:
         return [f]
     rest_words = words[last_title + 1 :]
+    if len(rest_words) == 1 and rest_words[0].lower().strip(".,") in _UNIT_WORDS:
+        return [
+            f
+        ]  # "AT&T Developer Program", "Android Developer Group": a unit's name ends there, no employer
     if not rest_words[0][:1].isupper() or not all(
         w[:1].isupper() or w.lower() in {"of", "and", "&"} for w in rest_words
     ):
@@ -632,6 +636,11 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     return [(title_txt, f[1], f[1] + len(title_txt)), (rest_txt, f[1] + cut, f[2])]
 
 
+# a generic word that ends the name of a programme or a unit ("AT&T Developer Program") or that alone names no
+# employer ("Systems", "Solutions")
+_UNIT_WORDS = _ORG_WORDS | _word_set(
+    "program programme team division department project unit office section lab laboratory forum club chapter"
+)
 # words that end a title ("... Engineer", "... Manager"); a capitalized rest after one names the employer
 _HEAD_TITLE_WORDS = _word_set(
     "engineer developer manager analyst consultant architect administrator designer director officer "

@@ -1315,3 +1315,9 @@ def test_a_position_set_out_under_education_is_read_at_lower_confidence() -> Non
     ]
     assert items[1].confidence < items[0].confidence
     assert items[1].start == PartialDate(year=2016, month=12)
+
+
+def test_a_title_word_inside_a_unit_name_does_not_split_off_an_employer() -> None:
+    text = "EXPERIENCE\nAndroid Support Lead,\nAT&T Developer Program\n06/07-01/12\n• Led the support team\n"
+    items = _work(text)
+    assert [(w.title, w.employer) for w in items] == [("Android Support Lead", "AT&T Developer Program")]

@@ -75,6 +75,8 @@ ROW_FIELD = {
     "Email Address": "email",
     "Designation": "designation",
     "Companies worked at": "companies",
+    "Designation (all docs)": "designation",
+    "Companies (all docs)": "companies",
     "Degree": "degree",
     "College Name": "college",
     "Graduation Year": "graduation_year",

@@ -289,3 +289,63 @@ def test_canonical_skills_row_scores_claimed_mentions() -> None:
     assert [("id:python" in s) for s in claimed] == [True]
     assert sorted("id:budgeting" in s for s in every) == [False, True]
     assert _pred_values(resume, "skills (canonical, all docs)") == claimed
+
+
+UNLABELLED_WORK_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<cv>
+<label type="Name">Jane Doe</label>
+
+WORK EXPERIENCE
+
+Data Analyst
+Acme Analytics Pvt Ltd - Pune, Maharashtra
+January 2019 to Present
+</cv>
+"""
+
+LECTURER_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<cv>
+<label type="Name">Jane Doe</label>
+
+WORK EXPERIENCE
+
+<label type="Designation">Lecturer</label>
+<label type="College Name">Riverside University</label>, Pune
+January 2019 to Present
+
+<label type="Designation">Data Analyst</label>
+Acme Analytics, Pune
+March 2016 to December 2018
+</cv>
+"""
+
+
+def test_resume_without_work_labels_is_scored_only_in_the_all_docs_rows() -> None:
+    scores, _ = score_documents([load_dotin_file(UNLABELLED_WORK_XML, doc_id="6")])
+    allf = scores["all"]
+    for fld in ("Designation", "Companies worked at"):
+        assert (allf[fld].docs, allf[fld].n_pred, allf[fld].n_gold) == (0, 0, 0), fld
+    for fld in ("Designation (all docs)", "Companies (all docs)"):
+        assert allf[fld].docs == 1 and allf[fld].n_gold == 0 and allf[fld].n_pred == 1, fld
+
+
+def test_employer_labelled_as_a_college_is_neither_right_nor_wrong() -> None:
+    scores, _ = score_documents([load_dotin_file(LECTURER_XML, doc_id="8")])
+    companies = scores["all"]["Companies worked at"]
+    # the parser reads both employers; the university is dotin's College Name, so only Acme is scored
+    assert (companies.tp, companies.n_pred, companies.n_gold) == (0, 1, 0)
+    assert scores["all"]["Designation"].tp == 2
+
+
+def test_without_labelled_colleges_keeps_matched_and_other_employers() -> None:
+    from evaluation.parsing_eval import _without_labelled_colleges
+
+    pred = [{"riverside university"}, {"acme analytics"}, {"state university"}]
+    # an employer matching a gold employer stays even when it is also labelled as a college
+    assert _without_labelled_colleges(
+        pred, ["state university"], ["Riverside University", "State University"]
+    ) == [
+        {"acme analytics"},
+        {"state university"},
+    ]
+    assert _without_labelled_colleges(pred, [], []) == pred

@@ -40,15 +40,15 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
      r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|p\.?g\.?[ \t]+diploma(?:[ \t]+in)?|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
      r"certificate))?(?:[ \t]+in)?|master" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
-     r"ms(?![ \t]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
-     r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(]|\.|[ \t]*(?:\n|$))|"
-     r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*(?:\n|$))|msc|mba|mca|"
+     r"ms(?![ \t/]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
+     r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(/]|\.|[ \t]*(?:\n|$))|"
+     r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*/|[ \t]*(?:\n|$))|msc|mba|mca|"
      r"m\.[ \t]?(?:s\.[ \t]?(?:ed|w|n)|f\.[ \t]?a|p\.[ \t]?[ahp]|a\.[ \t]?t|h\.[ \t]?a|eng)\.?|"
      r"(?-i:MFA|MPH|MSW|MSN|MEng|MPA|MPP|MSEd|MHA|MASc|MAcc|MSEE|MSCS|MSIT|MSME)|maestr[ií]a|mestrado|"
      r"magist(?:er|ra|ro)|laurea[ \t]+magistrale|dipl\.?[ \t-]*ing\.?|diplom[ \t-]*ingenieur", "master"),
     (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*(?:\n|$))|b\.[ \t]?s\.?(?=[ \t,(\n;:/)|\-–]|$)|"
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
-     r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
+     r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(/]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-/]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
      r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
      r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
      r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate|"
@@ -818,7 +818,7 @@ def _restates_degree(text: str, prev: DegreeHit, hit: DegreeHit) -> bool:
     prev_line = _line_bounds(text, prev.start)
     hit_line = _line_bounds(text, hit.start)
     if hit_line == prev_line:
-        if hit.start - prev.end < 8:
+        if hit.start - prev.end < 8 and hit.level == prev.level:
             return True
     elif text.count("\n", prev_line[1], hit_line[0]) != 1:
         return False

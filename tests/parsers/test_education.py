@@ -987,3 +987,14 @@ def test_a_name_whose_saint_prefix_ends_the_line_above() -> None:
     text = "EDUCATION\nMaster of Arts in Human Services, St.\nAugustine's University, Raleigh, NC\n"
     (e,) = extract_education(text, split_sections(text))
     assert e.institution == "St. Augustine's University"
+
+
+def test_two_degrees_of_different_levels_on_one_line_are_two_entries() -> None:
+    text = "EDUCATION\nB.A., M.A. in English, Hillcrest University, 2012\n"
+    got = [(e.degree, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("B.A.", "bachelor"), ("M.A. in English", "master")]
+    text = "EDUCATION\nBS/MS in Physics, Hillcrest University, 2010\n"
+    got = [(e.degree, e.level) for e in extract_education(text, split_sections(text))]
+    assert got == [("BS", "bachelor"), ("MS in Physics", "master")]
+    # a tool is no degree
+    assert degree_level("MS/Office") is None

@@ -518,7 +518,9 @@ _VERB_BEFORE_NAME = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_AFTER_NAME = re.compile(
-    r"\s+(?:with|where|while|during|majoring|graduating|having|through|under|since)\b"
+    r"\s+(?:with|where|while|during|majoring|graduating|having|through|under|since)\b|"
+    # "an MBA from X University and 10 years in banking": "and" before a lower-case word or a number
+    r"\s+and\s+(?=[a-z0-9])"
 )
 
 

@@ -998,3 +998,14 @@ def test_two_degrees_of_different_levels_on_one_line_are_two_entries() -> None:
     assert got == [("BS", "bachelor"), ("MS in Physics", "master")]
     # a tool is no degree
     assert degree_level("MS/Office") is None
+
+
+def test_a_clause_after_an_institution_in_prose_is_no_part_of_its_name() -> None:
+    text = (
+        "SUMMARY\nExperienced analyst with an MBA from Hillcrest University and 10 years in banking.\n\n"
+        "EXPERIENCE\nAnalyst, Acme, 2010 - 2020\n"
+    )
+    assert [e.institution for e in extract_education(text, split_sections(text))] == ["Hillcrest University"]
+    text = "EDUCATION\nB.S., Hillcrest Institute of Science and Technology, 2010\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "Hillcrest Institute of Science and Technology"

@@ -265,8 +265,8 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
     m = _PAREN.match(text, end, b)
     if m:
         inner = m.group(1).strip()
-        if _DEGREE_RE.fullmatch(inner) or _HONS.fullmatch(inner):
-            end = m.end()  # "Higher Secondary Certificate (HSC)": an abbreviation, not a field
+        if _DEGREE_RE.fullmatch(inner) or _HONS.fullmatch(inner) or _initials_of(inner, hit.text):
+            end = m.end()  # "Higher Secondary Certificate (HSC)", "Doctor of Medicine (MD)": an abbreviation
         elif not _INSTITUTION_RE.search(inner) and inner[:1].isupper():
             return hit.start, m.end(), inner
     m = _FIELD_AFTER.match(text, end, b)
@@ -353,6 +353,14 @@ def _wrapped_field_end(text: str, start: int, end: int, line_end: int) -> int:
     head = m.group(1)
     upper = all(w.isupper() for w in words if w[:1].isalpha())
     return m.end() if (head.isupper() if upper else head[:1].isupper() and head[1:].islower()) else end
+
+
+def _initials_of(abbr: str, degree: str) -> bool:
+    """`abbr` ("MD", "M.D.") is written with the initials of the degree's words ("Doctor of Medicine"); a field's
+    abbreviation ("CSE" after "B.E.") is not."""
+    letters = abbr.replace(".", "").replace(" ", "")
+    initials = {w[0] for w in degree.split() if w[:1].isupper()}
+    return 2 <= len(letters) <= 6 and letters.isupper() and len(initials) >= 2 and set(letters) <= initials
 
 
 def _only_dates(rest: str) -> bool:
@@ -580,6 +588,12 @@ def _institution_near(
                             text.find(" – ", m.end(), b), text.find(";", m.end(), b),
                             text.find(": ", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
+        op = text.rfind("(", pa, m.start())
+        if op >= 0 and ")" not in text[op : m.start()] and not _INSTITUTION_RE.search(text, pa, op):
+            # "Machine Learning (Stanford University)": the name in brackets after a course
+            pa = op + 1
+            cl = text.find(")", m.end(), b)
+            pb = min(pb, cl) if cl >= 0 else pb
         # "Engineering College (Anna University)", "Manipal Institute of Technology (MIT)"
         paren = _INST_PAREN.match(text, pb, b)
         if paren:

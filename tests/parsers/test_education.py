@@ -1009,3 +1009,18 @@ def test_a_clause_after_an_institution_in_prose_is_no_part_of_its_name() -> None
     text = "EDUCATION\nB.S., Hillcrest Institute of Science and Technology, 2010\n"
     (e,) = extract_education(text, split_sections(text))
     assert e.institution == "Hillcrest Institute of Science and Technology"
+
+
+def test_an_institution_in_brackets_after_a_course_and_a_degrees_initials_in_brackets() -> None:
+    text = "EDUCATION\nCoursera: Machine Learning (Stanford University), 2019\nB.A. Mathematics, Riverbend College, 2015\n"
+    got = [(e.degree, e.institution) for e in extract_education(text, split_sections(text))]
+    assert (None, "Stanford University") in got
+    assert ("B.A. Mathematics", "Riverbend College") in got
+    # a college's university in brackets stays part of the college's name
+    text = "EDUCATION\nB.E., Hillcrest Engineering College (Anna University), 2010\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.institution == "Hillcrest Engineering College (Anna University)"
+    # the degree's initials are no field; a field's abbreviation is one
+    text = "EDUCATION\nDoctor of Medicine (MD), Hillcrest School of Medicine, 2012\nB.E. (CSE), Riverbend College\n"
+    got = [(e.degree, e.field) for e in extract_education(text, split_sections(text))]
+    assert got == [("Doctor of Medicine (MD)", None), ("B.E. (CSE)", "CSE")]

@@ -44,6 +44,17 @@ _ITEM_SEPARATOR = re.compile(r"[ \t]+[~•●▪■◆♦❖][ \t]+")
 _DATE_TAIL = re.compile(r"[\s,(\-–|]*(?:issued|obtained|completed|awarded)?[\s:]*$", re.IGNORECASE)
 
 
+_META_TAIL = re.compile(
+    r"(?:[ \t]*[|,;][ \t]*|[ \t]+[-–][ \t]+)(?i:issued|expires?|expiry|expiration|exp\.|valid[ \t]+(?:until|through|thru)|"
+    r"credential[ \t]+id|licen[cs]e[ \t]*(?:no\b|number|#)|lic\.?[ \t]*#|#[ \t]*\d)"
+)
+
+
+_ISSUED_BY = re.compile(
+    r"[ \t|,;–-]*(?i:issued)[ \t]+(?i:by)[ \t]+([A-Z][\w.&()' -]{1,60}?)[ \t]*(?=[,|;(]|\d|$)"
+)
+
+
 def _trimmed(name: str) -> str:
     """The name without separators and brackets that open or close nothing at its ends: "(PMP)" -> "PMP",
     "Planner (" -> "Planner", "CFP)" -> "CFP"; "Planner (CFP)" keeps its own."""
@@ -77,6 +88,16 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
     if len(body) < 3 or len(body) > 160 or not re.search(r"[A-Za-z]{2}", body):
         return None
     date = None
+    # "| Issued Jan 2020 | Expires Jan 2023", ", License #123456, exp. 2025": record keeping, not the name
+    meta = _META_TAIL.search(body)
+    meta_issuer = None
+    if meta is not None:
+        issued = re.search(r"(?i)\bissued\b", body[meta.start() :])
+        when = find_dates(body[meta.start() + issued.end() :]) if issued else []
+        date = when[0][0] if when else None
+        by = _ISSUED_BY.match(body, meta.start())
+        meta_issuer = by.group(1).strip() if by else None
+        body = body[: meta.start()].rstrip()
     dates = find_dates(body)
     name_end = len(body)
     if dates:
@@ -98,6 +119,8 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
             name = name[: bm.start()].strip(" ,;:-–|")
         else:
             issuer = None
+    if issuer is None:
+        issuer = meta_issuer
     if issuer is None:
         im = _ISSUER_RE.search(name)
         if im:

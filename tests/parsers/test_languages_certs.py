@@ -107,3 +107,22 @@ def test_a_certification_name_wrapped_onto_the_next_line_is_one_name() -> None:
         "Six Sigma Certified",
         "Green Belt",
     ]
+
+
+def test_issue_expiry_and_licence_numbers_are_no_part_of_a_certification_name() -> None:
+    text = (
+        "Jane Roe\n\nCERTIFICATIONS\n"
+        "CompTIA Security+ | Issued Jan 2020 | Expires Jan 2023\n"
+        "Certified Ethical Hacker - Issued by EC-Council, 2018\n"
+        "Registered Nurse (RN), State of Texas, License #123456, exp. 2025\n"
+        "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
+    )
+    got = [
+        (c.name, c.issuer, c.date.year if c.date else None)
+        for c in extract_certifications(text, split_sections(text))
+    ]
+    assert got == [
+        ("CompTIA Security+", "CompTIA", 2020),
+        ("Certified Ethical Hacker", "EC-Council", 2018),
+        ("Registered Nurse (RN)", "State of Texas", None),
+    ]

@@ -32,6 +32,9 @@ LANGUAGE_NAMES: dict[str, str] = {
 LANGUAGE_NAMES["farsi"] = "Persian"
 LANGUAGE_NAMES["bangla"] = "Bengali"
 LANGUAGE_NAMES["oriya"] = "Odia"
+# one language, not two: "Mandarin Chinese – HSK 4"
+LANGUAGE_NAMES["mandarin chinese"] = "Mandarin"
+LANGUAGE_NAMES["cantonese chinese"] = "Cantonese"
 
 _LEVELS: list[tuple[str, str | None]] = [
     (r"native(?:\s+speaker)?|mother\s*tongue|first\s+language|bilingual", "native"),

@@ -126,3 +126,9 @@ def test_issue_expiry_and_licence_numbers_are_no_part_of_a_certification_name() 
         ("Certified Ethical Hacker", "EC-Council", 2018),
         ("Registered Nurse (RN)", "State of Texas", None),
     ]
+
+
+def test_mandarin_chinese_is_one_language() -> None:
+    text = "Jane Roe\n\nLANGUAGES\nEnglish - C2\nMandarin Chinese - fluent\n\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
+    got = [(lang.name, lang.level) for lang in extract_languages(text, split_sections(text))]
+    assert got == [("English", "C2"), ("Mandarin", "fluent")]

@@ -1026,9 +1026,13 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
             if _title_of_next(w, held):
                 continue
             if w.employer and (
-                _is_location(w.employer) or _title_score(w.employer) > 0 or " " not in w.employer
+                _is_location(w.employer)
+                or _title_score(w.employer) > 0
+                or " " not in w.employer
+                or _DEGREE_WORDS.search(w.employer) is not None
             ):
-                w.employer, w.employer_evidence = None, None  # "Tuscaloosa", "University": no employer's name
+                # "Tuscaloosa", "University", "High School Diploma": no employer's name
+                w.employer, w.employer_evidence = None, None
             w.confidence = round(w.confidence * 0.5, 3)
             if _adds_something(w, items):
                 items.append(w)
@@ -1100,6 +1104,8 @@ def _title_of_next(w: WorkItem, items: list[WorkItem]) -> bool:
 _CREDENTIAL_LEAD = _word_set(
     "certificate certification certified endorsement endorsements license licensed diploma"
 )
+_DEGREE_WORDS = re.compile(r"(?i)\b(?:degree|diploma|bachelor\w*|master'?s|certificate|gpa)\b")
+_AWARD_WORDS = _word_set("award awards recognition honor honors honour honours prize scholarship scholar")
 _HONOUR_HEADS = _word_set("member members fellow fellows")
 
 
@@ -1111,10 +1117,14 @@ def _held_elsewhere(text: str, w: WorkItem) -> bool:
     if not w.title or w.title_evidence is None or _title_score(w.title) < 1.0:
         return False
     ws = _words(w.title)
-    if ws[0] in _CREDENTIAL_LEAD or (ws[: ws.index("of")] if "of" in ws else ws)[-1] in _HONOUR_HEADS:
-        return (
-            False  # "Certificate for Reading Recovery Teacher Leader", "Member of the Bar", "Elected Fellow"
-        )
+    if (
+        ws[0] in _CREDENTIAL_LEAD
+        or (ws[: ws.index("of")] if "of" in ws else ws)[-1] in _HONOUR_HEADS
+        or any(x in _AWARD_WORDS for x in ws)
+    ):
+        # "Certificate for Reading Recovery Teacher Leader", "Member of the Bar", "Elected Fellow", "Special
+        # Recognition Award for Outstanding Yearbook Editor"
+        return False
     ls = text.rfind("\n", 0, w.title_evidence.start) + 1
     le = text.find("\n", w.title_evidence.end)
     return not find_degrees(text, ls, le if le >= 0 else len(text))

@@ -1321,3 +1321,21 @@ def test_a_title_word_inside_a_unit_name_does_not_split_off_an_employer() -> Non
     text = "EXPERIENCE\nAndroid Support Lead,\nAT&T Developer Program\n06/07-01/12\n• Led the support team\n"
     items = _work(text)
     assert [(w.title, w.employer) for w in items] == [("Android Support Lead", "AT&T Developer Program")]
+
+
+def test_an_award_or_a_degree_under_education_is_no_position_or_employer() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Analyst, Fabrikam Systems\n"
+        "Jan 2019 - Dec 2021\n"
+        "\n"
+        "EDUCATION\n"
+        "Special Recognition Award for Outstanding Yearbook Editor, 1985\n"
+        "Coding Specialist\n"
+        "High School Diploma\n"
+        "1997\n"
+    )
+    assert [(w.title, w.employer) for w in _work(text)] == [
+        ("Analyst", "Fabrikam Systems"),
+        ("Coding Specialist", None),
+    ]

@@ -340,11 +340,23 @@ _WRAPPED_FIELD_HEAD = re.compile(
 )
 
 
+_WRAPPED_AND_REST = re.compile(
+    r"\n[ \t]*((?:and|&)[ \t]+[A-Z][A-Za-z&'/-]*(?:[ \t]+(?:[A-Z][A-Za-z&'/-]*|and|of|&)){0,3})"
+    r"(?=[ \t]*(?:[,;(|]|[ \t][-–][ \t]|\d|\n|$))"
+)
+
+
 def _wrapped_field_end(text: str, start: int, end: int, line_end: int) -> int:
     """End of a field that reaches its line's end and whose head noun wrapped onto the next line
     ("B.S. in Electrical" / "Engineering, State University"); `end` when it did not wrap."""
     words = text[start:end].split()
-    if not words or words[-1].lower() in _FIELD_HEADS_LOWER:
+    if not words:
+        return end
+    # "Curriculum" / "and Instruction": the next line goes on with "and" and the rest of the field
+    cont = _WRAPPED_AND_REST.match(text, line_end)
+    if cont is not None and not _INSTITUTION_RE.search(cont[1]) and not _DEGREE_RE.search(cont[1]):
+        return cont.end(1)
+    if words[-1].lower() in _FIELD_HEADS_LOWER:
         return end
     m = _WRAPPED_FIELD_HEAD.match(text, line_end)
     if m is None:

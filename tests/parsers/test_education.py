@@ -957,6 +957,13 @@ def test_a_field_cut_at_a_line_break_after_a_connector_or_before_its_head_noun()
     text = "EDUCATION\nMaster of Science in Mechanical and\nHillcrest State University, 2010\n"
     (e,) = extract_education(text, split_sections(text))
     assert (e.field, e.institution) == ("Mechanical", "Hillcrest State University")
+    # the connector may start the next line instead; prose there is not the field's
+    text = "EDUCATION\nMaster of Education in Curriculum\nand Instruction\nHillcrest State University, 2019\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.field, e.institution) == ("Curriculum and Instruction", "Hillcrest State University")
+    text = "EDUCATION\nBachelor of Arts in History\nand managed the student newspaper\nHillcrest State University\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert e.field == "History"
 
 
 def test_an_institution_known_by_its_acronym_alone_on_the_line_below_the_degree() -> None:

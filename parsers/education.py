@@ -302,6 +302,8 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
             end += 1  # Bachelor in "Instrumentation and Control Engineering"
         return hit.start, end, field or None
     m = _FIELD_LOWER.match(text, end, b)
+    if m is None and hit.text.lower().endswith(" in"):
+        m = _FIELD_LOWER.match(text, end - 3, b)  # "Post graduate in commerce": the hit holds the "in"
     if (
         m
         and not _NOT_FIELD.search(m.group(1))

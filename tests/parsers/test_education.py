@@ -1031,3 +1031,13 @@ def test_an_institution_in_brackets_after_a_course_and_a_degrees_initials_in_bra
     text = "EDUCATION\nDoctor of Medicine (MD), Hillcrest School of Medicine, 2012\nB.E. (CSE), Riverbend College\n"
     got = [(e.degree, e.field) for e in extract_education(text, split_sections(text))]
     assert got == [("Doctor of Medicine (MD)", None), ("B.E. (CSE)", "CSE")]
+
+
+def test_a_lower_case_field_after_a_degree_that_ends_in_in() -> None:
+    text = "EDUCATION\nPost graduate in commerce, Hillcrest University, 2004-05\n"
+    (e,) = extract_education(text, split_sections(text))
+    assert (e.degree, e.field, e.institution) == (
+        "Post graduate in commerce",
+        "commerce",
+        "Hillcrest University",
+    )

@@ -79,6 +79,7 @@ TITLE_WORDS = _word_set(
     rep reps advertiser practitioner counsel solicitor barrister ranger mentor sitter babysitter waitress
     adjunct chair chairman chairperson chairwoman educator reviewer negotiator detective facilitator
     judge magistrate notary lifeguard leadman adjuster examiner copywriter
+    advocate collector interviewer keyholder
     """
 )
 _ORG_WORDS = _word_set(
@@ -128,10 +129,28 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'\-]*")
 _DOT_JOIN = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")  # "Sr.Consultant": a space lost after a dot
 
 
+# spaces a PDF lost before a capital: "Director ofCareer Services", "StaffNurse" (a title word glued to the word
+# before it; "SharePoint", "InfoTech" stay whole)
+_OF_JOIN = re.compile(r"\bof(?=[A-Z])")
+_GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+
+
+def _unglue(m: re.Match[str]) -> str:
+    tail = m.group(2).lower()
+    return (
+        f"{m.group(1)} {m.group(2)}" if tail in TITLE_WORDS or tail.rstrip("s") in TITLE_WORDS else m.group(0)
+    )
+
+
 @functools.lru_cache(maxsize=16384)
 def _words(s: str) -> tuple[str, ...]:
     """The lower-case words of `s` (cached: header fragments are scored many times over)."""
-    return tuple(w.lower().strip(".") for w in _WORD_RE.findall(_DOT_JOIN.sub(". ", s) if "." in s else s))
+    if "." in s:
+        s = _DOT_JOIN.sub(". ", s)
+    if "of" in s:
+        s = _OF_JOIN.sub("of ", s)
+    s = _GLUED.sub(_unglue, s)
+    return tuple(w.lower().strip(".") for w in _WORD_RE.findall(s))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1057,7 +1076,15 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
     for w in [*_co_roles(text, items), *_undated_positions(text, sections, items)]:
         if _adds_something(w, items):
             items.append(w)
+    for w in items:
+        if w.title and ("of" in w.title or _GLUED.search(w.title)):
+            w.title = _respaced(w.title)  # "Director ofNursing Services" -> "Director of Nursing Services"
     return items
+
+
+def _respaced(title: str) -> str:
+    """A title with the spaces a PDF lost before a capital put back (see _words)."""
+    return _GLUED.sub(_unglue, _OF_JOIN.sub("of ", title))
 
 
 # title words an education section holds for other reasons ("Associate of Arts", "Dean's List", "Senior year")

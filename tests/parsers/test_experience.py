@@ -628,7 +628,7 @@ def test_a_prose_title_ends_before_a_participle_clause() -> None:
 def test_upper_case_abbreviation_then_lower_case_is_kept() -> None:
     text = "EXPERIENCE\nVP ofFinance/Operations\nSeptember 2013 to Current Company Name - City , State\n"
     (w,) = _work(text)
-    assert w.title == "VP ofFinance/Operations"
+    assert w.title == "VP of Finance/Operations"  # the space the PDF lost after "of" is put back
 
 
 def test_mojibake_en_dash_separates_employer_and_place() -> None:
@@ -1339,3 +1339,25 @@ def test_an_award_or_a_degree_under_education_is_no_position_or_employer() -> No
         ("Analyst", "Fabrikam Systems"),
         ("Coding Specialist", None),
     ]
+
+
+def test_spaces_a_pdf_lost_before_a_capital_are_put_back_in_titles() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Director ofNursing Services Jan 2010 to Dec 2012\n"
+        "Company Name - City , State\n"
+        "StaffNurse Nov 2008 to May 2010\n"
+        "Company Name - City , State\n"
+        "Customer Service Advocate Jan 2015 to Current\n"
+        "Company Name - City , State\n"
+    )
+    assert [w.title for w in _work(text)] == [
+        "Director of Nursing Services",
+        "Staff Nurse",
+        "Customer Service Advocate",
+    ]
+
+
+def test_a_capital_inside_a_name_that_is_no_title_word_stays() -> None:
+    assert looks_like_title("SharePoint Developer") == 1.0
+    assert looks_like_title("InfoTech") == 0.0

@@ -75,8 +75,6 @@ ROW_FIELD = {
     "Email Address": "email",
     "Designation": "designation",
     "Companies worked at": "companies",
-    "Designation (all docs)": "designation",
-    "Companies (all docs)": "companies",
     "Degree": "degree",
     "College Name": "college",
     "Graduation Year": "graduation_year",
@@ -85,6 +83,9 @@ ROW_FIELD = {
 
 def _pred_field(row: str) -> str:
     """The predicted field a parsing_eval row reads (every "skills (...)" row reads the skills)."""
+    from evaluation.parsing_eval import ALL_DOCS_ROWS
+
+    row = ALL_DOCS_ROWS.get(row, row)
     return "skills" if row.startswith("skills") else ROW_FIELD[row]
 
 

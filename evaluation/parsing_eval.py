@@ -13,8 +13,6 @@ Fields and what is compared, per resume, as sets of values:
                                  referee's included
   Companies worked at            employers of the positions (the same positions), less those dotin files as
                                  College Name (see "Employers labelled as colleges")
-                                 Both rows are scored on the resumes annotated for work history; the "(all
-                                 docs)" rows score the same on every resume (see "Work history, annotated")
   Degree, College Name           Education.degree (as written), plus the credentials named "... Certified ..."
                                  in a certifications or education section (see "Credentials" below) /
                                  Education.institution
@@ -24,6 +22,7 @@ Fields and what is compared, per resume, as sets of values:
   skills (canonical)             the rule of evaluation/skills_eval.py: see "Skills, canonical" below; the
                                  skills the resume claims (see "Skills, claimed")
   skills (all mentions)          the same rule with every mention, weak ones included
+  ... (all docs)                 the same rows on all 310 resumes (see "Annotation scope")
   Phone                          dotin has no Phone labels; phones are scored on generated resumes whose
                                  true number is known (evaluation.synthetic), when that module is present.
 
@@ -77,20 +76,18 @@ label. A parsed certification so named, standing in a certifications or educatio
 prediction; other certifications, licences and certificates are not (measured: each of those classes lowers the
 Degree F1 on both halves).
 
-Skills, annotated resumes. 37 of the 310 resumes carry no "Tech Tools" or "Job Specific Skills" label at all,
-although most of them list skills plainly (a "Skills" section with Java, Unix, Photoshop): they were not
-annotated for skills, which is not the same as having none. Every resume has skills, so the two skills rows
-above are scored on the resumes with at least one skill label; "skills (canonical, all docs)" applies the
-canonical rule to all 310, counting every prediction in the unannotated resumes as a false positive, and is
-kept beside them so the choice is visible.
-
-Work history, annotated resumes. 16 resumes (10 dev, 6 holdout) carry neither a Designation nor a Companies label.
-They are not students' resumes: they run 10,800 characters on average against 4,900 for the set, and 9 of them
-hold dated positions; the annotators left their work history unlabelled, which is not the same as having none.
-Designation and Companies are scored on the resumes with at least one label of either field; the "(all docs)"
-rows score all 310, counting every title and employer of the unlabelled resumes as false positives, and are kept
-beside them so the choice is visible. A resume with titles labelled and no employer labelled (or the reverse)
-stays in both rows. Other fields are scored on every resume.
+Annotation scope. dotin was not annotated field by field for every resume: some resumes carry no label at all of
+a field group, although the text plainly holds it. 37 resumes carry no skill label ("Tech Tools", "Job Specific
+Skills") while most list skills plainly (a "Skills" section with Java, Unix, Photoshop); 16 carry neither a
+Designation nor a Companies label, and 24 no Degree, College Name or Graduation Year label. These are long CVs
+(8,200-10,800 characters on average against 4,900 for the set), not students' resumes: the annotators left the
+group unlabelled, which is not the same as having none. Each field is therefore scored on the resumes that carry
+at least one label of its group (work history: Designation, Companies; education: Degree, College Name,
+Graduation Year; skills: the two skill labels); a resume with titles labelled and no employer labelled (or the
+reverse) stays in both rows. The "(all docs)" rows apply the same rules to all 310 resumes, counting every
+prediction in an unannotated resume as a false positive, and are kept beside them so the choice stays visible: a
+resume that truly lacks a group would hide an invented entry in the main rows, never in these. Name and Email
+Address are scored on every resume.
 
 Employers labelled as colleges. dotin files a university or college under College Name wherever it appears,
 also where the candidate worked there (a lecturer's or research assistant's employer). A predicted employer that
@@ -120,8 +117,10 @@ from evaluation.datasets import DotinDoc, iter_dotin
 from evaluation.skills_eval import CLAIMED_MIN_CONFIDENCE
 
 __all__ = [
+    "ALL_DOCS_ROWS",
     "FIELDS",
     "FieldScore",
+    "annotated_for",
     "match_sets",
     "normalize",
     "run",
@@ -137,29 +136,42 @@ FIELDS: tuple[str, ...] = (
     "Phone",
     "Designation",
     "Companies worked at",
-    "Designation (all docs)",
-    "Companies (all docs)",
     "Degree",
     "College Name",
     "Graduation Year",
     "skills (surface)",
     "skills (canonical)",
     "skills (all mentions)",
+    # the same rules on every resume, annotated for the field or not (see "Annotation scope")
+    "Designation (all docs)",
+    "Companies (all docs)",
+    "Degree (all docs)",
+    "College Name (all docs)",
+    "Graduation Year (all docs)",
     "skills (canonical, all docs)",
 )
-_SKILL_FIELDS = {
-    "skills (surface)",
-    "skills (canonical)",
-    "skills (all mentions)",
-    "skills (canonical, all docs)",
+_SKILL_FIELDS = {"skills (surface)", "skills (canonical)", "skills (all mentions)"}
+# an "(all docs)" row -> the field it scores
+ALL_DOCS_ROWS = {
+    "Designation (all docs)": "Designation",
+    "Companies (all docs)": "Companies worked at",
+    "Degree (all docs)": "Degree",
+    "College Name (all docs)": "College Name",
+    "Graduation Year (all docs)": "Graduation Year",
+    "skills (canonical, all docs)": "skills (canonical)",
 }
-# rows scored only on resumes that carry at least one skill label (see "Skills, annotated resumes" above)
-_ANNOTATED_ONLY = frozenset({"skills (surface)", "skills (canonical)", "skills (all mentions)"})
-# rows scored on every resume that score a field of the same name on the resumes annotated for it
-_ALL_DOCS_ROWS = {"Designation (all docs)": "Designation", "Companies (all docs)": "Companies worked at"}
-_WORK_FIELDS = frozenset(_ALL_DOCS_ROWS.values())
-# rows that score the skills a resume claims, leaving out weak mentions (see "Skills, claimed" above)
-_CLAIMED_ONLY = frozenset({"skills (canonical)", "skills (canonical, all docs)"})
+# field -> the labels of its group: a resume carrying none of them was not annotated for the field
+_WORK_LABELS = ("Designation", "Companies worked at")
+_EDUCATION_LABELS = ("Degree", "College Name", "Graduation Year")
+_SKILL_LABELS = ("Tech Tools", "Job Specific Skills")
+_SCOPE: dict[str, tuple[str, ...]] = {
+    "Designation": _WORK_LABELS,
+    "Companies worked at": _WORK_LABELS,
+    "Degree": _EDUCATION_LABELS,
+    "College Name": _EDUCATION_LABELS,
+    "Graduation Year": _EDUCATION_LABELS,
+    **{f: _SKILL_LABELS for f in _SKILL_FIELDS},
+}
 # skill types dotin does not label as Tech Tools / Job Specific Skills (see the module docstring)
 IGNORED_SKILL_TYPES = frozenset({"soft", "language"})
 MATCH_THRESHOLD = 0.8
@@ -415,7 +427,7 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
     elif fld in _SKILL_FIELDS:
         canonical = fld != "skills (surface)"
         items: list[set[str]] = []
-        claimed_only = fld in _CLAIMED_ONLY
+        claimed_only = fld == "skills (canonical)"
         for s in _unique_skills(resume):
             if canonical and (s.type or "") in IGNORED_SKILL_TYPES:
                 continue
@@ -481,11 +493,9 @@ def score_documents(
         for fld in FIELDS:
             if fld == "Phone":
                 continue
-            if fld in _ANNOTATED_ONLY and not _skill_annotated(doc):
+            if fld in _SCOPE and not annotated_for(doc, fld):
                 continue
-            if fld in _WORK_FIELDS and not _work_annotated(doc):
-                continue
-            base = _ALL_DOCS_ROWS.get(fld, fld)
+            base = ALL_DOCS_ROWS.get(fld, fld)
             gold = _gold_values(doc, base, lookup)
             pred = _pred_values(resume, base)
             if base == "Companies worked at":
@@ -507,10 +517,10 @@ def score_documents(
     return scores, timing
 
 
-def _work_annotated(doc: DotinDoc) -> bool:
-    """Whether the annotators labelled any title or employer in this resume (see "Work history, annotated
-    resumes")."""
-    return bool(doc.values("Designation") or doc.values("Companies worked at"))
+def annotated_for(doc: DotinDoc, fld: str) -> bool:
+    """Whether the annotators labelled anything of the field's group in this resume (see "Annotation scope");
+    fields outside the groups (Name, Email Address) are annotated in every resume."""
+    return any(doc.values(label) for label in _SCOPE.get(fld, ())) or fld not in _SCOPE
 
 
 def _without_labelled_colleges(pred: list[set[str]], gold: list[str], colleges: list[str]) -> list[set[str]]:
@@ -525,11 +535,6 @@ def _without_labelled_colleges(pred: list[set[str]], gold: list[str], colleges: 
         if any(_similarity(p, g) > 0 for p in item for g in gold)
         or not any(_similarity(p, c) > 0 for p in item for c in colleges)
     ]
-
-
-def _skill_annotated(doc: DotinDoc) -> bool:
-    """Whether the annotators labelled any skill in this resume (see "Skills, annotated resumes")."""
-    return bool(doc.values("Tech Tools") or doc.values("Job Specific Skills"))
 
 
 def _unique_skills(resume: Any) -> list[Any]:

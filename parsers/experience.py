@@ -877,7 +877,7 @@ def _assign(
     rest = [g for f in rest for g in _split_title_prefix(f)]
     scored = [(_title_score(f[0]), looks_like_employer(f[0]), f) for f in rest]
     for t, e, f in scored:
-        if title is None and t > 0 and t >= e and not _COUNT_LEAD.match(f[0]):
+        if title is None and t > 0 and t >= e and not _COUNT_LEAD.match(f[0]) and not _verb_then_object(f[0]):
             title = f
     scored = [
         (t, e, f)
@@ -2125,6 +2125,19 @@ def _verb_led(words: list[str]) -> bool:
     if len(words) > 1 and words[1].lower() == "to":
         return True
     return (first.endswith("ed") and first not in _TITLE_PARTICIPLES) or first in _PAST_VERBS
+
+
+def _verb_then_object(s: str) -> bool:
+    """A duty, not a title: a past verb, then a lower-case word ("Supervised duties of Certified Nursing
+    Assistants", "Reported to Assistant Controller"); "Embedded Developer", "Licensed practical nurse" are
+    titles."""
+    words = s.split(" ", 2)
+    if len(words) < 2 or not words[1][:1].islower():
+        return False
+    first = words[0].lower()
+    return (
+        len(first) > 4 and first.endswith("ed") and first not in _TITLE_PARTICIPLES
+    ) or first in _PAST_VERBS
 
 
 _PAST_VERBS = _word_set("oversaw led ran built made wrote taught drove won grew")

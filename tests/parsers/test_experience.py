@@ -1361,3 +1361,18 @@ def test_spaces_a_pdf_lost_before_a_capital_are_put_back_in_titles() -> None:
 def test_a_capital_inside_a_name_that_is_no_title_word_stays() -> None:
     assert looks_like_title("SharePoint Developer") == 1.0
     assert looks_like_title("InfoTech") == 0.0
+
+
+def test_a_past_verb_then_its_object_is_a_duty_not_a_title() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Staff Nurse\n"
+        "May 2008 to May 2010 Company Name - City , State\n"
+        "Supervised duties ofCertified Nursing Assistants.\n"
+        "\n"
+        "Private Nurse\n"
+        "May 2007 to September 2007 Company Name - City , State\n"
+        "Embedded Developer\n"
+        "May 2005 to September 2006 Company Name - City , State\n"
+    )
+    assert [w.title for w in _work(text)] == ["Staff Nurse", "Private Nurse", "Embedded Developer"]

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
 from models.resume import PartialDate
 from parsers.certifications import extract_certifications
 from parsers.languages import cefr_of, extract_languages
 from parsers.sections import split_sections
+
+
+def _rows(items: Sequence[Any], fields: str) -> list[object]:
+    """The named fields of each item, as a tuple (a bare value when one field is named); "year" stands
+    for the year of the item's date."""
+    names = fields.split()
+    rows: list[object] = []
+    for item in items:
+        row = tuple(
+            (item.date.year if item.date else None) if n == "year" else getattr(item, n) for n in names
+        )
+        rows.append(row if len(row) > 1 else row[0])
+    return rows
 
 
 def test_languages_section_with_levels() -> None:
@@ -20,46 +38,134 @@ def test_languages_section_with_levels() -> None:
     assert langs[1].evidence is not None and langs[1].evidence.text == "Spanish"
 
 
-def test_programming_languages_are_not_spoken_languages() -> None:
-    text = "TECHNICAL SKILLS\nLanguages: Java, Python, C++\nFrameworks: Spring\n"
-    assert extract_languages(text, split_sections(text)) == []
+@pytest.mark.parametrize(
+    ("text", "fields", "want"),
+    [
+        pytest.param(
+            "TECHNICAL SKILLS\nLanguages: Java, Python, C++\nFrameworks: Spring\n",
+            "name",
+            [],
+            id="programming-languages-are-not-spoken",
+        ),
+        pytest.param(
+            "Summary\nFluent in Japanese. Studied Chinese history.\n",
+            "name",
+            ["Japanese"],
+            id="outside-a-section-needs-a-level-cue",
+        ),
+        pytest.param(
+            "Jane Roe\n\nLANGUAGES\nEnglish - C2\nMandarin Chinese - fluent\n\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n",
+            "name level",
+            [("English", "C2"), ("Mandarin", "fluent")],
+            id="mandarin-chinese-is-one-language",
+        ),
+    ],
+)
+def test_languages(text: str, fields: str, want: list[object]) -> None:
+    assert _rows(extract_languages(text, split_sections(text)), fields) == want
 
 
-def test_language_outside_a_section_needs_a_level_cue() -> None:
-    text = "Summary\nFluent in Japanese. Studied Chinese history.\n"
-    assert [x.name for x in extract_languages(text, split_sections(text))] == ["Japanese"]
+@pytest.mark.parametrize(
+    ("level", "cefr"),
+    [
+        ("C1", "C1"),
+        ("mother tongue", "native"),
+        ("Professional working proficiency", "B2"),
+        (None, None),
+    ],
+)
+def test_cefr_mapping(level: str | None, cefr: str | None) -> None:
+    assert cefr_of(level) == cefr
 
 
-def test_cefr_mapping() -> None:
-    assert cefr_of("C1") == "C1"
-    assert cefr_of("mother tongue") == "native"
-    assert cefr_of("Professional working proficiency") == "B2"
-    assert cefr_of(None) is None
-
-
-def test_certifications_section() -> None:
-    text = (
-        "CERTIFICATIONS\n"
-        "• AWS Certified Solutions Architect – Associate, Amazon Web Services, 2021\n"
-        "• PMP - Project Management Institute (Mar 2019)\n"
-        "• Certified ScrumMaster\n"
-    )
-    certs = extract_certifications(text, split_sections(text))
-    assert [(c.name, c.issuer, c.date) for c in certs] == [
-        ("AWS Certified Solutions Architect – Associate", "Amazon Web Services", PartialDate(year=2021)),
-        ("PMP", "Project Management Institute", PartialDate(year=2019, month=3)),
-        ("Certified ScrumMaster", None, None),
-    ]
-
-
-def test_degree_and_school_lines_of_a_combined_section_are_no_certifications() -> None:
-    text = (
-        "Jane Roe\n\nEDUCATION AND CERTIFICATIONS\nBachelor of Science in Nursing\nUniversity of Michigan, Ann Arbor\n"
-        "2015\nBLS Certification, American Heart Association, 2016\n"
-        "Sociology of Children: Monash University short course\n"
-    )
-    names = [c.name for c in extract_certifications(text, split_sections(text))]
-    assert names == ["BLS Certification", "Sociology of Children: Monash University short course"]
+@pytest.mark.parametrize(
+    ("text", "fields", "want"),
+    [
+        pytest.param(
+            (
+                "CERTIFICATIONS\n"
+                "• AWS Certified Solutions Architect – Associate, Amazon Web Services, 2021\n"
+                "• PMP - Project Management Institute (Mar 2019)\n"
+                "• Certified ScrumMaster\n"
+            ),
+            "name issuer date",
+            [
+                (
+                    "AWS Certified Solutions Architect – Associate",
+                    "Amazon Web Services",
+                    PartialDate(year=2021),
+                ),
+                ("PMP", "Project Management Institute", PartialDate(year=2019, month=3)),
+                ("Certified ScrumMaster", None, None),
+            ],
+            id="certifications-section",
+        ),
+        pytest.param(
+            (
+                "Jane Roe\n\nEDUCATION AND CERTIFICATIONS\nBachelor of Science in Nursing\nUniversity of Michigan, Ann Arbor\n"
+                "2015\nBLS Certification, American Heart Association, 2016\n"
+                "Sociology of Children: Monash University short course\n"
+            ),
+            "name",
+            ["BLS Certification", "Sociology of Children: Monash University short course"],
+            id="combined-section-degree-and-school-lines",
+        ),
+        pytest.param(
+            (
+                "Jane Roe\n\nCERTIFICATIONS\n"
+                "Project Management Professional (PMP) ~ Certified Information Systems Auditor (CISA)\n"
+                "Certified Financial Planner (CFP)\n"
+                "Oracle Certified Associate (OCA, 2015)\n"
+                "(PMI-ACP)\n"
+                "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
+            ),
+            "name",
+            [
+                "Project Management Professional (PMP)",
+                "Certified Information Systems Auditor (CISA)",
+                "Certified Financial Planner (CFP)",
+                "Oracle Certified Associate (OCA)",
+                "PMI-ACP",
+            ],
+            id="brackets-kept-and-tilde-separated-items",
+        ),
+        pytest.param(
+            (
+                "Jane Roe\n\nCERTIFICATIONS\n"
+                "SAP Certified Application\nin Financial Accounting\n"
+                "SAP HANA Certified\nTechnology Associate\n"
+                "Six Sigma Certified\nGreen Belt\n"
+                "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
+            ),
+            "name",
+            [
+                "SAP Certified Application in Financial Accounting",
+                "SAP HANA Certified Technology Associate",
+                "Six Sigma Certified",
+                "Green Belt",
+            ],
+            id="name-wrapped-onto-the-next-line",
+        ),
+        pytest.param(
+            (
+                "Jane Roe\n\nCERTIFICATIONS\n"
+                "CompTIA Security+ | Issued Jan 2020 | Expires Jan 2023\n"
+                "Certified Ethical Hacker - Issued by EC-Council, 2018\n"
+                "Registered Nurse (RN), State of Texas, License #123456, exp. 2025\n"
+                "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
+            ),
+            "name issuer year",
+            [
+                ("CompTIA Security+", "CompTIA", 2020),
+                ("Certified Ethical Hacker", "EC-Council", 2018),
+                ("Registered Nurse (RN)", "State of Texas", None),
+            ],
+            id="issue-expiry-and-licence-numbers",
+        ),
+    ],
+)
+def test_certifications(text: str, fields: str, want: list[object]) -> None:
+    assert _rows(extract_certifications(text, split_sections(text)), fields) == want
 
 
 def test_a_combined_section_gives_education_entries_with_their_dates() -> None:
@@ -71,64 +177,3 @@ def test_a_combined_section_gives_education_entries_with_their_dates() -> None:
     )
     got = [(e.degree, e.institution, e.end) for e in extract_education(text, split_sections(text))]
     assert got == [("Bachelor of Science in Nursing", "University of Michigan", PartialDate(year=2015))]
-
-
-def test_certification_names_keep_their_brackets_and_items_on_one_line_are_apart() -> None:
-    text = (
-        "Jane Roe\n\nCERTIFICATIONS\n"
-        "Project Management Professional (PMP) ~ Certified Information Systems Auditor (CISA)\n"
-        "Certified Financial Planner (CFP)\n"
-        "Oracle Certified Associate (OCA, 2015)\n"
-        "(PMI-ACP)\n"
-        "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
-    )
-    names = [c.name for c in extract_certifications(text, split_sections(text))]
-    assert names == [
-        "Project Management Professional (PMP)",
-        "Certified Information Systems Auditor (CISA)",
-        "Certified Financial Planner (CFP)",
-        "Oracle Certified Associate (OCA)",
-        "PMI-ACP",
-    ]
-
-
-def test_a_certification_name_wrapped_onto_the_next_line_is_one_name() -> None:
-    text = (
-        "Jane Roe\n\nCERTIFICATIONS\n"
-        "SAP Certified Application\nin Financial Accounting\n"
-        "SAP HANA Certified\nTechnology Associate\n"
-        "Six Sigma Certified\nGreen Belt\n"
-        "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
-    )
-    names = [c.name for c in extract_certifications(text, split_sections(text))]
-    assert names == [
-        "SAP Certified Application in Financial Accounting",
-        "SAP HANA Certified Technology Associate",
-        "Six Sigma Certified",
-        "Green Belt",
-    ]
-
-
-def test_issue_expiry_and_licence_numbers_are_no_part_of_a_certification_name() -> None:
-    text = (
-        "Jane Roe\n\nCERTIFICATIONS\n"
-        "CompTIA Security+ | Issued Jan 2020 | Expires Jan 2023\n"
-        "Certified Ethical Hacker - Issued by EC-Council, 2018\n"
-        "Registered Nurse (RN), State of Texas, License #123456, exp. 2025\n"
-        "\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
-    )
-    got = [
-        (c.name, c.issuer, c.date.year if c.date else None)
-        for c in extract_certifications(text, split_sections(text))
-    ]
-    assert got == [
-        ("CompTIA Security+", "CompTIA", 2020),
-        ("Certified Ethical Hacker", "EC-Council", 2018),
-        ("Registered Nurse (RN)", "State of Texas", None),
-    ]
-
-
-def test_mandarin_chinese_is_one_language() -> None:
-    text = "Jane Roe\n\nLANGUAGES\nEnglish - C2\nMandarin Chinese - fluent\n\nEXPERIENCE\nAnalyst, Acme Corp, 2010 - 2015\n"
-    got = [(lang.name, lang.level) for lang in extract_languages(text, split_sections(text))]
-    assert got == [("English", "C2"), ("Mandarin", "fluent")]

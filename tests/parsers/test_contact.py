@@ -33,11 +33,15 @@ def test_full_header() -> None:
     ]
 
 
-def test_phone_e164_from_location_cue() -> None:
-    phones = find_phones("Phone: (415) 555-2671", region=guess_region("San Francisco, CA"))
-    assert phones[0][0] == "+14155552671"
-    uk = find_phones("Mobile: 020 7946 0958", region=guess_region("London, UK"))
-    assert uk[0][0] == "+442079460958"
+@pytest.mark.parametrize(
+    ("text", "place", "e164"),
+    [
+        pytest.param("Phone: (415) 555-2671", "San Francisco, CA", "+14155552671", id="us-location"),
+        pytest.param("Mobile: 020 7946 0958", "London, UK", "+442079460958", id="uk-location"),
+    ],
+)
+def test_phone_e164_from_location_cue(text: str, place: str, e164: str) -> None:
+    assert find_phones(text, region=guess_region(place))[0][0] == e164
 
 
 def test_phone_without_country_keeps_digits() -> None:
@@ -87,6 +91,23 @@ def test_emails_deduplicated_and_lowercased() -> None:
             "Lorna Vance Writes\nGreat resumes get interviews, says our writer.\n"
             "Sales Representative Resume Example\nAda Okafor\n21 Elm Road, Kingston\n",
             "Ada Okafor",
+        ),
+        pytest.param(
+            (
+                "Lindenweg 12\n30159 Hannover\nTel.: +49 511 000 000\nFax: +49 511 000 001\nMobile: +49 170 000 0000\n"
+                "e-mail: mk@example.org\nweb: example.org\n\nCURRICULUM VITAE\n\nPO Box 4471\nVAT no. 123 456\n"
+                "Since 1998\n0. Contents\nPersonal Details:\n\n1.\n\nMarta Keller\nBerlin, 02.05.1970\n"
+            ),
+            "Marta Keller",
+            id="under-a-personal-details-label-further-down",
+        ),
+        pytest.param(
+            "CURRICULUM VITAE\nOBJECTIVE\nTo build reliable systems\n"
+            + "Maintained build pipelines\n" * 20
+            + "OTHER INFORMATION\nLanguages : English, Tamil\nFather Name : Suresh Iyer\nNationality : Indian\n"
+            + "Marital Status : Single\nName : Kavya Iyer\n",
+            "Kavya Iyer",
+            id="name-label-among-personal-details-at-the-end",
         ),
     ],
 )
@@ -138,18 +159,31 @@ def test_name_on_sidebar_pdfs_is_not_a_sidebar_skill(seed: int) -> None:
         assert ev is not None and resume.text[ev.start : ev.end] == spec.name
 
 
-def test_name_email_agreement_only_overrides_a_weak_candidate() -> None:
-    # a clear first-line name stays even when the email names someone else
-    text = "Deb Hagenes\nDigital Media Specialist\ngreg@atlanticstudio.ca\n\nProfile\nGreg Fisher is a designer.\n"
-    first = find_name(text, split_sections(text), email="greg@atlanticstudio.ca")
-    assert first is not None and first.value == "Deb Hagenes"
-    # skill-list entries above the name give way to the line the email agrees with
-    text2 = (
-        "Contact\nlina.sato@example.com\n\nSKILLS\nDifferentiated Instruction\nClassroom Management\n\n"
-        "Lina Sato\n\nTeacher\n"
-    )
-    got = find_name(text2, split_sections(text2), email="lina.sato@example.com")
-    assert got is not None and got.value == "Lina Sato"
+@pytest.mark.parametrize(
+    ("text", "email", "name"),
+    [
+        # a clear first-line name stays even when the email names someone else
+        pytest.param(
+            "Deb Hagenes\nDigital Media Specialist\ngreg@atlanticstudio.ca\n\nProfile\nGreg Fisher is a designer.\n",
+            "greg@atlanticstudio.ca",
+            "Deb Hagenes",
+            id="clear-first-line-name-stays",
+        ),
+        # skill-list entries above the name give way to the line the email agrees with
+        pytest.param(
+            (
+                "Contact\nlina.sato@example.com\n\nSKILLS\nDifferentiated Instruction\nClassroom Management\n\n"
+                "Lina Sato\n\nTeacher\n"
+            ),
+            "lina.sato@example.com",
+            "Lina Sato",
+            id="skill-list-entries-above-the-name",
+        ),
+    ],
+)
+def test_name_email_agreement_only_overrides_a_weak_candidate(text: str, email: str, name: str) -> None:
+    found = find_name(text, split_sections(text), email=email)
+    assert found is not None and found.value == name
 
 
 def test_a_line_that_straddles_the_name_search_limit_is_read_whole() -> None:
@@ -162,27 +196,6 @@ def test_a_line_that_straddles_the_name_search_limit_is_read_whole() -> None:
     assert text.index("Westmoor") < 300 < text.index("University")
     found = find_name(text, split_sections(text))
     assert found is None or "Westmoor" not in found.value
-
-
-def test_name_under_a_personal_details_label_further_down() -> None:
-    text = (
-        "Lindenweg 12\n30159 Hannover\nTel.: +49 511 000 000\nFax: +49 511 000 001\nMobile: +49 170 000 0000\n"
-        "e-mail: mk@example.org\nweb: example.org\n\nCURRICULUM VITAE\n\nPO Box 4471\nVAT no. 123 456\n"
-        "Since 1998\n0. Contents\nPersonal Details:\n\n1.\n\nMarta Keller\nBerlin, 02.05.1970\n"
-    )
-    found = find_name(text, split_sections(text))
-    assert found is not None and found.value == "Marta Keller"
-
-
-def test_a_name_label_among_personal_details_at_the_end() -> None:
-    text = (
-        "CURRICULUM VITAE\nOBJECTIVE\nTo build reliable systems\n"
-        + "Maintained build pipelines\n" * 20
-        + "OTHER INFORMATION\nLanguages : English, Tamil\nFather Name : Suresh Iyer\nNationality : Indian\n"
-        + "Marital Status : Single\nName : Kavya Iyer\n"
-    )
-    found = find_name(text, split_sections(text))
-    assert found is not None and found.value == "Kavya Iyer"
 
 
 _NAME_PIECES = [
@@ -220,4 +233,4 @@ def test_location_stays_on_its_line() -> None:
     text = "Helen Okafor\n12 Park Lane, London\nPhone: 020 7946 0958\n"
     loc = find_location(text, len(text))
     assert loc is not None and loc.value == "Park Lane, London"
-    assert text[loc.evidence.start : loc.evidence.end] == "Park Lane, London"
+    assert loc.evidence is not None and text[loc.evidence.start : loc.evidence.end] == "Park Lane, London"

@@ -1022,19 +1022,26 @@ _DASH_PLACE_LINE = re.compile(
 )
 
 
-def _dash_place_institution(text: str, line_end: int, hi: int) -> tuple[str, int, int] | None:
-    """The institution of a degree that names none on or around its line, from the first line below it (a blank
-    line may come between) laid out as "<Name> - <City>, <Region>" (job-board exports), when the name holds no
-    digit, degree or date."""
+def _next_line(text: str, line_end: int, hi: int) -> tuple[int, int] | None:
+    """Bounds of the first non-blank line after the line ending at `line_end` (blank lines skipped), before `hi`."""
     a = line_end + 1
     while a < hi:
         e = text.find("\n", a, hi)
         e = hi if e < 0 else e
         if text[a:e].strip():
-            break
+            return a, e
         a = e + 1
-    else:
+    return None
+
+
+def _dash_place_institution(text: str, line_end: int, hi: int) -> tuple[str, int, int] | None:
+    """The institution of a degree that names none on or around its line, from the first line below it (a blank
+    line may come between) laid out as "<Name> - <City>, <Region>" (job-board exports), when the name holds no
+    digit, degree or date."""
+    below = _next_line(text, line_end, hi)
+    if below is None:
         return None
+    a, e = below
     m = _DASH_PLACE_LINE.match(text, a, e)
     if m is None:
         return None
@@ -1058,15 +1065,10 @@ def _acronym_line_institution(text: str, line_end: int, hi: int) -> tuple[str, i
     """The institution of a degree that names none on or around its line, from the first line below it (a blank
     line may come between) when that line is an acronym alone or before ", <Place>": "B.Tech in CSE" / "GGSIPU"
     (job-board exports). Not a degree, grade, place or other capitals word."""
-    a = line_end + 1
-    while a < hi:
-        e = text.find("\n", a, hi)
-        e = hi if e < 0 else e
-        if text[a:e].strip():
-            break
-        a = e + 1
-    else:
+    below = _next_line(text, line_end, hi)
+    if below is None:
         return None
+    a, e = below
     m = _BULLET_LEAD.match(text, a, e)
     b0 = m.end() if m else a
     line = text[b0:e].rstrip(" \t.")

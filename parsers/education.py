@@ -950,17 +950,17 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     # institutions in education sections that no degree claimed: an entry without a degree
     for sec in edu_secs:
         # a training centre named on its line counts too ("Crown Agents Training Centre")
-        found = [m.start() for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end)]
-        found += [-m.start() - 1 for m in _CENTRE_RE.finditer(text, sec.start, sec.end)]
-        for pos in sorted(found, key=lambda x: x if x >= 0 else -x - 1):
-            lbd = _line_bounds(text, pos if pos >= 0 else -pos - 1)
+        found = [(m.start(), False) for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end)]
+        found += [(m.start(), True) for m in _CENTRE_RE.finditer(text, sec.start, sec.end)]
+        for pos, centre in sorted(found):
+            lbd = _line_bounds(text, pos)
             if lbd in claimed_lines:
                 continue
-            if pos >= 0:
+            if centre:
+                inst = _centre_name(text, lbd[0], lbd[1])
+            else:
                 fake = DegreeHit("", "bachelor", lbd[0], lbd[0])
                 inst = _institution_near(text, fake, lbd[0], lbd[1])
-            else:
-                inst = _centre_name(text, lbd[0], lbd[1])
             if (
                 not inst
                 or lbd[1] - lbd[0] > 100

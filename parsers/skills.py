@@ -892,8 +892,9 @@ def _vertical_list_items(
     """Items of a vertical list in a skills section, one per line ("Data cleaning" / "SQL" / "Tableau"),
     that the taxonomy does not name. A run of at least three short lines (one to four words, no comma or
     colon; blank lines between them, as in double-spaced lists, are skipped; the section's heading line is
-    none of them) is such a list when at least a third of its lines hold a taxonomy skill; each line of it without one, capitalised, holding no year or
-    link and passing the same word rules as list items (`_plain_name`), is an "unlisted" skill."""
+    none of them) is such a list when at least a third of its lines hold a taxonomy skill; each line of it
+    without one, capitalised, holding no year or link and passing the same word rules as list items
+    (`_plain_name`), is an "unlisted" skill."""
     m = _matcher(tx)
     for sec in sections or ():
         if sec.kind != "skills":

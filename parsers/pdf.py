@@ -410,6 +410,7 @@ def _pdfium_fragments(textpage: object) -> list[Fragment]:
         (breaks_before[1:] != breaks_before[:-1]) | ~same_line | (gap > 0.9 * size) | (gap < -0.6 * size)
     )
     spaced = ~new_frag & ((np.diff(pos) > 1) | (gap > 0.1 * size))
+    spaced |= _wide_advances(codes[pos], left, right, height, ~new_frag & (np.diff(pos) == 1), size)
     starts = np.concatenate(([0], np.flatnonzero(new_frag) + 1))
     x1s = np.maximum.reduceat(right, starts)
     bots = np.minimum.reduceat(bottom, starts)
@@ -425,6 +426,36 @@ def _pdfium_fragments(textpage: object) -> list[Fragment]:
             Fragment(float(left[s]), float(x1s[j]), float(bots[j]), float(tops[j]), "".join(pieces[s:e]))
         )
     return frags
+
+
+def _wide_advances(codes: Any, left: Any, right: Any, height: Any, adjacent: Any, size: Any) -> Any:
+    """Pairs of adjacent characters with a word space between them that no box gap shows.
+
+    Some PDFs set a word space by moving the next glyph along, and a glyph whose ink overhangs its advance
+    ('f', italics) then covers the space: "of" + "Business" read "ofBusiness". A glyph's advance is the step
+    from its origin (a loose box's left edge) to the next one's; within a word it is the same each time the
+    glyph is drawn at that size (kerning aside), so a step wider than the glyph's usual step by more than
+    0.15 of the font height is a space. The usual step is the median over the glyph's steps inside words
+    on the page (a glyph seen once has nothing to compare with and gets no space)."""
+    import numpy as np
+
+    step = left[1:] - left[:-1]
+    sel = np.flatnonzero(adjacent & (step > 0))
+    out = np.zeros(len(step), dtype=bool)
+    if sel.size < 2:
+        return out
+    # the same glyph of the same font at the same size: code, box height and box width (a bold 'f' is wider)
+    width = right[:-1][sel] - left[:-1][sel]
+    key = (
+        codes[:-1][sel].astype(np.int64) * 4096 + np.round(height[:-1][sel] * 8).astype(np.int64)
+    ) * 65536 + np.round(width * 16).astype(np.int64)
+    steps = step[sel]
+    order = np.lexsort((steps, key))
+    keys_sorted, steps_sorted = key[order], steps[order]
+    uniq, first, counts = np.unique(keys_sorted, return_index=True, return_counts=True)
+    usual = steps_sorted[first + (counts - 1) // 2][np.searchsorted(uniq, key)]
+    out[sel] = steps - usual > 0.15 * size[sel]
+    return out
 
 
 def _read_pdfium(data: bytes, limits: Limits) -> list[PageText]:

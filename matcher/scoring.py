@@ -30,7 +30,7 @@ __all__ = ["DEFAULT_WEIGHTS", "merge_weights", "score_candidate", "score_validat
 # 0.101 below plain MiniLM on the repaired text). Re-chosen with the view mix (ranking.PROFILE_VIEW_SHARE) on
 # a grid (mix 0.3-0.5, semantic and peer 0.30-0.48, experience 0.06-0.14, lexical 0-0.04), among the settings
 # within 0.05 of MiniLM in every occupation, by posts 1-2: 0.810 / post 3 0.680 (0.789 / 0.655 before), and
-# the neighbouring settings give 0.756-0.769 overall with post 3 0.660-0.684.
+# the neighbouring settings give 0.755-0.769 overall with post 3 0.661-0.684.
 DEFAULT_WEIGHTS: dict[str, float] = {
     "required_skill_coverage": 0.02,
     "preferred_skill_coverage": 0.01,

@@ -841,14 +841,21 @@ def _unlisted_items(
 
 
 _NOT_NAME_WORDS = _NOT_ITEM_WORDS | _ROLE_WORDS
+# Words of a proficiency level: "Very Proficient", "Expert", "Intermediate" head or rate the skills of a table
+# ("Skill: level" lines, level columns), they name none.
+_LEVEL_WORDS = frozenset(
+    {"very", "highly", "proficient", "proficiency", "expert", "advanced", "intermediate", "beginner", "novice",
+     "experienced", "familiar", "fluent", "competent", "moderate", "excellent", "strong", "level"}
+)  # fmt: skip
 
 
 def _plain_name(item: str, m: _Matcher) -> bool:
     """Could this list item name a tool or skill? Not with over four words, a role or filler word ("Senior
-    Engineer", "basics of C"), as a duty ("Created", "Led design"), or as a single word naming an occupation
-    ("Accountant") or taken from 3+ multi-word aliases ("Studio" of "Visual Studio", "Managing")."""
+    Engineer", "basics of C"), as a duty ("Created", "Led design"), made of proficiency levels only ("Very
+    Proficient"), or as a single word naming an occupation ("Accountant") or taken from 3+ multi-word aliases
+    ("Studio" of "Visual Studio", "Managing")."""
     words = item.lower().split()
-    if len(words) > 4 or not _NOT_NAME_WORDS.isdisjoint(words):
+    if len(words) > 4 or not _NOT_NAME_WORDS.isdisjoint(words) or _LEVEL_WORDS.issuperset(words):
         return False
     if _duty_item(item.split()):
         return False

@@ -485,6 +485,16 @@ def test_double_spaced_vertical_list_in_a_skills_section() -> None:
     assert set(found) == {"Data cleaning", "Qwirkly Reports"}
 
 
+def test_proficiency_levels_of_a_skills_table_are_no_items() -> None:
+    # a level heading or rating in a skills table ("Very Proficient", "Expert") names no skill; the tools do
+    text = (
+        "SKILLS\nVery Proficient\nSQL\nQwirkly Reports\nTableau\nProficient\nPython\nQwirkly Boards\nExpert\n"
+    )
+    found = _unlisted(text, [Section(kind="skills", heading="SKILLS", start=0, end=len(text))])
+    assert set(found) == {"Qwirkly Reports", "Qwirkly Boards"}
+    assert set(_unlisted("Tools: Jenkins, Git, Intermediate, Advanced Qwirkly\n")) == {"Advanced Qwirkly"}
+
+
 def test_no_unlisted_items_in_a_certifications_section() -> None:
     text = "CERTIFICATIONS\nCCNA, MCSE, Qwirkly Certified Admin, Java, Python\n"
     certs = [Section(kind="certifications", heading="CERTIFICATIONS", start=0, end=len(text))]

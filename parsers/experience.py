@@ -622,8 +622,44 @@ def _plausible_name(s: str) -> bool:
     return lower <= 1 and not _FOUR_DIGITS.search(s) and not wrapped
 
 
+# the head noun of an institution's own name ("... Conference", "... Employment Center"): a title "of" or "to" it
+# names where the holder worked ("Executive Secretary of the European Civil Aviation Conference"), where a field
+# or function after "of" does not ("Director of Nursing Services", "Manager of University Relations")
+_INSTITUTION_HEADS = _word_set(
+    "association center centre conference commission organization organisation institute university college "
+    "corporation company bank foundation society agency authority ministry hospital clinic federation"
+)
+_TITLE_OF_ORG = re.compile(
+    r"^(?P<t>[A-Z][\w.&'/\-]*(?:[ \t]+[A-Z][\w.&'/\-]*){0,4})[ \t]+(?:of|to|for)[ \t]+(?:the[ \t]+)?"
+    r"(?P<o>[A-Z][\w.&'\-]*(?:[ \t]+(?:[A-Z][\w.&'\-]*|of|and|&|for|the)){0,7})"
+    r"(?P<a>[ \t]*\([A-Z][A-Za-z&./]{1,9}\))?$"
+)
+
+
+def _split_title_of_org(f: tuple[str, int, int]) -> list[tuple[str, int, int]] | None:
+    """ "Executive Secretary of the European Civil Aviation Conference (ECAC)" -> the title and the institution
+    it serves, when the title's last word heads titles and the rest ends in an institution's head noun."""
+    if " of " not in f[0] and " to " not in f[0] and " for " not in f[0]:
+        return None
+    m = _TITLE_OF_ORG.match(f[0])
+    if m is None:
+        return None
+    t_words = _words(m.group("t"))
+    o_words = _words(m.group("o"))
+    if not t_words or not o_words or o_words[-1] not in _INSTITUTION_HEADS:
+        return None
+    if not _is_title_word(t_words[-1].split("/")[-1]) or _plural_head(t_words):
+        return None
+    a, b = m.span("t")
+    oa = m.start("o")
+    return [(m.group("t"), f[1] + a, f[1] + b), (f[0][oa:], f[1] + oa, f[2])]
+
+
 def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     """ "Software Developer FXhome" -> title "Software Developer" + employer "FXhome" (a capitalized rest)."""
+    of_org = _split_title_of_org(f)
+    if of_org is not None:
+        return of_org
     words = f[0].split()
     if len(words) < 3:
         return [f]

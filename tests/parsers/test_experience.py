@@ -714,6 +714,23 @@ def _headline(text: str) -> str | None:
             ["Staff Nurse", "Private Nurse", "Embedded Developer"],
             id="a-past-verb-then-its-object-is-a-duty-not-a-title",
         ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "2010-2015: Executive Secretary of the Northern Rail Safety Conference (NRSC)\n"
+                "Ran the secretariat.\n"
+                "2004-2010: Director of Nursing Services, Lakeside Memorial Hospital\n"
+                "Led the nursing staff.\n"
+                "2001-2004: Manager of Member Relations, Orchard Credit Union\n"
+            ),
+            "title employer",
+            [
+                ("Executive Secretary", "Northern Rail Safety Conference (NRSC)"),
+                ("Director of Nursing Services", "Lakeside Memorial Hospital"),
+                ("Manager of Member Relations", "Orchard Credit Union"),
+            ],
+            id="a-title-of-an-institution-names-the-employer-a-title-of-a-function-stays-whole",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

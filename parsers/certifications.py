@@ -80,14 +80,61 @@ def _closed(name: str, body: str) -> str:
     return name
 
 
+# "Licensure: IL Professional Educator License", "A valid Teacher's License", "2005: ...": a label, an article or
+# a year before the name
+_NAME_LABEL = re.compile(
+    r"(?:(?:19|20)\d\d[ \t]*:[ \t]*)?"
+    r"(?:(?i:licen[cs]ure|licen[cs]es?|certifications?|certificates?(?:[ \t]+held)?|credentials?)[ \t]*:[ \t]*)?"
+    r"(?:(?:(?i:an?|the)[ \t]+)?(?i:valid|current)(?:[ \t]+(?:and|&)[ \t]+(?i:valid|current))?[ \t]+)?"
+)
+# a personal detail, not a credential: "Driving license: Yes"
+_YES_NO_FIELD = re.compile(r"[^:\n]{1,40}:[ \t]*(?i:yes|no|held|available|valid)[ \t.]*$")
+# a sub-heading made of generic words: "ADDITIONAL CERTIFIED TRAINING", "Licenses and Certifications"
+_GENERIC_WORDS = frozenset({
+    "additional", "certified", "certifications", "certification", "certificates", "certificate", "licenses",
+    "licences", "license", "licence", "licensure", "training", "trainings", "courses", "course", "professional",
+    "development", "and", "&", "other", "relevant",
+})  # fmt: skip
+# outside a certifications section, a sentence about oneself ("I have been licensed as ..."): prose, not a name
+_FIRST_PERSON = re.compile(r"(?<![\w.])I(?:[ \t]+(?:have|am|was|hold|had)\b|')")
+_PLACEHOLDER = re.compile(r"[xX]{3,}")
+_SENTENCE_STOP = re.compile(r"(?<![\w.])[A-Za-z][a-z]{3,}\.$")
+
+
+def _not_a_name(body: str) -> bool:
+    """A line that is no credential's name: a personal detail ("Driving license: Yes") or a sub-heading made of
+    generic words ("ADDITIONAL CERTIFIED TRAINING")."""
+    if _YES_NO_FIELD.fullmatch(body):
+        return True
+    words = body.rstrip(" :").lower().split()
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def _school_certificate(line: str) -> bool:
+    """Outside a certifications section: a school-level qualification ("Certificate (Std XII)", "Kenya Certificate of Education (KCE) 'O Level"),
+    which the education parser reads."""
+    return any(d.level == "secondary" for d in find_degrees(line))
+
+
 def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
     line = text[a:b]
     m = _BULLET.match(line)
     off = a + (m.end() if m else 0)
+    lab = _NAME_LABEL.match(text, off, b)
+    year_label = None
+    if lab is not None and lab.end() < b and text[lab.end()].isalnum():
+        year_label = find_dates(text[off : lab.end()])
+        off = lab.end()
     body = text[off:b].rstrip()
-    if len(body) < 3 or len(body) > 160 or not re.search(r"[A-Za-z]{2}", body):
+    if (
+        len(body) < 3
+        or len(body) > 160
+        or not re.search(r"[A-Za-z]{2}", body)
+        or _PLACEHOLDER.fullmatch(body)
+        or _not_a_name(body)
+    ):
         return None
-    date = None
+    date = year_label[0][0] if year_label else None
     # "| Issued Jan 2020 | Expires Jan 2023", ", License #123456, exp. 2025": record keeping, not the name
     meta = _META_TAIL.search(body)
     meta_issuer = None
@@ -126,6 +173,10 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
         if im:
             issuer = im.group(1)
     name = " ".join(_closed(name, body).split())
+    if _SENTENCE_STOP.search(
+        name
+    ):  # "A valid Teacher's License." ends a sentence; "Co." or "Ph.D." keep theirs
+        name = name[:-1]
     if not name or len(name) < 3:
         return None
     start = text.find(name, off, b)
@@ -216,7 +267,11 @@ def extract_certifications(text: str, sections: list[Section]) -> list[Certifica
                             seen.add(ci.name.lower())
                             out.append(ci)
                 elif (
-                    _CERT_LINE_RE.search(line) and len(line.strip()) <= 120 and not line.strip().endswith(":")
+                    _CERT_LINE_RE.search(line)
+                    and len(line.strip()) <= 120
+                    and not line.strip().endswith(":")
+                    and not _FIRST_PERSON.search(line)
+                    and not _school_certificate(line)
                 ):
                     c = _entry(text, pos, e, 0.5)
                 else:

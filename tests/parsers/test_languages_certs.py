@@ -162,6 +162,25 @@ def test_cefr_mapping(level: str | None, cefr: str | None) -> None:
             ],
             id="issue-expiry-and-licence-numbers",
         ),
+        pytest.param(
+            (
+                "Jane Roe\n\nEDUCATION\nBachelor of Arts, Lakeview University, 2010\n"
+                "Licensure: Ohio Professional Educator License\n"
+                "A valid Ontario Teacher's License.\n"
+                "2005: Certificate in Welding\n"
+                "Driving license: Yes\n"
+                "ADDITIONAL CERTIFIED TRAINING\n"
+                "Higher Secondary\nCertificate (Std XII)\n"
+                "I have been licensed as a mediator in Spain and\n"
+            ),
+            "name year",
+            [
+                ("Ohio Professional Educator License", None),
+                ("Ontario Teacher's License", None),
+                ("Certificate in Welding", 2005),
+            ],
+            id="labels-and-articles-before-names-and-lines-that-name-no-credential",
+        ),
     ],
 )
 def test_certifications(text: str, fields: str, want: list[object]) -> None:

@@ -914,6 +914,15 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         start = end = None
         dspan = None
         if dates:
+            # a date alone on its line with a colon heads the lines below it ("1979 - 1983:" / "University of
+            # X" / "Bachelor of Laws"): below the degree it is the next entry's, above it this one's unless the
+            # degree's own line holds a date
+            labels = [d for d in dates if _date_label(text, win_a + d.start, win_a + d.end)]
+            if labels:
+                above = [d for d in labels if win_a + d.start < la]
+                dates = [d for d in dates if d not in labels or d in above] or dates
+                if above and not any(la <= win_a + d.start < lb for d in dates):
+                    dates = above[-1:]
             # the date closest to the degree; after an earlier degree, the lines above it are that degree's,
             # so a date at or below this degree's line comes first when there is one
             if i > 0 and any(win_a + d.start >= la for d in dates):
@@ -970,13 +979,24 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 continue
             claimed_lines.add(lbd)
             win_b = min(sec.end, _next_lines_end(text, lbd[1], 2))
-            dates = find_date_ranges(text[lbd[0] : win_b])
+            base = lbd[0]
+            dates = find_date_ranges(text[base:win_b])
+            # a date label below heads the next entry; one in the two lines above heads this one
+            dates = [d for d in dates if not _date_label(text, base + d.start, base + d.end)]
+            above_a = max(sec.start, _prev_lines_start(text, lbd[0], 2))
+            above = [
+                d
+                for d in find_date_ranges(text[above_a : lbd[0]])
+                if _date_label(text, above_a + d.start, above_a + d.end)
+            ]
+            if above:
+                dates, base = above[-1:], above_a
             start = end = None
             dspan = None
             if dates:
                 d0 = dates[0]
                 start, end = (None, d0.first) if d0.single else (d0.first, None if d0.current else d0.last)
-                dspan = Span.of(text, lbd[0] + d0.start, lbd[0] + d0.end)
+                dspan = Span.of(text, base + d0.start, base + d0.end)
             out.append(
                 Education(
                     institution=inst[0],
@@ -996,6 +1016,15 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
 
 
 _CENTRE_RE = re.compile(r"\b(?:Centre|Center|CENTRE|CENTER)\b")
+
+
+def _date_label(text: str, a: int, b: int) -> bool:
+    """The date at [a, b) stands alone on its line followed by a colon ("1979 - 1983:")."""
+    la, lb = _line_bounds(text, a)
+    line = text[la:lb].strip()
+    return line.endswith(":") and line[:-1].strip() == text[a:b].strip(" \t:")
+
+
 _PIECE_END = re.compile(r"[,|;(/]|\s[-–]\s")
 
 

@@ -235,6 +235,21 @@ def test_entries() -> None:
         pytest.param(
             "John Roe\nJackson, MS\n\nSKILLS\nWelding\n", "degree", [], id="state-ms-in-contact-block"
         ),
+        # each entry headed by its dates and a colon: a date label below a degree is the next entry's
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\n1990:\n\nLakeside Training Centre\nCertificate in Law\n\n"
+                "1979 - 1983:\n\nUniversity of Northland, Faculty of Law\nBachelor of Laws (LL.B Honours)\n\n"
+                "1973 - 1978:\n\nHillside High School\nKenya Certificate of Education (KCE) O Level\n"
+            ),
+            "institution end_year",
+            [
+                ("Lakeside Training Centre", 1990),
+                ("University of Northland", 1983),
+                ("Hillside High School", 1978),
+            ],
+            id="date-labels-head-the-entries-below",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

@@ -363,3 +363,41 @@ def test_without_labelled_colleges_keeps_matched_and_other_employers() -> None:
         {"state university"},
     ]
     assert _without_labelled_colleges(pred, [], []) == pred
+
+
+def _college_row(xml: bytes) -> tuple[int, int, int]:
+    scores, _ = score_documents([load_dotin_file(xml, doc_id="8")])
+    row = scores["all"]["College Name"]
+    return row.tp, row.n_pred, row.n_gold
+
+
+def test_college_read_as_the_employer_where_labelled_is_neither_found_nor_missed() -> None:
+    # the parser reads Riverside University as the lecturer's employer, where dotin labels a College Name
+    assert _college_row(LECTURER_XML) == (0, 0, 0)
+    # named in an education entry as well, it is a college to find, and the parser finds it
+    studied = LECTURER_XML.replace(
+        b"</cv>",
+        b'\nEDUCATION\n\n<label type="Degree">B.Sc. in Statistics</label>\n'
+        b'<label type="College Name">Riverside University</label>\n2015\n</cv>',
+    )
+    assert _college_row(studied) == (1, 1, 1)
+
+
+def test_college_labelled_where_no_employer_was_read_stays_a_miss() -> None:
+    # the employer is read in the work history, where it carries no label; the labelled mention is prose
+    xml = b"""<?xml version="1.0" encoding="UTF-8"?>
+<cv>
+<label type="Name">Jane Doe</label>
+
+SUMMARY
+
+Analyst with a degree from <label type="College Name">Riverside University</label> and five years in research.
+
+WORK EXPERIENCE
+
+<label type="Designation">Lecturer</label>
+Riverside University, Pune
+January 2019 to Present
+</cv>
+"""
+    assert _college_row(xml) == (0, 0, 1)

@@ -1109,7 +1109,11 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
     # positions stated without dates (labelled lines, undated headers, "experience as X", further roles named
     # on a position's header line): weaker evidence, kept only when they add a title or an employer that no
     # dated position has
-    for w in [*_co_roles(text, items), *_undated_positions(text, sections, items)]:
+    for w in [
+        *_co_roles(text, items),
+        *_co_employers(text, items),
+        *_undated_positions(text, sections, items),
+    ]:
         if _adds_something(w, items):
             items.append(w)
     for w in items:
@@ -1232,6 +1236,88 @@ def _co_roles(text: str, items: list[WorkItem]) -> list[WorkItem]:
         for t, a in found:
             out.append(_item(text, (t.strip(), a), None, 0.25))
     return out
+
+
+# an employer's name: capitalized words, joined by minor words, with its legal form after a comma
+_NAME = r"[A-Z][\w.&'\-]*(?:[ \t]+(?:[A-Z0-9][\w.&'\-]*|of|and|&|for|the|de))*(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|PLC)\.?)?"
+# one employer under two names: a former or later name, or the group that owns it ("Ratio DesignLab, Inc.
+# (became AppForge, Inc.)", "Northwind Ltd (formerly Contoso Ltd)", "ABC Group, an IBM company")
+_TWO_NAMES = re.compile(
+    rf"(?P<a>{_NAME})[ \t]*(?:\([ \t]*(?:now|formerly|previously|later|became|renamed|acquired by|merged (?:with|into)|"
+    rf"(?:a )?(?:division|subsidiary|unit|part) of|an?)[ \t]+(?P<b>{_NAME})(?:[ \t]+company)?[ \t]*\)|"
+    rf",[ \t]+an?[ \t]+(?P<c>{_NAME})[ \t]+(?:company|subsidiary)\b)"
+)
+# "Apex Services/Dollar Group": two employers named on one line, a slash between them
+_SLASHED_NAMES = re.compile(rf"^(?P<a>{_NAME})[ \t]*/[ \t]*(?P<b>{_NAME})$")
+_SLASH_NAME_AFTER = re.compile(rf"[ \t]*/[ \t]*(?P<b>{_NAME})")
+
+
+def _co_employers(text: str, items: list[WorkItem]) -> list[WorkItem]:
+    """The second name of a dated position's employer, when its line names it under two: a former or later name
+    or its owner in brackets ("Ratio DesignLab, Inc. (became AppForge, Inc.)", "Acme (now Contoso Ltd)"), "X, a
+    Y company", or two names joined by a slash ("JDS Uniphase / Optical Coating Lab."). The position keeps the
+    first name as its employer; the second is an undated position of its own at 0.25, as a further role is."""
+    out: list[WorkItem] = []
+    for w in items:
+        ev = w.employer_evidence
+        if not w.employer or ev is None or w.dates_evidence is None:
+            continue
+        if "/" in w.employer:
+            m = _SLASHED_NAMES.match(w.employer)
+            if m is None:
+                continue
+            first, second = m.group("a").rstrip(" ,"), m.group("b").rstrip(" ,")
+            if not all(_co_employer_ok(x) and " " in x for x in (first, second)):
+                continue  # "Sony/BMG", "ACI PACIFIC/ANZ": one name written with a slash
+            w.employer = first
+            w.employer_evidence = Span.of(text, ev.start, ev.start + len(first))
+            out.append(_item(text, None, (second, ev.start + m.start("b")), 0.25))
+            continue
+        after = _SLASH_NAME_AFTER.match(text, ev.end)
+        if after is not None:
+            second = after.group("b").rstrip(" ,")
+            if all(_co_employer_ok(x) and " " in x for x in (w.employer, second)):
+                out.append(_item(text, None, (second, after.start("b")), 0.25))
+                if w.location == second:
+                    w.location = None  # the second name, read as the place
+            continue
+        ls = text.rfind("\n", 0, ev.start) + 1
+        le = text.find("\n", ev.start)
+        le = le if le >= 0 else len(text)
+        if "(" not in text[ls:le] and " compan" not in text[ls:le]:
+            continue
+        for m in _TWO_NAMES.finditer(text, ls, le):
+            a0 = m.start("a")
+            b_group = "b" if m.group("b") else "c"
+            b0, b1 = m.span(b_group)
+            if not (a0 <= ev.start < b1 or ev.start <= a0 < ev.end):
+                continue  # another piece of the line
+            first, second = m.group("a").rstrip(" ,"), m.group(b_group).rstrip(" ,")
+            if not all(_co_employer_ok(x) for x in (first, second)):
+                continue
+            w.employer = first
+            w.employer_evidence = Span.of(text, a0, a0 + len(first))
+            out.append(_item(text, None, (second, b0), 0.25))
+            break
+    return out
+
+
+def _co_employer_ok(s: str) -> bool:
+    """One of two names of an employer: a capitalized name, no title, place, skill, department or single
+    generic word ("Information Assurance/Network Security", "Sales Department/Data Entry" name no employers)."""
+    return (
+        _plausible_name(s)
+        and _title_score(s) == 0
+        and not _is_location(s)
+        and not (len(s.split()) == 1 and s.lower() in _UNIT_WORDS)
+        and s.split()[-1].lower() not in _DEPARTMENT_WORDS
+        and not _is_known_skill(s)
+    )
+
+
+_DEPARTMENT_WORDS = _word_set(
+    "department dept dept. division team unit section office program programme project"
+)
 
 
 def _co_role_ok(s: str) -> bool:

@@ -731,6 +731,32 @@ def _headline(text: str) -> str | None:
             ],
             id="a-title-of-an-institution-names-the-employer-a-title-of-a-function-stays-whole",
         ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "Harbour Lights Software, Inc. (became Brightwave, Inc.), Leeds\n"
+                "Software Engineer - May 2015 to April 2019\n"
+                "Wrote firmware.\n"
+                "Kestrel Analytics Services/Moorland Data Group; York (2011-2015)\n"
+                "Data Analyst\n"
+                "Fenwick Mills / Upland Textile Works, Halifax\n"
+                "Mill Supervisor - 2008 to 2011\n"
+                "Ran the night shift.\n"
+                "AOL/Time Warner Inc., New York\n"
+                "Music Producer - 2006 to 2008\n"
+            ),
+            "employer location confidence",
+            [
+                ("Harbour Lights Software, Inc.", "Leeds", 0.8),
+                ("Kestrel Analytics Services", "York", 0.6),
+                ("Fenwick Mills", None, 0.65),
+                ("AOL/Time Warner Inc.", "New York", 0.8),
+                ("Brightwave, Inc.", None, 0.25),
+                ("Moorland Data Group", None, 0.25),
+                ("Upland Textile Works", None, 0.25),
+            ],
+            id="an-employer-named-under-two-names-gives-both",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

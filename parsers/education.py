@@ -907,6 +907,8 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             inst = _dash_place_institution(text, lb, max(win_b, lb))
         if inst is None:
             inst = _acronym_line_institution(text, lb, max(win_b, lb))
+        if inst is not None and _TEMPLATE_NAME.fullmatch(inst[0]):
+            inst = None  # a template's placeholder: "Name of University"
         if i > 0 and (inst is None or (inst_first[lo] and inst[1] > lb)):
             # institution-first entries: a degree with none above it shares the one above the degree before it
             inst = _shared_institution(text, out, kept[i - 1][0], h) or inst
@@ -974,6 +976,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 not inst
                 or lbd[1] - lbd[0] > 100
                 or not _proper_name(inst[0])
+                or _TEMPLATE_NAME.fullmatch(inst[0])
                 or any(d.start == 0 for d in find_degrees(inst[0]))  # "High School Diploma :"
             ):
                 continue
@@ -1028,6 +1031,13 @@ def _date_label(text: str, a: int, b: int) -> bool:
 _PIECE_END = re.compile(r"[,|;(/]|\s[-–]\s")
 
 
+# a resume template's placeholder in place of an institution: "Name of University", "College Name"
+_TEMPLATE_NAME = re.compile(
+    r"(?i:(?:the[ \t]+)?name[ \t]+of[ \t]+(?:the[ \t]+)?(?:university|college|institut(?:e|ion)|school)|"
+    r"(?:university|college|institut(?:e|ion)|school)[ \t]+name)"
+)
+
+
 def _centre_name(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     """A centre's name leading its line ("Crown Agents Training Centre, Nairobi"), when the line names no
     institution otherwise."""
@@ -1037,7 +1047,11 @@ def _centre_name(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     start = m.end() if m else a
     cut = _PIECE_END.search(text, start, b)
     name = text[start : cut.start() if cut else b].strip(" \t.:")
-    if not _CENTRE_RE.search(name) or len(name.split()) > 7:
+    words = name.split()
+    if not _CENTRE_RE.search(name) or len(words) > 7:
+        return None
+    # two words at least before "Centre": "Quality Center (ALM)" is a tool, "Data Center" a place of work
+    if sum(1 for w in words[: words.index(next(w for w in words if _CENTRE_RE.fullmatch(w)))]) < 2:
         return None
     off = text.find(name, start, b)
     return name, off, off + len(name)

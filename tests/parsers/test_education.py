@@ -250,6 +250,16 @@ def test_entries() -> None:
             ],
             id="date-labels-head-the-entries-below",
         ),
+        # a template's placeholder is no institution; a one-word "... Center" is a tool, not a training centre
+        pytest.param(
+            (
+                "Jane Roe\n\nEDUCATION\nMSc. Name of Education\nName of University\n2010-2012\n\n"
+                "Quality Center (ALM)\nNorthgate Computer Training Centre\n"
+            ),
+            "degree institution",
+            [("MSc. Name of Education", None), (None, "Northgate Computer Training Centre")],
+            id="template-placeholder-and-one-word-center",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

@@ -18,10 +18,12 @@ from parsers.certifications import extract_certifications
 from parsers.contact import extract_contact
 from parsers.dates import interval, merge_intervals, ordinal_to_date
 from parsers.education import extract_education
-from parsers.experience import extract_experience, find_gaps, find_headline, total_months, without_own_name
+from parsers.experience import extract_experience, find_gaps, total_months, without_own_name
+from parsers.headline import read_headline
 from parsers.languages import extract_languages
 from parsers.referees import extract_referees
 from parsers.sections import split_sections
+from parsers.side_positions import side_positions
 from parsers.text import fold_ligatures
 
 __all__ = ["PARSER_VERSION", "parse_resume", "parse_resume_text"]
@@ -117,10 +119,11 @@ def parse_resume_text(
     skills = _skills(text, sections, warnings)
     _link_skills(skills, work, today)
     summary = _summary(text, sections)
-    name_end = contact.name.evidence.end if contact.name and contact.name.evidence else None
-    headline = find_headline(text, sections, name_end)
+    headline = read_headline(text, sections, contact.name)
     if not work:
         warnings.append("experience: no dated positions found")
+    # roles stated outside the work history (labelled project roles, the headline's further titles): undated
+    work.extend(side_positions(text, sections, work, headline))
     resume = Resume(
         text=text,
         source_format=source_format if source_format in {"pdf", "docx", "txt", "md", "html"} else "txt",  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ guard rule from the taxonomy and are kept only in the context it names:
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import weakref
@@ -27,7 +28,14 @@ from typing import Any
 from models.evidence import Span
 from models.resume import Section, SkillMention
 from parsers.occupations import occupation_words
-from parsers.taxonomy import HARD_BREAK_RE, VERSION_TOKEN_RE, Taxonomy, load_taxonomy, tokenize
+from parsers.taxonomy import (
+    GLUED_VERSION_RE,
+    HARD_BREAK_RE,
+    VERSION_TOKEN_RE,
+    Taxonomy,
+    load_taxonomy,
+    tokenize,
+)
 
 _NEIGHBOR_WINDOW = 60
 # Anchors of URLs and e-mail addresses; the whitespace-delimited chunk around each anchor is not skill text.
@@ -207,8 +215,40 @@ def _masked_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a cheap test for a version written on to a name: a digit after three letters (tried at digits only)
+_GLUED_TEXT_RE = re.compile(r"[0-9](?<=[A-Za-z]{3}[0-9])")
+
+
+def _unglued(
+    text: str, tokens: list[tuple[str, int, int]], trie: dict[str, Any]
+) -> list[tuple[str, int, int]]:
+    """The tokens with a version written on to a name set apart ("WebLogic8.1", "Oracle9i", "Crystal Reports9.0":
+    the skill is the name before it), unless the whole token starts an alias ("html5")."""
+    digits = [d.start() for d in _GLUED_TEXT_RE.finditer(text)]  # a digit after three letters: few, or none
+    if not digits:
+        return tokens
+    starts = [t[1] for t in tokens]
+    splits: dict[int, int] = {}  # token index -> length of its name
+    for pos in digits:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0 or k in splits or tokens[k][2] <= pos:
+            continue
+        t = tokens[k][0]
+        g = GLUED_VERSION_RE.fullmatch(t)
+        if g and t not in trie and VERSION_TOKEN_RE.fullmatch(g.group(2)):
+            splits[k] = len(g.group(1))
+    if not splits:
+        return tokens
+    out = list(tokens)
+    for k in sorted(splits, reverse=True):
+        t, a, b = tokens[k]
+        cut = splits[k]
+        out[k : k + 1] = [(t[:cut], a, a + cut), (t[cut:], a + cut, b)]
+    return out
+
+
 def _raw_hits(text: str, m: _Matcher) -> tuple[list[_Hit], list[tuple[str, int, int]]]:
-    tokens = tokenize(text)
+    tokens = _unglued(text, tokenize(text), m.trie)
     masked = _masked_ranges(text)
     if masked:
         kept_tokens = []
@@ -772,8 +812,15 @@ def _unlisted_items(
     """
     m = _matcher(tx)
     by_line: dict[int, list[_Hit]] = {}
+    runs_in: dict[
+        int, list[_Hit]
+    ] = {}  # line start -> hits begun on an earlier line ("Crystal\nReports 9.0")
     for h in hits:
-        by_line.setdefault(_line_bounds(text, h.start)[0], []).append(h)
+        a = _line_bounds(text, h.start)[0]
+        by_line.setdefault(a, []).append(h)
+        nl = text.rfind("\n", h.start, h.end)
+        if nl >= 0:
+            runs_in.setdefault(nl + 1, []).append(h)
     found: dict[str, SkillMention] = {}
     tech = {a: sum(1 for h in hs if _names_a_tool_or_skill(h, tx)) for a, hs in by_line.items()}
     blocks: dict[int, int] = {}  # line start -> technologies of its wrapped list (lines ending in a comma)
@@ -795,7 +842,7 @@ def _unlisted_items(
         for x in starts:
             blocks[x] = max(blocks.get(x, 0), total)
     for a in sorted(blocks):
-        line_hits = by_line.get(a, [])
+        line_hits = by_line.get(a, []) + runs_in.get(a, [])
         b = _line_bounds(text, a)[1]
         line = text[a:b]
         need = _TOOL_LINE_MIN - (1 if _LIST_LABEL_RE.match(line) else 0)

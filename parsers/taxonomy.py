@@ -123,8 +123,9 @@ class Taxonomy:
         """The skill a surface form names ("MS Excel", "ReactJS", "Oracle 10g"), or None.
 
         Tries the whole surface, then without a parenthesised part, then without trailing versions (one or a
-        list: "Windows 98/2000/XP", "JBoss 4x", "SQL Server 2008 R2", "Excel 2003/2007"), then without qualifier words ("Basic ...", "MS ...", "... scripting", "... frameworks", "JUnit tests", "Agile model",
-        "Scrum methodology"); a kind of test names its testing ("Regression Test" -> Regression testing).
+        list: "Windows 98/2000/XP", "JBoss 4x", "SQL Server 2008 R2", "Excel 2003/2007"; also one written on to
+        the name: "WebLogic8.1", "Oracle9i"), then without qualifier words ("Basic ...", "MS ...", "... scripting",
+        "... frameworks", "JUnit tests", "Agile model", "Scrum methodology"); a kind of test names its testing ("Regression Test" -> Regression testing).
         Guards do not apply: the caller says this surface is a skill.
         """
         key = normalize(surface)
@@ -133,6 +134,11 @@ class Taxonomy:
         candidates = [key]
         no_paren = normalize(re.sub(r"\([^)]*\)", " ", surface))
         candidates.append(no_paren)
+        for cand in (key, no_paren):
+            # "WebLogic8.1", "Oracle9i", "EJB1.1 / 2.0": the name before its version
+            unglued = _unglue_versions(cand)
+            if unglued != cand:
+                candidates.append(unglued)
         for cand in list(candidates):
             toks = strip_versions(cand.split(" "))
             candidates.append(" ".join(toks))
@@ -167,6 +173,24 @@ class Taxonomy:
 # (not "3D", "2D": "Swift 3D" is no release of Swift).
 VERSION_TOKEN_RE = re.compile(r"(?!\d+d$)\d+[a-z]{0,2}|[vr]\d+|sp\d+|xp|vista|nt|x|v")
 _VERSION_JOINERS = frozenset({".", "/", "&", "and"})  # "98/2000", "8.6", "2000 and XP"
+
+
+# A name with its version written on ("weblogic8", "oracle9i", "sql2000", "linux64"): three letters or more, then
+# a version. "x86", "mp3", "ec2", "db2", "log4j" do not match (too few letters, or no version at the end).
+GLUED_VERSION_RE = re.compile(r"([a-z]{3,})([0-9]+[a-z]{0,2})")
+_GLUED_IN_KEY_RE = re.compile(r"[0-9](?<=[a-z]{3}[0-9])")  # the cheap test first: a digit after three letters
+
+
+def _unglue_versions(key: str) -> str:
+    """A normalized key with each glued version set apart ("weblogic8 . 1" -> "weblogic 8 . 1"); the key itself
+    when none is glued."""
+    if _GLUED_IN_KEY_RE.search(key) is None:
+        return key
+    out = []
+    for tok in key.split(" "):
+        m = GLUED_VERSION_RE.fullmatch(tok)
+        out.append(f"{m.group(1)} {m.group(2)}" if m and VERSION_TOKEN_RE.fullmatch(m.group(2)) else tok)
+    return " ".join(out)
 
 
 def strip_versions(toks: list[str]) -> list[str]:

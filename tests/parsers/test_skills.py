@@ -485,6 +485,24 @@ def test_double_spaced_vertical_list_in_a_skills_section() -> None:
     assert set(found) == {"Data cleaning", "Qwirkly Reports"}
 
 
+def test_version_written_on_to_a_name() -> None:
+    # "WebLogic8.1", "Crystal Reports9.0": the skill is the name before the version; a name that is an alias
+    # as written ("HTML5") stays whole, and "x86" holds no version of a name
+    text = "Environment: WebLogic8.1, Crystal Reports9.0, SQL2000, HTML5, x86, Linux64\n"
+    found = {m.skill_id: [text[e.start : e.end] for e in m.evidence] for m in extract_skills(text)}
+    assert found["weblogic"] == ["WebLogic"] and found["crystal-reports"] == ["Crystal Reports"]
+    assert found["sql"] == ["SQL"] and found["linux"] == ["Linux"] and found["html"] == ["HTML5"]
+    assert [k for k in found if k.startswith(UNLISTED_PREFIX)] == [UNLISTED_PREFIX + "x86"]
+
+
+def test_a_skill_wrapped_onto_a_list_line_is_no_item_of_it() -> None:
+    # "Windows\nNT Server", "Sarbanes-\nOxley": the skill begun on the line above covers the item, no tool of its own
+    text = "Platforms: Linux, Solaris, Windows\nNT Server, Qwirkly Suite, Git, Maven\n"
+    assert set(_unlisted(text)) == {"Qwirkly Suite"}
+    text = "Tools: Eclipse, Jenkins, Sarbanes-\nOxley, Qwirkly Suite, Git, Maven\n"
+    assert set(_unlisted(text)) == {"Qwirkly Suite"}
+
+
 def test_proficiency_levels_of_a_skills_table_are_no_items() -> None:
     # a level heading or rating in a skills table ("Very Proficient", "Expert") names no skill; the tools do
     text = (

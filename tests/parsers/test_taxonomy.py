@@ -116,6 +116,12 @@ def test_attribution_in_metadata(tx) -> None:
         ("JBoss 4x", "jboss"),
         ("Oracle 9i/10g", "oracle-database"),
         ("QTP v8.0", "qtp"),
+        # a version written on to the name
+        ("WebLogic8.1", "weblogic"),
+        ("Oracle9i", "oracle-database"),
+        ("EJB1.1 / 2.0 / 3.0", "j2ee"),
+        ("Linux64", "linux"),
+        ("Crystal Reports9.0", "crystal-reports"),
         # an ESCO label that is a release of a curated product names the product
         ("Oracle 8i", "oracle-database"),
     ],

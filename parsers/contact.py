@@ -469,7 +469,7 @@ def find_name(
         if not found:
             continue
         name, s, e = found
-        if _is_skill_phrase(name):
+        if _is_skill_phrase(name) or _reads_as_title(name):
             continue
         conf = 0.95 if seen_lines == 1 else 0.85 if seen_lines <= 3 else 0.6
         first = TextField(value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=conf)
@@ -494,6 +494,14 @@ def find_name(
                 value=name, evidence=Span.of(text, line_start + s, line_start + e), confidence=0.8
             )
     return first or _name_after_personal_label(text)
+
+
+def _reads_as_title(name: str) -> bool:
+    """The candidate holds a job title's word ("BENEFIT ADVOCATE" of "BENEFIT ADVOCATE SUPERVISOR", "RN STAFF"):
+    the first line of a resume whose name was removed is often its title."""
+    from parsers.experience import looks_like_title  # experience imports this module
+
+    return looks_like_title(name) > 0
 
 
 _TEMPLATE_TITLE = re.compile(

@@ -133,6 +133,9 @@ def test_name_heuristics(text: str, name: str) -> None:
         # a title before a title word: no surname
         "Barista Trainer\nSummary\nFive years behind the counter\n",
         "Firmware.\nEmbedded C\n",
+        # an anonymised resume's first line is its title: its first words are no name
+        "BENEFIT ADVOCATE SUPERVISOR\nSummary\nTen years in benefits administration\n",
+        "RN STAFF NURSE\nSummary\nCaring nurse\n",
     ],
 )
 def test_not_a_name(text: str) -> None:

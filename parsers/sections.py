@@ -282,6 +282,15 @@ def _is_heading_like(line: str) -> bool:
     return bool(s) and (s.isupper() or s.endswith(":") or s.istitle())
 
 
+_COLON_LEAD = re.compile(r"[ \t\n]*:")
+
+
+def _label_of_next_line(text: str, pos: int) -> bool:
+    """The next non-blank line opens with a colon: this line is the label column of a table row ("Languages" /
+    ": C#, Java", "Role" / ": Lead Data Analyst"), not a heading."""
+    return _COLON_LEAD.match(text, pos) is not None
+
+
 def find_headings(text: str) -> list[Heading]:
     """Heading lines and inline headings ("Skills: Python, SQL"), in order."""
     out: list[Heading] = []
@@ -296,7 +305,7 @@ def find_headings(text: str) -> list[Heading]:
         if not stripped:
             continue
         kind = classify_heading(stripped)
-        if kind:
+        if kind and not _label_of_next_line(text, pos):
             out.append(Heading(kind, stripped.rstrip(":").strip(), start, pos))
             continue
         im = _INLINE_RE.match(line.rstrip("\n"))

@@ -177,6 +177,14 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
             ["experience", "education"],
             id="coursework-heading-opens-an-education-section",
         ),
+        pytest.param(
+            (
+                "TECHNICAL SKILLS\nDatabases\n\n: Oracle, SQL Server\n\nLanguages\n\n: C#, Java, T-SQL\n\n"
+                "Web Server\n\n: IIS, Tomcat\n\nEDUCATION\nBSc Physics, 2012\n"
+            ),
+            ["skills", "education"],
+            id="a-label-whose-value-opens-the-next-line-with-a-colon-opens-no-section",
+        ),
     ],
 )
 def test_section_kinds(text: str, kinds: list[str]) -> None:

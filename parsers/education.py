@@ -1019,6 +1019,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
 
 
 _CENTRE_RE = re.compile(r"\b(?:Centre|Center|CENTRE|CENTER)\b")
+_CENTRE_WORD = re.compile(r"(?<![\w-])(?:Centre|Center|CENTRE|CENTER)(?![\w-])")  # not "CENTER-MANAGER"
 
 
 def _date_label(text: str, a: int, b: int) -> bool:
@@ -1047,11 +1048,11 @@ def _centre_name(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     start = m.end() if m else a
     cut = _PIECE_END.search(text, start, b)
     name = text[start : cut.start() if cut else b].strip(" \t.:")
-    words = name.split()
-    if not _CENTRE_RE.search(name) or len(words) > 7:
+    centre = _CENTRE_WORD.search(name)
+    if centre is None or len(name.split()) > 7:
         return None
     # two words at least before "Centre": "Quality Center (ALM)" is a tool, "Data Center" a place of work
-    if sum(1 for w in words[: words.index(next(w for w in words if _CENTRE_RE.fullmatch(w)))]) < 2:
+    if len(name[: centre.start()].split()) < 2:
         return None
     off = text.find(name, start, b)
     return name, off, off + len(name)

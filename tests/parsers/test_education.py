@@ -260,6 +260,12 @@ def test_entries() -> None:
             [("MSc. Name of Education", None), (None, "Northgate Computer Training Centre")],
             id="template-placeholder-and-one-word-center",
         ),
+        pytest.param(
+            "Jane Roe\n\nEDUCATION\nNorthgate Computer Training CENTRE, Lakeside\nLakeside Day Care CENTER-MANAGER Course\n",
+            "institution",
+            ["Northgate Computer Training CENTRE"],
+            id="a-centre-word-inside-a-hyphenated-word-names-no-centre",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

@@ -18,8 +18,7 @@ from parsers.certifications import extract_certifications
 from parsers.contact import extract_contact
 from parsers.dates import interval, merge_intervals, ordinal_to_date
 from parsers.education import extract_education
-from parsers.experience import extract_experience, find_gaps, total_months, without_own_name
-from parsers.headline import read_headline
+from parsers.experience import extract_experience, find_gaps, find_headline, total_months, without_own_name
 from parsers.languages import extract_languages
 from parsers.referees import extract_referees
 from parsers.sections import split_sections
@@ -119,7 +118,8 @@ def parse_resume_text(
     skills = _skills(text, sections, warnings)
     _link_skills(skills, work, today)
     summary = _summary(text, sections)
-    headline = read_headline(text, sections, contact.name)
+    name_end = contact.name.evidence.end if contact.name and contact.name.evidence else None
+    headline = find_headline(text, sections, name_end)
     if not work:
         warnings.append("experience: no dated positions found")
     # roles stated outside the work history (labelled project roles, the headline's further titles): undated

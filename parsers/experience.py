@@ -155,7 +155,14 @@ def _words(s: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=65536)
 def _is_title_word(w: str) -> bool:
-    return w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS or _agent_noun_ist(w.rstrip("s"))
+    if w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS or _agent_noun_ist(w.rstrip("s")):
+        return True
+    if "-" in w:
+        # "co-teacher", "vice-president", "sous-chef", "co-ordinator": a title word after a prefix or a hyphen
+        # the PDF set inside it
+        head = w.rsplit("-", 1)[1]
+        return (len(head) >= 3 and _is_title_word(head)) or w.replace("-", "") in TITLE_WORDS
+    return False
 
 
 # "-ist" agent nouns name practitioners ("conservationist", "hygienist", "epidemiologist"); these "-ist" words

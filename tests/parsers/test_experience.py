@@ -757,6 +757,30 @@ def _headline(text: str) -> str | None:
             ],
             id="an-employer-named-under-two-names-gives-both",
         ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "Vice-President\n"
+                "Northwind Traders Ltd\n"
+                "March 2011 - May 2014\n"
+                "Ran the sales team.\n"
+                "\n"
+                "Executive Sous-Chef, The Copper Pot, Bristol\n"
+                "June 2008 - February 2011\n"
+                "Ran the kitchen.\n"
+                "\n"
+                "Co-Owner\n"
+                "Harbour Bakes\n"
+                "May 2005 - May 2008\n"
+            ),
+            "title employer",
+            [
+                ("Vice-President", "Northwind Traders Ltd"),
+                ("Executive Sous-Chef", "The Copper Pot"),
+                ("Co-Owner", "Harbour Bakes"),
+            ],
+            id="a-title-word-after-a-hyphenated-prefix-is-a-title-word",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

@@ -266,6 +266,20 @@ def test_entries() -> None:
             ["Northgate Computer Training CENTRE"],
             id="a-centre-word-inside-a-hyphenated-word-names-no-centre",
         ),
+        # job-board exports: a full-width colon whose UTF-8 bytes were read as Latin-1 separates the place
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\n"
+                "Bachelor of Science : Nursing , 2016 Lakeview State University \u00ef\u00bc City , State , USA\n"
+                "Westfield Community College \u00ef\u00bc City , State\n"
+            ),
+            "degree institution",
+            [
+                ("Bachelor of Science : Nursing", "Lakeview State University"),
+                (None, "Westfield Community College"),
+            ],
+            id="mojibake-full-width-colon-before-the-place",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

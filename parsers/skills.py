@@ -473,8 +473,8 @@ def _guard_ok(
         return False
     if g.get("reject_year") and _YEAR_RE.match(next_tok or ""):
         return False
-    if " " not in hit.alias and text[hit.end : hit.end + 1] == ":":
-        return False  # "Project: ASSESS", "Word: ..." are labels
+    if " " not in hit.alias and text[hit.end : hit.end + 1] == ":" and not _RATED_RE.match(text, hit.end):
+        return False  # "Project: ASSESS", "Word: ..." are labels ("Word: Advanced" is rated)
     if len(surface) == 1:
         # initials ("Carpenter, C., Bryant"), "C/o", codes like "13-C-0028"
         nxt = text[hit.end : hit.end + 2]
@@ -503,10 +503,18 @@ def _guard_ok(
     return "neighbor" in allow and _near_on_line(text, hit, accepted, m, set(g.get("near", ())))
 
 
+# "Excel : Advanced, pivot tables", "Access: Basic user.": a skill rated at a level, not the label of a list
+_RATED_RE = re.compile(
+    r"[ \t]*[:\-–][ \t]*(?:very[ \t]+|highly[ \t]+)?(?:advanced|basic|beginner|intermediate|expert|proficient|"
+    r"fluent|novice|competent)(?:[ \t]+(?:user|level))?[ \t]*(?:[,;.()]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _is_list_label(text: str, hit: _Hit) -> bool:
-    """'Operating Systems: Windows, Linux': the heading of a list, not a mention."""
+    """'Operating Systems: Windows, Linux': the heading of a list, not a mention ('Excel: Advanced' rates one)."""
     after = text[hit.end : hit.end + 4].lstrip(" \t")
-    if not (after.startswith(":") or after[:2] in {"- ", "– "}):
+    if not (after.startswith(":") or after[:2] in {"- ", "– "}) or _RATED_RE.match(text, hit.end):
         return False
     a = text.rfind("\n", 0, hit.start) + 1
     return not any(c.isalnum() for c in text[a : hit.start])

@@ -503,6 +503,16 @@ def test_a_skill_wrapped_onto_a_list_line_is_no_item_of_it() -> None:
     assert set(_unlisted(text)) == {"Qwirkly Suite"}
 
 
+def test_a_skill_rated_at_a_level_is_no_list_label() -> None:
+    # "Word : Advanced, tables", "Access: Basic user.": one skill and its level; "Languages: Proficient in ...",
+    # "Word: letters, memos" stay labels of their lists
+    text = "Computer skills\nWord :Advanced , tables\nAccess : Basic user.\nLanguages: Proficient in Python, CSS\n"
+    sections = [Section(kind="skills", heading="Computer skills", start=0, end=len(text))]
+    found = {m.skill_id for m in extract_skills(text, sections)}
+    assert {"word", "ms-access", "python", "css"} <= found
+    assert "word" not in ids("Computer skills\nWord: letters, memos and reports\n")
+
+
 def test_proficiency_levels_of_a_skills_table_are_no_items() -> None:
     # a level heading or rating in a skills table ("Very Proficient", "Expert") names no skill; the tools do
     text = (

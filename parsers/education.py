@@ -336,6 +336,7 @@ _FIELD_HEADS = (
 )  # fmt: skip
 # a field that ends with one of these is whole ("Computer Science" / "Education ..." is another line's);
 # "Electronics & Communication" / "Engineering" goes on
+_FIELD_HEADS_ALL = frozenset(h.lower() for h in _FIELD_HEADS)
 _FIELD_HEADS_LOWER = frozenset(h.lower() for h in _FIELD_HEADS if not h.startswith("Communication"))
 _WRAPPED_FIELD_HEAD = re.compile(
     r"\n[ \t]*(" + "|".join(_FIELD_HEADS) + r")(?=[ \t]*(?:[,;(|]|[ \t][-–][ \t]|\d|\n|$))", re.IGNORECASE
@@ -693,6 +694,47 @@ def _institution_near(
     return best[1] if best else None
 
 
+_COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
+_FIELD_PREFIX_WORD = re.compile(r"[A-Z][\w&/.'-]*|and|&|of")
+_INSTITUTION_HEAD = re.compile(
+    r"(?i:university|college|institute|school|academy|polytechnic)\b|(?-i:[A-Z]{2,}\b)"
+)
+
+
+def _is_field_word(word: str) -> bool:
+    """A word of a field's name, plural or not ("Finance", "Communications"), or fields joined by a slash
+    ("Management/Accounting")."""
+    if "/" in word:
+        return all(_is_field_word(p) for p in word.split("/") if p)
+    m = _FIELD_WORD.match(word.lower())
+    return m is not None and word[m.end() :].lower() in {"", "s"}
+
+
+def _field_before_name(cand: str) -> tuple[str, str] | None:
+    """(field, name) when `cand` opens with a field of study before an institution's name ("Finance University
+    of Nevada" -> "Finance", "University of Nevada"; "HR Management ASHFORD UNIVERSITY"): the longest run of
+    capitalised words ending in a field word ("Finance", "Management", "Education") that leaves a name of two
+    words or more holding an institution word."""
+    words = cand.split()
+    best = None
+    for k in range(1, len(words) - 1):
+        if not _FIELD_PREFIX_WORD.fullmatch(words[k - 1]):
+            break
+        rest = words[k:]
+        if (
+            (_is_field_word(words[k - 1]) or words[k - 1].lower() in _FIELD_HEADS_ALL)
+            and rest[0][:1].isupper()
+            # "Computer Science Institute" stays whole; "Computer Information" / "Systems ..." goes on
+            and not _is_field_word(rest[0])
+            and rest[0].lower() not in _FIELD_HEADS_ALL
+            and _INSTITUTION_RE.search(" ".join(rest))
+        ):
+            best = k
+    if best is None:
+        return None
+    return " ".join(words[:best]), " ".join(words[best:])
+
+
 def _campus_of_named(text: str, cand: str, line_start: int, piece_start: int) -> bool:
     """A campus piece ("Lakeside Campus", no other institution word) after an institution named earlier on its
     line: a part of that institution, whose name is the one to report."""
@@ -916,6 +958,16 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
             inst = _acronym_line_institution(text, lb, max(win_b, lb))
         if inst is not None and _TEMPLATE_NAME.fullmatch(inst[0]):
             inst = None  # a template's placeholder: "Name of University"
+        if inst is not None and fld is None and _COLON_GAP.fullmatch(text, pb, inst[1]):
+            # "Bachelor of Science : Finance University of Nevada": the field written between the colon and
+            # the name
+            split = _field_before_name(inst[0])
+            if split is not None:
+                fld, name = split
+                off = text.find(name, inst[1], inst[2])
+                if off >= 0:
+                    pb = text.find(fld, pb, off) + len(fld)
+                    inst = (name, off, off + len(name))
         if i > 0 and (inst is None or (inst_first[lo] and inst[1] > lb)):
             # institution-first entries: a degree with none above it shares the one above the degree before it
             inst = _shared_institution(text, out, kept[i - 1][0], h) or inst

@@ -280,6 +280,22 @@ def test_entries() -> None:
             ],
             id="mojibake-full-width-colon-before-the-place",
         ),
+        # "Degree : Field Institution": the field written between the colon and the name is the field
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\n"
+                "Bachelor of Science : Accounting & Finance University of Lakeview, Northtown\n"
+                "Master of Business Administration : HR Management WESTBROOK UNIVERSITY\n"
+                "Associate of Science : Computer Information Systems Hillside Community College\n"
+            ),
+            "field institution",
+            [
+                ("Accounting & Finance", "University of Lakeview"),
+                ("HR Management", "WESTBROOK UNIVERSITY"),
+                ("Computer Information Systems", "Hillside Community College"),
+            ],
+            id="field-between-the-colon-and-the-institution",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:
@@ -1066,9 +1082,14 @@ def test_associate_of_arts_glued_and_some_college() -> None:
         "EDUCATION\nAssociate ofArts : Business Administration American International University - City\n\n"
         "Some College (No Degree) : Certified Medical Assistant , 1976\nBryant School - City\n"
     )
-    got = [(e.degree, e.level, e.institution) for e in extract_education(text, split_sections(text))]
-    assert got[0][:2] == ("Associate ofArts", "associate")
-    assert "Some College" not in [g[2] for g in got]
+    got = [(e.degree, e.level, e.field, e.institution) for e in extract_education(text, split_sections(text))]
+    assert got[0] == (
+        "Associate ofArts : Business Administration",
+        "associate",
+        "Business Administration",
+        "American International University",
+    )
+    assert "Some College" not in [g[3] for g in got]
 
 
 def test_a_subject_in_lower_case_in_a_name() -> None:

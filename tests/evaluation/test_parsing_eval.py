@@ -202,6 +202,25 @@ def test_gold_college_over_a_blank_line_is_read_after_it() -> None:
     assert _after_blank_line("Osmania University") == "Osmania University"
 
 
+def test_gold_employer_over_a_blank_line_is_read_after_it() -> None:
+    from evaluation.parsing_eval import _gold_values
+
+    xml = b"""<?xml version="1.0" encoding="UTF-8"?>
+<cv>
+<label type="Designation">Sales Associate</label>
+
+<label type="Companies worked at">Store Operations
+
+Harbourline Retail</label> - Pune
+<label type="Companies worked at">Acme
+Analytics</label>
+</cv>
+"""
+    doc = load_dotin_file(xml, doc_id="2")
+    assert _gold_values(doc, "Companies worked at") == ["harbourline retail", "acme analytics"]
+    assert _gold_values(doc, "Designation") == ["sales associate"]
+
+
 def test_referee_titles_are_designations() -> None:
     """dotin labels every title the text states, a referee's included; the parser reports those apart."""
     from evaluation.parsing_eval import _pred_values

@@ -54,10 +54,11 @@ Communications", blank line, "Nagarjuna University": 23 dev and 25 holdout spans
 the last blank line: an institution's name never spans one, the part before it is the degree's field (labelled
 as Degree), and no institution the parser could read would match the whole span. A gold Companies span is read
 the same way (dev 10 and holdout 7 spans): in 8 of the 10 dev spans the part before the blank line is the title or
-a unit, labelled with the employer in the job-board export layout ("Sales Associate", blank line, "Shuttl"); the
-other two are a name a PDF split over blank lines and a business description. Companies dev 0.714 -> 0.728,
-holdout unchanged (no holdout match changes), all 0.605 -> 0.612, on the parser of f286d49; proposed by helper B. Designation is not
-read so: of its 6 dev spans, 4 are titles a PDF wrapped over a blank line, where the part after it is no title.
+a unit, labelled with the employer in the job-board export layout (a title, a blank line, the employer); the other
+two are a name a PDF split over blank lines and a business description. Companies dev 0.714 -> 0.728, holdout
+unchanged (no holdout match changes), all 0.605 -> 0.612, on the parser of f286d49; proposed by helper B.
+Designation is not read so: of its 6 dev spans, 4 are titles a PDF wrapped over a blank line, where the part after
+it is no title.
 
 Skills, canonical. dotin labels technical skills ("Tech Tools", "Job Specific Skills") and files soft skills and
 spoken languages under other types (or not at all), while the parser reports all of them. This row compares

@@ -820,9 +820,8 @@ def _unlisted_items(
     """
     m = _matcher(tx)
     by_line: dict[int, list[_Hit]] = {}
-    runs_in: dict[
-        int, list[_Hit]
-    ] = {}  # line start -> hits begun on an earlier line ("Crystal\nReports 9.0")
+    # line start -> hits begun on an earlier line ("Crystal\nReports 9.0")
+    runs_in: dict[int, list[_Hit]] = {}
     for h in hits:
         a = _line_bounds(text, h.start)[0]
         by_line.setdefault(a, []).append(h)

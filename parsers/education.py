@@ -502,6 +502,23 @@ def _looks_like_field(cand: str) -> bool:
     )
 
 
+_MAJOR_LINE = re.compile(
+    r"^[ \t]*(?:[•·▪●◦*–-][ \t]*)?(?i:majors?|speciali[sz]ations?|concentrations?|(?:field|area)[ \t]+of[ \t]+study)"
+    r"[ \t]*[:\-–][ \t]*(.+)$",
+    re.MULTILINE,
+)
+
+
+def _labelled_field(text: str, a: int, b: int) -> str | None:
+    """The field of a line labelled as one in [a, b) ("Major: Psychology", "Specializations: Computer Systems and
+    Telecommunications"); a minor is no field."""
+    m = _MAJOR_LINE.search(text, a, b)
+    if m is None:
+        return None
+    cand = re.split(r"[,;(|]|\s[-–]\s|\s*\d", m.group(1).strip(), maxsplit=1)[0].strip().rstrip(".")
+    return cand if _looks_like_field(cand) else None
+
+
 def _is_degree_line(text: str, hit: DegreeHit, line_end: int) -> bool:
     """The line is a degree with its field of study and at most a date ("Master of Arts, Psychology, 2015")."""
     _pa, pb, fld = _degree_phrase(text, hit)
@@ -968,6 +985,9 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 if off >= 0:
                     pb = text.find(fld, pb, off) + len(fld)
                     inst = (name, off, off + len(name))
+        if fld is None:
+            # "Major: Psychology" on a line of its own below the degree
+            fld = _labelled_field(text, lb, min(eb, _next_lines_end(text, lb, 3)))
         if i > 0 and (inst is None or (inst_first[lo] and inst[1] > lb)):
             # institution-first entries: a degree with none above it shares the one above the degree before it
             inst = _shared_institution(text, out, kept[i - 1][0], h) or inst

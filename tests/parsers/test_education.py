@@ -296,6 +296,22 @@ def test_entries() -> None:
             ],
             id="field-between-the-colon-and-the-institution",
         ),
+        # a field labelled on a line of its own below the degree; a minor is no field
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\nBachelor of Arts, Lakeview University, 2010\nMajors: History, Minor: Art\n"
+                "Master of Science\nNorthtown University\n"
+                "Specializations: Computer Systems and Telecommunications\n"
+                "Bachelor of Science, Westfield College\n• Minor: Youth Studies\n"
+            ),
+            "degree field",
+            [
+                ("Bachelor of Arts", "History"),
+                ("Master of Science", "Computer Systems and Telecommunications"),
+                ("Bachelor of Science", None),
+            ],
+            id="field-labelled-on-its-own-line",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

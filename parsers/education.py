@@ -585,9 +585,9 @@ _HIGHER_INSTITUTION = re.compile(
     r"college[ \t]+of[ \t]+engineering|iit|nit|iiit|iim)\b",
     re.IGNORECASE,
 )
-# the first two UTF-8 bytes of a full-width colon read as Latin-1 ("University of X ï¼ City , State": job-board
-# exports), a separator like ":"
-_MOJIBAKE_COLON = "ï¼"
+# a full-width hyphen (U+FF0D) whose UTF-8 bytes an exporting program read as Windows-1252, the last one lost
+# ("University of X ï¼ City , State": job-board exports): a separator like " - "
+_MOJIBAKE_DASH = "ï¼"
 _SUB_UNIT = re.compile(r"(?:school|faculty|department|dept\.?)[ \t]+of\b", re.IGNORECASE)
 _SUB_UNIT_PENALTY = 120  # characters: a piece of the same line, not a line further away
 
@@ -615,17 +615,19 @@ def _institution_near(
                  text.rfind(": ", a, m.start()))  # fmt: skip
         en = text.rfind(" – ", a, m.start())
         pa = max(pa, en + 2 if en >= 0 else -1)
-        wide = max(text.rfind(_MOJIBAKE_COLON, a, m.start()), text.rfind("：", a, m.start()))
-        if wide >= 0:  # a full-width colon, or its UTF-8 bytes read as Latin-1 ("ï¼"), separates as ":" does
-            pa = max(pa, wide + (len(_MOJIBAKE_COLON) if text.startswith(_MOJIBAKE_COLON, wide) else 1) - 1)
+        wide = max(text.rfind(_MOJIBAKE_DASH, a, m.start()), text.rfind("－", a, m.start()))
+        if (
+            wide >= 0
+        ):  # a full-width hyphen, or its bytes read as Windows-1252 ("ï¼"), separates as " - " does
+            pa = max(pa, wide + (len(_MOJIBAKE_DASH) if text.startswith(_MOJIBAKE_DASH, wide) else 1) - 1)
         pa = a if pa < 0 else pa + 1
         if hit.start <= pa < hit.end or (a <= hit.start < m.start() and pa <= hit.end):
             pa = max(pa, hit.end)
         seps = [x for x in (text.find(",", m.end(), b), text.find(" - ", m.end(), b), text.find("|", m.end(), b),
                             text.find("\t", m.end(), b), text.find("(", m.end(), b), text.find("—", m.end(), b),
                             text.find(" – ", m.end(), b), text.find(";", m.end(), b),
-                            text.find(": ", m.end(), b), text.find(_MOJIBAKE_COLON, m.end(), b),
-                            text.find("：", m.end(), b)) if x >= 0]  # fmt: skip
+                            text.find(": ", m.end(), b), text.find(_MOJIBAKE_DASH, m.end(), b),
+                            text.find("－", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
         op = text.rfind("(", pa, m.start())
         if op >= 0 and ")" not in text[op : m.start()] and not _INSTITUTION_RE.search(text, pa, op):

@@ -266,7 +266,7 @@ def test_entries() -> None:
             ["Northgate Computer Training CENTRE"],
             id="a-centre-word-inside-a-hyphenated-word-names-no-centre",
         ),
-        # job-board exports: a full-width colon whose UTF-8 bytes were read as Latin-1 separates the place
+        # job-board exports: a full-width hyphen whose UTF-8 bytes were read as Windows-1252 separates the place
         pytest.param(
             (
                 "Jane Roe\n\nEducation\n"
@@ -278,7 +278,7 @@ def test_entries() -> None:
                 ("Bachelor of Science : Nursing", "Lakeview State University"),
                 (None, "Westfield Community College"),
             ],
-            id="mojibake-full-width-colon-before-the-place",
+            id="mojibake-full-width-hyphen-before-the-place",
         ),
         # "Degree : Field Institution": the field written between the colon and the name is the field
         pytest.param(

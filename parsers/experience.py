@@ -673,12 +673,12 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     last_title = -1
     for i, w in enumerate(words):
         lw = w.lower().strip(".,")
-        if _is_title_word(lw):
-            last_title = i
+        if _is_title_word(lw) or ("/" in lw and all(_is_title_word(p) for p in lw.split("/"))):
+            last_title = i  # "Director/Teacher Gateway Early Childhood Center": titles joined by a slash
     if last_title < 0 or last_title >= len(words) - 1:
         return [f]
     head = words[last_title]
-    if head.lower().strip(".,") not in _HEAD_TITLE_WORDS:
+    if head.lower().strip(".,").rsplit("/", 1)[-1] not in _HEAD_TITLE_WORDS:
         return [f]
     rest_words = words[last_title + 1 :]
     if len(rest_words) == 1 and rest_words[0].lower().strip(".,") in _UNIT_WORDS:

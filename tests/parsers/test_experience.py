@@ -781,6 +781,23 @@ def _headline(text: str) -> str | None:
             ],
             id="a-title-word-after-a-hyphenated-prefix-is-a-title-word",
         ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "Owner/Manager Brightwater Garden Centre, Ely, 2001-2004\n"
+                "Ran the shop.\n"
+                "Warehouse Lead Rep/Driver, Fenwick Mills, Halifax, 1998-2001\n"
+                "Drove.\n"
+            ),
+            "title employer",
+            [
+                ("Owner/Manager", "Brightwater Garden Centre"),
+                ("Warehouse Lead Rep/Driver", "Fenwick Mills"),
+                ("Manager", None),
+                ("Driver", None),
+            ],
+            id="titles-joined-by-a-slash-before-the-employer-split-off-as-a-title",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

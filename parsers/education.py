@@ -148,7 +148,16 @@ def _is_state_code(text: str, start: int, end: int) -> bool:
     # the institution may sit on the line above when its name wrapped ("The University" / "of Missouri, ...")
     wrapped = a > 0 and re.match(r"[ \t]*(?:of|and|for)\b", text[a:start]) is not None
     prev = text.rfind("\n", 0, a - 1) + 1 if wrapped else a
-    after_institution_city = _CITY_BEFORE.search(text, a, start) and _INSTITUTION_RE.search(text, prev, start)
+    # or an address that wrapped after the institution's name ("The University of X Former" / "Students
+    # Association, Columbia, MS, 1996")
+    after_institution_city = _CITY_BEFORE.search(text, a, start) and (
+        _INSTITUTION_RE.search(text, prev, start)
+        or (
+            a > 0
+            and _INSTITUTION_RE.search(text, _prev_line_start(text, a), a)
+            and not find_degrees(text, a, start)  # "B.S., Biology, MS, 2004": a degree line
+        )
+    )
     # "... Career Services, Columbia," / "MS, 1995 to 1996": the address wrapped before the code
     city_above = (
         not text[a:start].strip()

@@ -1025,6 +1025,16 @@ def test_a_state_code_after_an_institution_and_city_is_no_degree() -> None:
     assert [d for d, _ in got if d] == ["B.S.", "MS"]
 
 
+def test_a_state_code_after_an_address_wrapped_below_the_institution_is_no_degree() -> None:
+    text = (
+        "EDUCATION\nB.S., Biology, Lakeview University, 2004\n\n"
+        "Director of Career Services, The University of Dakota Former\n"
+        "Students Association, Columbia, MS, 1996 to 1999\n"
+    )
+    got = [e.degree for e in extract_education(text, split_sections(text))]
+    assert [d for d in got if d] == ["B.S., Biology"]
+
+
 def test_degree_is_no_field_and_a_school_certificate_is_no_institution() -> None:
     text = (
         "Education\nB.A. Degree\nHillcrest University, 2001\n"

@@ -1865,15 +1865,20 @@ def _intervals(items: list[WorkItem], today: date, *, lenient: bool = False) -> 
     return out
 
 
-def without_own_name(items: list[WorkItem], name: str | None) -> list[WorkItem]:
+def without_own_name(
+    items: list[WorkItem], name: str | None, *, name_at: int | None = None
+) -> list[WorkItem]:
     """Positions without the candidate's own name read as an employer (a page header such as "Jane Doe /
-    Tel: ..." over a position): the employer is cleared; the position keeps its title and dates."""
+    Tel: ..." over a position): the employer is cleared; the position keeps its title and dates. `name_at`, where
+    the name was read: an employer read at that very place stays, since there the name reader took the employer's
+    line for a name ("Harbourline Retail – City , State" under a dated title in a resume with no name)."""
     key = _norm_key(name)
     if not key or not any(_norm_key(w.employer) == key for w in items):
         return items
     return [
         w.model_copy(update={"employer": None, "employer_evidence": None})
         if _norm_key(w.employer) == key
+        and (name_at is None or w.employer_evidence is None or w.employer_evidence.start != name_at)
         else w
         for w in items
     ]

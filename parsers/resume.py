@@ -109,7 +109,9 @@ def parse_resume_text(
     sections = split_sections(text)
     contact = extract_contact(text, sections)
     work = without_own_name(
-        extract_experience(text, sections, today=today), contact.name.value if contact.name else None
+        extract_experience(text, sections, today=today),
+        contact.name.value if contact.name else None,
+        name_at=contact.name.evidence.start if contact.name and contact.name.evidence else None,
     )
     education = extract_education(text, sections)
     certifications = extract_certifications(text, sections)

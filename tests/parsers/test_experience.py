@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from models.evidence import Span
 from models.resume import PartialDate, WorkItem
 from parsers.experience import (
     extract_experience,
@@ -1460,6 +1461,26 @@ def test_the_candidates_own_name_is_no_employer() -> None:
         ("Analyst", "Mante Holdings"),
     ]
     assert without_own_name(items, None) == items
+
+
+def test_an_employer_the_name_reader_took_for_the_name_stays() -> None:
+    text = "Senior Accountant , 01/2019 to Current\nHarbourline Retail – City , State\nSales Lead\nHarbourline Retail\n"
+    at = text.index("Harbourline")
+    again = text.rindex("Harbourline")
+    items = [
+        WorkItem(
+            title="Senior Accountant",
+            employer="Harbourline Retail",
+            employer_evidence=Span.of(text, at, at + 18),
+        ),
+        WorkItem(
+            title="Sales Lead",
+            employer="Harbourline Retail",
+            employer_evidence=Span.of(text, again, again + 18),
+        ),
+    ]
+    out = without_own_name(items, "Harbourline Retail", name_at=at)
+    assert [w.employer for w in out] == ["Harbourline Retail", None]
 
 
 def test_an_employer_wrapped_onto_the_next_line_is_read_whole() -> None:

@@ -1105,7 +1105,48 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 )
             )
     out.sort(key=lambda e: e.evidence.start if e.evidence else 0)
+    for sec in edu_secs:
+        _dates_column(text, sec, out)
     return out
+
+
+def _dates_column(text: str, sec: Section, entries: list[Education]) -> None:
+    """A table's date column flattened below its rows: two or more degrees whose lines hold no date, then, within
+    three lines, as many lines holding only a date ("B.A., Elementary Education, X University" / "A.A., ..., Y
+    College" / "2014" / "2010"). The k-th date is the k-th degree's, in place of the nearest one each had taken."""
+    rows = [
+        e
+        for e in entries
+        if e.degree and e.degree_evidence is not None and sec.start <= e.degree_evidence.start < sec.end
+    ]
+    if len(rows) < 2:
+        return
+    pos = _line_bounds(text, rows[-1].degree_evidence.start)[1]  # type: ignore[union-attr]
+    column: list[tuple[int, int]] = []
+    skipped = 0
+    while pos < sec.end and len(column) <= len(rows):
+        nl = text.find("\n", pos + 1, sec.end)
+        end = sec.end if nl < 0 else nl
+        line = text[pos + 1 : end]
+        pos = end
+        if not line.strip():
+            continue
+        dates = find_date_ranges(line)
+        if len(dates) == 1 and not line[: dates[0].start].strip() and not line[dates[0].end :].strip():
+            column.append((pos - len(line), pos))
+        elif column or skipped == 3:
+            break
+        else:
+            skipped += 1  # the last row's institution or place lines
+    if len(column) != len(rows) or any(
+        e.dates_evidence is not None and not any(a <= e.dates_evidence.start < b for a, b in column)
+        for e in rows
+    ):
+        return  # no column, or a row dated on its own lines
+    for e, (a, b) in zip(rows, column, strict=True):
+        d = find_date_ranges(text[a:b])[0]
+        e.start, e.end = (None, d.first) if d.single else (d.first, None if d.current else d.last)
+        e.dates_evidence = Span.of(text, a + d.start, a + d.end)
 
 
 _CENTRE_RE = re.compile(r"\b(?:Centre|Center|CENTRE|CENTER)\b")

@@ -250,6 +250,17 @@ def test_entries() -> None:
             ],
             id="date-labels-head-the-entries-below",
         ),
+        # a table's date column flattened below its rows: the k-th date is the k-th degree's
+        pytest.param(
+            (
+                "Jane Roe\n\nEDUCATION\nB.A., Elementary Education, Northtown University, Chicago, IL\n"
+                "A.A., Early Childhood Education, Lakeview College, Chicago, IL\n\n2014\n2010\n\n"
+                "Licensure: Ohio Professional Educator License\n"
+            ),
+            "degree end_year",
+            [("B.A., Elementary Education", 2014), ("A.A., Early Childhood Education", 2010)],
+            id="date-column-below-the-rows",
+        ),
         # a template's placeholder is no institution; a one-word "... Center" is a tool, not a training centre
         pytest.param(
             (

@@ -50,6 +50,36 @@ from parsers.sections import classify_heading, split_sections
         ),
         pytest.param("Honors and Awards", "awards", id="two-heading-phrases-joined-by-and"),
         pytest.param("Technical Skills:", "skills", id="heading-with-a-colon-is-no-labelled-value"),
+        # phrases joined by "/", "&", "and", ","
+        pytest.param(
+            "Awards/ Certifications/ Achievements", "certifications", id="three-joined-certifications-first"
+        ),
+        pytest.param("Honors/Awards/Licenses", "certifications", id="licences-joined-to-awards"),
+        pytest.param("Languages and Software", "skills", id="languages-joined-to-skills"),
+        pytest.param("ACHIEVEMENTS AND ACCOMPLISHMENTS", "awards", id="two-awards-phrases"),
+        pytest.param(
+            "Education & Professional Development", "certifications", id="education-joined-to-training"
+        ),
+        pytest.param(
+            "Technical Skills and Qualifications", "skills", id="qualifications-take-the-other-kind"
+        ),
+        pytest.param("Skills & Languages:", "skills", id="skills-joined-to-languages"),
+        # a heading phrase qualified by leading words, or its last word
+        pytest.param("Functional Skill Set", "skills", id="qualified-skill-set"),
+        pytest.param("Key Projects Undertaken", "projects", id="qualified-projects-undertaken"),
+        pytest.param("Automation Tools", "skills", id="tools"),
+        pytest.param("TECHNOLOGY KNOWLEDGE", "skills", id="knowledge"),
+        pytest.param("KNOWLEDGE PURVIEW", "skills", id="all-caps-knowledge-first"),
+        pytest.param(
+            "OPERATIONS & IT COMPETENCIES", "skills", id="all-caps-competencies-after-a-joined-field"
+        ),
+        pytest.param("Programming Languages", "skills", id="programming-languages-are-skills"),
+        pytest.param("Technical Qualifications", "skills", id="technical-qualifications"),
+        pytest.param("Brief Work History", "experience", id="qualified-work-history"),
+        # an aside in brackets, letter spacing with gaps inside words
+        pytest.param("Partial List of Tools (full list on request)", "skills", id="aside-in-brackets"),
+        pytest.param("P ROFE SSI ONAL E XPER IENCE", "experience", id="letter-spaced-gaps-inside-words"),
+        pytest.param("Academic (Teaching Experience)", "experience", id="bracketed-heading-words-still-read"),
     ],
 )
 def test_heading_variants(line: str, kind: str) -> None:
@@ -82,6 +112,14 @@ def test_heading_variants(line: str, kind: str) -> None:
         pytest.param("Sales and Marketing", id="two-words-joined-by-and-no-heading-phrases"),
         pytest.param("Organization: Tata Projects", id="labelled-value"),
         pytest.param("Employer: Acme Certifications", id="labelled-value-naming-a-heading-word"),
+        pytest.param("Professional and Personal Development", id="joined-modifiers-are-no-sections"),
+        pytest.param("Sales & Customer Care", id="joined-words-that-are-no-heading-phrases"),
+        pytest.param("Master of Social Work", id="a-degree-ending-in-a-heading-phrase"),
+        pytest.param("Educational and professional qualifications", id="coordinated-leading-words"),
+        pytest.param("Certificate (Std X)", id="one-word-before-an-aside-is-an-entry"),
+        pytest.param("Minor in Education (one course missing)", id="an-education-entry-with-an-aside"),
+        pytest.param("Basic Computer Technologies (2005-2006)", id="dated-aside"),
+        pytest.param("P ROFE SSI ONAL LIFE", id="closed-up-letters-spell-no-heading"),
     ],
 )
 def test_sentences_are_not_headings(line: str) -> None:
@@ -184,6 +222,33 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
             ),
             ["skills", "education"],
             id="a-label-whose-value-opens-the-next-line-with-a-colon-opens-no-section",
+        ),
+        pytest.param(
+            (
+                "TECHNICAL SKILLS\nProgramming Languages: C#, Java\nLanguages: Python, Go\nDatabases: Postgres\n\n"
+                "EDUCATION\nBSc Physics, 2012\n"
+            ),
+            ["skills", "education"],
+            id="labelled-rows-of-a-skills-table-open-no-section",
+        ),
+        pytest.param(
+            "Jane Doe\n\nSKILLS\nObjective-C, Swift and C languages\nXcode\n",
+            ["header", "skills"],
+            id="a-hyphen-inside-a-word-is-no-inline-heading-separator",
+        ),
+        pytest.param(
+            (
+                "WORK EXPERIENCE\nQA Lead\nNorthwind Labs - Pune\nJanuary 2015 to Present\n"
+                "Automation Tools\nSelenium, Jira\nTester\nBlue Harbor Ltd\nMay 2011 to December 2014\n\n"
+                "SKILLS\nPython\n"
+            ),
+            ["experience", "skills"],
+            id="a-qualified-tools-label-inside-a-position-opens-no-section",
+        ),
+        pytest.param(
+            "Jane Doe\n\nSKILLS\nPython\n\nAwards/ Certifications/ Achievements\nAcme Certified Developer\n",
+            ["header", "skills", "certifications"],
+            id="three-joined-heading-phrases",
         ),
     ],
 )

@@ -459,7 +459,10 @@ def find_name(
         seen_lines += 1
         if seen_lines > 12:
             break
-        if classify_heading(line.strip()):
+        kind = classify_heading(line.strip())
+        if kind in _NO_NAME_BELOW:
+            break  # "Experience" / "Harbourline Retail – City , State": an employer's line, never the name
+        if kind:
             continue
         # five given names only in mixed case: "LEAN SIX SIGMA BLACK BELT" is a headline
         five = seen_lines == 1 and not line.isupper()
@@ -503,6 +506,10 @@ def _reads_as_title(name: str) -> bool:
 
     return looks_like_title(name) > 0
 
+
+# a work-history heading: the search for the name in the top lines stops there (a dev CV opens with a line read
+# as an education heading above its name, so only this kind)
+_NO_NAME_BELOW = frozenset({"experience"})
 
 _TEMPLATE_TITLE = re.compile(
     r"\b(?:resume|cv|curriculum vitae)[ \t]+(?:examples?|samples?|templates?)\b[ \t]*$", re.I | re.M

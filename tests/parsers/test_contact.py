@@ -136,6 +136,8 @@ def test_name_heuristics(text: str, name: str) -> None:
         # an anonymised resume's first line is its title: its first words are no name
         "BENEFIT ADVOCATE SUPERVISOR\nSummary\nTen years in benefits administration\n",
         "RN STAFF NURSE\nSummary\nCaring nurse\n",
+        # an employer's line below a work-history heading is never the name
+        "SENIOR ACCOUNTANT\nExperience\nSenior Accountant , 01/2019 to Current\nHarbourline Retail – City , State\n",
     ],
 )
 def test_not_a_name(text: str) -> None:

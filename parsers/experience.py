@@ -905,6 +905,11 @@ def _assign(
         le = next((f for f, lab in zip(frags, labels, strict=True) if lab == "employer"), None)
         if lt is not None or le is not None:
             got_t, got_e, got_loc, got_c = _assign(frags)
+            if le is not None and (le is got_loc or _is_location(le[0]) or _place_piece(le[0])):
+                # "Company Name - City , State": a placeholder name, then the place; no label makes a place an employer
+                le = None
+                if lt is None:
+                    return got_t, got_e, got_loc, got_c
             got_t = lt or (got_t if got_t is not le else None)
             got_e = le or (got_e if got_e is not lt else None)
             return got_t, got_e, got_loc, (0.8 if got_t and got_e else got_c)

@@ -799,6 +799,22 @@ def _headline(text: str) -> str | None:
             ],
             id="titles-joined-by-a-slash-before-the-employer-split-off-as-a-title",
         ),
+        pytest.param(
+            (
+                "Professional Experience\n"
+                "Accountant Apr 2012 to Current\n"
+                "Company Name – City , State\n"
+                "\n"
+                "Reconciled the general ledger accounts and closed the books each month.\n"
+                "Clerk Jan 2010 to Mar 2012\n"
+                "Company Name - City , State\n"
+                "\n"
+                "Filed invoices and answered supplier calls for the accounts team.\n"
+            ),
+            "title employer location",
+            [("Accountant", "Company Name", "City"), ("Clerk", "Company Name", "City")],
+            id="a-place-after-a-dash-is-no-labelled-employer",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

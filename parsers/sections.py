@@ -27,7 +27,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "overview", "professional overview", "synopsis", "summary of qualifications", "summary of qualification",
         "qualifications summary", "highlights", "career highlights", "professional highlights", "introduction",
         "personal statement", "profile summary", "key qualifications", "professional qualifications",
-        "core qualifications", "strengths", "key strengths", "value offered", "career overview",
+        "core qualifications", "strengths", "key strengths", "value offered", "career overview", "personal summary",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "employment", "employment history",
@@ -431,6 +431,30 @@ def _drop_position_fields(text: str, heads: list[Heading]) -> list[Heading]:
     return out
 
 
+@functools.cache
+def _spoken_language_re() -> re.Pattern[str]:
+    from parsers.languages import LANGUAGE_NAMES
+
+    names = sorted(LANGUAGE_NAMES, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+def _programming_languages(text: str, heads: list[Heading]) -> list[Heading]:
+    """A "Languages" heading over no spoken language ("Languages: C, VC++, MFC" in a project, "Languages" over
+    "Java, Python") names programming languages: an inline one is a row of the section it stands in, a heading
+    line opens a skills section. (The languages reader finds only the names this test looks for.)"""
+    out: list[Heading] = []
+    for i, h in enumerate(heads):
+        if h.kind == "languages":
+            end = heads[i + 1].line_start if i + 1 < len(heads) else len(text)
+            if not _spoken_language_re().search(text, h.line_start, end):
+                if _is_inline(text, h):
+                    continue
+                h = Heading("skills", h.text, h.line_start, h.content_start)
+        out.append(h)
+    return out
+
+
 def _is_inline(text: str, h: Heading) -> bool:
     """The heading's content starts on its own line ("Skills: Python, SQL")."""
     line_end = text.find("\n", h.line_start)
@@ -483,7 +507,7 @@ def split_sections(text: str) -> list[Section]:
     The part before the first heading is "header" (its trailing blocks may be classified by content cues);
     sections of the same kind are kept separate (their order matters for experience).
     """
-    heads = _drop_position_fields(text, find_headings(text))
+    heads = _programming_languages(text, _drop_position_fields(text, find_headings(text)))
     sections: list[Section] = []
     first = heads[0].line_start if heads else len(text)
     if first > 0:

@@ -75,6 +75,7 @@ from parsers.sections import classify_heading, split_sections
         ),
         pytest.param("Programming Languages", "skills", id="programming-languages-are-skills"),
         pytest.param("Technical Qualifications", "skills", id="technical-qualifications"),
+        pytest.param("PERSONAL SUMMARY", "summary", id="personal-summary-is-no-personal-details"),
         pytest.param("Brief Work History", "experience", id="qualified-work-history"),
         # an aside in brackets, letter spacing with gaps inside words
         pytest.param("Partial List of Tools (full list on request)", "skills", id="aside-in-brackets"),
@@ -244,6 +245,21 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
             ),
             ["experience", "skills"],
             id="a-qualified-tools-label-inside-a-position-opens-no-section",
+        ),
+        pytest.param(
+            "Jane Doe\n\nLanguages\nJava, Python, Go\n",
+            ["header", "skills"],
+            id="languages-over-no-spoken-language",
+        ),
+        pytest.param(
+            "Jane Doe\n\nLanguages\nEnglish (native), French\n",
+            ["header", "languages"],
+            id="languages-over-spoken-languages",
+        ),
+        pytest.param(
+            "PROJECTS\nBilling engine\nLanguages: C, VC++\nBuilt the core.\n",
+            ["projects"],
+            id="an-inline-languages-row-of-a-project-opens-no-section",
         ),
         pytest.param(
             "Jane Doe\n\nSKILLS\nPython\n\nAwards/ Certifications/ Achievements\nAcme Certified Developer\n",

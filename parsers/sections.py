@@ -47,6 +47,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "academic details", "educational details", "education details", "scholastic profile",
         "academic credentials", "education background", "educational profile", "academic record",
         "education qualifications", "degrees", "academic history", "training and education", "coursework",
+        "education history", "educational history", "academic training", "schooling",
         "relevant coursework", "related coursework", "course work", "relevant course work",
     ),
     "skills": (
@@ -61,6 +62,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "skills qualifications", "knowledge", "computer proficiency", "abilities", "key skills and competencies",
         "technical qualifications", "programming languages", "computer languages", "scripting languages",
         "software proficiency", "technical abilities", "tools and software", "softwares", "skill", "it competencies",
+        "toolbox", "technical toolbox", "toolkit", "capabilities", "core capabilities", "key capabilities",
+        "specialties", "specialities", "areas of specialization", "areas of specialisation",
     ),
     "projects": (
         "projects", "project", "academic projects", "personal projects", "key projects", "project details",
@@ -83,12 +86,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "awards", "honors", "honours", "awards and honors", "honors and awards", "achievements",
         "accomplishments", "awards and achievements", "achievements and awards", "recognition",
         "recognitions", "key achievements", "scholarships", "awards and recognition", "selected accomplishments",
+        "distinctions", "prizes",
         "extracurricular activities", "extra curricular activities", "activities", "co curricular activities",
     ),
     "publications": (
         "publications", "papers", "research papers", "selected publications", "conference papers",
         "presentations", "publications and presentations", "research", "books", "journal articles",
-        "articles", "conference presentations", "invited talks",
+        "articles", "conference presentations", "invited talks", "patents",
     ),
     "volunteering": (
         "volunteering", "volunteer", "volunteer experience", "volunteer work", "community service",

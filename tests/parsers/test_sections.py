@@ -76,6 +76,11 @@ from parsers.sections import classify_heading, split_sections
         pytest.param("Programming Languages", "skills", id="programming-languages-are-skills"),
         pytest.param("Technical Qualifications", "skills", id="technical-qualifications"),
         pytest.param("PERSONAL SUMMARY", "summary", id="personal-summary-is-no-personal-details"),
+        pytest.param("Technical Toolbox", "skills", id="toolbox"),
+        pytest.param("Core Capabilities:", "skills", id="capabilities"),
+        pytest.param("PATENTS", "publications", id="patents"),
+        pytest.param("Education History", "education", id="education-history"),
+        pytest.param("Honors and Distinctions", "awards", id="distinctions"),
         pytest.param("Brief Work History", "experience", id="qualified-work-history"),
         # an aside in brackets, letter spacing with gaps inside words
         pytest.param("Partial List of Tools (full list on request)", "skills", id="aside-in-brackets"),

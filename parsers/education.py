@@ -531,8 +531,14 @@ def _labelled_field(text: str, a: int, b: int) -> str | None:
 def _is_degree_line(text: str, hit: DegreeHit, line_end: int) -> bool:
     """The line is a degree with its field of study and at most a date ("Master of Arts, Psychology, 2015")."""
     _pa, pb, fld = _degree_phrase(text, hit)
-    if fld is None or pb > line_end:
+    if fld is None:
         return False
+    if pb > line_end:
+        # a field wrapped onto the next line ("Diploma in Business" / "Administration"): that line's rest counts;
+        # a field wholly on the next line ("MBA" / "P&L Management" in a skills list) is another line's
+        if text.count("\n", line_end, pb) != 1 or text.find(fld.split()[0], hit.end, line_end) < 0:
+            return False
+        line_end = _line_bounds(text, pb - 1)[1]
     rest = text[pb:line_end]
     dates = find_date_ranges(rest)
     for d in reversed(dates):
@@ -841,7 +847,9 @@ def _degree_lines_elsewhere(
     """
     out: list[tuple[DegreeHit, int, int]] = []
     for sec in sections:
-        if is_education_section(sec) or (edu_has_degrees and sec.kind in {"experience", "projects"}):
+        if is_education_section(sec) or (
+            edu_has_degrees and sec.kind in {"experience", "projects"} and not _undated_block(text, sec)
+        ):
             continue
         loose = not edu_has_degrees and sec.kind not in {"experience", "projects", "skills"}
         for h in find_degrees(text, sec.start, sec.end):
@@ -879,6 +887,12 @@ def _degree_lines_elsewhere(
                 # "Done B.E. from ABC Institute of Technology, Pune" in a work or project section
                 out.append((h, a, b))
     return out
+
+
+def _undated_block(text: str, sec: Section) -> bool:
+    """A short work or project section without a single date: a heading misread as one ("PROFESSIONAL" over
+    "Higher Professional / Diploma in Business / Administration" in a skills table), not a work history."""
+    return sec.end - sec.start < 400 and not find_date_ranges(text[sec.start : sec.end])
 
 
 _FROM_INSTITUTION = re.compile(r"[^.;\n]{0,60}?\b(?:from|at)[ \t]+(?:the[ \t]+)?[A-Z]")

@@ -1036,6 +1036,16 @@ def test_a_state_code_after_an_institution_and_city_is_no_degree() -> None:
     assert [d for d, _ in got if d] == ["B.S.", "MS"]
 
 
+def test_a_degree_under_a_misread_undated_work_heading_is_read() -> None:
+    text = (
+        "Jane Roe\n\nWORK EXPERIENCE\nClerk, Acme Stores, 2010 - 2014\n\nKEY SKILLS\n\nPROFESSIONAL\n"
+        "Higher Professional\nDiploma in Business\nAdministration\n(Lakeside Guild)\n\n"
+        "EDUCATION\nBachelor of Arts, Northtown University, 2009\n"
+    )
+    got = [e.degree for e in extract_education(text, split_sections(text))]
+    assert "Diploma in Business Administration" in got
+
+
 def test_a_state_code_after_an_address_wrapped_below_the_institution_is_no_degree() -> None:
     text = (
         "EDUCATION\nB.S., Biology, Lakeview University, 2004\n\n"

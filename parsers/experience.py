@@ -40,11 +40,17 @@ from parsers.dates import (
 from parsers.sections import classify_heading
 
 __all__ = [
+    "HEADER_LINE_CONFIDENCE",
     "TITLE_WORDS",
     "extract_experience",
     "find_gaps",
+    "is_sentence",
+    "is_title_word",
     "looks_like_employer",
     "looks_like_title",
+    "lower_words",
+    "norm_key",
+    "plural_head",
     "total_months",
     "without_own_name",
 ]
@@ -143,7 +149,7 @@ def _unglue(m: re.Match[str]) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
-def _words(s: str) -> tuple[str, ...]:
+def lower_words(s: str) -> tuple[str, ...]:
     """The lower-case words of `s` (cached: header fragments are scored many times over)."""
     if "." in s:
         s = _DOT_JOIN.sub(". ", s)
@@ -154,14 +160,14 @@ def _words(s: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _is_title_word(w: str) -> bool:
+def is_title_word(w: str) -> bool:
     if w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS or _agent_noun_ist(w.rstrip("s")):
         return True
     if "-" in w:
         # "co-teacher", "vice-president", "sous-chef", "co-ordinator": a title word after a prefix or a hyphen
         # the PDF set inside it
         head = w.rsplit("-", 1)[1]
-        return (len(head) >= 3 and _is_title_word(head)) or w.replace("-", "") in TITLE_WORDS
+        return (len(head) >= 3 and is_title_word(head)) or w.replace("-", "") in TITLE_WORDS
     return False
 
 
@@ -186,25 +192,27 @@ def looks_like_title(s: str) -> float:
     "of" does ("Director of Field Operations", "Manager of Services"); 0.7 with a title word elsewhere.
     A trailing abbreviation in brackets may be left out ("Technology Analyst (TA)")."""
     trimmed = _ACRONYM_TAIL.sub("", s)
-    return max(_title_words_score(_words(s)), _title_words_score(_words(trimmed)) if trimmed else 0.0)
+    return max(
+        _title_words_score(lower_words(s)), _title_words_score(lower_words(trimmed)) if trimmed else 0.0
+    )
 
 
 def _title_words_score(ws: tuple[str, ...]) -> float:
-    if not ws or len(ws) > 9 or not any(_is_title_word(w) for w in ws):
+    if not ws or len(ws) > 9 or not any(is_title_word(w) for w in ws):
         return 0.0
-    return 1.0 if _is_title_word(ws[-1]) or _title_of_field(ws) else 0.7
+    return 1.0 if is_title_word(ws[-1]) or _title_of_field(ws) else 0.7
 
 
 def _title_of_field(ws: tuple[str, ...]) -> bool:
     """ "director of field operations": a title word right before the first "of"."""
     head = ws[: ws.index("of")] if "of" in ws else []
-    return bool(head) and _is_title_word(head[-1])
+    return bool(head) and is_title_word(head[-1])
 
 
 @functools.lru_cache(maxsize=16384)
 def looks_like_employer(s: str) -> float:
     """How much `s` reads as an organisation name, 0..1."""
-    ws = _words(s)
+    ws = lower_words(s)
     if not ws or len(ws) > 10:
         return 0.0
     if any(w in _ORG_WORDS for w in ws):
@@ -274,7 +282,7 @@ def _anchor_ok(line: _Line, dr: DateRange, text: str) -> bool:
             return False
         if lead.strip() and not re.search(r"[|,\-–(:\t]\s*$|\s{2,}$", lead):
             return False
-        if rest and (rest[:1].islower() or len(rest.split()) > (12 if full else 8) or _is_sentence(rest)):
+        if rest and (rest[:1].islower() or len(rest.split()) > (12 if full else 8) or is_sentence(rest)):
             return False
     if _BULLET_RE.match(line.text) and len(s) > 60:
         return False
@@ -375,7 +383,7 @@ def _firm_of_partners(seg: str) -> tuple[int, int] | None:
         return None
     start = m.start()
     for name in m.group(0).split(","):
-        if any(_is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in _words(name)):
+        if any(is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in lower_words(name)):
             if "&" in name or " and " in name:
                 return None
             start = m.start() + m.group(0).index(name) + len(name) + 1
@@ -383,7 +391,7 @@ def _firm_of_partners(seg: str) -> tuple[int, int] | None:
         break
     rest = seg[start : m.end()]
     if rest.count(",") < 1 or any(
-        _is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in _words(rest)
+        is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in lower_words(rest)
     ):
         return None
     return start + (len(rest) - len(rest.lstrip())), m.end()
@@ -594,7 +602,7 @@ _SENTENCE_START = re.compile(
 )
 
 
-def _is_sentence(s: str) -> bool:
+def is_sentence(s: str) -> bool:
     """A fragment that opens like a sentence; "Managing Director", "Managing Partner" are titles."""
     if not _SENTENCE_START.match(s):
         return False
@@ -630,7 +638,7 @@ def _plausible_name(s: str) -> bool:
 
 
 # the head noun of an institution's own name ("... Conference", "... Employment Center"): a title "of" or "to" it
-# names where the holder worked ("Executive Secretary of the European Civil Aviation Conference"), where a field
+# names where the holder worked ("Executive Secretary of the Northern Rail Safety Conference"), where a field
 # or function after "of" does not ("Director of Nursing Services", "Manager of University Relations")
 _INSTITUTION_HEADS = _word_set(
     "association center centre conference commission organization organisation institute university college "
@@ -644,18 +652,19 @@ _TITLE_OF_ORG = re.compile(
 
 
 def _split_title_of_org(f: tuple[str, int, int]) -> list[tuple[str, int, int]] | None:
-    """ "Executive Secretary of the European Civil Aviation Conference (ECAC)" -> the title and the institution
+    """ "Executive Secretary of the Northern Rail Safety Conference (NRSC)" -> the title and the institution
     it serves, when the title's last word heads titles and the rest ends in an institution's head noun."""
     if " of " not in f[0] and " to " not in f[0] and " for " not in f[0]:
         return None
     m = _TITLE_OF_ORG.match(f[0])
     if m is None:
         return None
-    t_words = _words(m.group("t"))
-    o_words = _words(m.group("o"))
-    if not t_words or not o_words or o_words[-1] not in _INSTITUTION_HEADS:
+    t_words = lower_words(m.group("t"))
+    o_words = lower_words(m.group("o"))
+    # a lone head noun is no name ("President of the Company", "Chair of the Association")
+    if len(o_words) < 2 or o_words[-1] not in _INSTITUTION_HEADS:
         return None
-    if not _is_title_word(t_words[-1].split("/")[-1]) or _plural_head(t_words):
+    if not is_title_word(t_words[-1].split("/")[-1]) or plural_head(t_words):
         return None
     a, b = m.span("t")
     oa = m.start("o")
@@ -673,8 +682,8 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     last_title = -1
     for i, w in enumerate(words):
         lw = w.lower().strip(".,")
-        if _is_title_word(lw) or ("/" in lw and all(_is_title_word(p) for p in lw.split("/"))):
-            last_title = i  # "Director/Teacher Gateway Early Childhood Center": titles joined by a slash
+        if is_title_word(lw) or ("/" in lw and all(is_title_word(p) for p in lw.split("/"))):
+            last_title = i  # "Director/Teacher Maple Grove Learning Center": titles joined by a slash
     if last_title < 0 or last_title >= len(words) - 1:
         return [f]
     head = words[last_title]
@@ -783,20 +792,20 @@ def _ends_in_place(s: str) -> bool:
 def _title_score(s: str) -> float:
     """looks_like_title, except that a name ending in a firm noun ("Neurology Associates", "Acme Partners")
     is an employer."""
-    ws = _words(s)
+    ws = lower_words(s)
     if ws and ws[-1] in _ORG_WORDS and ws[-1] not in TITLE_WORDS and not _title_of_field(ws):
         return 0.0
-    if _duty_phrase(s) or _plural_head(ws):
+    if _duty_phrase(s) or plural_head(ws):
         return 0.0
     return looks_like_title(s)
 
 
-def _plural_head(ws: tuple[str, ...] | list[str]) -> bool:
+def plural_head(ws: tuple[str, ...] | list[str]) -> bool:
     """The title word heading the phrase is plural ("WHW Architects", "Directors of Student Teaching"): a firm,
     a team or a list, not one person's title."""
     head = ws[: ws.index("of")] if "of" in ws[1:] else ws
     w = head[-1] if head else ""
-    return w.endswith("s") and not w.endswith("ss") and w not in TITLE_WORDS and _is_title_word(w[:-1])
+    return w.endswith("s") and not w.endswith("ss") and w not in TITLE_WORDS and is_title_word(w[:-1])
 
 
 _MINOR_WORDS = _word_set("of and the for to in on at with a an by from")
@@ -916,7 +925,7 @@ def _assign(
     title = employer = location = None
     rest: list[tuple[str, int, int]] = []
     for f in frags:
-        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or _is_sentence(f[0]) or _lower_start(f[0]):
+        if _NOISE_FRAG.match(f[0]) or len(f[0]) > 80 or is_sentence(f[0]) or _lower_start(f[0]):
             continue
         if _is_location(f[0]) or _place_piece(f[0]):
             location = location or f  # a second place ("Fayetteville, North Carolina") is no employer either
@@ -979,6 +988,10 @@ _HEADLINE_CUT = re.compile(r"\s+[-–—|@]\s+|\s+at\s+(?=[A-Z])|,\s+|\s{2,}|\t|
 _DOC_LABEL = re.compile(r"\s+(?:resume|résumé|cv|curriculum vitae)(?:\s+(?:template|sample|example))?$", re.I)
 
 
+# the confidence of a headline read from a header line (one read from summary prose is lower)
+HEADER_LINE_CONFIDENCE = 0.7
+
+
 def find_headline(text: str, sections: list[Section], name_end: int | None = None) -> TextField | None:
     """The title line under the name ("Senior Data Engineer", "Software Engineer - Acme"), if any.
 
@@ -1001,13 +1014,15 @@ def find_headline(text: str, sections: list[Section], name_end: int | None = Non
         if "@" in s or any(ch.isdigit() for ch in s[:3]) or _BULLET_RE.match(ln.text) or s.endswith(":"):
             continue  # contact lines, list items, labels ("Education and Professional Qualification:")
         head = _DOC_LABEL.sub("", _HEADLINE_CUT.split(s, maxsplit=1)[0].strip(" -–|,("))
-        if not head or len(head.split()) > 7 or head[:1].islower() or _is_sentence(head):
+        if not head or len(head.split()) > 7 or head[:1].islower() or is_sentence(head):
             continue
         if _WISH.search(head):
             continue  # "Desire the Position of School Administrator"
         if looks_like_title(head) > 0 and looks_like_title(head) >= looks_like_employer(head):
             a = text.find(head, ln.start, ln.end + 1)
-            return TextField(value=head, evidence=Span.of(text, a, a + len(head)), confidence=0.7)
+            return TextField(
+                value=head, evidence=Span.of(text, a, a + len(head)), confidence=HEADER_LINE_CONFIDENCE
+            )
     return _summary_title(text, sections)
 
 
@@ -1065,9 +1080,9 @@ def _praised_title(text: str, sec: Section) -> TextField | None:
         while words and words[0].lower().strip(",") in _PRAISE_WORDS:
             words = words[1:]  # "and capable Intervention Specialist": the praise runs on
         title = " ".join(words)
-        if not words or looks_like_title(title) < 1.0 or not _is_title_word(words[-1].lower()):
+        if not words or looks_like_title(title) < 1.0 or not is_title_word(words[-1].lower()):
             continue
-        if _plural_head(words) or not _lone_title_ok(title, prose=True) or "," in title:
+        if plural_head(words) or not _lone_title_ok(title, prose=True) or "," in title:
             continue
         a = off + m.start("title") + m.group("title").index(title)
         return TextField(value=title, evidence=Span.of(text, a, a + len(title)), confidence=0.4)
@@ -1104,9 +1119,9 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
             if _adds_something(w, items):
                 items.append(w)
     for w in _prose_positions(text, sections, today):
-        key = (_norm_key(w.title), _norm_key(w.employer))
+        key = (norm_key(w.title), norm_key(w.employer))
         same = next(
-            (x for x in items if _sentence_dates_untitled(x, w) and _norm_key(x.employer) == key[1]), None
+            (x for x in items if _sentence_dates_untitled(x, w) and norm_key(x.employer) == key[1]), None
         )
         if same is not None:
             # "Working as Senior Analyst at Genpact since March 2016.": the dated entry read from this sentence
@@ -1114,7 +1129,7 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
             same.title, same.title_evidence = w.title, w.title_evidence
             continue
         if not any(
-            _norm_key(x.employer) == key[1] and (not key[0] or not x.title or _norm_key(x.title) == key[0])
+            norm_key(x.employer) == key[1] and (not key[0] or not x.title or norm_key(x.title) == key[0])
             for x in items
         ):
             items.append(w)
@@ -1135,7 +1150,7 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
 
 
 def _respaced(title: str) -> str:
-    """A title with the spaces a PDF lost before a capital put back (see _words)."""
+    """A title with the spaces a PDF lost before a capital put back (see lower_words)."""
     return _GLUED.sub(_unglue, _OF_JOIN.sub("of ", title))
 
 
@@ -1195,10 +1210,10 @@ def _held_elsewhere(text: str, w: WorkItem) -> bool:
 
     if not w.title or w.title_evidence is None or _title_score(w.title) < 1.0:
         return False
-    ws = _words(w.title)
+    ws = lower_words(w.title)
     if (
         ws[0] in _CREDENTIAL_LEAD
-        or (ws[: ws.index("of")] if "of" in ws else ws)[-1] in _HONOUR_HEADS
+        or (ws[: ws.index("of", 1)] if "of" in ws[1:] else ws)[-1] in _HONOUR_HEADS
         or any(x in _AWARD_WORDS for x in ws)
     ):
         # "Certificate for Reading Recovery Teacher Leader", "Member of the Bar", "Elected Fellow", "Special
@@ -1252,22 +1267,22 @@ def _co_roles(text: str, items: list[WorkItem]) -> list[WorkItem]:
 
 # an employer's name: capitalized words, joined by minor words, with its legal form after a comma
 _NAME = r"[A-Z][\w.&'\-]*(?:[ \t]+(?:[A-Z0-9][\w.&'\-]*|of|and|&|for|the|de))*(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|PLC)\.?)?"
-# one employer under two names: a former or later name, or the group that owns it ("Ratio DesignLab, Inc.
-# (became AppForge, Inc.)", "Northwind Ltd (formerly Contoso Ltd)", "ABC Group, an IBM company")
+# one employer under two names: a former or later name, or the group that owns it ("Bluefin Studio, Inc.
+# (became Harborlight, Inc.)", "Northwind Ltd (formerly Contoso Ltd)", "ABC Group, an IBM company")
 _TWO_NAMES = re.compile(
     rf"(?P<a>{_NAME})[ \t]*(?:\([ \t]*(?:now|formerly|previously|later|became|renamed|acquired by|merged (?:with|into)|"
     rf"(?:a )?(?:division|subsidiary|unit|part) of|an?)[ \t]+(?P<b>{_NAME})(?:[ \t]+company)?[ \t]*\)|"
     rf",[ \t]+an?[ \t]+(?P<c>{_NAME})[ \t]+(?:company|subsidiary)\b)"
 )
-# "Apex Services/Dollar Group": two employers named on one line, a slash between them
+# "Kestrel Services/Marlow Group": two employers named on one line, a slash between them
 _SLASHED_NAMES = re.compile(rf"^(?P<a>{_NAME})[ \t]*/[ \t]*(?P<b>{_NAME})$")
 _SLASH_NAME_AFTER = re.compile(rf"[ \t]*/[ \t]*(?P<b>{_NAME})")
 
 
 def _co_employers(text: str, items: list[WorkItem]) -> list[WorkItem]:
     """The second name of a dated position's employer, when its line names it under two: a former or later name
-    or its owner in brackets ("Ratio DesignLab, Inc. (became AppForge, Inc.)", "Acme (now Contoso Ltd)"), "X, a
-    Y company", or two names joined by a slash ("JDS Uniphase / Optical Coating Lab."). The position keeps the
+    or its owner in brackets ("Bluefin Studio, Inc. (became Harborlight, Inc.)", "Acme (now Contoso Ltd)"), "X, a
+    Y company", or two names joined by a slash ("Kestrel Optics / Marlow Coating Lab."). The position keeps the
     first name as its employer; the second is an undated position of its own at 0.25, as a further role is."""
     out: list[WorkItem] = []
     for w in items:
@@ -1280,7 +1295,7 @@ def _co_employers(text: str, items: list[WorkItem]) -> list[WorkItem]:
                 continue
             first, second = m.group("a").rstrip(" ,"), m.group("b").rstrip(" ,")
             if not all(_co_employer_ok(x) and " " in x for x in (first, second)):
-                continue  # "Sony/BMG", "ACI PACIFIC/ANZ": one name written with a slash
+                continue  # "Acme/BCD", "NORTH PACIFIC/XYZ": one name written with a slash
             w.employer = first
             w.employer_evidence = Span.of(text, ev.start, ev.start + len(first))
             out.append(_item(text, None, (second, ev.start + m.start("b")), 0.25))
@@ -1342,7 +1357,7 @@ def _co_role_ok(s: str) -> bool:
         and _lone_title_ok(s)
         and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _MINOR_WORDS for w in words)
         and not _verb_led(words)
-        and not _is_sentence(s)
+        and not is_sentence(s)
     )
 
 
@@ -1353,14 +1368,14 @@ def _sentence_dates_untitled(x: WorkItem, prose: WorkItem) -> bool:
 
 
 def _adds_something(w: WorkItem, items: list[WorkItem]) -> bool:
-    titles = {_norm_key(x.title) for x in items if x.title}
-    employers = {_norm_key(x.employer) for x in items if x.employer}
-    new_title = bool(w.title) and _norm_key(w.title) not in titles
-    new_employer = bool(w.employer) and _norm_key(w.employer) not in employers
+    titles = {norm_key(x.title) for x in items if x.title}
+    employers = {norm_key(x.employer) for x in items if x.employer}
+    new_title = bool(w.title) and norm_key(w.title) not in titles
+    new_employer = bool(w.employer) and norm_key(w.employer) not in employers
     return new_title or new_employer
 
 
-def _norm_key(s: str | None) -> str:
+def norm_key(s: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
@@ -1396,7 +1411,7 @@ def _prose_positions(text: str, sections: list[Section], today: date) -> list[Wo
                 continue
             # the title ends at its last title word ("Software Engineer" of "Software Engineer since")
             words = title.split()
-            while words and not _is_title_word(words[-1].lower()):
+            while words and not is_title_word(words[-1].lower()):
                 words.pop()
             if not words:
                 continue
@@ -1700,8 +1715,9 @@ def _own_line_title(
     employer: tuple[str, int, int] | None,
 ) -> tuple[str, int, int] | None:
     """A clear title on the date's own line ("Company Name  Nov 1994 to Jan 2007  Fitness Instructor") heads the
-    position, before one read from the lines above (often the last line of the previous description)."""
-    if title is None or title in own:
+    position, before one read from the lines above (often the last line of the previous description). A title
+    cut from a fragment of that line ("Executive Secretary" of "Executive Secretary of the X Conference") stays."""
+    if title is None or title in own or any(f[1] <= title[1] and title[2] <= f[2] for f in own):
         return title
     for f in own:
         if (
@@ -1877,12 +1893,12 @@ def without_own_name(
     Tel: ..." over a position): the employer is cleared; the position keeps its title and dates. `name_at`, where
     the name was read: an employer read at that very place stays, since there the name reader took the employer's
     line for a name ("Harbourline Retail – City , State" under a dated title in a resume with no name)."""
-    key = _norm_key(name)
-    if not key or not any(_norm_key(w.employer) == key for w in items):
+    key = norm_key(name)
+    if not key or not any(norm_key(w.employer) == key for w in items):
         return items
     return [
         w.model_copy(update={"employer": None, "employer_evidence": None})
-        if _norm_key(w.employer) == key
+        if norm_key(w.employer) == key
         and (name_at is None or w.employer_evidence is None or w.employer_evidence.start != name_at)
         else w
         for w in items
@@ -1956,9 +1972,7 @@ _TITLE_KEYS = {
 def _trim_title(title: str) -> str | None:
     """The title up to its last title word ("Software Engineer" of "Software Engineer since"), or None."""
     words = title.split()
-    while (
-        words and not _is_title_word(words[-1].lower().strip(".,")) and words[-1].lower() not in TITLE_WORDS
-    ):
+    while words and not is_title_word(words[-1].lower().strip(".,")) and words[-1].lower() not in TITLE_WORDS:
         words.pop()
     if not words or len(words) > 6:
         return None
@@ -2137,16 +2151,16 @@ def _undated_headers(
         if inside(ln.start):
             if any(ln.start <= p <= ln.end for p in read or ()):
                 continue
-            if not any(_is_title_word(w.strip("-'&")) for w in _words(ln.text)):
+            if not any(is_title_word(w.strip("-'&")) for w in lower_words(ln.text)):
                 emp = _sub_employer(text, ln)
                 if emp is not None:
                     out.append(_item(text, None, emp, 0.25))
                 continue
             out.extend(_sub_role(text, ln))
             continue
-        ws = _words(ln.text)
+        ws = lower_words(ln.text)
         # cheap test first: a header names a title (every undated item needs one)
-        if not any(_is_title_word(w) for w in ws) or find_date_ranges(ln.text):
+        if not any(is_title_word(w) for w in ws) or find_date_ranges(ln.text):
             continue
         frags = _fragments(text, ln, None)
         title, employer, _loc, _conf = _assign(frags)
@@ -2210,7 +2224,7 @@ def _sub_employer(text: str, ln: _Line) -> tuple[str, int] | None:
     name = _YEAR_TAIL.sub("", s).rstrip(" ,")
     if not name or len(name.split()) > 7 or not _has_legal_form(name) or not _good_org(name):
         return None
-    if _is_sentence(name) or any(w[:1].islower() and w not in _MINOR_WORDS for w in name.split()):
+    if is_sentence(name) or any(w[:1].islower() and w not in _MINOR_WORDS for w in name.split()):
         return None
     return (name, text.find(name, ln.start, ln.end + 1))
 
@@ -2235,14 +2249,15 @@ def _sub_role(text: str, ln: _Line) -> list[WorkItem]:
         or _verb_led(words)
         or _title_score(first[0]) < 1.0
         or not _lone_title_ok(first[0])
-        or _is_sentence(first[0])
+        or is_sentence(first[0])
         or find_date_ranges(s)
     ):
         return []
     title, employer, _loc, _conf = _assign(frags)
     if title is None or title[1] != first[1]:
         return []
-    if employer is not None and (not _good_org(employer[0]) or employer[1] != frags[1][1]):
+    # the employer must be the line's second fragment (a title split from its institution gives one fragment)
+    if employer is not None and (not _good_org(employer[0]) or len(frags) < 2 or employer[1] != frags[1][1]):
         employer = None
     # 0.25: a role named inside another position's block, without dates of its own, is the weakest evidence of
     # what the candidate does (ranking may leave such roles out of title matching)

@@ -1547,3 +1547,38 @@ def test_a_position_set_out_under_education_is_read_at_lower_confidence() -> Non
 def test_a_capital_inside_a_name_that_is_no_title_word_stays() -> None:
     assert looks_like_title("SharePoint Developer") == 1.0
     assert looks_like_title("InfoTech") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role line inside a block whose title splits from its institution: one fragment, no employer fragment
+        "Jane Roe\n\nEXPERIENCE\nSenior Accountant, Jan 2019 - Present\nLakeview Foods, Leeds\nDid things.\n"
+        "Project Manager of Harbour Conference\nRan the audit project.\n",
+        # a title that opens with "of" and holds another "of" later
+        "\n\n / of University Senior \n 2012 University Engineer",
+        "EDUCATION\nof Science Fellow of the Society, 2010 - 2012\n",
+    ],
+)
+def test_odd_header_lines_parse_without_error(text: str) -> None:
+    assert isinstance(_work(text), list)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "employer"),
+    [
+        (
+            "Executive Secretary of the Northern Rail Safety Conference, 2010 - 2015",
+            "Executive Secretary",
+            "Northern Rail Safety Conference",
+        ),
+        ("President of the Student Association, 2010 - 2012", "President", "Student Association"),
+        # a lone head noun names no institution
+        ("President of the Company, 2010 - 2012", "President of the Company", None),
+    ],
+)
+def test_title_of_an_institution_on_the_dates_line(line: str, title: str, employer: str | None) -> None:
+    text = f"Jane Roe\n\nEXPERIENCE\n{line}\nRan the board.\n"
+    (w,) = _work(text)
+    assert (w.title, w.employer) == (title, employer)
+    assert w.title_evidence is not None and text[w.title_evidence.start : w.title_evidence.end] == title

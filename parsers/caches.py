@@ -16,7 +16,7 @@ def clear_text_caches() -> None:
 
     for cached in (
         sections.classify_heading,
-        experience._words,
+        experience.lower_words,
         experience.looks_like_title,
         experience.looks_like_employer,
         occupations.normalize_title_key,

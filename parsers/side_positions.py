@@ -7,7 +7,8 @@ period or employer, and the matcher counts an undated title only from confidence
 so ranking reads these roles no more than a role line inside another position's block. An item is kept only when
 its title is one that no position of the work history (and no earlier item) has. The work-history reader
 (parsers.experience) takes the first role of a labelled list in summary and header sections; the others, and the
-labelled roles of every other section but the work history, come from here.
+labelled roles of every other section but the work history and the references (a referee's position is not the
+candidate's), come from here.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import re
 from models.evidence import Span, TextField
 from models.resume import Section, WorkItem
 from parsers.experience import (
-    _is_sentence,
-    _is_title_word,
-    _plural_head,
-    _words,
+    HEADER_LINE_CONFIDENCE,
+    is_sentence,
+    is_title_word,
     looks_like_employer,
     looks_like_title,
+    lower_words,
+    norm_key,
+    plural_head,
 )
 
 __all__ = ["SIDE_CONFIDENCE", "side_positions"]
@@ -37,27 +40,26 @@ _ROLE_LABEL = re.compile(
 # a piece of a list of roles: "Architect, Leader Developer", "UI designer/Developer"
 _LIST_PIECE = re.compile(r"(?:(?!\s(?:and|&)\s)[^,/;\n])+")
 # where a labelled value stops being a list of roles: a sentence ("Developer. Worked with ..."), a bracket
-_VALUE_END = re.compile(r"\.(?:\s|$)|\(|\s[-–—]\s")
+# (a full stop after an abbreviation is none: "Role: Sr. Developer")
+_VALUE_END = re.compile(r"(?<!\bSr)(?<!\bJr)(?<!\bSnr)(?<!\bAsst)(?<!\bMgr)\.(?:\s|$)|\(|\s[-–—]\s")
 
 
 def side_positions(
     text: str, sections: list[Section], work: list[WorkItem], headline: TextField | None = None
 ) -> list[WorkItem]:
     """Undated roles stated outside the experience sections whose titles neither `work` nor the headline has."""
-    seen = {_key(w.title) for w in work if w.title}
+    seen = {norm_key(w.title) for w in work if w.title}
     if headline is not None:
-        seen.add(_key(headline.value))
+        seen.add(norm_key(headline.value))
     out: list[WorkItem] = []
     for item in [*_headline_roles(text, headline), *_labelled_roles(text, sections)]:
-        key = _key(item.title or "")
+        key = norm_key(item.title or "")
         if key and key not in seen:
             seen.add(key)
             out.append(item)
     return out
 
 
-# find_headline's confidence for a title read from a header line (lower: from summary prose)
-_HEADER_LINE_CONFIDENCE = 0.7
 # the pieces of a headline line that lists roles: "Program Manager, Product Manager, Product Owner, BI /"
 _HEADLINE_PIECE = re.compile(r"[^,;|•·\n]+")
 
@@ -66,7 +68,7 @@ def _headline_roles(text: str, headline: TextField | None) -> list[WorkItem]:
     """The further roles the headline's line lists beside the headline title, each a whole title ("Product
     Manager" and "Product Owner" of "Program Manager, Product Manager, Product Owner, BI / Datawarehouse")."""
     ev = headline.evidence if headline is not None else None
-    if ev is None or headline is None or headline.confidence < _HEADER_LINE_CONFIDENCE:
+    if ev is None or headline is None or headline.confidence < HEADER_LINE_CONFIDENCE:
         return []  # a title read from summary prose: its line is a sentence, not a list
     ls = text.rfind("\n", 0, ev.start) + 1
     le = text.find("\n", ev.end)
@@ -82,11 +84,15 @@ def _headline_roles(text: str, headline: TextField | None) -> list[WorkItem]:
     return out
 
 
+# the work history (read by parsers.experience) and referees' positions (parsers.referees) are not side roles
+_NOT_OWN_ROLES = frozenset({"experience", "references"})
+
+
 def _labelled_roles(text: str, sections: list[Section]) -> list[WorkItem]:
     """Roles labelled in any section but the work history's ("Role: Architect, Leader Developer Flash/PHP")."""
     out: list[WorkItem] = []
     for sec in sections:
-        if sec.kind == "experience":
+        if sec.kind in _NOT_OWN_ROLES:
             continue
         for m in _ROLE_LABEL.finditer(text, sec.start, sec.end):
             val = m.group("val")
@@ -107,17 +113,31 @@ def _role_title(piece: str) -> tuple[int, int] | None:
     """Where in a list piece its title stands, up to its last title word ("Leader Developer" of "Leader Developer
     Flash"); None when the piece names no role ("fetching data", "Testing and Bug Fixing")."""
     words = list(_WORD.finditer(piece))
-    while words and not _is_title_word(words[-1].group(0).lower().strip(".,")):
-        words.pop()
+    while words and words[0].group(0).lower() == "and":  # "Developer and Tester": the piece "and Tester"
+        words.pop(0)
+    end = len(words)
+    while end and not is_title_word(words[end - 1].group(0).lower().strip(".,")):
+        end -= 1
+    if (
+        end
+        and end < len(words)
+        and words[end].group(0).lower() in ("of", "for")
+        and all(
+            w.group(0)[:1].isupper() or w.group(0).lower() in ("of", "and", "for", "the")
+            for w in words[end + 1 :]
+        )
+    ):
+        end = len(words)  # a function after the title word: "Head of Marketing", "Director for Sales"
+    words = words[:end]
     if not words or len(words) > 5:
         return None
     a, b = words[0].start(), words[-1].end()
     title = piece[a:b]
-    ws = _words(title)
+    ws = lower_words(title)
     if (
         looks_like_title(title) < 1.0
-        or _plural_head(ws)
-        or _is_sentence(title)
+        or plural_head(ws)
+        or is_sentence(title)
         or looks_like_employer(title) > looks_like_title(title)
         or any(ch.isdigit() for ch in title)
     ):
@@ -128,7 +148,3 @@ def _role_title(piece: str) -> tuple[int, int] | None:
 def _title_item(text: str, start: int, end: int) -> WorkItem:
     ev = Span.of(text, start, end)
     return WorkItem(title=ev.text, title_evidence=ev, evidence=ev, confidence=SIDE_CONFIDENCE)
-
-
-def _key(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()

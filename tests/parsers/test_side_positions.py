@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from matcher.profile import UNDATED_TITLE_MIN_CONFIDENCE
 from models.evidence import Span, TextField
 from models.resume import WorkItem
 from parsers.resume import parse_resume_text
@@ -29,7 +30,8 @@ def test_labelled_roles_in_a_projects_section_each_role_of_a_list() -> None:
 def test_items_are_undated_below_the_matchers_title_bar_with_evidence() -> None:
     text = PROJECT_CV
     items = side_positions(text, split_sections(text), [])
-    assert SIDE_CONFIDENCE < 0.3  # matcher.profile.UNDATED_TITLE_MIN_CONFIDENCE
+    assert SIDE_CONFIDENCE < UNDATED_TITLE_MIN_CONFIDENCE  # ranking counts none of them as a title held
+    assert len(items) == 4
     for w in items:
         assert w.start is None and w.end is None and w.employer is None
         assert w.confidence == SIDE_CONFIDENCE
@@ -95,3 +97,20 @@ def test_parse_resume_adds_side_roles_after_the_dated_work_history() -> None:
     assert [w.title for w in dated] == ["Software Engineer"]
     assert side == ["UI designer", "Developer", "Architect", "Leader Developer"]
     assert r.total_experience_months == sum(w.months or 0 for w in dated)
+
+
+@pytest.mark.parametrize(
+    ("line", "titles"),
+    [
+        ("Role: Sr. Developer", ["Sr. Developer"]),  # a full stop after an abbreviation ends no value
+        ("Role: Developer and Tester & Team Lead", ["Developer", "Tester", "Team Lead"]),
+        ("Role: Head of Marketing", ["Head of Marketing"]),  # a function after the title word stays
+        ("Role: Director of Sales, Architect", ["Director of Sales", "Architect"]),
+    ],
+)
+def test_labelled_role_values(line: str, titles: list[str]) -> None:
+    assert _side(f"Mira Okonjo\n\nPROJECTS\nProject: Tide Planner\n{line}\n") == titles
+
+
+def test_a_referees_position_is_not_a_role_of_the_candidate() -> None:
+    assert _side("Mira Okonjo\n\nREFERENCES\nJon Halvorsen\nPosition: Director of Sales\n") == []

@@ -258,8 +258,11 @@ def candidate_label(candidate_id: str) -> str:
 
 
 def headline(resume: Resume) -> str | None:
-    """The most recent job title, if any."""
-    titled = [w for w in resume.work if w.title]
+    """The most recent job title, if any; roles read only in passing (undated, below the matcher's bar: a role
+    line inside another position's block, a project role) are not the candidate's headline."""
+    from matcher.profile import title_counts
+
+    titled = [w for w in resume.work if w.title and title_counts(w)]
     if not titled:
         return None
     current = [w for w in titled if w.current]

@@ -435,8 +435,9 @@ def _wide_advances(codes: Any, left: Any, right: Any, height: Any, adjacent: Any
     ('f', italics) then covers the space: "of" + "Business" read "ofBusiness". A glyph's advance is the step
     from its origin (a loose box's left edge) to the next one's; within a word it is the same each time the
     glyph is drawn at that size (kerning aside), so a step wider than the glyph's usual step by more than
-    0.15 of the font height is a space. The usual step is the median over the glyph's steps inside words
-    on the page (a glyph seen once has nothing to compare with and gets no space)."""
+    0.15 of the font height is a space. The usual step is the median of the glyph's steps to an adjacent
+    character on the page, those already spaced by a box gap included: in-word steps outnumber them, so
+    the median stays an in-word step (a glyph seen once has nothing to compare with and gets no space)."""
     import numpy as np
 
     step = left[1:] - left[:-1]

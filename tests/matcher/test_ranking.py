@@ -522,3 +522,26 @@ def test_value_views_score_and_resumes_explain(hashing_embedder: HashingEmbedder
         assert any(c.evidence for m in got for c in m.explanation.contributions)  # type: ignore[union-attr]
     with pytest.raises(ValidationFailed):
         rank_resumes(JOB, pool, top=5, value_views=views[:-1], **kwargs)  # type: ignore[arg-type]
+
+
+def test_semantic_match_mixes_the_profile_and_text_views() -> None:
+    from matcher.features import SEMANTIC_HI, SEMANTIC_LO
+    from matcher.ranking import PROFILE_VIEW_SHARE
+
+    # the profile view matches the job exactly (cosine 1), the text view not at all (cosine 0)
+    job_vec, other = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+    pool = POOL[:1]
+    _, names, x = feature_matrix(
+        JOB,
+        pool,
+        embedder=None,
+        resume_vectors=np.array([job_vec]),
+        job_vector=job_vec,
+        text_vectors=np.array([other]),
+        job_text_vector=np.array([0.0, 0.0, 1.0]),
+        related=None,
+        today=TODAY,
+    )
+    cosine = PROFILE_VIEW_SHARE * 1.0 + (1 - PROFILE_VIEW_SHARE) * 0.0
+    expected = (cosine - SEMANTIC_LO) / (SEMANTIC_HI - SEMANTIC_LO)
+    assert x[0, names.index("semantic_similarity")] == pytest.approx(expected, abs=1e-6)

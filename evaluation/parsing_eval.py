@@ -49,8 +49,8 @@ certificates or schools, so entries the parser itself rates "secondary" (HSC, SS
 of Degree, College Name and Graduation Year; the institution of such an entry (and its year) still counts as a
 College Name (Graduation Year) when it names itself a college, university, institute, polytechnic or academy and
 not a school or board (junior colleges for the 12th year, further-education colleges for A-levels: dotin labels
-those). A gold College span that runs over a blank line ("Electronics and
-Communications", blank line, "Nagarjuna University": 23 dev and 25 holdout spans) is read from its part after
+those). A gold College span that runs over a blank line ("Applied Physics", blank line, "Riverside University":
+23 dev and 25 holdout spans) is read from its part after
 the last blank line: an institution's name never spans one, the part before it is the degree's field (labelled
 as Degree), and no institution the parser could read would match the whole span. A gold Companies span is read
 the same way (dev 10 and holdout 7 spans): in 8 of the 10 dev spans the part before the blank line is the title or

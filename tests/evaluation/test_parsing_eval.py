@@ -192,7 +192,8 @@ def test_gold_college_over_a_blank_line_is_read_after_it() -> None:
     from evaluation.parsing_eval import _after_blank_line
 
     assert (
-        _after_blank_line("Electronics and Communications\n\nNagarjuna University") == "Nagarjuna University"
+        _after_blank_line("Applied Physics and Optics\n\nRiverside State University")
+        == "Riverside State University"
     )
     assert _after_blank_line("B.Sc. Physics\n \t\nSt. Xavier's College\n") == "St. Xavier's College\n"
     # a single line break is no blank line: the span stays whole

@@ -1272,8 +1272,9 @@ _NAME = r"[A-Z][\w.&'\-]*(?:[ \t]+(?:[A-Z0-9][\w.&'\-]*|of|and|&|for|the|de))*(?
 _TWO_NAMES = re.compile(
     rf"(?P<a>{_NAME})[ \t]*(?:\([ \t]*(?:now|formerly|previously|later|became|renamed|acquired by|merged (?:with|into)|"
     rf"(?:a )?(?:division|subsidiary|unit|part) of|an?)[ \t]+(?P<b>{_NAME})(?:[ \t]+company)?[ \t]*\)|"
-    rf",[ \t]+an?[ \t]+(?P<c>{_NAME})[ \t]+(?:company|subsidiary)\b)"
+    rf",[ \t]+an?[ \t]+(?P<c>{_NAME})[ \t]+(?i:company|subsidiary)\b)"
 )
+_TWO_NAMES_MAX_LINE = 300  # a header line; the pattern backtracks over a long run of capitalised words
 # "Kestrel Services/Marlow Group": two employers named on one line, a slash between them
 _SLASHED_NAMES = re.compile(rf"^(?P<a>{_NAME})[ \t]*/[ \t]*(?P<b>{_NAME})$")
 _SLASH_NAME_AFTER = re.compile(rf"[ \t]*/[ \t]*(?P<b>{_NAME})")
@@ -1311,7 +1312,7 @@ def _co_employers(text: str, items: list[WorkItem]) -> list[WorkItem]:
         ls = text.rfind("\n", 0, ev.start) + 1
         le = text.find("\n", ev.start)
         le = le if le >= 0 else len(text)
-        if "(" not in text[ls:le] and " compan" not in text[ls:le]:
+        if le - ls > _TWO_NAMES_MAX_LINE or ("(" not in text[ls:le] and " compan" not in text[ls:le].lower()):
             continue
         for m in _TWO_NAMES.finditer(text, ls, le):
             a0 = m.start("a")

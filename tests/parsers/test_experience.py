@@ -1582,3 +1582,10 @@ def test_title_of_an_institution_on_the_dates_line(line: str, title: str, employ
     (w,) = _work(text)
     assert (w.title, w.employer) == (title, employer)
     assert w.title_evidence is not None and text[w.title_evidence.start : w.title_evidence.end] == title
+
+
+def test_owner_named_with_a_capital_company_is_a_co_employer() -> None:
+    text = (
+        "Jane Roe\n\nEXPERIENCE\nData Analyst, Jan 2019 - Present\nNorthwind Labs, an Acme Company, Leeds\n"
+    )
+    assert _rows(text, "title employer") == [("Data Analyst", "Northwind Labs"), (None, "Acme")]

@@ -631,9 +631,8 @@ def _institution_near(
         en = text.rfind(" – ", a, m.start())
         pa = max(pa, en + 2 if en >= 0 else -1)
         wide = max(text.rfind(_MOJIBAKE_DASH, a, m.start()), text.rfind("－", a, m.start()))
-        if (
-            wide >= 0
-        ):  # a full-width hyphen, or its bytes read as Windows-1252 ("ï¼"), separates as " - " does
+        # a full-width hyphen, or its bytes read as Windows-1252 ("ï¼"), separates as " - " does
+        if wide >= 0:
             pa = max(pa, wide + (len(_MOJIBAKE_DASH) if text.startswith(_MOJIBAKE_DASH, wide) else 1) - 1)
         pa = a if pa < 0 else pa + 1
         if hit.start <= pa < hit.end or (a <= hit.start < m.start() and pa <= hit.end):
@@ -1066,7 +1065,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     for sec in edu_secs:
         # a training centre named on its line counts too ("Crown Agents Training Centre")
         found = [(m.start(), False) for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end)]
-        found += [(m.start(), True) for m in _CENTRE_RE.finditer(text, sec.start, sec.end)]
+        found += [(m.start(), True) for m in _CENTRE_WORD.finditer(text, sec.start, sec.end)]
         for pos, centre in sorted(found):
             lbd = _line_bounds(text, pos)
             if lbd in claimed_lines:
@@ -1163,7 +1162,6 @@ def _dates_column(text: str, sec: Section, entries: list[Education]) -> None:
         e.dates_evidence = Span.of(text, a + d.start, a + d.end)
 
 
-_CENTRE_RE = re.compile(r"\b(?:Centre|Center|CENTRE|CENTER)\b")
 _CENTRE_WORD = re.compile(r"(?<![\w-])(?:Centre|Center|CENTRE|CENTER)(?![\w-])")  # not "CENTER-MANAGER"
 
 

@@ -111,8 +111,8 @@ def _not_a_name(body: str) -> bool:
 
 
 def _school_certificate(line: str) -> bool:
-    """Outside a certifications section: a school-level qualification ("Certificate (Std XII)", "Kenya Certificate of Education (KCE) 'O Level"),
-    which the education parser reads."""
+    """Outside a certifications section: a school-level qualification ("Certificate (Std XII)", "Kenya Certificate
+    of Education (KCE) 'O Level"), which the education parser reads."""
     return any(d.level == "secondary" for d in find_degrees(line))
 
 
@@ -173,9 +173,8 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
         if im:
             issuer = im.group(1)
     name = " ".join(_closed(name, body).split())
-    if _SENTENCE_STOP.search(
-        name
-    ):  # "A valid Teacher's License." ends a sentence; "Co." or "Ph.D." keep theirs
+    # "A valid Teacher's License." ends a sentence; "Co." or "Ph.D." keep theirs
+    if _SENTENCE_STOP.search(name):
         name = name[:-1]
     if not name or len(name) < 3:
         return None

@@ -29,6 +29,7 @@ from models.evidence import Span
 from models.resume import Section, SkillMention
 from parsers.occupations import occupation_words
 from parsers.taxonomy import (
+    GLUED_DIGIT_RE,
     GLUED_VERSION_RE,
     HARD_BREAK_RE,
     VERSION_TOKEN_RE,
@@ -215,16 +216,12 @@ def _masked_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# a cheap test for a version written on to a name: a digit after three letters (tried at digits only)
-_GLUED_TEXT_RE = re.compile(r"[0-9](?<=[A-Za-z]{3}[0-9])")
-
-
 def _unglued(
     text: str, tokens: list[tuple[str, int, int]], trie: dict[str, Any]
 ) -> list[tuple[str, int, int]]:
     """The tokens with a version written on to a name set apart ("WebLogic8.1", "Oracle9i", "Crystal Reports9.0":
     the skill is the name before it), unless the whole token starts an alias ("html5")."""
-    digits = [d.start() for d in _GLUED_TEXT_RE.finditer(text)]  # a digit after three letters: few, or none
+    digits = [d.start() for d in GLUED_DIGIT_RE.finditer(text)]  # a digit after three letters: few, or none
     if not digits:
         return tokens
     starts = [t[1] for t in tokens]

@@ -178,13 +178,14 @@ _VERSION_JOINERS = frozenset({".", "/", "&", "and"})  # "98/2000", "8.6", "2000 
 # A name with its version written on ("weblogic8", "oracle9i", "sql2000", "linux64"): three letters or more, then
 # a version. "x86", "mp3", "ec2", "db2", "log4j" do not match (too few letters, or no version at the end).
 GLUED_VERSION_RE = re.compile(r"([a-z]{3,})([0-9]+[a-z]{0,2})")
-_GLUED_IN_KEY_RE = re.compile(r"[0-9](?<=[a-z]{3}[0-9])")  # the cheap test first: a digit after three letters
+# the cheap test for a version glued to a name, tried first: a digit after three letters
+GLUED_DIGIT_RE = re.compile(r"[0-9](?<=[A-Za-z]{3}[0-9])")
 
 
 def _unglue_versions(key: str) -> str:
     """A normalized key with each glued version set apart ("weblogic8 . 1" -> "weblogic 8 . 1"); the key itself
     when none is glued."""
-    if _GLUED_IN_KEY_RE.search(key) is None:
+    if GLUED_DIGIT_RE.search(key) is None:
         return key
     out = []
     for tok in key.split(" "):

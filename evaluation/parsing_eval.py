@@ -117,6 +117,12 @@ entries the parser missed (a university under a degree, also named as an employe
 
 Split: to keep the parser honest, development looks at even-numbered files only ("dev"); odd-numbered files
 ("holdout") are reported but not inspected. The table shows dev, holdout and all.
+
+Uncertainty: with about 150 resumes a split, a field's F1 moves by a few hundredths with the sample of resumes.
+`--ci` prints each F1 with a 95% bootstrap interval that resamples whole resumes (evaluation.resampling). To judge a
+parser change, write a run with `--json FILE` (it stores each resume's counts), change the parser, and run again
+with `--against FILE`: the paired bootstrap draws the same resumes for both runs and prints the change, its
+interval, the share of resamples in which the new run is better and how many resumes changed.
 """
 
 from __future__ import annotations
@@ -128,7 +134,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -273,6 +279,8 @@ class FieldScore:
     n_pred: int = 0
     n_gold: int = 0
     docs: int = 0
+    # (document id, tp, n_pred, n_gold) per scored document, for bootstrap intervals (evaluation.resampling)
+    rows: list[tuple[str, int, int, int]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -287,11 +295,16 @@ class FieldScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+    def add(self, tp: int, n_pred: int, n_gold: int, doc_id: str = "") -> None:
         self.tp += tp
         self.n_pred += n_pred
         self.n_gold += n_gold
         self.docs += 1
+        self.rows.append((doc_id, tp, n_pred, n_gold))
+
+    def counts(self) -> dict[str, tuple[int, int, int]]:
+        """Per-document (tp, n_pred, n_gold), by document id."""
+        return {doc: (tp, n_pred, n_gold) for doc, tp, n_pred, n_gold in self.rows}
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -509,7 +522,7 @@ def score_documents(
         resume = parse_fn(doc.text)
         total_ms += (time.perf_counter() - t0) * 1000
         n += 1
-        split = "dev" if doc.doc_id.isdigit() and int(doc.doc_id) % 2 == 0 else "holdout"
+        split = split_of(doc.doc_id)
         for fld in FIELDS:
             if fld == "Phone":
                 continue
@@ -534,9 +547,14 @@ def score_documents(
 
             tp = match_sets(pred, gold, extra=extra)
             for s in (split, "all"):
-                scores[s][fld].add(tp, len(pred), len(gold))
+                scores[s][fld].add(tp, len(pred), len(gold), doc.doc_id)
     timing = {"resumes": n, "parse_ms_mean": round(total_ms / n, 3) if n else 0.0}
     return scores, timing
+
+
+def split_of(doc_id: str) -> str:
+    """ "dev" for even-numbered files, "holdout" for the rest (see "Split")."""
+    return "dev" if doc_id.isdigit() and int(doc_id) % 2 == 0 else "holdout"
 
 
 def annotated_for(doc: DotinDoc, fld: str) -> bool:
@@ -649,10 +667,80 @@ def format_table(scores: dict[str, dict[str, FieldScore]], phone: FieldScore | N
     return "\n".join(lines)
 
 
+_SPLITS = ("dev", "holdout", "all")
+
+
+def _scored_fields(scores: dict[str, dict[str, FieldScore]]) -> list[str]:
+    return [f for f in FIELDS if f in scores.get("all", {})]
+
+
+def format_intervals(scores: dict[str, dict[str, FieldScore]], *, seed: int = 0) -> str:
+    """F1 with its 95% bootstrap interval, resampling resumes, for each split and field."""
+    from evaluation.resampling import f1_interval
+
+    head = f"{'field (F1, 95% interval)':<28}" + "".join(f" | {s:^22}" for s in _SPLITS)
+    lines = [head, "-" * len(head)]
+    for fld in _scored_fields(scores):
+        row = f"{fld:<28}"
+        for s in _SPLITS:
+            fs = scores[s][fld]
+            lo, hi = f1_interval([r[1:] for r in fs.rows], seed=seed)
+            row += f" | {fs.f1:.3f} [{lo:.3f}, {hi:.3f}]"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def documents_payload(scores: dict[str, dict[str, FieldScore]]) -> dict[str, dict[str, list[int]]]:
+    """Per field, each resume's [tp, n_pred, n_gold] by document id: what `--against` compares with."""
+    return {
+        fld: {doc: list(c) for doc, c in scores["all"][fld].counts().items()}
+        for fld in _scored_fields(scores)
+    }
+
+
+def format_comparison(
+    baseline: dict[str, dict[str, Sequence[int]]], scores: dict[str, dict[str, FieldScore]], *, seed: int = 0
+) -> str:
+    """This run's F1 minus a stored run's, on the resumes both scored, with a paired bootstrap interval and the
+    share of resamples where this run is better (see evaluation.resampling)."""
+    from evaluation.resampling import paired_f1_delta
+
+    head = f"{'field (change of F1)':<28}" + "".join(f" | {s:^31}" for s in _SPLITS)
+    lines = [head, "-" * len(head)]
+    for fld in _scored_fields(scores):
+        before = baseline.get(fld)
+        if before is None:
+            continue
+        now = scores["all"][fld].counts()
+        row = f"{fld:<28}"
+        for s in _SPLITS:
+            docs = sorted(d for d in now.keys() & before.keys() if s == "all" or split_of(d) == s)
+            a = [(int(before[d][0]), int(before[d][1]), int(before[d][2])) for d in docs]
+            d = paired_f1_delta(a, [now[x] for x in docs], seed=seed)
+            row += (
+                f" | {d.delta:+.3f} [{d.low:+.3f}, {d.high:+.3f}] {d.share_better:4.2f} {d.docs_changed:3d}"
+            )
+        lines.append(row)
+    lines.append(
+        "each split: change, 95% paired bootstrap interval, share of resamples better, resumes whose counts changed"
+    )
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     """`shortlist eval parsing`: score the parser on dotin and print the table; 0 on success, 2 without data."""
     import sys
 
+    against = getattr(args, "against", None)
+    baseline = None
+    if against:
+        try:
+            baseline = json.loads(Path(against).read_text(encoding="utf-8"))["documents"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(
+                f"shortlist: error: {against} is no `--json` output with documents ({exc})", file=sys.stderr
+            )
+            return 2
     data = getattr(args, "data", None)
     limit = getattr(args, "limit", None)
     try:
@@ -668,6 +756,10 @@ def run(args: argparse.Namespace) -> int:
     phone = score_phones_synthetic()
     print(format_table(scores, phone))
     print(f"\nresumes: {timing['resumes']}  mean parse time: {timing['parse_ms_mean']:.2f} ms (text, no PDF)")
+    if getattr(args, "ci", False):
+        print("\n" + format_intervals(scores))
+    if baseline is not None:
+        print(f"\nagainst {against}:\n" + format_comparison(baseline, scores))
     json_out = getattr(args, "json_out", None)
     if json_out:
         payload: dict[str, Any] = {
@@ -676,6 +768,7 @@ def run(args: argparse.Namespace) -> int:
             "phone_synthetic": phone.as_dict() if phone else None,
             "timing": timing,
             "match_threshold": MATCH_THRESHOLD,
+            "documents": documents_payload(scores),
         }
         Path(json_out).write_text(json.dumps(payload, indent=2), encoding="utf-8")
     return 0

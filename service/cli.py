@@ -84,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="data folder (default: ../shared/data)")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--json", dest="json_out", default=None, help="also write the figures to this JSON file")
+    p.add_argument(
+        "--ci", action="store_true", help="parsing: also print F1 with 95%% bootstrap intervals over resumes"
+    )
+    p.add_argument(
+        "--against",
+        metavar="JSON",
+        default=None,
+        help="parsing: compare with an earlier run's --json file (paired bootstrap over the same resumes)",
+    )
 
     p = sub.add_parser(
         "audit", help="bias audit: impact ratios, counterfactual tests, blind screening on/off"

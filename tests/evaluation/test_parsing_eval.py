@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 from evaluation.datasets import load_dotin_file, shared_data_dir
-from evaluation.parsing_eval import FieldScore, match_sets, normalize, run, score_documents, token_dice
+from evaluation.parsing_eval import (
+    FieldScore,
+    documents_payload,
+    format_comparison,
+    format_intervals,
+    match_sets,
+    normalize,
+    run,
+    score_documents,
+    token_dice,
+)
 
 
 def test_normalize() -> None:
@@ -83,6 +93,41 @@ def test_score_documents_on_a_hand_made_resume() -> None:
     assert scores["dev"]["Name"].docs == 1 and scores["holdout"]["Name"].docs == 1
 
 
+def test_per_document_counts_intervals_and_a_paired_comparison() -> None:
+    from parsers.resume import parse_resume_text
+
+    docs = [load_dotin_file(XML, doc_id="2"), load_dotin_file(XML, doc_id="3")]
+    scores, _ = score_documents(docs)
+    assert scores["all"]["Name"].counts() == {"2": (1, 1, 1), "3": (1, 1, 1)}
+    assert scores["dev"]["Name"].counts() == {"2": (1, 1, 1)}
+    intervals = format_intervals(scores)
+    assert "Name" in intervals and "1.000 [1.000, 1.000]" in intervals
+    baseline = json.loads(json.dumps(documents_payload(scores)))  # as stored by --json and read back
+    assert baseline["Name"] == {"2": [1, 1, 1], "3": [1, 1, 1]}
+    # the same run: no change anywhere
+    same = format_comparison(baseline, scores)
+    name_row = next(line for line in same.splitlines() if line.startswith("Name "))
+    assert name_row.count("+0.000 [+0.000, +0.000] 0.50   0") == 3
+    # a run that reads nothing: every field falls on both resumes, in every resample
+    empty = parse_resume_text("nothing here")
+    worse, _ = score_documents(docs, parse=lambda _text: empty)
+    lines = format_comparison(baseline, worse).splitlines()
+    name_row = next(line for line in lines if line.startswith("Name "))
+    # dev and holdout hold one resume each, all holds both
+    assert name_row.count("-1.000 [-1.000, -1.000] 0.00   1") == 2
+    assert name_row.endswith("-1.000 [-1.000, -1.000] 0.00   2")
+
+
+def test_run_against_a_file_that_is_no_json_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "figures.json"
+    bad.write_text(json.dumps({"splits": {}}))
+    code = run(argparse.Namespace(data="/nonexistent", limit=None, json_out=None, against=str(bad)))
+    assert code == 2
+    assert "no `--json` output with documents" in capsys.readouterr().err
+
+
 def test_run_without_data_fails_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
     code = run(argparse.Namespace(data="/nonexistent", limit=None, json_out=None))
     assert code == 2
@@ -99,6 +144,18 @@ def test_run_on_shared_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     payload = json.loads(out.read_text())
     assert payload["splits"]["all"]["Email Address"]["support"] > 0
     assert payload["splits"]["all"]["Email Address"]["f1"] >= 0.9
+    assert len(payload["documents"]["Email Address"]) == 40
+    # the same parser again, against the stored run: no resume changes
+    code = run(argparse.Namespace(data=None, limit=40, json_out=None, ci=True, against=str(out)))
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "95% interval" in printed
+    email_row = next(
+        line for line in printed.splitlines() if line.startswith("Email Address") and "[" in line
+    )
+    assert "Email Address" in email_row
+    compared = printed.split(f"against {out}:")[1]
+    assert all("   0" in line[-5:] for line in compared.splitlines() if line.startswith(("Name ", "Degree ")))
 
 
 SKILLS_XML = b"""<?xml version="1.0" encoding="UTF-8"?>

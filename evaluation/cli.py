@@ -6,6 +6,7 @@ import argparse
 import importlib
 
 _EVALS = {
+    "agreement": "evaluation.label_agreement",
     "parsing": "evaluation.parsing_eval",
     "ranking": "evaluation.ranking_eval",
     "skills": "evaluation.skills_eval",

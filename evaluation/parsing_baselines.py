@@ -341,9 +341,12 @@ def _skill_lookup() -> Callable[[str], Any] | None:
     return load_taxonomy().lookup
 
 
-def _score_with(docs: list[Any], parse_for: Callable[[Any], Any]) -> Scores:
-    """parsing_eval.score_documents with `parse_for(doc)` giving each document's Resume(-shaped) result."""
-    from evaluation.parsing_eval import score_documents
+def _score_with(
+    docs: list[Any], parse_for: Callable[[Any], Any], splits: dict[str, str] | None = None
+) -> Scores:
+    """parsing_eval.score_documents with `parse_for(doc)` giving each document's Resume(-shaped) result; `splits`
+    as there (default: `assign_splits` over `docs`)."""
+    from evaluation.parsing_eval import assign_splits, score_documents
 
     current: dict[str, Any] = {}
 
@@ -352,17 +355,20 @@ def _score_with(docs: list[Any], parse_for: Callable[[Any], Any]) -> Scores:
             current["doc"] = d
             yield d
 
-    scores, _timing = score_documents(tracked(), parse=lambda _text: parse_for(current["doc"]))
+    # the splits are given, so score_documents reads the documents one at a time, in step with `tracked`
+    scores, _timing = score_documents(
+        tracked(), parse=lambda _text: parse_for(current["doc"]), splits=splits or assign_splits(docs)
+    )
     return scores
 
 
-def score_predictions(data: dict[str, Any], docs: list[Any]) -> Scores:
+def score_predictions(data: dict[str, Any], docs: list[Any], splits: dict[str, str] | None = None) -> Scores:
     """Scores per split and field of a predictions file on `docs` (a resume without a prediction, because the
-    parser failed on it or was not run on it, counts as predicting nothing)."""
+    parser failed on it or was not run on it, counts as predicting nothing); `splits` as in `_score_with`."""
     lookup = _skill_lookup()
     preds = data["docs"]
     empty: dict[str, list[str]] = {}
-    return _score_with(docs, lambda d: prediction_resume(preds.get(d.doc_id, empty), lookup))
+    return _score_with(docs, lambda d: prediction_resume(preds.get(d.doc_id, empty), lookup), splits)
 
 
 def _shortlist_runs(docs: list[Any], inputs: Path | None) -> list[tuple[str, Scores, list[float], int]]:

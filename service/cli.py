@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
 
     p = sub.add_parser("eval", help="evaluate parsing or ranking on ../shared/data")
-    p.add_argument("what", choices=["parsing", "ranking", "skills"])
+    p.add_argument("what", choices=["parsing", "ranking", "skills", "agreement"])
     p.add_argument("--data", default=None, help="data folder (default: ../shared/data)")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--json", dest="json_out", default=None, help="also write the figures to this JSON file")

@@ -54,6 +54,10 @@ def _docs() -> list:
     return [load_dotin_file(XML, doc_id="2"), load_dotin_file(XML, doc_id="3")]
 
 
+# the two documents are copies, which the eval would put in one split; these tests score one per split
+SPLIT_APART = {"2": "dev", "3": "holdout"}
+
+
 def _preds(docs: dict, fields: list[str] | None = None) -> dict:
     return {"parser": "hand", "version": "0", "input": "pdf", "fields": fields or [], "docs": docs}
 
@@ -81,7 +85,7 @@ def test_perfect_and_partial_predictions_are_scored_with_the_eval_rules() -> Non
         "skills": ["Python 3", "teamwork"],  # "Python 3" -> the python id; teamwork is soft: out of canonical
     }
     data = load_predictions_dict(_preds({"2": perfect, "3": partial}, list(perfect)))
-    scores = score_predictions(data, _docs())
+    scores = score_predictions(data, _docs(), SPLIT_APART)
     dev, hold = scores["dev"], scores["holdout"]
     for fld in ("Name", "Email Address", "Designation", "Companies worked at", "Degree", "College Name"):
         assert dev[fld].tp == dev[fld].n_gold == dev[fld].n_pred, fld
@@ -113,7 +117,7 @@ def load_predictions_dict(data: dict, tmp: Path | None = None) -> dict:
 
 def test_missing_document_predicts_nothing_and_unknown_fields_are_refused(tmp_path: Path) -> None:
     data = load_predictions_dict(_preds({"2": {"name": ["Jane Doe"]}}, ["name"]))
-    scores = score_predictions(data, _docs())
+    scores = score_predictions(data, _docs(), SPLIT_APART)
     assert scores["all"]["Name"].tp == 1 and scores["all"]["Name"].n_pred == 1
     assert scores["all"]["Name"].n_gold == 2
     bad = tmp_path / "bad.json"

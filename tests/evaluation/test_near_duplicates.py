@@ -1,0 +1,42 @@
+"""Near-duplicate detection: shingles, containment, pairs and groups on invented texts."""
+
+from __future__ import annotations
+
+from evaluation.near_duplicates import containment, duplicate_groups, near_duplicate_pairs, shingles
+
+BODY = (
+    "Experience Senior Analyst at Harbourline Retail from 2015 to 2019 building weekly sales forecasts "
+    "for forty stores and training six junior analysts in SQL and Excel reporting. Education Bachelor of "
+    "Commerce, Eastfield University, 2014. Skills forecasting, SQL, Excel, Tableau, stakeholder reporting."
+)
+
+
+def test_shingles_and_containment() -> None:
+    assert shingles("one two three four") == frozenset()
+    assert shingles("One two three four five six") == {"one two three four five", "two three four five six"}
+    a = shingles(BODY)
+    assert containment(a, a) == 1.0
+    assert containment(a, frozenset()) == 0.0
+    # a copy with its last sentence cut off is contained in the whole
+    cut = shingles(BODY.rsplit(" Skills", 1)[0])
+    assert containment(cut, a) == 1.0 and len(cut) < len(a)
+
+
+def test_copies_under_other_names_pair_and_group() -> None:
+    texts = {
+        "2": "Mara Quill\n" + BODY,
+        "3": "Tobias Fenwick\n" + BODY,
+        "4": "Ines Carrow\n" + BODY.rsplit(" Skills", 1)[0],  # its skills line cut off
+        "5": "Other Person\nExperience Nurse at Lakeside Clinic 2010 to 2020, wound care and triage, "
+        "Education Diploma in Nursing 2009, Skills triage, wound care, patient records, scheduling.",
+    }
+    pairs = near_duplicate_pairs(texts)
+    assert {(a, b) for a, b, _ in pairs} == {("2", "3"), ("2", "4"), ("3", "4")}
+    assert all(c >= 0.9 for _, _, c in pairs)
+    assert duplicate_groups(pairs) == [{"2", "3", "4"}]
+    assert near_duplicate_pairs(texts, threshold=1.01) == []
+
+
+def test_groups_join_transitively() -> None:
+    groups = duplicate_groups([("a", "b", 1.0), ("c", "d", 0.95), ("b", "c", 0.92), ("x", "y", 0.9)])
+    assert sorted(sorted(g) for g in groups) == [["a", "b", "c", "d"], ["x", "y"]]

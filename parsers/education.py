@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from models.evidence import Span
 from models.resume import Education, Section
 from parsers.contact import guess_region
-from parsers.dates import find_date_ranges
+from parsers.dates import DateRange, find_date_ranges
 
 __all__ = ["degree_level", "extract_education", "find_degrees", "is_education_section"]
 
@@ -1028,9 +1028,19 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 dates = [d for d in dates if d not in labels or d in above] or dates
                 if above and not any(la <= win_a + d.start < lb for d in dates):
                     dates = above[-1:]
+            # entries that open with the institution: a date on its line (or between it and the degree) heads
+            # this entry ("2008-2009 Example University" / "MSc, Physics" / "2005-2008 Example University" /
+            # "BSc, ..."); a date below the degree is the next entry's heading then
+            head: list[DateRange] = []
+            if inst is not None and inst_first[lo] and ea <= inst[1] and inst[2] <= la:
+                # the entry's own institution, not one shared with the degree above it
+                ia = _line_bounds(text, inst[1])[0]
+                head = [d for d in dates if ia <= win_a + d.start < la]
+            if head and not any(la <= win_a + d.start < lb for d in dates):
+                dates = head
             # the date closest to the degree; after an earlier degree, the lines above it are that degree's,
             # so a date at or below this degree's line comes first when there is one
-            if i > 0 and any(win_a + d.start >= la for d in dates):
+            elif i > 0 and any(win_a + d.start >= la for d in dates):
                 dates = [d for d in dates if win_a + d.start >= la]
             # a date on the degree's own line belongs to it ("Bachelor of Arts, History, Boston University, 2010")
             if any(la <= win_a + d.start < lb for d in dates):

@@ -323,6 +323,27 @@ def test_entries() -> None:
             ],
             id="field-labelled-on-its-own-line",
         ),
+        # entries that open with "date institution": the date on the institution's line is the entry's, not the
+        # next entry's heading below the degree; a shared institution's line is no entry's heading
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\n2011-2012 Northgate University\nMSc, Applied Physics\n"
+                "2007-2011 Northgate University\nBSc, Physics\n2000-2007 Lakeside Grammar School\n\n"
+                "Skills\nPython\n"
+            ),
+            "degree end_year",
+            [("MSc, Applied Physics", 2012), ("BSc, Physics", 2011), (None, 2007)],
+            id="date-on-the-institution-line-heads-its-entry",
+        ),
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\nWestbrook Institute of Technology (Lakeside)\nPh.D. Systems Engineering\n"
+                "Thesis: A Study of Things\n\nMay 2016\n\nM.S. Systems Engineering\n\nMay 2013\n"
+            ),
+            "degree end_year",
+            [("Ph.D. Systems Engineering", 2016), ("M.S. Systems Engineering", 2013)],
+            id="a-shared-institution-line-heads-no-later-entry",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

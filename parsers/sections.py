@@ -64,6 +64,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "software proficiency", "technical abilities", "tools and software", "softwares", "skill", "it competencies",
         "toolbox", "technical toolbox", "toolkit", "capabilities", "core capabilities", "key capabilities",
         "specialties", "specialities", "areas of specialization", "areas of specialisation",
+        "areas of competency", "areas of competence",
     ),
     "projects": (
         "projects", "project", "academic projects", "personal projects", "key projects", "project details",
@@ -168,7 +169,9 @@ def classify_heading(line: str) -> str | None:
     if _reads_as_entry(line, raw):
         return None
     if styled:
-        kind = _joined_kind(raw) or (_suffix_kind(norm.split()) if "," not in raw else None)
+        kind = _joined_kind(raw) or (
+            _suffix_kind(norm.split()) or _scoped_kind(norm.split()) if "," not in raw else None
+        )
         if kind:
             return kind
     return _qualified_kind(line, raw, norm.split(), styled) or (_aside_kind(line) if "(" in line else None)
@@ -213,6 +216,12 @@ _JOIN_CUE = re.compile(r"[/&|,+]| and ", re.IGNORECASE)
 _JOIN_SPLIT = re.compile(r"\s*(?:/|&|\||,|\band\b|\+)\s*", re.IGNORECASE)
 
 
+def _is_generic(part: str) -> bool:
+    """ "Qualifications", "Professional Qualification": a part that names no kind of its own."""
+    words = part.split()
+    return bool(words) and words[-1] in _GENERIC_PARTS and all(w in _MODIFIER_PARTS for w in words[:-1])
+
+
 def _joined_kind(raw: str) -> str | None:
     """Heading phrases joined by "/", "&", "and", "," or "|", every part a heading phrase: "Awards/
     Certifications/ Achievements", "Skills & Languages", "Volunteer Work and Job History". Experience wins
@@ -226,8 +235,9 @@ def _joined_kind(raw: str) -> str | None:
     normed = [_norm(p) for p in parts]
     if any(p in _MODIFIER_PARTS for p in normed):
         return None  # "Professional & Personal Skills": a modifier, not a section of its own
-    # "Skills and Qualifications": a generic part takes the kind of the others
-    kinds = {_phrase_kind(p) for p in normed if p not in _GENERIC_PARTS} or {_phrase_kind(normed[0])}
+    # "Skills and Qualifications", "Education and Professional Qualification": a generic part takes the kind of
+    # the others
+    kinds = {_phrase_kind(p) for p in normed if not _is_generic(p)} or {_phrase_kind(normed[0])}
     if None in kinds or {"experience", "education"} <= kinds:
         return None
     return next(k for k in _JOINED_PRIORITY if k in kinds)
@@ -245,6 +255,16 @@ def _suffix_kind(words: list[str]) -> str | None:
             if kind:
                 return kind
     return None
+
+
+def _scoped_kind(words: list[str]) -> str | None:
+    """A heading phrase of two words or more narrowed to a field by "in" and up to three words: "Areas of
+    Competency in Teaching", "Work Experience in Banking". (One word before "in" is a statement or an entry:
+    "Experience in Sales", "Diploma in Nursing".)"""
+    if "in" not in words[2:]:
+        return None
+    i = words.index("in", 2)
+    return _PHRASE_KIND.get(" ".join(words[:i])) if 1 <= len(words) - i - 1 <= 3 else None
 
 
 def _closed_up_kind(raw: str) -> str | None:
@@ -311,7 +331,7 @@ _LAST_WORD_KIND = {
     "activities": "awards", "articles": "publications", "journals": "publications",
     "tools": "skills", "knowledge": "skills", "proficiencies": "skills", "expertise": "skills",
     "technologies": "skills", "skill": "skills", "certificates": "certifications", "licenses": "certifications",
-    "licences": "certifications",
+    "licences": "certifications", "degrees": "education",
 }  # fmt: skip
 # "Proficient in Internet Technologies", "Current with Emerging Technologies": a statement in a list, no heading
 _LIST_NOUNS = frozenset({"tools", "knowledge", "proficiencies", "expertise", "technologies", "skill"})

@@ -86,6 +86,16 @@ from parsers.sections import classify_heading, split_sections
         pytest.param("Partial List of Tools (full list on request)", "skills", id="aside-in-brackets"),
         pytest.param("P ROFE SSI ONAL E XPER IENCE", "experience", id="letter-spaced-gaps-inside-words"),
         pytest.param("Academic (Teaching Experience)", "experience", id="bracketed-heading-words-still-read"),
+        # qualified degrees, a heading narrowed to a field, a generic part with a modifier
+        pytest.param("Academic Degrees", "education", id="qualified-degrees"),
+        pytest.param("Areas of Competency in Teaching", "skills", id="heading-phrase-in-a-field"),
+        pytest.param("Work Experience in Retail Banking", "experience", id="work-experience-in-a-field"),
+        pytest.param(
+            "Education and Professional Qualification:", "education", id="generic-part-with-a-modifier"
+        ),
+        pytest.param(
+            "Skills and Professional Qualifications", "skills", id="generic-plural-part-with-a-modifier"
+        ),
     ],
 )
 def test_heading_variants(line: str, kind: str) -> None:
@@ -126,6 +136,10 @@ def test_heading_variants(line: str, kind: str) -> None:
         pytest.param("Minor in Education (one course missing)", id="an-education-entry-with-an-aside"),
         pytest.param("Basic Computer Technologies (2005-2006)", id="dated-aside"),
         pytest.param("P ROFE SSI ONAL LIFE", id="closed-up-letters-spell-no-heading"),
+        pytest.param("Experience in Customer Service", id="one-word-before-in-is-a-statement"),
+        pytest.param("Bachelor of Science in Nursing", id="a-degree-in-a-field"),
+        pytest.param("Technical Skills in Java, Python and SQL", id="a-list-after-in"),
+        pytest.param("Areas of Expertise in Large Scale Systems Design", id="more-than-three-words-after-in"),
     ],
 )
 def test_sentences_are_not_headings(line: str) -> None:

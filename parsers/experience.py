@@ -500,11 +500,18 @@ def _split_colon_title(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
 
 
 _STATE_CODE = re.compile(r"[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?")
+# a resume template's place holder, left where the place goes ("Company Name - City , State", "City, ST")
+_PLACE_HOLDER = re.compile(r"(?:city|town)(?:\s*,\s*(?:state|st|province|country|zip))?|state|country")
 
 
 def _place_piece(s: str) -> bool:
-    """A piece that can only be a place: a state code, a known region/state/country/city name, "Remote"."""
-    if _STATE_CODE.fullmatch(s) or s.lower() in {"remote", "onsite", "hybrid"}:
+    """A piece that can only be a place: a state code, a known region/state/country/city name, "Remote", or a
+    template's place holder ("City", "State")."""
+    if (
+        _STATE_CODE.fullmatch(s)
+        or s.lower() in {"remote", "onsite", "hybrid"}
+        or _PLACE_HOLDER.fullmatch(s.lower())
+    ):
         return True
     words = s.split()
     return (
@@ -733,9 +740,11 @@ def _is_known_skill(s: str) -> bool:
 
 
 def _is_location(s: str) -> bool:
-    """A place: "Pune, Maharashtra", "Austin, TX 78701", "Remote", "Chennai", "India"."""
+    """A place: "Pune, Maharashtra", "Austin, TX 78701", "Remote", "Chennai", "India", a template's "City, State"."""
     if len(s) > 45 or any(ch.isdigit() for ch in s.replace(" ", "")[:-6]):
         return False
+    if _PLACE_HOLDER.fullmatch(s.lower()):
+        return True
     if _LOCATION_FRAG.match(s) and re.search(r",\s*[A-Z]{2}(?:\s+\d{5,6})?$", s):
         return True
     words = s.split()
@@ -1552,6 +1561,13 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
         title = _own_line_title(own, title, employer)
         employer = _own_line_employer(own, title, employer)
         used_after = 0
+        named = (
+            _named_below(text, lines[afters[k][0]], own, title, employer)
+            if afters[k] and location is None and not date_first
+            else None
+        )
+        if named is not None:
+            employer, used_after = named, 1
         if date_first or title is None or employer is None:
             t2, e2, l2, c2 = _assign(frags + after_frags, text)
             if date_first or not frags:  # nothing above or beside the date: this block reads date first
@@ -1732,6 +1748,31 @@ def _own_line_title(
         ):
             return f
     return title
+
+
+def _named_below(
+    text: str,
+    line: _Line,
+    own: list[tuple[str, int, int]],
+    title: tuple[str, int, int] | None,
+    employer: tuple[str, int, int] | None,
+) -> tuple[str, int, int] | None:
+    """ "Managed budget" / "English Teacher Aug 2012 to Oct 2013" / "Northwind Traders - Reno, NV": when the title
+    stands on the date's line and the employer was only guessed from a line above it (no organisation word, no
+    place beside it; often the last line of the entry above or of a skills list), a name set before its place on
+    the line under the date is the employer."""
+    if (
+        title is None
+        or employer is None
+        or employer[1] >= title[1]
+        or looks_like_employer(employer[0]) > 0
+        or not any(f[1] <= title[1] and title[2] <= f[2] for f in own)
+    ):
+        return None
+    t2, e2, l2, _c = _assign(_fragments(text, line, None), text)
+    if e2 is None or e2 is t2 or not _before_place(e2, l2) or _title_score(e2[0]) > 0:
+        return None
+    return e2
 
 
 def _bullet_header(text: str, ln: _Line) -> bool:

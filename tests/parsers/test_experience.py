@@ -812,8 +812,60 @@ def _headline(text: str) -> str | None:
                 "Filed invoices and answered supplier calls for the accounts team.\n"
             ),
             "title employer location",
-            [("Accountant", "Company Name", "City"), ("Clerk", "Company Name", "City")],
+            [("Accountant", "Company Name", "City , State"), ("Clerk", "Company Name", "City , State")],
             id="a-place-after-a-dash-is-no-labelled-employer",
+        ),
+        pytest.param(
+            (
+                "Work History\n"
+                "Fundraising Director , 06/2018 to 11/2018\n"
+                "City , State\n"
+                "Raised funds for the annual appeal and wrote the donor letters.\n"
+                "Field Coordinator , 12/2016 to 05/2018\n"
+                "City, ST\n"
+                "Knocked on doors and trained the volunteers of three counties.\n"
+            ),
+            "title employer location",
+            [("Fundraising Director", None, "City , State"), ("Field Coordinator", None, "City, ST")],
+            id="a-template-place-holder-is-a-place-not-an-employer",
+        ),
+        pytest.param(
+            (
+                "Experience\n"
+                "Teacher Aug 2012 to Oct 2013\n"
+                "Company Name - City , State\n"
+                "Taught English to three classes of the ninth grade.\n"
+                "Managed budget\n"
+                "Librarian Aug 2010 to Jul 2012\n"
+                "Harbourview Public Library - Salem, OR\n"
+                "Ran the reading club and the summer programme for the children of the town.\n"
+                "Highly competitive\n"
+                "Sales Associate 05/2008 to 06/2010\n"
+                "Northwind Traders – Reno, NV\n"
+            ),
+            "title employer",
+            [
+                ("Teacher", "Company Name"),
+                ("Librarian", "Harbourview Public Library"),
+                ("Sales Associate", "Northwind Traders"),
+            ],
+            id="an-employer-under-the-dates-before-a-line-above-the-title",
+        ),
+        pytest.param(
+            (
+                "Experience\n"
+                "Blackwood Morrow Abernathy\n"
+                "Tampa, Florida\n"
+                "Paralegal (2013\n"
+                "present)\n"
+                "Corwin Hale Pemberton\n"
+                "Tampa, Florida\n"
+                "Legal Secretary (2006\n"
+                "2013)\n"
+            ),
+            "title employer",
+            [("Paralegal", "Blackwood Morrow Abernathy"), ("Legal Secretary", "Corwin Hale Pemberton")],
+            id="an-employer-over-its-place-above-the-title-keeps-it",
         ),
     ],
 )

@@ -1127,9 +1127,63 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                     confidence=0.5,
                 )
             )
+    seconds = _second_institutions(text, edu_secs, out)
     out.sort(key=lambda e: e.evidence.start if e.evidence else 0)
+    if seconds:  # each after the entry whose institution it stands beside
+        out = [x for e in out for x in (e, *seconds.get(id(e), ()))]
     for sec in edu_secs:
         _dates_column(text, sec, out)
+    return out
+
+
+_NAME_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _second_institutions(
+    text: str, edu_secs: list[Section], entries: list[Education]
+) -> dict[int, list[Education]]:
+    """A second institution named on an entry's institution line, apart from it: the university a college is
+    affiliated to ("Northtown College, Lakeside University"), a school within a university ("Lakeside
+    University, School of Law"). Each is an entry without a degree or dates (the entry beside it has them), by
+    the id of that entry."""
+    spans = [e.institution_evidence for e in entries if e.institution_evidence is not None]
+    taken = frozenset(sp.start for sp in spans)
+    out: dict[int, list[Education]] = {}
+    for e in entries:
+        sp = e.institution_evidence
+        if sp is None:
+            continue
+        if not any(sec.start <= sp.start < sec.end for sec in edu_secs):
+            continue
+        a, b = _line_bounds(text, sp.start)
+        if b - a > 100 or sum(1 for _ in _INSTITUTION_RE.finditer(text, a, b)) < 2:
+            continue
+        fake = DegreeHit("", "bachelor", a, a)
+        inst = _institution_near(text, fake, a, b, taken)
+        if (
+            inst is None
+            or inst[1] in taken
+            # the two names stand side by side, a comma between them
+            or not _NAME_COMMA.fullmatch(
+                text, *((sp.end, inst[1]) if sp.end <= inst[1] else (inst[2], sp.start))
+            )
+            or any(o.start < inst[2] and inst[1] < o.end for o in spans)
+            or not _proper_name(inst[0])
+            or _TEMPLATE_NAME.fullmatch(inst[0])
+            or find_degrees(inst[0])
+        ):
+            continue
+        taken |= {inst[1]}
+        spans.append(Span.of(text, inst[1], inst[2]))
+        out.setdefault(id(e), []).append(
+            Education(
+                institution=inst[0],
+                level="secondary" if _SCHOOL_RE.search(inst[0]) or _NAMED_SCHOOL.search(inst[0]) else None,
+                institution_evidence=Span.of(text, inst[1], inst[2]),
+                evidence=Span.of(text, a, b),
+                confidence=0.4,
+            )
+        )
     return out
 
 

@@ -246,6 +246,7 @@ def test_entries() -> None:
             [
                 ("Lakeside Training Centre", 1990),
                 ("University of Northland", 1983),
+                ("Faculty of Law", None),
                 ("Hillside High School", 1978),
             ],
             id="date-labels-head-the-entries-below",
@@ -343,6 +344,24 @@ def test_entries() -> None:
             "degree end_year",
             [("Ph.D. Systems Engineering", 2016), ("M.S. Systems Engineering", 2013)],
             id="a-shared-institution-line-heads-no-later-entry",
+        ),
+        # a second institution beside the entry's, a comma between them: the university a college is affiliated
+        # to, a school within a university; an entry of its own without a degree or dates
+        pytest.param(
+            (
+                "Jane Roe\n\nEDUCATION\nBachelor of Commerce\nNorthtown College, Lakeside University - Lakeside\n"
+                "2012\nM.S., Kinesiology, Westbrook University, School of Kinesiology, 2015\n"
+                "B.A., History, Hillcrest University - Eastfield University, 2010\n"
+            ),
+            "degree institution end_year",
+            [
+                ("Bachelor of Commerce", "Northtown College", 2012),
+                (None, "Lakeside University", None),
+                ("M.S., Kinesiology", "Westbrook University", 2015),
+                (None, "School of Kinesiology", None),
+                ("B.A., History", "Hillcrest University", 2010),
+            ],
+            id="two-institutions-side-by-side",
         ),
     ],
 )
@@ -886,11 +905,11 @@ def test_fields(text: str, fields: str, want: list[object]) -> None:
             ["Texas A&M University"],
             id="town-named-after-a-college",
         ),
-        # a second institution after the first on one line is no town
+        # a second institution after the first on one line is no town; the first is an entry of its own
         pytest.param(
             "EDUCATION\nTeachers College, Columbia University, New York, NY\nMaster of Arts in Education, 2014\n",
             "institution",
-            ["Columbia University"],
+            ["Columbia University", "Teachers College"],
             id="second-institution-on-the-line",
         ),
         pytest.param(

@@ -173,6 +173,8 @@ class Resume(BaseModel):
     certifications: list[Certification] = Field(default_factory=list)
     languages: list[Language] = Field(default_factory=list)
     referees: list[Referee] = Field(default_factory=list)
+    # the roles an objective seeks ("Seeking a position as a Web Developer"): wishes, not positions held
+    target_titles: list[TextField] = Field(default_factory=list)
     total_experience_months: int = 0  # union of position intervals, overlaps merged
     gaps: list[Gap] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

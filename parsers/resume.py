@@ -20,6 +20,7 @@ from parsers.dates import interval, merge_intervals, ordinal_to_date
 from parsers.education import extract_education
 from parsers.experience import extract_experience, find_gaps, find_headline, total_months, without_own_name
 from parsers.languages import extract_languages
+from parsers.objectives import target_titles
 from parsers.referees import extract_referees
 from parsers.sections import split_sections
 from parsers.side_positions import side_positions
@@ -139,6 +140,7 @@ def parse_resume_text(
         certifications=certifications,
         languages=languages,
         referees=referees,
+        target_titles=target_titles(text, sections),
         total_experience_months=total_months(work, today=today),
         gaps=find_gaps(work, today=today),
         warnings=warnings,

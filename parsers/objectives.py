@@ -1,0 +1,140 @@
+"""The roles a resume's objective says the candidate seeks: "Seeking a position as a Web Developer", "To obtain
+a full-time position as a Systems Engineer", "Desire the Position of Education Administrator - High School
+Principal", "Looking for a suitable data analyst position".
+
+A wish is no position held, so these are not work items: `Resume.target_titles` keeps them apart (the work
+history's prose readers skip wishes for the same reason). Only the summary and header sections are read, where
+objectives stand; each title must read as a whole job title ("a challenging career", "an entry level
+Professional position" name none).
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.evidence import Span, TextField
+from models.resume import Section
+from parsers.experience import is_title_word, looks_like_employer, looks_like_title, lower_words, plural_head
+
+__all__ = ["TARGET_CONFIDENCE", "target_titles"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# the text states the wish plainly, but the title is cut from a sentence by rule
+TARGET_CONFIDENCE = 0.5
+
+_OBJECTIVE_SECTIONS = frozenset({"summary", "header"})
+
+# a wish and the rest of its clause: "Seeking a position as ...", "To obtain an ... position", "Desire the ..."
+_WISH = re.compile(
+    r"(?=[SsLlOoTtDdAaWw])\b(?i:seek(?:s|ing)?|looking\s+for|(?:to\s+)?obtain|(?:to\s+)?secure|desire[sd]?|"
+    r"targeting|apply(?:ing)?\s+for|to\s+(?P<as>(?:work|serve)\s+as|become))\b"
+    r"(?P<rest>(?:[^.;:\n!?]|\.(?=\w)){1,160})"  # "I.T." stays in the clause
+)
+# "... position as a Web Developer", "... the Position of Claims Representative"
+_POSITION_AS = re.compile(
+    r"(?i)\b(?:position|role|job|post|career|opportunity|employment|work|assignments?)\s+(?:as|of)\s+"
+    r"(?:an?\s+|the\s+)?(?P<t>[A-Za-z].*)"
+)
+# "... an Account Manager role", "... a suitable data analyst position"
+_TITLE_POSITION = re.compile(
+    r"(?i)\b(?:an?|the)\s+(?P<t>(?:[\w&'/\-]+\s+){0,5}?[\w&'/\-]+)\s+(?:position|role|job|post|opening)s?\b"
+)
+# "to work as an Art Editor in ...": the title right after the verb
+_ARTICLE_TITLE = re.compile(r"(?i)\s*(?:an?\s+|the\s+)?(?P<t>[A-Za-z].*)")
+# where a title stops in the clause: a preposition, a relative clause, a participle, a bracket or a comma
+_CLAUSE_END = re.compile(
+    r"\s+(?i:in|with|at|where|to|for|that|which|within|whereby|who|on|from|utilizing|utilising|using|"
+    r"leveraging|allowing|offering|and\s+(?:to|use|utilize|gain|grow|develop))\b|\s*[,(]"
+)
+# pieces of a title list: "Administrative Specialist/Office Manager", "X - Y", "fashion designer or art director"
+_PIECE_SEP = re.compile(r"\s*/\s*|\s+[-–]\s+|\s+or\s+")
+# words that qualify the wish, not the title ("a suitable data analyst position", "a full-time position as")
+_WISH_WORDS = _word_set(
+    "suitable challenging full-time part-time full part time permanent temporary reputable rewarding good new "
+    "entry-level entry level senior-level mid-level long-term responsible dynamic exciting meaningful very "
+    "outstanding top-level"
+)
+# heads that alone name no job ("an entry level Professional position", "an executive management position")
+_GENERIC = _word_set("professional executive internship member staff employee worker")
+_WORD = re.compile(r"[A-Za-z][\w.&'\-]*")
+
+
+def target_titles(text: str, sections: list[Section]) -> list[TextField]:
+    """The titles the objective sentences of the summary and header sections seek, each once."""
+    out: list[TextField] = []
+    seen: set[str] = set()
+    for sec in sections:
+        if sec.kind not in _OBJECTIVE_SECTIONS:
+            continue
+        for m in _WISH.finditer(text, sec.start, sec.end):
+            for a, b in _wished(m):
+                key = " ".join(lower_words(text[a:b]))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(
+                        TextField(value=text[a:b], evidence=Span.of(text, a, b), confidence=TARGET_CONFIDENCE)
+                    )
+    return out
+
+
+def _wished(m: re.Match[str]) -> list[tuple[int, int]]:
+    """Where the titles of one wish stand: after "position as/of", before "position", or after "work as"."""
+    rest, base = m.group("rest"), m.start("rest")
+    found = _POSITION_AS.search(rest)
+    if found is None and m.group("as"):
+        found = _ARTICLE_TITLE.match(rest)
+    if found is not None:
+        return _titles(rest, base, found.start("t"))
+    for found in _TITLE_POSITION.finditer(rest):
+        got = _titles(rest[: found.end("t")], base, found.start("t"))
+        if got:
+            return got
+    return []
+
+
+def _titles(rest: str, base: int, start: int) -> list[tuple[int, int]]:
+    """The whole titles of the phrase from `start` to the end of its clause, split at '/', ' - ' and 'or'."""
+    cut = _CLAUSE_END.search(rest, start)
+    end = cut.start() if cut is not None else len(rest)
+    out: list[tuple[int, int]] = []
+    pos = start
+    for sep in [*_PIECE_SEP.finditer(rest, start, end), None]:
+        stop = sep.start() if sep is not None else end
+        found = _title_in(rest[pos:stop])
+        if found is not None:
+            out.append((base + pos + found[0], base + pos + found[1]))
+        if sep is not None:
+            pos = sep.end()
+    return out
+
+
+def _title_in(piece: str) -> tuple[int, int] | None:
+    """Where the title of a piece stands: from its first word that is no wish word to its last title word (a
+    function after the title stays: "Director of Marketing"); None when the piece names no whole title."""
+    words = list(_WORD.finditer(piece))
+    while words and words[0].group(0).lower() in _WISH_WORDS:
+        words.pop(0)
+    end = len(words)
+    while end and not is_title_word(words[end - 1].group(0).lower().strip(".,")):
+        end -= 1
+    if end and end < len(words) and words[end].group(0).lower() == "of":
+        end = len(words)  # "Director of I.T.", "Head of Marketing": the clause already ended
+    words = words[:end]
+    if not words or len(words) > 5:
+        return None
+    a, b = words[0].start(), words[-1].end()
+    title = piece[a:b]
+    ws = lower_words(title)
+    if (
+        looks_like_title(title) < 1.0
+        or plural_head(ws)
+        or (len(ws) == 1 and ws[0] in _GENERIC)
+        or looks_like_employer(title) > looks_like_title(title)
+        or any(ch.isdigit() for ch in title)
+    ):
+        return None
+    return a, b

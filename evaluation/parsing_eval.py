@@ -6,8 +6,9 @@ evaluation.datasets (flattened files get their line breaks back first). Each res
 
 Fields and what is compared, per resume, as sets of values:
   Name, Email Address            contact.name / contact.email
-  Designation                    titles of the positions (WorkItem.title) plus the resume headline title
-                                 and the referees' titles (Resume.referees); positions include the undated
+  Designation                    titles of the positions (WorkItem.title) plus the resume headline title,
+                                 the referees' titles (Resume.referees) and the roles an objective seeks
+                                 (Resume.target_titles); positions include the undated
                                  ones the parser reads from labelled lines and prose (low confidence, no
                                  dates), since dotin labels titles wherever the text states them, a
                                  referee's included
@@ -446,6 +447,7 @@ def _pred_values(resume: Any, fld: str) -> list[set[str]]:
         if headline is not None:
             vals.append(headline.value)
         vals += [r.title.value for r in getattr(resume, "referees", []) if r.title]
+        vals += [t.value for t in getattr(resume, "target_titles", [])]
     elif fld == "Companies worked at":
         vals = [w.employer for w in resume.work if w.employer]
     elif fld == "Degree":

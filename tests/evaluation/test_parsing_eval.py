@@ -283,8 +283,9 @@ Analytics</label>
     assert gold_values(doc, "Designation") == ["sales associate"]
 
 
-def test_referee_titles_are_designations() -> None:
-    """dotin labels every title the text states, a referee's included; the parser reports those apart."""
+def test_referee_titles_and_sought_roles_are_designations() -> None:
+    """dotin labels every title the text states, a referee's and an objective's included; the parser reports
+    those apart from the positions held."""
     from evaluation.parsing_eval import _pred_values
     from models.resume import Referee, Resume, TextField, WorkItem
 
@@ -295,8 +296,9 @@ def test_referee_titles_are_designations() -> None:
             Referee(title=TextField(value="Head of Nursing")),
             Referee(name=TextField(value="A. Person")),
         ],
+        target_titles=[TextField(value="Ward Manager")],
     )
-    assert _pred_values(resume, "Designation") == [{"staff nurse"}, {"head of nursing"}]
+    assert _pred_values(resume, "Designation") == [{"staff nurse"}, {"head of nursing"}, {"ward manager"}]
     assert _pred_values(resume, "Companies worked at") == []  # referees' employers are not the candidate's
 
 

@@ -30,8 +30,9 @@ _OBJECTIVE_SECTIONS = frozenset({"summary", "header"})
 
 # a wish and the rest of its clause: "Seeking a position as ...", "To obtain an ... position", "Desire the ..."
 _WISH = re.compile(
-    r"(?=[SsLlOoTtDdAaWw])\b(?i:seek(?:s|ing)?|looking\s+for|(?:to\s+)?obtain|(?:to\s+)?secure|desire[sd]?|"
-    r"targeting|apply(?:ing)?\s+for|to\s+(?P<as>(?:work|serve)\s+as|become))\b"
+    r"(?=[SsLlOoTtDdAaWwIi])\b(?i:seek(?:s|ing)?|looking\s+for|(?:to\s+)?obtain|(?:to\s+)?secure|desire[sd]?|"
+    r"targeting|apply(?:ing)?\s+for|search(?:ing)?\s+for|in\s+search\s+of|interested\s+in|"
+    r"to\s+(?P<as>(?:work|serve)\s+as|become))\b"
     r"(?P<rest>(?:[^.;:\n!?]|\.(?=\w)){1,160})"  # "I.T." stays in the clause
 )
 # "... position as a Web Developer", "... the Position of Claims Representative"
@@ -39,15 +40,16 @@ _POSITION_AS = re.compile(
     r"(?i)\b(?:position|role|job|post|career|opportunity|employment|work|assignments?)\s+(?:as|of)\s+"
     r"(?:an?\s+|the\s+)?(?P<t>[A-Za-z].*)"
 )
-# "... an Account Manager role", "... a suitable data analyst position"
+# "... an Account Manager role", "... a suitable data analyst position"; right after the wish, the article may be
+# left out ("seeking Front Desk Manager position")
 _TITLE_POSITION = re.compile(
-    r"(?i)\b(?:an?|the)\s+(?P<t>(?:[\w&'/\-]+\s+){0,5}?[\w&'/\-]+)\s+(?:position|role|job|post|opening)s?\b"
+    r"(?i)(?:\b(?:an?|the)\s+|^\s*(?!(?:an?|the)\s))(?P<t>(?:[\w&'/\-]+\s+){0,5}?[\w&'/\-]+)\s+(?:position|role|job|post|opening)s?\b"
 )
 # "to work as an Art Editor in ...": the title right after the verb
 _ARTICLE_TITLE = re.compile(r"(?i)\s*(?:an?\s+|the\s+)?(?P<t>[A-Za-z].*)")
-# where a title stops in the clause: a preposition, a relative clause, a participle, a bracket or a comma
+# where a title stops in the clause: a preposition, a relative clause, a participle, a number, a bracket or a comma
 _CLAUSE_END = re.compile(
-    r"\s+(?i:in|with|at|where|to|for|that|which|within|whereby|who|on|from|utilizing|utilising|using|"
+    r"\s+\d|\s+(?i:in|with|at|where|to|for|that|which|within|whereby|who|on|from|utilizing|utilising|using|"
     r"leveraging|allowing|offering|and\s+(?:to|use|utilize|gain|grow|develop))\b|\s*[,(]"
 )
 # pieces of a title list: "Administrative Specialist/Office Manager", "X - Y", "fashion designer or art director"

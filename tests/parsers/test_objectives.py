@@ -43,6 +43,15 @@ def _cv(objective: str) -> str:
             "Seeking a position as a set designer or costume designer in theatre.",
             ["set designer", "costume designer"],
         ),
+        # right after the wish the article may be left out; other wish verbs
+        ("Seeking Night Desk Supervisor position at a hotel.", ["Night Desk Supervisor"]),
+        ("Searching for an entry level position as a claims examiner.", ["claims examiner"]),
+        ("I am interested in the Programme Coordinator position you advertised.", ["Programme Coordinator"]),
+        # a number ends the title ("... Analyst 4+ years experience as ...")
+        (
+            "Seeking a position as Data Quality Analyst 4+ years experience as an Analyst.",
+            ["Data Quality Analyst"],
+        ),
         # a function after the title stays with it
         ("Seeking a position as a Director of I.T. in a mid-size company.", ["Director of I.T"]),
     ],

@@ -554,6 +554,46 @@ def _on_heading_line(text: str, hit: _Hit, sections: Sequence[Section] | None) -
     return False
 
 
+# US state and Canadian province codes (not MS, which names Microsoft in lists: "MS Access, MS")
+_STATE_CODES = (
+    r"A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|"
+    r"W[AVIY]|ON|QC|BC|AB"
+)
+_STATE_NAMES = (
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+    r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
+    r"Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Alberta|British Columbia"
+)
+# ", CA", ", California 94301", ", TX | 2010": a state that ends a place, so the words before it name a town
+_STATE_AFTER_RE = re.compile(
+    rf",[ \t]*(?:{_STATE_CODES}|{_STATE_NAMES})"
+    r"(?=[ \t]*(?:$|\d|[|(]|,[ \t]*(?:USA|US|U\.S\.|United States|Canada)\b)|[ \t]+[–—-])",
+    re.MULTILINE,
+)
+_STATE_CODE_RE = re.compile(_STATE_CODES)
+_TOWN_BEFORE_RE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
+_CODE_END_RE = re.compile(r"[ \t]*(?:$|\d|,|\))", re.MULTILINE)
+
+
+def _names_place(text: str, hit: _Hit) -> bool:
+    """Is the capitalised mention a town before its state ("Palo Alto, CA", "Hudson, TX", "Cypress, California")
+    or a state code after its town ("Montreal, QC"), rather than the skill its alias names?"""
+    if not text[hit.start : hit.start + 1].isupper():
+        return False
+    if text[hit.end : hit.end + 1] == "," and _STATE_AFTER_RE.match(text, hit.end):
+        return True
+    if (
+        hit.end - hit.start == 2
+        and _STATE_CODE_RE.fullmatch(text, hit.start, hit.end)
+        and _CODE_END_RE.match(text, hit.end)
+    ):
+        a = text.rfind("\n", 0, hit.start) + 1
+        return _TOWN_BEFORE_RE.search(text, max(a, hit.start - 40), hit.start) is not None
+    return False
+
+
 def _context_drops(
     text: str, hits: list[_Hit], sections: Sequence[Section] | None, m: _Matcher
 ) -> list[_Hit]:
@@ -574,6 +614,8 @@ def _context_drops(
             continue
         if _in_sections(h.start, sections, _NO_SKILL_SECTIONS):
             continue
+        if _names_place(text, h):
+            continue  # "Palo Alto, CA", "Hudson, TX", "Montreal, QC": a town or its state, not a skill
         a, b = _line_bounds(text, h.start)
         if a not in citation_lines:
             citation_lines[a] = _CITATION_RE.search(text, a, b) is not None
@@ -624,6 +666,47 @@ def find_skill_spans(text: str, *, taxonomy: Taxonomy | None = None) -> list[tup
     return [(h.skill_id, Span.of(text, h.start, h.end)) for h in _find(text, None, taxonomy)]
 
 
+# Nouns that end a job title: a skill right before one is part of the title ("HVAC Technician", "Special Education
+# Teacher", "Java Developer"), and a skill alias ending in one names a role ("business analyst", "web developer").
+# ("Office Professional", "Certified Associate" name a product edition or a credential: not title heads here)
+_TITLE_HEAD_WORDS = (
+    _ROLE_WORDS
+    - {"department", "team", "teams", "division", "unit", "student", "students", "professional", "professionals"}
+    - {"associate", "associates"}
+) | {
+    "technician", "technicians", "teacher", "teachers", "counselor", "counselors", "counsellor", "counsellors",
+    "programmer", "programmers", "nurse", "nurses", "therapist", "therapists", "instructor", "instructors",
+    "tutor", "tutors", "trainer", "trainers", "adviser", "advisers", "advisor", "advisors", "aide", "aides",
+    "worker", "workers", "educator", "educators", "designer", "designers", "specialists", "coordinators",
+    "administrators", "architects", "supervisors", "assistants",
+}  # fmt: skip
+_WORD_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _names_job_title(
+    text: str, hit: _Hit, skill_type: str, sections: Sequence[Section] | None, list_cache: dict[int, bool]
+) -> bool:
+    """Is the mention part of a job title ("HVAC Technician", "Special Education Teacher", "as a business
+    analyst")? Never in a skills section or on a list line, where "Project Manager" may name a practice; a
+    technology's alias that ends in a role word names a product ("FedEx Ship Manager", "Altium Designer")."""
+    nxt = _WORD_AFTER_RE.match(text, hit.end)
+    if not (
+        (nxt is not None and nxt.group(1).lower() in _TITLE_HEAD_WORDS)
+        or (
+            skill_type != "technology"
+            and " " in hit.alias
+            and hit.alias.rsplit(" ", 1)[1] in _TITLE_HEAD_WORDS
+        )
+    ):
+        return False
+    if _in_sections(hit.start, sections, {"skills"}):
+        return False
+    a, b = _line_bounds(text, hit.start)
+    if a not in list_cache:
+        list_cache[a] = _is_list_line(text[a:b])
+    return not list_cache[a]
+
+
 def extract_skills(
     text: str, sections: list[Section] | None = None, *, taxonomy: Taxonomy | None = None
 ) -> list[SkillMention]:
@@ -654,10 +737,14 @@ def extract_skills(
         kinds: list[str] = []
         best = 0.0
         in_passing = True  # every mention lower case in running prose ("built email campaigns")
+        in_titles = 0  # mentions that are part of a job title ("HVAC Technician", "web developer")
         for h in mentions:
             for s in sections or ():
                 if s.start <= h.start < s.end and s.kind not in kinds:
                     kinds.append(s.kind)
+            if _names_job_title(text, h, entry.type, sections, list_cache):
+                in_titles += 1
+                continue
             conf = 0.6 if h.guard is not None else (0.8 if " " in h.alias else 0.7)
             a, b = _line_bounds(text, h.start)
             if a not in list_cache:
@@ -675,6 +762,10 @@ def extract_skills(
             # named only in the work history, and that once for a field or practice ("classroom management
             # training", "business requirements") or in lower case in running prose for any skill ("revamped
             # email marketing campaigns"): the text tells what the job was about, not what the candidate claims
+            confidence = WEAK_CONFIDENCE
+        if in_titles == len(mentions):
+            # named only as part of job titles: the text says what the candidate was called, the title fields
+            # hold it ("Mental Health Technician", "worked as a web developer"), not a skill the candidate claims
             confidence = WEAK_CONFIDENCE
         out.append(
             SkillMention(

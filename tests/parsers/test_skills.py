@@ -581,3 +581,63 @@ def test_unlisted_ids_are_safe_for_taxonomy_and_export() -> None:
     doc = to_json_resume(resume)
     validate_json_resume(doc)
     assert {"Saucelabs", "LogiXML"} <= {s["name"] for s in doc["skills"]}
+
+
+def test_skill_named_only_in_job_titles_is_weak_evidence() -> None:
+    text = (
+        "Experience\nJava Developer, Brightwater Software 2016 - 2020\nBuilt billing services.\n"
+        "Senior Business Analyst, Fernhill Bank 2012 - 2016\nBusiness Analyst, Fernhill Bank 2010 - 2012\n"
+    )
+    sections = [Section(kind="experience", heading="Experience", start=0, end=len(text))]
+    found = {m.skill_id: m for m in extract_skills(text, sections)}
+    # a skill before a title noun, and an alias that names a role, are the job's title, not a claim
+    assert found["java"].confidence == WEAK_CONFIDENCE
+    assert found["business-analysis"].confidence == WEAK_CONFIDENCE
+    # listed in a skills section as well, the skill is claimed
+    more = text + "Skills\nJava, Business analysis\n"
+    sections2 = [
+        Section(kind="experience", heading="Experience", start=0, end=len(text)),
+        Section(kind="skills", heading="Skills", start=len(text), end=len(more)),
+    ]
+    found2 = {m.skill_id: m for m in extract_skills(more, sections2)}
+    assert found2["java"].confidence > 0.7
+    assert found2["business-analysis"].confidence > 0.7
+
+
+def test_role_words_on_list_lines_and_product_names_are_no_titles() -> None:
+    # a list line names practices, even where a role word follows one ("Project Manager" as a skill list item)
+    text = "Experience\nAnalyst, Fernhill Bank 2015 - 2019\nTools: Tableau, Python, Jira\nUsed Tableau Designer daily.\n"
+    sections = [Section(kind="experience", heading="Experience", start=0, end=len(text))]
+    found = {m.skill_id: m for m in extract_skills(text, sections)}
+    assert found["tableau"].confidence > WEAK_CONFIDENCE
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "kept"),
+    [
+        (
+            "Systems Engineer, Larkfield Networks, Palo Alto, CA\nConfigured firewalls.",
+            "Palo Alto",
+            "firewalls",
+        ),
+        ("Teacher, Elmwood School, Hudson, TX 75001\nTaught algebra in Python.", "Hudson", "python"),
+        ("Designer, Marrow Labs, Cypress, California\nDrew parts in SolidWorks.", "Cypress", "solidworks"),
+        ("Analyst, 12 Rue Verte, Montreal, QC\nBuilt reports in Tableau.", "QC", "tableau"),
+    ],
+)
+def test_towns_and_state_codes_are_no_skills(text: str, town: str, kept: str) -> None:
+    found = find_skill_spans(text)
+    assert town not in {span.text for _, span in found}
+    assert kept in {sid for sid, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        ("Skills: SQL, MS Access, MS\nProject", "ms-access"),  # "MS" here is Microsoft, no state
+        ("Palo Alto, Checkpoint and Cisco ASA firewalls", "firewalls"),  # a state must end the place
+        ("Portals: Cypress, Selenium, Jenkins", "cypress"),
+    ],
+)
+def test_skills_before_a_comma_stay_skills(text: str, skill_id: str) -> None:
+    assert skill_id in {sid for sid, _ in find_skill_spans(text)}

@@ -43,7 +43,7 @@ _POSITION_AS = re.compile(
 # "... an Account Manager role", "... a suitable data analyst position"; right after the wish, the article may be
 # left out ("seeking Front Desk Manager position")
 _TITLE_POSITION = re.compile(
-    r"(?i)(?:\b(?:an?|the)\s+|^\s*(?!(?:an?|the)\s))(?P<t>(?:[\w&'/\-]+\s+){0,5}?[\w&'/\-]+)\s+(?:position|role|job|post|opening)s?\b"
+    r"(?i)(?:\b(?P<art>an?|the)\s+|^\s*(?!(?:an?|the)\s))(?P<t>(?:[\w&'/\-]+\s+){0,5}?[\w&'/\-]+)\s+(?:position|role|job|post|opening)s?\b"
 )
 # "to work as an Art Editor in ...": the title right after the verb
 _ARTICLE_TITLE = re.compile(r"(?i)\s*(?:an?\s+|the\s+)?(?P<t>[A-Za-z].*)")
@@ -92,6 +92,8 @@ def _wished(m: re.Match[str]) -> list[tuple[int, int]]:
     if found is not None:
         return _titles(rest, base, found.start("t"))
     for found in _TITLE_POSITION.finditer(rest):
+        if found.group("art") is None and not all(w[:1].isupper() for w in found.group("t").split()):
+            continue  # without an article only a capitalised title: "secure server job scheduling" names none
         got = _titles(rest[: found.end("t")], base, found.start("t"))
         if got:
             return got

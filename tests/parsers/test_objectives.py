@@ -69,6 +69,7 @@ def test_the_title_an_objective_seeks(objective: str, titles: list[str]) -> None
         "Seeking an internship with a design agency.",
         "Looking for opportunities to grow as a team player.",  # no position word, no 'work as'
         "Seeking a Sales Managers role",  # a plural head names a team
+        "Looking to secure server job schedules across sites.",  # no article, not capitalised: no title
     ],
 )
 def test_wishes_that_name_no_title(objective: str) -> None:

@@ -34,21 +34,22 @@ _POSSESSIVE = r"(?:[ \t]?['’‘][ \t]?s|s|['’])?"
 _DEGREE_TABLE: list[tuple[str, str]] = [
     (r"ph\.?[ \t]?d\.?|d\.?[ \t]?phil\.?|doctor(?:ate)?[ \t]+of[ \t]+[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|doctorate|"
      r"ed\.?[ \t]?d\.?|psy\.?[ \t]?d\.?|m\.d\.?|j\.[ \t]?d\.?|juris[ \t]+doctor(?:ate)?|pharm\.?[ \t]?d\.?|sc\.[ \t]?d\.?|"
-     r"d\.[ \t]?(?:n\.[ \t]?p|p\.[ \t]?t|v\.[ \t]?m|d\.[ \t]?s|b\.[ \t]?a)\.?|(?-i:DNP|DPT|DVM|DDS|ScD)|doctorado|doutorado|doctorat", "doctorate"),
+     r"d\.[ \t]?(?:n\.[ \t]?p|p\.[ \t]?t|v\.[ \t]?m|d\.[ \t]?s|b\.[ \t]?a)\.?|(?-i:DNP|DPT|DVM|DDS|ScD)|doctorado|doutorado|doctorat|"
+     r"(?-i:JD)(?=[ \t]+:[ \t]+[A-Z])", "doctorate"),
     (r"m\.?[ \t]?tech\.?|m\.[ \t]?e\.?(?=[ \t,(\n;:/)|\-–]|$)|m\.[ \t]?s\.?(?=[ \t,(\n;:/)|\-–]|$)|m\.?[ \t]?sc\.?|"
      r"m\.?[ \t]?b\.?[ \t]?a\.?|m\.?[ \t]?c\.?[ \t]?a\.?|m\.?[ \t]?com\.?|m\.[ \t]?a\.?(?=[ \t,(\n;:/)|\-–]|$)|"
      r"m\.?[ \t]?ed\.?|m\.?[ \t]?phil\.?|ll\.?[ \t]?m\.?|m\.[ \t]?arch\.?|(?-i:MArch)|m\.?[ \t]?pharm\.?|ed\.[ \t]?s\.?|"
      r"pgd[a-z]{0,4}|p\.g\.[ \t]?d[a-z.]*|p\.?g\.?[ \t]+diploma(?:[ \t]+in)?|post[ \t-]*graduat(?:e|ion)(?:[ \t]+(?:diploma|degree|program(?:me)?|"
      r"certificate))?(?:[ \t]+in)?|master" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
-     r"ms(?![ \t/]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
-     r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(/]|\.|[ \t]*(?:\n|$))|"
-     r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*/|[ \t]*(?:\n|$))|msc|mba|mca|"
+     r"ms(?![ \t/:]+(?:office|excel|word|sharepoint|access|project|visio|sql|windows|dynamics|outlook|"
+     r"powerpoint|visual|teams|azure|exchange|crm|dos|paint|navision)\b)(?=[ \t]+[A-Z(]|[ \t]*[,(/]|\.|[ \t]*(?:\n|$)|[ \t]+:[ \t]+[A-Z])|"
+     r"ma(?=[ \t]+(?:in[ \t])?[A-Z(]|[ \t]*/|[ \t]*(?:\n|$)|[ \t]+:[ \t]+[A-Z])|msc|mba|mca|"
      r"m\.[ \t]?(?:s\.[ \t]?(?:ed|w|n)|f\.[ \t]?a|p\.[ \t]?[ahp]|a\.[ \t]?t|h\.[ \t]?a|eng)\.?|"
      r"(?-i:MFA|MPH|MSW|MSN|MEng|MPA|MPP|MSEd|MHA|MASc|MAcc|MSEE|MSCS|MSIT|MSME)|maestr[ií]a|mestrado|"
      r"magist(?:er|ra|ro)|laurea[ \t]+magistrale|dipl\.?[ \t-]*ing\.?|diplom[ \t-]*ingenieur", "master"),
     (r"b\.?[ \t]?tech\.?|b\.[ \t]?e\b\.?|be(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*(?:\n|$))|b\.[ \t]?s\.?(?=[ \t,(\n;:/)|\-–]|$)|"
      r"b\.?[ \t]?sc\.?|b\.?[ \t]?com\.?|b\.?[ \t]?c\.?[ \t]?a\.?|b\.[ \t]?a\b\.?|"
-     r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(/]|[ \t]*(?:\n|$))|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-/]|[ \t]*(?:\n|$))|bsc|bcom|bca|bba|"
+     r"ba(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(/]|[ \t]*(?:\n|$)|[ \t]+:[ \t]+[A-Z])|bs(?=[ \t]+(?:in[ \t]+)?[A-Z(]|[ \t]*[,(\-/]|[ \t]*(?:\n|$)|[ \t]+:[ \t]+[A-Z])|bsc|bcom|bca|bba|"
      r"b\.?[ \t]?b\.?[ \t]?a\.?|b\.?[ \t]?ed\.?|ll\.?[ \t]?b\.?|b\.[ \t]?arch\.?|(?-i:BArch)|b\.?[ \t]?pharm\.?|bcl|"
      r"mbbs|b\.?[ \t]?d\.?[ \t]?s\.?|bachelor" + _POSSESSIVE + r"(?:[ \t]+(?:degree|program(?:me)?))?" + _OF_FIELD + r"|"
      r"under[ \t]*graduate[ \t]+degree|graduate[ \t]+in|engineering[ \t]+graduate|"
@@ -57,7 +58,9 @@ _DEGREE_TABLE: list[tuple[str, str]] = [
      r"bacharelado|laurea(?:[ \t]+triennale)?", "bachelor"),
     (r"associate" + _POSSESSIVE + r"[ \t]+(?:degree|of(?:[ \t]+|(?=[A-Z]))[a-z]+(?:[ \t]+(?!in\b|of\b)[a-z]+)?|"
      r"in[ \t]+(?:applied[ \t]+)?(?:science|arts))|a\.a\.s?\.?|a\.s\.(?=[ \t])|"
-     r"(?:btec[ \t]+)?hn[cd]|a\.[ \t]?(?:s|d)\.[ \t]?n\.?|(?-i:AAS|ADN|ASN)", "associate"),
+     r"(?:btec[ \t]+)?hn[cd]|a\.[ \t]?(?:s|d)\.[ \t]?n\.?|(?-i:AAS|ADN|ASN)|"
+     # the job-board layout "AS : Aviation Maintenance", "A.A : Liberal Arts"
+     r"(?:(?-i:AA|AS)|a\.[ \t]?[as])(?=[ \t]+:[ \t]+[A-Z])", "associate"),
     (r"diplom(?:a|ado)(?:[ \t]+in(?=[ \t]+\S))?|polytechnic", "associate"),
     (r"h\.?[ \t]?s\.?[ \t]?c\.?|s\.?[ \t]?s\.?[ \t]?c\.?|12th|10th|xii(?:th)?|x(?:th)?(?=[ \t]+(?:std|standard|grade|class))|"
      r"higher[ \t]+secondary(?:[ \t]+certificate)?|senior[ \t]+secondary|secondary[ \t]+school(?:[ \t]+certificate)?|"
@@ -172,6 +175,10 @@ def _is_state_code(text: str, start: int, end: int) -> bool:
     )
 
 
+_COLON_FIELD = re.compile(r"[ \t]+:[ \t]")
+_COMMA_BEFORE = re.compile(r",[ \t]*\Z")
+
+
 def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[DegreeHit]:
     """Every degree mention in text[start:end]."""
     end = len(text) if end is None else end
@@ -207,6 +214,12 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
             continue  # "Masters Thesis", "Bachelor's project": work done for a degree, not the degree
         if s in {"MS", "MA"} and _is_state_code(text, m.start(), m.end()):
             continue
+        if (
+            len(s) == 2
+            and _COLON_FIELD.match(text, m.end(), end)
+            and _COMMA_BEFORE.search(text, max(start, m.start() - 8), m.start())
+        ):
+            continue  # "BS : Accounting" in the job-board layout; the state code of "Boston, MA : ..." is none
         lvl = _LEVEL_BY_GROUP[m.lastgroup or "l0"]
         out.append(DegreeHit(s.strip(), lvl, m.start(), m.start() + len(s.strip())))
     return out

@@ -363,6 +363,23 @@ def test_entries() -> None:
             ],
             id="two-institutions-side-by-side",
         ),
+        # the job-board layout "Degree : Field Year Institution" with a bare two-letter degree (dotted ones were
+        # read already); a state code before a colon is no degree
+        pytest.param(
+            (
+                "Jane Roe\nBoston, MA : 555 0100\n\nEducation\nBS : Accounting , 2005 Lakeside University\n"
+                "AA : General Studies 1999 Hillcrest College\nA.S : Paralegal Studies , 2012 Westbrook College\n"
+                "JD : Public Law 2010 Northtown School of Law\n"
+            ),
+            "degree level field institution",
+            [
+                ("BS : Accounting", "bachelor", "Accounting", "Lakeside University"),
+                ("AA : General Studies", "associate", "General Studies", "Hillcrest College"),
+                ("A.S : Paralegal Studies", "associate", "Paralegal Studies", "Westbrook College"),
+                ("JD : Public Law", "doctorate", "Public Law", "Northtown School of Law"),
+            ],
+            id="bare-degree-before-a-colon",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

@@ -715,7 +715,8 @@ def extract_skills(
     Confidence is higher for mentions in a skills section or a skill list, for several mentions, and for
     multi-word or unambiguous aliases; lower for guarded (ambiguous) aliases. A skill named only in the work
     history, either once for a field, practice or soft skill or only in lower case in running prose for any
-    skill, gets `WEAK_CONFIDENCE`, below the unlisted list items.
+    skill, gets `WEAK_CONFIDENCE`, below the unlisted list items; so does a skill named only as part of job
+    titles ("HVAC Technician") and a field or practice named only in a certifications section ("CPR").
     """
     tx = taxonomy or load_taxonomy()
     hits = _find(text, sections, tx)
@@ -762,6 +763,10 @@ def extract_skills(
             # named only in the work history, and that once for a field or practice ("classroom management
             # training", "business requirements") or in lower case in running prose for any skill ("revamped
             # email marketing campaigns"): the text tells what the job was about, not what the candidate claims
+            confidence = WEAK_CONFIDENCE
+        if entry.type != "technology" and kinds == ["certifications"]:
+            # a field or practice named only in a certifications section names what a certificate or course
+            # covers ("CPR / First Aid", "Lean Six Sigma Green Belt"), read there by parsers.certifications
             confidence = WEAK_CONFIDENCE
         if in_titles == len(mentions):
             # named only as part of job titles: the text says what the candidate was called, the title fields

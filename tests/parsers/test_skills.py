@@ -641,3 +641,19 @@ def test_towns_and_state_codes_are_no_skills(text: str, town: str, kept: str) ->
 )
 def test_skills_before_a_comma_stay_skills(text: str, skill_id: str) -> None:
     assert skill_id in {sid for sid, _ in find_skill_spans(text)}
+
+
+def test_practice_named_only_in_a_certifications_section_is_weak_evidence() -> None:
+    head = "Certifications\nCPR and First Aid, Harbour Red Cross 2019\nSix Sigma Green Belt\nAWS Certified Developer\n"
+    sections = [Section(kind="certifications", heading="Certifications", start=0, end=len(head))]
+    found = {m.skill_id: m for m in extract_skills(head, sections)}
+    # what a certificate covers is not a claimed skill; a technology named there still is one
+    assert found["cpr"].confidence == WEAK_CONFIDENCE
+    assert found["six-sigma"].confidence == WEAK_CONFIDENCE
+    assert found["aws"].confidence > WEAK_CONFIDENCE
+    # named in a skills section too, the practice is claimed
+    text = head + "Skills\nSix Sigma, CPR\n"
+    sections.append(Section(kind="skills", heading="Skills", start=len(head), end=len(text)))
+    found2 = {m.skill_id: m for m in extract_skills(text, sections)}
+    assert found2["six-sigma"].confidence > 0.7
+    assert found2["cpr"].confidence > 0.7

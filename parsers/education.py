@@ -722,6 +722,11 @@ def _institution_near(
         if off < 0:
             continue
         end = off + len(cand)
+        month = _TRAILING_MONTH.search(cand)
+        if month and month.start() > 0 and _YEAR_AHEAD.match(text, end):
+            # "University of Phoenix December, 2006 MBA": the date after the name is no part of it
+            cand = cand[: month.start()]
+            end = off + len(cand)
         if pb == b and not text[end:b].strip(" \t.,"):
             end = _wrapped_name_end(text, cand, b)
             cand = " ".join(text[off:end].split())
@@ -740,6 +745,11 @@ def _institution_near(
     return best[1] if best else None
 
 
+_TRAILING_MONTH = re.compile(
+    r"[ \t]+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
+)
+_YEAR_AHEAD = re.compile(r"[ \t]*,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?(?:19|20)\d\d\b")
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
 _FIELD_PREFIX_WORD = re.compile(r"[A-Z][\w&/.'-]*|and|&|of")
 _INSTITUTION_HEAD = re.compile(

@@ -380,6 +380,16 @@ def test_entries() -> None:
             ],
             id="bare-degree-before-a-colon",
         ),
+        # "Institution Month, Year Degree": the month of the date after the name is no part of it
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\nLakeside University December, 2006 MBA : Finance\n"
+                "Hillcrest College May 1993 BS : Biology\n"
+            ),
+            "degree institution end_year",
+            [("MBA : Finance", "Lakeside University", 2006), ("BS : Biology", "Hillcrest College", 1993)],
+            id="a-month-after-the-institution-is-the-date",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

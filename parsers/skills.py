@@ -165,6 +165,12 @@ class _Matcher:
         }
         self.skill_groups: dict[str, frozenset[str]] = {}
         self._alias_words: frozenset[str] | None = None
+        # one-word names of spoken languages ("english", "spanish"): an item holding one rates a language
+        self.language_words = frozenset(
+            alias
+            for alias, sid in taxonomy.alias_items()
+            if " " not in alias and (taxonomy.kind(sid) or ("",))[0] == "language"
+        )
 
     def alias_words(self) -> frozenset[str]:
         """Every word of the multi-word aliases ("studio" of "visual studio", "managing" of "managing staff"):
@@ -999,13 +1005,15 @@ _LEVEL_WORDS = frozenset(
 def _plain_name(item: str, m: _Matcher) -> bool:
     """Could this list item name a tool or skill? Not with over four words, a role or filler word ("Senior
     Engineer", "basics of C"), as a duty ("Created", "Led design"), made of proficiency levels only ("Very
-    Proficient"), or as a single word naming an occupation ("Accountant") or taken from 3+ multi-word aliases
+    Proficient"), with a spoken language's name ("Fluent English"), or as a single word naming an occupation ("Accountant") or taken from 3+ multi-word aliases
     ("Studio" of "Visual Studio", "Managing")."""
     words = item.lower().split()
     if len(words) > 4 or not _NOT_NAME_WORDS.isdisjoint(words) or _LEVEL_WORDS.issuperset(words):
         return False
     if _duty_item(item.split()):
         return False
+    if not m.language_words.isdisjoint(words):
+        return False  # "Fluent English", "Spanish - Beginners level": a spoken language and its level
     return not (len(words) == 1 and (words[0] in occupation_words() or words[0] in m.alias_words()))
 
 

@@ -657,3 +657,12 @@ def test_practice_named_only_in_a_certifications_section_is_weak_evidence() -> N
     found2 = {m.skill_id: m for m in extract_skills(text, sections)}
     assert found2["six-sigma"].confidence > 0.7
     assert found2["cpr"].confidence > 0.7
+
+
+def test_spoken_languages_with_their_level_are_no_unlisted_items() -> None:
+    text = "Skills\nPython, Docker, Kubernetes, Fluent English, Quarkly\n"
+    sections = [Section(kind="skills", heading="Skills", start=0, end=len(text))]
+    assert set(_unlisted(text, sections)) == {"Quarkly"}  # a tool the taxonomy lacks, on the same list
+    vertical = "Skills\nPython\nDocker\nQuarkly\nSpanish - Beginners level\n"
+    sections = [Section(kind="skills", heading="Skills", start=0, end=len(vertical))]
+    assert set(_unlisted(vertical, sections)) == {"Quarkly"}

@@ -701,8 +701,11 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
         return [
             f
         ]  # "AT&T Developer Program", "Android Developer Group": a unit's name ends there, no employer
-    if not rest_words[0][:1].isupper() or not all(
-        w[:1].isupper() or w.lower() in {"of", "and", "&"} for w in rest_words
+    if (
+        not rest_words[0][:1].isupper()
+        or rest_words[0].lower()
+        in _MINOR_WORDS  # "DIRECTOR OF FINANCE": capitals, not a name after the title
+        or not all(w[:1].isupper() or w.lower() in {"of", "and", "&"} for w in rest_words)
     ):
         return [f]
     cut = f[0].index(rest_words[0], sum(len(w) + 1 for w in words[: last_title + 1]) - 1)
@@ -807,6 +810,20 @@ def _title_score(s: str) -> float:
     if _duty_phrase(s) or plural_head(ws):
         return 0.0
     return looks_like_title(s)
+
+
+def _ends_in_title_word(s: str) -> bool:
+    """The last word is a title word and no organisation word ("Senior Financial Analyst", not "Neurology
+    Associates" or "Acme Consultancy"), and nothing else names a firm: no legal form ("Harbour LLC Caregiver")
+    or known employer ("Google Assistant", a product)."""
+    ws = lower_words(s)
+    return (
+        bool(ws)
+        and is_title_word(ws[-1])
+        and ws[-1] not in _ORG_WORDS
+        and not plural_head(ws)
+        and not any(w in _LEGAL_FORMS or w in _KNOWN_EMPLOYERS for w in ws)
+    )
 
 
 def plural_head(ws: tuple[str, ...] | list[str]) -> bool:
@@ -949,10 +966,16 @@ def _assign(
         (t, e, f)
         for t, e, f in scored
         if f is title
-        or (_plausible_name(f[0]) and (e > 0 or _before_place(f, location) or not _is_known_skill(f[0])))
+        or (
+            _plausible_name(f[0])
+            # "Managed budget", "Installed and customised X": a duty ("Self-employed in ..." is no verb)
+            and not (_verb_then_object(f[0]) and "-" not in f[0].split(" ", 1)[0])
+            and (e > 0 or _before_place(f, location) or not _is_known_skill(f[0]))
+        )
     ]
-    for _t, e, f in scored:
-        if employer is None and f is not title and e > 0:
+    for t, e, f in scored:
+        if employer is None and f is not title and e > 0 and not (t >= 1.0 and _ends_in_title_word(f[0])):
+            # "Freelance Software Developer", "Department Manager": an organisation word inside a title is no name
             employer = f
     if employer is not None and _SCHOOL.search(employer[0]):
         # "Principal, Walt Whitman High School, Baltimore County Public Schools, MD": the district employs

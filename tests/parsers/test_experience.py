@@ -867,6 +867,58 @@ def _headline(text: str) -> str | None:
             [("Paralegal", "Blackwood Morrow Abernathy"), ("Legal Secretary", "Corwin Hale Pemberton")],
             id="an-employer-over-its-place-above-the-title-keeps-it",
         ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "DIRECTOR OF MERCHANDISING, Northwind Traders, 2016 - 2018\n"
+                "Ran the buying team.\n"
+                "Lakeside Builders; Boston, MA (2011-2015)\n"
+                "DIRECTOR OF FINANCE / PROGRAM MANAGEMENT\n"
+                "Ran the finance office and the programme office of the firm for four years.\n"
+            ),
+            "title employer",
+            [
+                ("DIRECTOR OF MERCHANDISING", "Northwind Traders"),
+                ("DIRECTOR OF FINANCE", "Lakeside Builders"),
+            ],
+            id="a-capitals-title-of-a-field-is-not-cut-at-of",
+        ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "Systems Analyst - Department Manager\n"
+                "November 1998 to July 1999 Harbourline Retail - Reno, NV\n"
+                "Ran the time clock project for the whole department.\n"
+                "Software Developer\n"
+                "Freelance Software Developer\n"
+                "San Mateo, CA\n"
+                "January 2016 to Present\n"
+                "Wrote web applications for small firms in the bay area.\n"
+                "Assistant, Brightwater LLC Caregiver, Lawrence, KS\n"
+                "Summer 2011\n"
+            ),
+            "title employer",
+            [
+                ("Systems Analyst", "Harbourline Retail"),
+                ("Software Developer", None),
+                ("Assistant", "Brightwater LLC Caregiver"),
+                ("Freelance Software Developer", None),
+            ],
+            id="an-organisation-word-inside-a-title-names-no-employer",
+        ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "Project Leader, 1989 - 1990\n"
+                "Ran the switch team of six.\n"
+                "Installed and customised Tandem Switch Systems\n"
+                "Support Analyst, 1987 - 1989\n"
+                "Answered the help desk.\n"
+            ),
+            "title employer",
+            [("Project Leader", None), ("Support Analyst", None)],
+            id="a-duty-led-by-a-past-verb-is-no-employer",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

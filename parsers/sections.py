@@ -87,7 +87,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "awards", "honors", "honours", "awards and honors", "honors and awards", "achievements",
         "accomplishments", "awards and achievements", "achievements and awards", "recognition",
         "recognitions", "key achievements", "scholarships", "awards and recognition", "selected accomplishments",
-        "distinctions", "prizes",
+        "distinctions", "prizes", "core accomplishments",
         "extracurricular activities", "extra curricular activities", "activities", "co curricular activities",
     ),
     "publications": (
@@ -106,7 +106,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "contact details", "additional information", "declaration", "links", "affiliations", "memberships",
         "professional affiliations", "professional memberships", "other information", "miscellaneous",
         "personal", "personal dossier", "courses taught", "committees", "committee work", "service",
-        "professional service", "university service", "grants",
+        "professional service", "university service", "grants", "professional organizations",
+        "professional associations",
     ),
 }  # fmt: skip
 
@@ -451,8 +452,27 @@ def _drop_position_fields(text: str, heads: list[Heading]) -> list[Heading]:
             continue
         if out and out[-1].kind == "skills" and h.kind in {"skills", "languages"} and _is_inline(text, h):
             continue  # "Languages: Java, C++" under "Technical Skills": a row of the skills table
+        if out and out[-1].kind == "education" and _is_type_cell(text, h):
+            continue  # "Colored Stone Essential" / "Certificate" / "2014": the entry's type, in a flattened table
         out.append(h)
     return out
+
+
+def _is_type_cell(text: str, h: Heading) -> bool:
+    """A bare "Certificate" or "Certification" line inside an education section, with entry lines right above and
+    below it (no blank line): a table's cell naming an entry's type ("Web Analytics" / "Certificate" / "2014
+    Lakeside College") or its column label ("Degree" / "Certification" / "Course" / "University (Year)"), not the
+    start of a certifications section."""
+    if h.kind != "certifications" or _norm(h.text) not in {"certificate", "certification"}:
+        return False
+    line_end = text.find("\n", h.line_start)
+    if line_end < 0 or text[h.line_start : line_end].strip() != h.text:
+        return False
+    before = text.rfind("\n", 0, max(h.line_start - 1, 0))
+    prev_line = text[before + 1 : max(h.line_start - 1, 0)]
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
+    return bool(prev_line.strip()) and bool(next_line.strip())
 
 
 @functools.cache

@@ -96,6 +96,10 @@ from parsers.sections import classify_heading, split_sections
         pytest.param(
             "Skills and Professional Qualifications", "skills", id="generic-plural-part-with-a-modifier"
         ),
+        # common headings of a resume builder's template
+        pytest.param("Core Accomplishments", "awards", id="core-accomplishments"),
+        pytest.param("PROFESSIONAL ORGANIZATIONS", "other", id="professional-organizations"),
+        pytest.param("Professional Associations", "other", id="professional-associations"),
     ],
 )
 def test_heading_variants(line: str, kind: str) -> None:
@@ -284,6 +288,27 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
             "Jane Doe\n\nSKILLS\nPython\n\nAwards/ Certifications/ Achievements\nAcme Certified Developer\n",
             ["header", "skills", "certifications"],
             id="three-joined-heading-phrases",
+        ),
+        pytest.param(
+            (
+                "EDUCATION\nWeb Analytics\nCertificate\n2014 Lakeside College\nBachelor of Arts, Design\n"
+                "2010 Northfield University\n\nCERTIFICATIONS\nCertified Scrum Master\n"
+            ),
+            ["education", "certifications"],
+            id="a-certificate-cell-among-education-entries-opens-no-section",
+        ),
+        pytest.param(
+            (
+                "EDUCATION\nDegree\nB.A. Design\nCertification\nCourse\nUniversity (Year)\n"
+                "Northfield University (2010)\n"
+            ),
+            ["education"],
+            id="a-certification-column-label-of-an-education-table-opens-no-section",
+        ),
+        pytest.param(
+            "EDUCATION\nB.A., Design, Northfield University, 2010\n\nCertification\nCertified Scrum Master\n",
+            ["education", "certifications"],
+            id="a-certification-heading-after-a-blank-line-opens-its-section",
         ),
     ],
 )

@@ -1191,6 +1191,7 @@ def _second_institutions(
                 text, *((sp.end, inst[1]) if sp.end <= inst[1] else (inst[2], sp.start))
             )
             or any(o.start < inst[2] and inst[1] < o.end for o in spans)
+            or inst[0].casefold() == (e.institution or "").casefold()  # a name the line repeats
             or not _proper_name(inst[0])
             or _TEMPLATE_NAME.fullmatch(inst[0])
             or find_degrees(inst[0])

@@ -352,6 +352,7 @@ def test_entries() -> None:
                 "Jane Roe\n\nEDUCATION\nBachelor of Commerce\nNorthtown College, Lakeside University - Lakeside\n"
                 "2012\nM.S., Kinesiology, Westbrook University, School of Kinesiology, 2015\n"
                 "B.A., History, Hillcrest University - Eastfield University, 2010\n"
+                "B.Sc., Physics, Northgate University, Northgate University, 2008\n"
             ),
             "degree institution end_year",
             [
@@ -360,6 +361,7 @@ def test_entries() -> None:
                 ("M.S., Kinesiology", "Westbrook University", 2015),
                 (None, "School of Kinesiology", None),
                 ("B.A., History", "Hillcrest University", 2010),
+                ("B.Sc., Physics", "Northgate University", 2008),
             ],
             id="two-institutions-side-by-side",
         ),

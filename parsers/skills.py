@@ -971,10 +971,13 @@ def _unlisted_items(
                 continue
             if ". " in item:
                 continue  # "HTTPS. IP": two sentences run together, not one name
-            if item.islower() and not _TOOL_LABEL_RE.match(line):
+            # "logging (Less than 1 year), SQL (2 years)": a job board's skills list rates each item in years, so
+            # its items are skills however they are written
+            rated = _YEARS_RATED_RE.search(part) is not None
+            if item.islower() and not _TOOL_LABEL_RE.match(line) and not rated:
                 continue  # "meetings, policies": everyday words in a list; tools are named in capitals
                 # (after a label naming tools, "Tools: gdb, putty", lower-case items are tools all the same)
-            if not _plain_name(item, m):
+            if not _plain_name(item, m, rated=rated):
                 continue
             i0 = text.find(item.split()[0], start, pos)
             if i0 < 0:
@@ -1002,11 +1005,15 @@ _LEVEL_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _plain_name(item: str, m: _Matcher) -> bool:
+_YEARS_RATED_RE = re.compile(r"\((?:less than )?\d+\+? years?\)", re.IGNORECASE)
+
+
+def _plain_name(item: str, m: _Matcher, *, rated: bool = False) -> bool:
     """Could this list item name a tool or skill? Not with over four words, a role or filler word ("Senior
     Engineer", "basics of C"), as a duty ("Created", "Led design"), made of proficiency levels only ("Very
-    Proficient"), with a spoken language's name ("Fluent English"), or as a single word naming an occupation ("Accountant") or taken from 3+ multi-word aliases
-    ("Studio" of "Visual Studio", "Managing")."""
+    Proficient"), with a spoken language's name ("Fluent English"), or as a single word naming an occupation
+    ("Accountant") or taken from 3+ multi-word aliases ("Studio" of "Visual Studio", "Managing"), unless the list
+    rates the item in years of use (`rated`)."""
     words = item.lower().split()
     if len(words) > 4 or not _NOT_NAME_WORDS.isdisjoint(words) or _LEVEL_WORDS.issuperset(words):
         return False
@@ -1014,6 +1021,8 @@ def _plain_name(item: str, m: _Matcher) -> bool:
         return False
     if not m.language_words.isdisjoint(words):
         return False  # "Fluent English", "Spanish - Beginners level": a spoken language and its level
+    if rated:  # an item rated in years of use ("security (2 years)") is a skill, whatever else its word names
+        return True
     return not (len(words) == 1 and (words[0] in occupation_words() or words[0] in m.alias_words()))
 
 

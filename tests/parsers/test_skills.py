@@ -666,3 +666,14 @@ def test_spoken_languages_with_their_level_are_no_unlisted_items() -> None:
     vertical = "Skills\nPython\nDocker\nQuarkly\nSpanish - Beginners level\n"
     sections = [Section(kind="skills", heading="Skills", start=0, end=len(vertical))]
     assert set(_unlisted(vertical, sections)) == {"Quarkly"}
+
+
+def test_items_rated_in_years_are_skills_in_any_case() -> None:
+    # a job board's skills list: every item rated in years of use, written as the candidate typed it
+    text = "Skills\nPython (3 years), Docker (2 years), logging (Less than 1 year), security (2 years)\n"
+    sections = [Section(kind="skills", heading="Skills", start=0, end=len(text))]
+    assert {"logging", "security"} <= set(_unlisted(text, sections))
+    # without the ratings, lower-case words in a list stay everyday words
+    plain = "Skills\nPython, Docker, logging, security\n"
+    sections = [Section(kind="skills", heading="Skills", start=0, end=len(plain))]
+    assert not {"logging", "security"} & set(_unlisted(plain, sections))

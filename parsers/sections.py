@@ -572,7 +572,13 @@ def split_sections(text: str) -> list[Section]:
     for i, h in enumerate(heads):
         end = heads[i + 1].line_start if i + 1 < len(heads) else len(text)
         sections.append(Section(kind=h.kind, heading=h.text, start=h.line_start, end=end))  # type: ignore[arg-type]
-    return [part for sec in sections for part in _split_dated_summary(text, sec)]
+    out = [part for sec in sections for part in _split_dated_summary(text, sec)]
+    split = [_split_lone_position(text, sec) for sec in out]
+    if any(len(parts) > 1 for parts in split) and not any(
+        s.kind == "experience" and _dated_line_starts(text, s.start, s.end) for s in out
+    ):
+        return [part for parts in split for part in parts]
+    return out
 
 
 _SHORT_LINE = 80
@@ -629,6 +635,36 @@ def _split_dated_summary(text: str, sec: Section) -> list[Section]:
     cut = _header_lines_before(text, body, starts[0]) if sec.kind == "summary" else starts[0]
     if cut <= body:  # the dated lines start right under the heading ("CAREER OVERVIEW")
         return [Section(kind="experience", heading=sec.heading, start=sec.start, end=sec.end)]
+    return [
+        Section(kind=sec.kind, heading=sec.heading, start=sec.start, end=cut),
+        Section(kind="experience", heading=None, start=cut, end=sec.end),
+    ]
+
+
+_LONE_POSITION_KINDS = frozenset({"skills", "other", "summary", "interests", "languages"})
+
+
+def _split_lone_position(text: str, sec: Section) -> list[Section]:
+    """In a resume whose work-history sections hold no date range, a position set out under another heading
+    (header lines, then a line holding only its dates: "Acme Analytics" / "Leeds" / "DATA ANALYST" / "June 2008 -
+    Present") begins the work history there: a sidebar template prints its headings apart from their content,
+    and the positions follow the last sidebar heading ("PERSONAL DETAILS")."""
+    if sec.kind not in _LONE_POSITION_KINDS or not _RANGE_CUE.search(text, sec.start, sec.end):
+        return [sec]
+    from parsers.dates import find_date_ranges
+
+    body = text.find("\n", sec.start, sec.end) + 1 if sec.heading else sec.start
+    starts = _dated_line_starts(text, body, sec.end) if body > 0 else []
+    if not starts:
+        return [sec]
+    line_end = text.find("\n", starts[0], sec.end)
+    line = text[starts[0] : line_end if line_end >= 0 else sec.end].strip()
+    ranges = [r for r in find_date_ranges(line) if not r.single]
+    if not ranges or len(line) - (ranges[0].end - ranges[0].start) > 3:
+        return [sec]  # "Volunteered at the food bank 2006-2008": a dated item, not a position's dates
+    cut = _header_lines_before(text, body, starts[0])
+    if cut >= starts[0] or cut <= body:
+        return [sec]
     return [
         Section(kind=sec.kind, heading=sec.heading, start=sec.start, end=cut),
         Section(kind="experience", heading=None, start=cut, end=sec.end),

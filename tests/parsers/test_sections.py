@@ -310,6 +310,28 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
             ["education", "certifications"],
             id="a-certification-heading-after-a-blank-line-opens-its-section",
         ),
+        pytest.param(
+            (
+                "Sam Keller\nWORK EXPERIENCE\nReport writing\nData modelling\n\nPERSONAL DETAILS\nSam Keller\n"
+                "12 Orchard Lane\nLeeds\n\nAcme Analytics\nLeeds\nDATA ANALYST\nJune 2008 - Present\n"
+                "Collecting and analysing sales data for managers.\n\nEDUCATION\nBSc Mathematics, 2005\n"
+            ),
+            ["header", "experience", "other", "experience", "education"],
+            id="a-position-after-the-last-sidebar-heading-when-work-history-holds-no-dates",
+        ),
+        pytest.param(
+            (
+                "WORK EXPERIENCE\nClerk\nBeta Stores\n2001 - 2005\n\nPERSONAL DETAILS\nSam Keller\n"
+                "Acme Analytics\nDATA ANALYST\nJune 2008 - Present\nCollecting sales data.\n"
+            ),
+            ["experience", "other"],
+            id="no-position-moved-when-work-history-holds-dates",
+        ),
+        pytest.param(
+            "WORK EXPERIENCE\nReport writing\n\nINTERESTS\nChess\nVolunteered at the Riverside food bank 2006-2008\n",
+            ["experience", "interests"],
+            id="a-dated-item-is-no-position",
+        ),
     ],
 )
 def test_section_kinds(text: str, kinds: list[str]) -> None:

@@ -50,6 +50,12 @@ _META_TAIL = re.compile(
 )
 
 
+_STATUS_TAIL = re.compile(
+    r"[ \t,;-]*\((?i:provisional|pending|in[ \t]+progress|active|inactive|expired|lapsed|current|ongoing|"
+    r"candidate|renewed|temporary)\)$"
+)
+
+
 _ISSUED_BY = re.compile(
     r"[ \t|,;–-]*(?i:issued)[ \t]+(?i:by)[ \t]+([A-Z][\w.&()' -]{1,60}?)[ \t]*(?=[,|;(]|\d|$)"
 )
@@ -173,6 +179,8 @@ def _entry(text: str, a: int, b: int, conf: float) -> Certification | None:
         if im:
             issuer = im.group(1)
     name = " ".join(_closed(name, body).split())
+    # "School Counselor (Provisional)", "... (in progress)": the credential's status, not its name
+    name = _STATUS_TAIL.sub("", name)
     # "A valid Teacher's License." ends a sentence; "Co." or "Ph.D." keep theirs
     if _SENTENCE_STOP.search(name):
         name = name[:-1]

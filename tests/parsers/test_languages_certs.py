@@ -181,6 +181,20 @@ def test_cefr_mapping(level: str | None, cefr: str | None) -> None:
             ],
             id="labels-and-articles-before-names-and-lines-that-name-no-credential",
         ),
+        # a status in brackets after the name is no part of it; an abbreviation in brackets is
+        pytest.param(
+            (
+                "Jane Roe\n\nCERTIFICATIONS\nOhio State Certified School Counselor (Provisional)\n"
+                "Project Management Professional (PMP)\nCertified Nursing Assistant (in progress)\n"
+            ),
+            "name",
+            [
+                "Ohio State Certified School Counselor",
+                "Project Management Professional (PMP)",
+                "Certified Nursing Assistant",
+            ],
+            id="a-status-in-brackets-is-no-part-of-the-name",
+        ),
     ],
 )
 def test_certifications(text: str, fields: str, want: list[object]) -> None:

@@ -86,6 +86,7 @@ TITLE_WORDS = _word_set(
     adjunct chair chairman chairperson chairwoman educator reviewer negotiator detective facilitator
     judge magistrate notary lifeguard leadman adjuster examiner copywriter
     advocate collector interviewer keyholder
+    stocker installer caretaker videographer organizer organiser detailer journeyman cna lpn
     """
 )
 _ORG_WORDS = _word_set(
@@ -197,7 +198,12 @@ def looks_like_title(s: str) -> float:
     )
 
 
+_LEVELS = frozenset({"i", "ii", "iii", "iv"})
+
+
 def _title_words_score(ws: tuple[str, ...]) -> float:
+    if len(ws) > 1 and ws[-1] in _LEVELS:
+        ws = ws[:-1]  # "Business Systems Analyst II": a grade after the title word
     if not ws or len(ws) > 9 or not any(is_title_word(w) for w in ws):
         return 0.0
     return 1.0 if is_title_word(ws[-1]) or _title_of_field(ws) else 0.7
@@ -1656,6 +1662,11 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                 if len(parts) == 1 and _is_location(parts[0][0]):
                     # "Company Name - City, ST", "Company 1 -  Bengaluru, Karnataka -": a placeholder, then the place
                     location = location or parts[0]
+                    continue
+                if len(parts) == 1 and _ends_in_title_word(val) and looks_like_employer(val) == 0:
+                    # "Company Name - Sales Associate": a placeholder, then the title
+                    if title is None:
+                        title = (val, off, off + len(val))
                     continue
                 if len(parts) >= 2 and _place_piece(parts[-1][0].split(",")[-1].strip()):
                     location = location or parts[-1]

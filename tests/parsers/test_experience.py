@@ -919,6 +919,31 @@ def _headline(text: str) -> str | None:
             [("Project Leader", None), ("Support Analyst", None)],
             id="a-duty-led-by-a-past-verb-is-no-employer",
         ),
+        pytest.param(
+            (
+                "EXPERIENCE\n"
+                "Business Systems Analyst II 09/2014 to Current\n"
+                "Northwind Traders - Reno, NV\n"
+                "Wrote the specifications of the order system for the regional teams.\n"
+                "Solar Panel Installer , 08/2012 to 03/2014\n"
+                "Harbourline Energy - Salem, OR\n"
+                "Fitted panels on the roofs of houses in three counties of the state.\n"
+                "Community Organizer , 01/2010 to 07/2012\n"
+                "Harbourline Trust - Salem, OR\n"
+                "Ran the tenants meetings of the housing estates in the north of the city every month.\n"
+                "Company Name - Warehouse Stocker\n"
+                "City , State 02/2008 - 12/2009\n"
+                "Unloaded the trucks and stocked the shelves of the store every night.\n"
+            ),
+            "title employer",
+            [
+                ("Business Systems Analyst II", "Northwind Traders"),
+                ("Solar Panel Installer", "Harbourline Energy"),
+                ("Community Organizer", "Harbourline Trust"),
+                ("Warehouse Stocker", None),
+            ],
+            id="grades-trade-nouns-and-a-title-after-a-template-label-are-titles",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

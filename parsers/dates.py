@@ -156,7 +156,7 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
         pos = m.end()
         g = m.groupdict()
         first = _from_groups(g, "a_")
-        if first is None:
+        if first is None or (g.get("a_ny") and len(g["a_ny"] or "") == 2 and _grade_span(text, m)):
             pos = m.end("a")
             continue
         start, end = m.start(), m.end()
@@ -214,6 +214,21 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
         kept = [o for o in out if not any(_inside_single(o, r) for r in extra)]
         out = sorted([*kept, *extra], key=lambda r: r.start)
     return out
+
+
+# "grades 7-12", "Endorsements: 7-12 English", "ages 6-12", "6-12 years": a span of school grades or ages
+# written as month-year ("7-12" read as July 2012)
+_GRADE_BEFORE = re.compile(
+    r"(?:grades?|ages?|levels?|classes|endorsements?|std|standards?|years)\s*[:.]?\s*$", re.I
+)
+_GRADE_AFTER = re.compile(r"\s*(?:years?\b|yrs?\b|grades?\b|(?:st|nd|rd|th)\b)", re.I)
+
+
+def _grade_span(text: str, m: re.Match[str]) -> bool:
+    """The numeric "M-YY" date of m names school grades or ages, not a month and year."""
+    return bool(_GRADE_BEFORE.search(text, max(0, m.start("a") - 16), m.start("a"))) or bool(
+        _GRADE_AFTER.match(text, m.end("a"))
+    )
 
 
 def _inside_single(o: DateRange, r: DateRange) -> bool:

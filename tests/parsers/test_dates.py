@@ -184,3 +184,25 @@ def test_rare_range_forms_are_found_in_any_case_and_beside_other_text() -> None:
     assert ("2005-09", "2005-11") in got
     assert ("2013", "2015") in got
     assert ("2016", None) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Endorsements: 7-12 English",
+        "taught grades 7-12 mathematics",
+        "children ages 6-12",
+        "for 6-12 years",
+        "Pay Plan: GS  Grade: 11/12",
+    ],
+)
+def test_a_span_of_grades_or_ages_is_no_month_and_year(text: str) -> None:
+    assert find_date_ranges(text) == []
+
+
+def test_a_numeric_month_and_short_year_elsewhere_is_still_a_date() -> None:
+    got = [
+        (r.first.iso() if r.first else None, r.last.iso() if r.last else None)
+        for r in find_date_ranges("7-12 to 3-15")
+    ]
+    assert got == [("2012-07", "2015-03")]

@@ -261,12 +261,26 @@ _WITH_FOCUS = re.compile(
 )
 
 
+_PLACE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\Z")
+_REGION_AHEAD = re.compile(
+    r"[ \t]+,[ \t]+(?:State|[A-Z]{2})(?![\w&])(?![ \t]+(?:University|College|Institute)\b)"
+)
+
+
 def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     """(start, end, field) of the degree as written on its line: "B.Tech in Computer Science",
     "BSc (Hons) Adult Nursing", "B.E. (Computer Engineering)"; a focus stated after it ("with a concentration in
     History") is part of the phrase. The field is None when not stated."""
     a, end, field = _degree_phrase_core(text, hit)
     b = _line_bounds(text, hit.start)[1]
+    place = _PLACE_AFTER.search(text, max(a, end - 40), end)
+    if place is not None and _REGION_AHEAD.match(text, end, b) and place.start() >= hit.end:
+        # "Associate of Arts : Psychology City , State", "BS : Biology Springfield , IL": the town the job-board
+        # layout writes after the field is no part of it
+        end = place.start()
+        town = place.group(0).strip()
+        if field is not None and field.endswith(town):
+            field = field[: len(field) - len(town)].rstrip() or None
     if end <= b:
         m = _WITH_FOCUS.match(text, end, b)
         if m is not None and not _INSTITUTION_RE.search(m.group(1)) and not _NOT_FIELD.search(m.group(1)):

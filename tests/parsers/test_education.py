@@ -392,6 +392,22 @@ def test_entries() -> None:
             [("MBA : Finance", "Lakeside University", 2006), ("BS : Biology", "Hillcrest College", 1993)],
             id="a-month-after-the-institution-is-the-date",
         ),
+        # the town the job-board layout writes after the field ("Field Town , ST") is no part of the field; a
+        # name after a comma is no town ("Political Science , State University")
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\nLakeside College May 2013 Associate of Arts : Psychology Springfield , IL\n"
+                "Master of Business Administration Springfield , IL\n"
+                "Bachelor of Arts : Political Science , State University\n"
+            ),
+            "degree field",
+            [
+                ("Associate of Arts : Psychology", "Psychology"),
+                ("Master of Business Administration", None),
+                ("Bachelor of Arts : Political Science", "Political Science"),
+            ],
+            id="a-town-after-the-field-is-no-part-of-it",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

@@ -14,7 +14,8 @@ import re
 
 from models.evidence import Span, TextField
 from models.resume import Section
-from parsers.experience import is_title_word, looks_like_employer, looks_like_title, lower_words, plural_head
+from parsers.experience import lower_words
+from parsers.titles import title_span
 
 __all__ = ["TARGET_CONFIDENCE", "target_titles"]
 
@@ -62,7 +63,6 @@ _WISH_WORDS = _word_set(
 )
 # heads that alone name no job ("an entry level Professional position", "an executive management position")
 _GENERIC = _word_set("professional executive internship member staff employee worker")
-_WORD = re.compile(r"[A-Za-z][\w.&'\-]*")
 
 
 def target_titles(text: str, sections: list[Section]) -> list[TextField]:
@@ -119,26 +119,8 @@ def _titles(rest: str, base: int, start: int) -> list[tuple[int, int]]:
 def _title_in(piece: str) -> tuple[int, int] | None:
     """Where the title of a piece stands: from its first word that is no wish word to its last title word (a
     function after the title stays: "Director of Marketing"); None when the piece names no whole title."""
-    words = list(_WORD.finditer(piece))
-    while words and words[0].group(0).lower() in _WISH_WORDS:
-        words.pop(0)
-    end = len(words)
-    while end and not is_title_word(words[end - 1].group(0).lower().strip(".,")):
-        end -= 1
-    if end and end < len(words) and words[end].group(0).lower() == "of":
-        end = len(words)  # "Director of I.T.", "Head of Marketing": the clause already ended
-    words = words[:end]
-    if not words or len(words) > 5:
+    span = title_span(piece, skip=_WISH_WORDS, open_tail=True)  # the clause already ended: "Director of I.T."
+    if span is None:
         return None
-    a, b = words[0].start(), words[-1].end()
-    title = piece[a:b]
-    ws = lower_words(title)
-    if (
-        looks_like_title(title) < 1.0
-        or plural_head(ws)
-        or (len(ws) == 1 and ws[0] in _GENERIC)
-        or looks_like_employer(title) > looks_like_title(title)
-        or any(ch.isdigit() for ch in title)
-    ):
-        return None
-    return a, b
+    ws = lower_words(piece[span[0] : span[1]])
+    return None if len(ws) == 1 and ws[0] in _GENERIC else span

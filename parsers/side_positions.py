@@ -20,13 +20,9 @@ from models.resume import Section, WorkItem
 from parsers.experience import (
     HEADER_LINE_CONFIDENCE,
     is_sentence,
-    is_title_word,
-    looks_like_employer,
-    looks_like_title,
-    lower_words,
     norm_key,
-    plural_head,
 )
+from parsers.titles import title_span
 
 __all__ = ["SIDE_CONFIDENCE", "side_positions"]
 
@@ -106,43 +102,14 @@ def _labelled_roles(text: str, sections: list[Section]) -> list[WorkItem]:
     return out
 
 
-_WORD = re.compile(r"[A-Za-z][\w.&'\-]*")
+_AND = frozenset({"and"})
 
 
 def _role_title(piece: str) -> tuple[int, int] | None:
     """Where in a list piece its title stands, up to its last title word ("Leader Developer" of "Leader Developer
     Flash"); None when the piece names no role ("fetching data", "Testing and Bug Fixing")."""
-    words = list(_WORD.finditer(piece))
-    while words and words[0].group(0).lower() == "and":  # "Developer and Tester": the piece "and Tester"
-        words.pop(0)
-    end = len(words)
-    while end and not is_title_word(words[end - 1].group(0).lower().strip(".,")):
-        end -= 1
-    if (
-        end
-        and end < len(words)
-        and words[end].group(0).lower() in ("of", "for")
-        and all(
-            w.group(0)[:1].isupper() or w.group(0).lower() in ("of", "and", "for", "the")
-            for w in words[end + 1 :]
-        )
-    ):
-        end = len(words)  # a function after the title word: "Head of Marketing", "Director for Sales"
-    words = words[:end]
-    if not words or len(words) > 5:
-        return None
-    a, b = words[0].start(), words[-1].end()
-    title = piece[a:b]
-    ws = lower_words(title)
-    if (
-        looks_like_title(title) < 1.0
-        or plural_head(ws)
-        or is_sentence(title)
-        or looks_like_employer(title) > looks_like_title(title)
-        or any(ch.isdigit() for ch in title)
-    ):
-        return None
-    return a, b
+    span = title_span(piece, skip=_AND)  # "Developer and Tester": the piece "and Tester"
+    return None if span is None or is_sentence(piece[span[0] : span[1]]) else span
 
 
 def _title_item(text: str, start: int, end: int) -> WorkItem:

@@ -28,7 +28,8 @@ from parsers.text import fold_ligatures
 
 __all__ = ["PARSER_VERSION", "parse_resume", "parse_resume_text"]
 
-PARSER_VERSION = "fields-0.1"
+# stored with each parse (Resume.meta): raised when the Resume gains or changes a field (0.2: target_titles)
+PARSER_VERSION = "fields-0.2"
 log = logging.getLogger(__name__)
 
 

@@ -336,7 +336,7 @@ _INITIALS_OR_PUNCT = re.compile(r"[A-Z]{1,2}|\W*")
 
 def _clean_frag(s: str) -> str:
     s = _URL_TAIL.sub("", s) if "www." in s.lower() or "://" in s else s
-    s = s.strip(" \t-–—|,:;([]•*").lstrip(
+    s = s.strip(" \t-–—|,:;([]•*/").lstrip(
         ")]:;, "
     )  # "Deloitte (2018-2020): Consultant" leaves "): Consultant"
     while s.endswith(")") and s.count(")") > s.count("("):

@@ -944,6 +944,20 @@ def _headline(text: str) -> str | None:
             ],
             id="grades-trade-nouns-and-a-title-after-a-template-label-are-titles",
         ),
+        pytest.param(
+            (
+                "Experience\n"
+                "Server , 09/2003 to 06/2005\n"
+                "City , State Company Name /\n"
+                "Served the tables and mixed the drinks at the bar of the hotel.\n"
+                "Project Leader/\n"
+                "Harbourline Systems, 1995 - 1996\n"
+                "Led the switch conversion project for the regional banks.\n"
+            ),
+            "title employer",
+            [("Server", "Company Name"), ("Project Leader", "Harbourline Systems")],
+            id="a-slash-left-at-the-end-of-a-header-piece-is-no-part-of-it",
+        ),
     ],
 )
 def test_positions(text: str, fields: str, want: list[object]) -> None:

@@ -12,13 +12,14 @@ __all__ = ["clear_text_caches"]
 
 def clear_text_caches() -> None:
     """Empty every parser cache keyed by resume text (lines, phrases, titles)."""
-    from parsers import experience, occupations, sections
+    from parsers import occupations, sections, titles
 
     for cached in (
         sections.classify_heading,
-        experience.lower_words,
-        experience.looks_like_title,
-        experience.looks_like_employer,
+        titles.lower_words,
+        titles.is_title_word,
+        titles.looks_like_title,
+        titles.looks_like_employer,
         occupations.normalize_title_key,
     ):
         cached.cache_clear()

@@ -16,6 +16,7 @@ import phonenumbers
 from models.evidence import Span, TextField
 from models.resume import ContactInfo, Link, Section
 from parsers.occupations import occupation_words
+from parsers.titles import looks_like_title
 
 __all__ = ["extract_contact", "find_emails", "find_links", "find_name", "find_phones", "guess_region"]
 
@@ -502,7 +503,6 @@ def find_name(
 def _reads_as_title(name: str) -> bool:
     """The candidate holds a job title's word ("BENEFIT ADVOCATE" of "BENEFIT ADVOCATE SUPERVISOR", "RN STAFF"):
     the first line of a resume whose name was removed is often its title."""
-    from parsers.experience import looks_like_title  # experience imports this module
 
     return looks_like_title(name) > 0
 

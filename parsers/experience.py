@@ -2,9 +2,9 @@
 
 Each date range in an experience section anchors one position. The position's header is the run of short
 lines just before the date (or, in "date first" layouts, just after it) plus the rest of the date's line.
-Header fragments are told apart with small lexicons: title words (engineer, manager, teacher ...), employer
-cues (Ltd, Inc, Technologies, University, "at X") and "City, ST" locations. Total experience is the union
-of the position intervals (overlaps merged, never summed); gaps are holes of at least `min_gap` months.
+Header fragments are told apart with the small lexicons of parsers.titles (title words: engineer, manager,
+teacher ...; employer cues: Ltd, Inc, Technologies, University) and "City, ST" locations. Total experience is the
+union of the position intervals (overlaps merged, never summed); gaps are holes of at least `min_gap` months.
 
 Positions the text states without a date range are kept too, at low confidence (0.25-0.45) and with no
 dates, so they never count towards months or gaps: labelled lines ("Position: X" / "Company: Y"), undated
@@ -19,7 +19,6 @@ added only when it brings a title or an employer that no other position has.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -38,19 +37,25 @@ from parsers.dates import (
     ordinal_to_date,
 )
 from parsers.sections import classify_heading
+from parsers.titles import (
+    KNOWN_EMPLOYERS,
+    ORG_WORDS,
+    TITLE_WORDS,
+    is_sentence,
+    is_title_word,
+    looks_like_employer,
+    looks_like_title,
+    lower_words,
+    plural_head,
+    respaced,
+    title_of_field,
+)
 
 __all__ = [
     "HEADER_LINE_CONFIDENCE",
-    "TITLE_WORDS",
     "extract_experience",
     "find_gaps",
-    "is_sentence",
-    "is_title_word",
-    "looks_like_employer",
-    "looks_like_title",
-    "lower_words",
     "norm_key",
-    "plural_head",
     "total_months",
     "without_own_name",
 ]
@@ -59,55 +64,6 @@ __all__ = [
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
-
-TITLE_WORDS = _word_set(
-    """
-    accountant actuary admin administrator adviser advisor agent aide ambassador analyst apprentice
-    architect archivist artist assistant associate attendant attorney auditor banker barista bartender
-    bookkeeper broker buyer cadet captain caregiver carpenter cashier ceo cfo chancellor chef chief
-    clerk co-founder coach commander concierge consul consultancy consultant contractor controller coo
-    cook coordinator counsellor counselor courier cto curator dba dean dentist designer developer
-    developers devops dietitian diplomat director dispatcher doctor drafter draftsman driver economist
-    editor electrician engineer engineers estimator executive expert fellow fitter foreman founder
-    freelance freelancer guard handler head headmaster helper host hostess housekeeper hr hygienist
-    inspector instructor intern internship interpreter investigator janitor journalist jr junior laborer
-    labourer lawyer lead leader lecturer librarian lieutenant machinist manager marketer mason
-    mathematician mechanic member merchandiser midwife minister mts nanny nurse nutritionist officer
-    operator optometrist owner packer painter paralegal paramedic partner pastor pathologist pharmacist
-    phlebotomist photographer physician pilot planner plumber pm porter postdoc president priest
-    principal producer professional professor programmer provost psychiatrist psychologist qa
-    radiologist receptionist recruiter registrar reporter representative researcher rigger roofer
-    salesman salesperson scheduler scientist sde sdet secretary senior sergeant server sme smts soldier
-    sonographer specialist sr staff statistician steward stewardess storekeeper strategist stylist
-    superintendent supervisor surgeon surveyor swe teacher technician technologist teller tester
-    therapist tl trainee trainer translator treasurer tutor underwriter usher valet veterinarian vice
-    volunteer vp waiter welder worker writer
-    rep reps advertiser practitioner counsel solicitor barrister ranger mentor sitter babysitter waitress
-    adjunct chair chairman chairperson chairwoman educator reviewer negotiator detective facilitator
-    judge magistrate notary lifeguard leadman adjuster examiner copywriter
-    advocate collector interviewer keyholder
-    stocker installer caretaker videographer organizer organiser detailer journeyman cna lpn
-    """
-)
-_ORG_WORDS = _word_set(
-    """
-    academy ag agency airlines airways associates authority bank bureau bv capital center centre clinic co co. college
-    dept dept.
-    communications companies company consultants consulting corp corp. corporation council department
-    electronics enterprises financial foundation global gmbh government group healthcare holdings
-    hospital hotel hotels inc inc. incorporated industries infosystems infotech institute insurance
-    international laboratories labs limited llc llp logistics ltd ltd. media ministry motors network
-    networks ngo nv organisation organization partners pharma pharmaceuticals plc private pty pvt pvt.
-    resorts restaurant retail sa school services society software solutions studio studios systems
-    technologies technology telecom trust university ventures
-    """
-)
-_KNOWN_EMPLOYERS = _word_set(
-    """
-    accenture adobe amazon apple capgemini cisco cognizant deloitte disney facebook google hcl ibm
-    infosys intel meta microsoft mindtree mphasis oracle sap target tcs walmart wipro
-    """
-)
 
 _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔\-*–—〓]|\d{1,2}[.)]\s|[a-z][.)]\s|o\s)")
 # header separators; "－" (fullwidth) and its mojibake "ï¼" appear in PDF exports; "Company Name" is a
@@ -130,102 +86,6 @@ _LEAD_NOISE = re.compile(
     r"post(?: held)?\s*:\s*)",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'\-]*")
-
-
-_DOT_JOIN = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")  # "Sr.Consultant": a space lost after a dot
-
-
-# spaces a PDF lost before a capital: "Director ofCareer Services", "StaffNurse" (a title word glued to the word
-# before it; "SharePoint", "InfoTech" stay whole)
-_OF_JOIN = re.compile(r"\bof(?=[A-Z])")
-_GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
-
-
-def _unglue(m: re.Match[str]) -> str:
-    tail = m.group(2).lower()
-    return (
-        f"{m.group(1)} {m.group(2)}" if tail in TITLE_WORDS or tail.rstrip("s") in TITLE_WORDS else m.group(0)
-    )
-
-
-@functools.lru_cache(maxsize=16384)
-def lower_words(s: str) -> tuple[str, ...]:
-    """The lower-case words of `s` (cached: header fragments are scored many times over)."""
-    if "." in s:
-        s = _DOT_JOIN.sub(". ", s)
-    if "of" in s:
-        s = _OF_JOIN.sub("of ", s)
-    s = _GLUED.sub(_unglue, s)
-    return tuple(w.lower().strip(".") for w in _WORD_RE.findall(s))
-
-
-@functools.lru_cache(maxsize=65536)
-def is_title_word(w: str) -> bool:
-    if w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS or _agent_noun_ist(w.rstrip("s")):
-        return True
-    if "-" in w:
-        # "co-teacher", "vice-president", "sous-chef", "co-ordinator": a title word after a prefix or a hyphen
-        # the PDF set inside it
-        head = w.rsplit("-", 1)[1]
-        return (len(head) >= 3 and is_title_word(head)) or w.replace("-", "") in TITLE_WORDS
-    return False
-
-
-# "-ist" agent nouns name practitioners ("conservationist", "hygienist", "epidemiologist"); these "-ist" words
-# do not
-_NOT_AGENT_IST = _word_set(
-    "checklist playlist wishlist shortlist blacklist whitelist waitlist booklist tourist finalist semifinalist "
-    "persist consist"
-)
-
-
-def _agent_noun_ist(w: str) -> bool:
-    return len(w) >= 7 and w.endswith("ist") and w.isalpha() and w not in _NOT_AGENT_IST
-
-
-_ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Za-z&./]{0,9}\s*\)?\s*$")
-
-
-@functools.lru_cache(maxsize=16384)
-def looks_like_title(s: str) -> float:
-    """How much `s` reads as a job title, 0..1: 1.0 when it ends in a title word, or when its head before
-    "of" does ("Director of Field Operations", "Manager of Services"); 0.7 with a title word elsewhere.
-    A trailing abbreviation in brackets may be left out ("Technology Analyst (TA)")."""
-    trimmed = _ACRONYM_TAIL.sub("", s)
-    return max(
-        _title_words_score(lower_words(s)), _title_words_score(lower_words(trimmed)) if trimmed else 0.0
-    )
-
-
-_LEVELS = frozenset({"i", "ii", "iii", "iv"})
-
-
-def _title_words_score(ws: tuple[str, ...]) -> float:
-    if len(ws) > 1 and ws[-1] in _LEVELS:
-        ws = ws[:-1]  # "Business Systems Analyst II": a grade after the title word
-    if not ws or len(ws) > 9 or not any(is_title_word(w) for w in ws):
-        return 0.0
-    return 1.0 if is_title_word(ws[-1]) or _title_of_field(ws) else 0.7
-
-
-def _title_of_field(ws: tuple[str, ...]) -> bool:
-    """ "director of field operations": a title word right before the first "of"."""
-    head = ws[: ws.index("of")] if "of" in ws else []
-    return bool(head) and is_title_word(head[-1])
-
-
-@functools.lru_cache(maxsize=16384)
-def looks_like_employer(s: str) -> float:
-    """How much `s` reads as an organisation name, 0..1."""
-    ws = lower_words(s)
-    if not ws or len(ws) > 10:
-        return 0.0
-    if any(w in _ORG_WORDS for w in ws):
-        return 1.0
-    if any(w in _KNOWN_EMPLOYERS for w in ws):
-        return 0.9
-    return 0.0
 
 
 @dataclass
@@ -389,7 +249,7 @@ def _firm_of_partners(seg: str) -> tuple[int, int] | None:
         return None
     start = m.start()
     for name in m.group(0).split(","):
-        if any(is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in lower_words(name)):
+        if any(is_title_word(w) or w in ORG_WORDS or w in _FIELD_WORDS for w in lower_words(name)):
             if "&" in name or " and " in name:
                 return None
             start = m.start() + m.group(0).index(name) + len(name) + 1
@@ -397,7 +257,7 @@ def _firm_of_partners(seg: str) -> tuple[int, int] | None:
         break
     rest = seg[start : m.end()]
     if rest.count(",") < 1 or any(
-        is_title_word(w) or w in _ORG_WORDS or w in _FIELD_WORDS for w in lower_words(rest)
+        is_title_word(w) or w in ORG_WORDS or w in _FIELD_WORDS for w in lower_words(rest)
     ):
         return None
     return start + (len(rest) - len(rest.lstrip())), m.end()
@@ -607,19 +467,6 @@ _NOISE_FRAG = re.compile(
     r"(?:company|designation|organi[sz]ation|employer|job title|dates?)$)\s*(?::|$)",
     re.IGNORECASE,
 )
-# sentence-like fragments are not titles or employers ("for excellence in delivery", "to Apr 2014")
-_SENTENCE_START = re.compile(
-    r"^(?:for|as|to|and|or|in|on|of|with|by|from|have|has|had|was|were|is|are|worked|working|"
-    r"responsible|handling|managing|delivering|involved|currently|presently|since|till|until|during)\b",
-    re.IGNORECASE,
-)
-
-
-def is_sentence(s: str) -> bool:
-    """A fragment that opens like a sentence; "Managing Director", "Managing Partner" are titles."""
-    if not _SENTENCE_START.match(s):
-        return False
-    return not (s.lower().startswith("managing ") and len(s.split()) <= 4 and looks_like_title(s) >= 1.0)
 
 
 _LABELLED = re.compile(
@@ -725,7 +572,7 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
 
 # a generic word that ends the name of a programme or a unit ("AT&T Developer Program") or that alone names no
 # employer ("Systems", "Solutions")
-_UNIT_WORDS = _ORG_WORDS | _word_set(
+_UNIT_WORDS = ORG_WORDS | _word_set(
     "program programme team division department project unit office section lab laboratory forum club chapter"
 )
 # words that end a title ("... Engineer", "... Manager"); a capitalized rest after one names the employer
@@ -738,7 +585,7 @@ _HEAD_TITLE_WORDS = _word_set(
 
 def _is_known_skill(s: str) -> bool:
     """True when the taxonomy knows `s` as a skill (a header line naming a tool is not an employer)."""
-    if any(w.lower() in _KNOWN_EMPLOYERS for w in s.split()):
+    if any(w.lower() in KNOWN_EMPLOYERS for w in s.split()):
         return False
     try:
         from parsers.taxonomy import load_taxonomy
@@ -811,7 +658,7 @@ def _title_score(s: str) -> float:
     """looks_like_title, except that a name ending in a firm noun ("Neurology Associates", "Acme Partners")
     is an employer."""
     ws = lower_words(s)
-    if ws and ws[-1] in _ORG_WORDS and ws[-1] not in TITLE_WORDS and not _title_of_field(ws):
+    if ws and ws[-1] in ORG_WORDS and ws[-1] not in TITLE_WORDS and not title_of_field(ws):
         return 0.0
     if _duty_phrase(s) or plural_head(ws):
         return 0.0
@@ -826,18 +673,10 @@ def _ends_in_title_word(s: str) -> bool:
     return (
         bool(ws)
         and is_title_word(ws[-1])
-        and ws[-1] not in _ORG_WORDS
+        and ws[-1] not in ORG_WORDS
         and not plural_head(ws)
-        and not any(w in _LEGAL_FORMS or w in _KNOWN_EMPLOYERS for w in ws)
+        and not any(w in _LEGAL_FORMS or w in KNOWN_EMPLOYERS for w in ws)
     )
-
-
-def plural_head(ws: tuple[str, ...] | list[str]) -> bool:
-    """The title word heading the phrase is plural ("WHW Architects", "Directors of Student Teaching"): a firm,
-    a team or a list, not one person's title."""
-    head = ws[: ws.index("of")] if "of" in ws[1:] else ws
-    w = head[-1] if head else ""
-    return w.endswith("s") and not w.endswith("ss") and w not in TITLE_WORDS and is_title_word(w[:-1])
 
 
 _MINOR_WORDS = _word_set("of and the for to in on at with a an by from")
@@ -1182,17 +1021,12 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
         if _adds_something(w, items):
             items.append(w)
     for w in items:
-        if w.title and ("of" in w.title or _GLUED.search(w.title)):
+        if w.title:
             # "Director ofNursing Services" -> "Director of Nursing Services". PDF extraction keeps such spaces
             # since 211b2e5; this backstop still repairs 2 of every 3rd livecareer PDF's titles (425) and text
             # pasted from other extractors
-            w.title = _respaced(w.title)
+            w.title = respaced(w.title)
     return items
-
-
-def _respaced(title: str) -> str:
-    """A title with the spaces a PDF lost before a capital put back (see lower_words)."""
-    return _GLUED.sub(_unglue, _OF_JOIN.sub("of ", title))
 
 
 # title words an education section holds for other reasons ("Associate of Arts", "Dean's List", "Senior year")
@@ -1881,7 +1715,7 @@ def _wrapped_employer(text: str, emp: tuple[str, int, int]) -> tuple[str, int, i
     word, or a generic organisation word read as the name ("Systems", "International")."""
     name, a, b = emp
     ls = text.rfind("\n", 0, a) + 1
-    lone_word = " " not in name and name.lower().rstrip(".") in _ORG_WORDS
+    lone_word = " " not in name and name.lower().rstrip(".") in ORG_WORDS
     if ls >= 2 and not text[ls:a].strip() and text[ls - 2] != "\n":
         above_start = text.rfind("\n", 0, ls - 1) + 1
         above = text[above_start : ls - 1].rstrip()
@@ -2130,7 +1964,7 @@ _WISH = re.compile(
 def _org_cut(org: str) -> str:
     """An organisation name ends at a sentence break ("Walrus Systems. Knowledgeable of ...")."""
     m = re.search(r"(?<=[a-z]{3})\.\s+(?P<w>[A-Z][a-z]+)", org)
-    if m and m.group("w").lower() not in _ORG_WORDS:
+    if m and m.group("w").lower() not in ORG_WORDS:
         org = org[: m.start()]
     return org.rstrip(" .,;:")
 

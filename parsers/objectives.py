@@ -14,8 +14,7 @@ import re
 
 from models.evidence import Span, TextField
 from models.resume import Section
-from parsers.experience import lower_words
-from parsers.titles import title_span
+from parsers.titles import lower_words, title_span
 
 __all__ = ["TARGET_CONFIDENCE", "target_titles"]
 

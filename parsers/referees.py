@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from models.evidence import Span, TextField
 from models.resume import Referee, Section
-from parsers.experience import looks_like_employer, looks_like_title
+from parsers.titles import looks_like_employer, looks_like_title
 
 __all__ = ["extract_referees"]
 

@@ -216,11 +216,12 @@ def test_erase_leaves_nothing_behind(tmp_path: Path) -> None:
     assert pool.skill_index.holders("rust") == {}
     assert pool.search(all_of=["rust"]) == []
     # the process's caches of names, contact details and text lines
-    from parsers import sections
+    from parsers import sections, titles
 
     assert profile._name_parts.cache_info().currsize == 0
     assert profile._personal_pattern.cache_info().currsize == 0
     assert sections.classify_heading.cache_info().currsize == 0
+    assert titles.lower_words.cache_info().currsize == 0 and titles.is_title_word.cache_info().currsize == 0
     # every byte under the data directory: database, WAL, files, index
     pool.close()
     blob = raw_bytes(data_dir)

@@ -12,11 +12,11 @@ from parsers.experience import (
     extract_experience,
     find_gaps,
     find_headline,
-    looks_like_title,
     total_months,
     without_own_name,
 )
 from parsers.sections import split_sections
+from parsers.titles import looks_like_title
 
 TODAY = date(2024, 6, 1)
 

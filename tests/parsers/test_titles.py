@@ -30,3 +30,12 @@ def test_no_whole_title() -> None:
     assert _title("Directors of Nursing") is None  # a plural head names a group
     assert _title("Level 2 Engineer") is None
     assert _title("Northwind Solutions Ltd") is None
+
+
+def test_respaced_puts_back_the_spaces_a_pdf_lost() -> None:
+    from parsers.titles import respaced
+
+    assert respaced("Director ofNursing Services") == "Director of Nursing Services"
+    assert respaced("StaffNurse") == "Staff Nurse"
+    assert respaced("SharePoint Developer") == "SharePoint Developer"  # a product name stays whole
+    assert respaced("Office Manager") == "Office Manager"

@@ -11,7 +11,7 @@ import re
 from models.evidence import Span
 from models.resume import Certification, Section
 from parsers.dates import find_dates
-from parsers.education import _INSTITUTION_RE, find_degrees
+from parsers.education import INSTITUTION_RE, find_degrees
 
 __all__ = ["extract_certifications"]
 
@@ -232,7 +232,7 @@ def _education_line(text: str, a: int, b: int) -> bool:
         return True
     # the name leads the line; "Sociology of Children: Monash University" is a course taken there
     head = re.split(r"[,:;|(]|\s[-–]\s|\s(?:from|by|at)\s", body, maxsplit=1)[0]
-    return bool(_INSTITUTION_RE.search(head)) and len(head.split()) <= 8 and not re.search(r"\d{3}", body)
+    return bool(INSTITUTION_RE.search(head)) and len(head.split()) <= 8 and not re.search(r"\d{3}", body)
 
 
 def extract_certifications(text: str, sections: list[Section]) -> list[Certification]:

@@ -18,7 +18,7 @@ from models.resume import Education, Section
 from parsers.contact import guess_region
 from parsers.dates import DateRange, find_date_ranges
 
-__all__ = ["degree_level", "extract_education", "find_degrees", "is_education_section"]
+__all__ = ["INSTITUTION_RE", "degree_level", "extract_education", "find_degrees", "is_education_section"]
 
 # (pattern, level); earlier patterns win when they overlap
 # "of" may be glued to the field in PDF text ("Bachelor ofScience")
@@ -92,7 +92,8 @@ _CASE_SENSITIVE = re.compile(
 )
 
 _KNOWN_NAMES = r"UCLA|MIT|NYU|USC|UCSD|UCSB|UCSF|UNC|CMU|LSE|ETH|EPFL|Caltech|(?:Georgia|Virginia|Texas|Louisiana)[ \t]+Tech"
-_INSTITUTION_RE = re.compile(
+# an institution word in any of the languages the readers meet (certifications use it to tell a school apart)
+INSTITUTION_RE = re.compile(
     r"\b(?:university|universi(?:dad|dade|tät|taet|tat|té|tà|teit|ty|ti|tas|tatea)|uniwersytet|college|"
     r"institute|institution|institut|instytut|school|academy|akademie|akademia|polytechnic|politecnico|"
     r"politechnika|instituto|escuela|colegio|hochschule|fachhochschule|[ée]cole|vidyalaya|"
@@ -154,10 +155,10 @@ def _is_state_code(text: str, start: int, end: int) -> bool:
     # or an address that wrapped after the institution's name ("The University of X Former" / "Students
     # Association, Columbia, MS, 1996")
     after_institution_city = _CITY_BEFORE.search(text, a, start) and (
-        _INSTITUTION_RE.search(text, prev, start)
+        INSTITUTION_RE.search(text, prev, start)
         or (
             a > 0
-            and _INSTITUTION_RE.search(text, _prev_line_start(text, a), a)
+            and INSTITUTION_RE.search(text, _prev_line_start(text, a), a)
             and not find_degrees(text, a, start)  # "B.S., Biology, MS, 2004": a degree line
         )
     )
@@ -283,7 +284,7 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
             field = field[: len(field) - len(town)].rstrip() or None
     if end <= b:
         m = _WITH_FOCUS.match(text, end, b)
-        if m is not None and not _INSTITUTION_RE.search(m.group(1)) and not _NOT_FIELD.search(m.group(1)):
+        if m is not None and not INSTITUTION_RE.search(m.group(1)) and not _NOT_FIELD.search(m.group(1)):
             return a, m.end(1), field or m.group(1)
     return a, end, field
 
@@ -303,13 +304,13 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
         inner = m.group(1).strip()
         if _DEGREE_RE.fullmatch(inner) or _HONS.fullmatch(inner) or _initials_of(inner, hit.text):
             end = m.end()  # "Higher Secondary Certificate (HSC)", "Doctor of Medicine (MD)": an abbreviation
-        elif not _INSTITUTION_RE.search(inner) and inner[:1].isupper():
+        elif not INSTITUTION_RE.search(inner) and inner[:1].isupper():
             return hit.start, m.end(), inner
     m = _FIELD_AFTER.match(text, end, b)
     if (
         m
         and m.group(1)
-        and not _INSTITUTION_RE.search(m.group(1))
+        and not INSTITUTION_RE.search(m.group(1))
         and not _DEGREE_RE.match(_DEGREE_WORD.sub("", m.group(1)))
         and not _NOT_FIELD.search(m.group(1))
         and not (m.group(0).lstrip()[:1] in {",", "-", "–"} and _is_place(text, m.start(1), m.end(1), b))
@@ -322,7 +323,7 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
             # "Mechanical and" / "Aerospace Engineering": the field goes on; "Business Analytics in" / "BUSINESS":
             # a category after it, no part of the field
             cont = _WRAPPED_FIELD_REST.match(text, b) if tail.group(0).split()[-1] != "in" else None
-            if cont is not None and not _INSTITUTION_RE.search(cont[1]) and not _DEGREE_RE.match(cont[1]):
+            if cont is not None and not INSTITUTION_RE.search(cont[1]) and not _DEGREE_RE.match(cont[1]):
                 end = cont.end(1)
             else:
                 end = tail.start()
@@ -343,7 +344,7 @@ def _degree_phrase_core(text: str, hit: DegreeHit) -> tuple[int, int, str | None
     if (
         m
         and not _NOT_FIELD.search(m.group(1))
-        and not _INSTITUTION_RE.search(m.group(1))
+        and not INSTITUTION_RE.search(m.group(1))
         and not _PROSE_WORD.search(m.group(1))
     ):
         # "masters in journalism and communication", "MBA in marketing-tourism": a field after "in"
@@ -393,7 +394,7 @@ def _wrapped_field_end(text: str, start: int, end: int, line_end: int) -> int:
         return end
     # "Curriculum" / "and Instruction": the next line goes on with "and" and the rest of the field
     cont = _WRAPPED_AND_REST.match(text, line_end)
-    if cont is not None and not _INSTITUTION_RE.search(cont[1]) and not _DEGREE_RE.search(cont[1]):
+    if cont is not None and not INSTITUTION_RE.search(cont[1]) and not _DEGREE_RE.search(cont[1]):
         return cont.end(1)
     if words[-1].lower() in _FIELD_HEADS_LOWER:
         return end
@@ -448,7 +449,7 @@ def _field_tail_end(text: str, end: int, line_end: int) -> int:
     m = _FIELD_LIST_REST.match(text, end, line_end)
     if (
         m is not None
-        and not _INSTITUTION_RE.search(m.group(1))
+        and not INSTITUTION_RE.search(m.group(1))
         and not _is_place(text, m.start(1), m.end(1), line_end)
     ):
         return m.end(1)
@@ -529,7 +530,7 @@ def _looks_like_field(cand: str) -> bool:
         or not re.fullmatch(
             r"[A-Z][A-Za-z&'/\-]*(?:[ \t]+(?:[A-Z][A-Za-z&'/\-]*|and|of|&|in|with|for)){0,5}", cand
         )
-        or _INSTITUTION_RE.search(cand)
+        or INSTITUTION_RE.search(cand)
         or _DEGREE_RE.match(cand)
         or _NOT_FIELD.search(cand)
         or guess_region(cand)
@@ -575,7 +576,7 @@ def _is_degree_line(text: str, hit: DegreeHit, line_end: int) -> bool:
     for piece in re.findall(r",[ \t]*([^,]*)", rest):
         if (
             re.fullmatch(r"[A-Z][A-Za-z&/'-]*(?:[ \t]+(?:[A-Z][A-Za-z&/'-]*|and|of|in|&)){0,4}[ \t]*", piece)
-            and not _INSTITUTION_RE.search(piece)
+            and not INSTITUTION_RE.search(piece)
             and not guess_region(piece.strip())
         ):
             rest = rest.replace(piece, "", 1)
@@ -587,7 +588,7 @@ def _is_place(text: str, a: int, b: int, line_end: int) -> bool:
     if guess_region(text[a:b]):
         return True
     m = re.match(r",\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2})\b", text[b:line_end])
-    if m is None or _INSTITUTION_RE.search(text[b:line_end].split(",")[1]):
+    if m is None or INSTITUTION_RE.search(text[b:line_end].split(",")[1]):
         return False  # "Chemistry, Massachusetts Institute of Technology": a field before an institution
     return bool(guess_region(m.group(1)) or re.fullmatch(r"[A-Z]{2}", m.group(1)))
 
@@ -649,7 +650,7 @@ def _institution_near(
     hit_line = _line_bounds(text, hit.start)
     below = hit_line[1] if above_first else len(text) + 1
     best: tuple[tuple[bool, bool, int], tuple[str, int, int]] | None = None
-    for m in _INSTITUTION_RE.finditer(text, lo, hi):
+    for m in INSTITUTION_RE.finditer(text, lo, hi):
         a, b = _line_bounds(text, m.start())
         # the comma/dash piece of the line that holds the institution word
         pa = max(text.rfind(",", a, m.start()), text.rfind(" - ", a, m.start()), text.rfind("|", a, m.start()),
@@ -671,7 +672,7 @@ def _institution_near(
                             text.find("－", m.end(), b)) if x >= 0]  # fmt: skip
         pb = min(seps) if seps else b
         op = text.rfind("(", pa, m.start())
-        if op >= 0 and ")" not in text[op : m.start()] and not _INSTITUTION_RE.search(text, pa, op):
+        if op >= 0 and ")" not in text[op : m.start()] and not INSTITUTION_RE.search(text, pa, op):
             # "Machine Learning (Stanford University)": the name in brackets after a course
             pa = op + 1
             cl = text.find(")", m.end(), b)
@@ -683,13 +684,13 @@ def _institution_near(
         piece = text[pa:pb]
         if pa > a and text[pa - 1] == "," and _TOWN.fullmatch(piece.strip()):
             before = text[a : pa - 1].rsplit(",", 1)[-1]
-            if _INSTITUTION_RE.search(before) and _is_place(text, pa, pb, b):
+            if INSTITUTION_RE.search(before) and _is_place(text, pa, pb, b):
                 continue  # "Texas A&M University, College Station, TX": a town after the institution
         # "University of X, City" keeps "of X"
         cand = piece.strip(" \t-–:;,.()•")
         if cand.count("(") > cand.count(")"):
             cand += ")"
-        if pa == a and _INSTITUTION_RE.fullmatch(cand) and not _INST_ACRONYM.fullmatch(cand):
+        if pa == a and INSTITUTION_RE.fullmatch(cand) and not _INST_ACRONYM.fullmatch(cand):
             pa = _wrapped_name_start(text, a)
             cand = text[pa:pb].strip(" \t-–:;,.()•")
         elif (
@@ -700,12 +701,12 @@ def _institution_near(
         # "B.S. from the X Institute": the part after from/at, unless only the part before names an
         # institution ("State University of New York College at New Paltz")
         parts = re.split(r"\s(?:from|at)\s+(?:the\s+)?(?=[A-Z])", cand)
-        cand = next((x for x in reversed(parts) if _INSTITUTION_RE.search(x)), parts[-1])
+        cand = next((x for x in reversed(parts) if INSTITUTION_RE.search(x)), parts[-1])
         # "Diploma from the Institute of X": every leading "from", "at", "the" goes
         cand = re.sub(r"^(?:(?:from|at|in|the)\s+)+|^[\d\s\-–/.,:]+", "", cand, flags=re.IGNORECASE)
         # "Micro and Opto Electronics. Anna University": the institution starts after a sentence break
         sentences = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", cand)
-        cand = next((x for x in reversed(sentences) if _INSTITUTION_RE.search(x)), sentences[-1])
+        cand = next((x for x in reversed(sentences) if INSTITUTION_RE.search(x)), sentences[-1])
         # "Harvard University with a B.A.": a clause after the name is no part of it
         cand = _CLAUSE_AFTER_NAME.split(cand, maxsplit=1)[0]
         # "Attended Bond University", "Graduated from X College": the verb is no part of the name
@@ -797,7 +798,7 @@ def _field_before_name(cand: str) -> tuple[str, str] | None:
             # "Computer Science Institute" stays whole; "Computer Information" / "Systems ..." goes on
             and not _is_field_word(rest[0])
             and rest[0].lower() not in _FIELD_HEADS_ALL
-            and _INSTITUTION_RE.search(" ".join(rest))
+            and INSTITUTION_RE.search(" ".join(rest))
         ):
             best = k
     if best is None:
@@ -808,11 +809,9 @@ def _field_before_name(cand: str) -> tuple[str, str] | None:
 def _campus_of_named(text: str, cand: str, line_start: int, piece_start: int) -> bool:
     """A campus piece ("Lakeside Campus", no other institution word) after an institution named earlier on its
     line: a part of that institution, whose name is the one to report."""
-    if any(m.group(0).lower() != "campus" for m in _INSTITUTION_RE.finditer(cand)):
+    if any(m.group(0).lower() != "campus" for m in INSTITUTION_RE.finditer(cand)):
         return False
-    return any(
-        m.group(0).lower() != "campus" for m in _INSTITUTION_RE.finditer(text, line_start, piece_start)
-    )
+    return any(m.group(0).lower() != "campus" for m in INSTITUTION_RE.finditer(text, line_start, piece_start))
 
 
 _YEAR_SPLIT = re.compile(r"\s+(?:19|20)\d\d\b\s*")
@@ -823,7 +822,7 @@ def _institution_segment(piece: str) -> str:
     Pepperdine University" -> "Pepperdine University"; "Kent State University 1980" -> "Kent State University"."""
     parts = [x.strip(" ,.-–") for x in _YEAR_SPLIT.split(piece)]
     # "High School Diploma : General Studies 2012 Harlan Academy": not the part that starts with a degree
-    named = [x for x in parts if _INSTITUTION_RE.search(x) and not any(d.start == 0 for d in find_degrees(x))]
+    named = [x for x in parts if INSTITUTION_RE.search(x) and not any(d.start == 0 for d in find_degrees(x))]
     part = named[0] if named else parts[0]
     part = re.sub(r"^[\d\s\-–/.,:]+", "", part)  # "12-27 Universidad de Pamplona": a date's remains
     return re.sub(r"\s+(?:c?gpa|percentage)\b.*$", "", part, flags=re.IGNORECASE)
@@ -866,7 +865,7 @@ def _wrapped_name_end(text: str, name: str, line_end: int) -> int:
     starts_with_connector = (
         re.match(r"(?:of|for|&)\b", m.group(1)) is not None
     )  # "The University" + "of Missouri"
-    if _NAME_CONNECTOR_END.search(name) or starts_with_connector or _INSTITUTION_RE.match(m.group(1)):
+    if _NAME_CONNECTOR_END.search(name) or starts_with_connector or INSTITUTION_RE.match(m.group(1)):
         return m.end(1)
     return base
 
@@ -904,7 +903,7 @@ def _degree_lines_elsewhere(
             if sec.kind == "header" and h.text in {"MA", "MS"} and _ONE_CITY_BEFORE.search(text, a, h.start):
                 continue  # "Boston, MA" in the contact block
             if loose and (
-                _INSTITUTION_RE.search(text, a, b)
+                INSTITUTION_RE.search(text, a, b)
                 or (
                     h.level in {"bachelor", "master", "doctorate"}
                     and sec.kind in {"header", "summary", "other"}
@@ -917,7 +916,7 @@ def _degree_lines_elsewhere(
                 # nothing but a degree with its field, under any heading
                 pa = _prev_lines_start(text, a, 1)
                 nb = _next_lines_end(text, b, 1)
-                if _INSTITUTION_RE.search(text, pa, nb) or _is_degree_line(text, h, b):
+                if INSTITUTION_RE.search(text, pa, nb) or _is_degree_line(text, h, b):
                     out.append((h, max(sec.start, pa), min(sec.end, nb)))
             elif not edu_has_degrees and h.level != "secondary" and _degree_from_institution(text, h, b):
                 # "Done B.E. from ABC Institute of Technology, Pune" in a work or project section
@@ -937,7 +936,7 @@ _FROM_INSTITUTION = re.compile(r"[^.;\n]{0,60}?\b(?:from|at)[ \t]+(?:the[ \t]+)?
 def _degree_from_institution(text: str, hit: DegreeHit, line_end: int) -> bool:
     """The degree is followed in its sentence by "from/at <Institution>"."""
     m = _FROM_INSTITUTION.match(text, hit.end, line_end)
-    return m is not None and _INSTITUTION_RE.search(text, m.end() - 1, line_end) is not None
+    return m is not None and INSTITUTION_RE.search(text, m.end() - 1, line_end) is not None
 
 
 _GENERIC_DEGREE = re.compile(
@@ -1111,7 +1110,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     # institutions in education sections that no degree claimed: an entry without a degree
     for sec in edu_secs:
         # a training centre named on its line counts too ("Crown Agents Training Centre")
-        found = [(m.start(), False) for m in _INSTITUTION_RE.finditer(text, sec.start, sec.end)]
+        found = [(m.start(), False) for m in INSTITUTION_RE.finditer(text, sec.start, sec.end)]
         found += [(m.start(), True) for m in _CENTRE_WORD.finditer(text, sec.start, sec.end)]
         for pos, centre in sorted(found):
             lbd = _line_bounds(text, pos)
@@ -1193,7 +1192,7 @@ def _second_institutions(
         if not any(sec.start <= sp.start < sec.end for sec in edu_secs):
             continue
         a, b = _line_bounds(text, sp.start)
-        if b - a > 100 or sum(1 for _ in _INSTITUTION_RE.finditer(text, a, b)) < 2:
+        if b - a > 100 or sum(1 for _ in INSTITUTION_RE.finditer(text, a, b)) < 2:
             continue
         fake = DegreeHit("", "bachelor", a, a)
         inst = _institution_near(text, fake, a, b, taken)
@@ -1287,7 +1286,7 @@ _TEMPLATE_NAME = re.compile(
 def _centre_name(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     """A centre's name leading its line ("Crown Agents Training Centre, Nairobi"), when the line names no
     institution otherwise."""
-    if _INSTITUTION_RE.search(text, a, b):
+    if INSTITUTION_RE.search(text, a, b):
         return None
     m = _BULLET_LEAD.match(text, a, b)
     start = m.end() if m else a
@@ -1379,7 +1378,7 @@ def _institution_first(text: str, lo: int, first: DegreeHit) -> bool:
     """Entries of the region starting at `lo` name the institution first: an institution stands on a line of
     its own (no degree on it) between the region start and its first degree."""
     la = _line_bounds(text, first.start)[0]
-    for m in _INSTITUTION_RE.finditer(text, lo, la):
+    for m in INSTITUTION_RE.finditer(text, lo, la):
         a, b = _line_bounds(text, m.start())
         if not find_degrees(text, a, b):
             return True
@@ -1402,7 +1401,7 @@ def _shared_institution(
     ):
         return None
     a, b = _line_bounds(text, ev.start)
-    if find_degrees(text, a, b) or _INSTITUTION_RE.search(text, b, _line_bounds(text, hit.start)[1]):
+    if find_degrees(text, a, b) or INSTITUTION_RE.search(text, b, _line_bounds(text, hit.start)[1]):
         return None
     return last.institution or "", ev.start, ev.end
 

@@ -92,7 +92,8 @@ _CASE_SENSITIVE = re.compile(
 )
 
 _KNOWN_NAMES = r"UCLA|MIT|NYU|USC|UCSD|UCSB|UCSF|UNC|CMU|LSE|ETH|EPFL|Caltech|(?:Georgia|Virginia|Texas|Louisiana)[ \t]+Tech"
-# an institution word in any of the languages the readers meet (certifications use it to tell a school apart)
+# an institution word in the languages the readers meet (certifications reads it to tell an education line from a
+# credential)
 INSTITUTION_RE = re.compile(
     r"\b(?:university|universi(?:dad|dade|tät|taet|tat|té|tà|teit|ty|ti|tas|tatea)|uniwersytet|college|"
     r"institute|institution|institut|instytut|school|academy|akademie|akademia|polytechnic|politecnico|"

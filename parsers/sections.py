@@ -665,6 +665,12 @@ def _split_lone_position(text: str, sec: Section) -> list[Section]:
     cut = _header_lines_before(text, body, starts[0])
     if cut >= starts[0] or cut <= body:
         return [sec]
+    from parsers.education import INSTITUTION_RE, find_degrees
+
+    # header lines naming a school or a degree ("Northfield University" / "BSc Computing" / "2006 - 2010") set
+    # out a course of study, not a job
+    if INSTITUTION_RE.search(text, cut, starts[0]) or find_degrees(text, cut, starts[0]):
+        return [sec]
     return [
         Section(kind=sec.kind, heading=sec.heading, start=sec.start, end=cut),
         Section(kind="experience", heading=None, start=cut, end=sec.end),

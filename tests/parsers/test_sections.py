@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from parsers.resume import parse_resume_text
 from parsers.sections import classify_heading, split_sections
 
 
@@ -328,11 +329,38 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
             id="no-position-moved-when-work-history-holds-dates",
         ),
         pytest.param(
-            "WORK EXPERIENCE\nReport writing\n\nINTERESTS\nChess\nVolunteered at the Riverside food bank 2006-2008\n",
+            (
+                "WORK EXPERIENCE\nReport writing\n\nINTERESTS\nReading crime novels and long country walks.\n"
+                "Chess\nVolunteered at the Riverside food bank 2006-2008\n"
+            ),
             ["experience", "interests"],
             id="a-dated-item-is-no-position",
+        ),
+        pytest.param(
+            "SKILLS\nExcel, Word\nNorthfield University\nLeeds\nBSc Computing\nSeptember 2006 - June 2010\n",
+            ["skills"],
+            id="a-dated-institution-under-another-heading-is-no-position",
+        ),
+        pytest.param(
+            "SUMMARY\nHistory graduate.\nNorthfield University\nBA History\n2006 - 2010\n",
+            ["summary"],
+            id="a-dated-degree-under-another-heading-is-no-position",
         ),
     ],
 )
 def test_section_kinds(text: str, kinds: list[str]) -> None:
     assert [s.kind for s in split_sections(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SKILLS\nExcel, Word\nNorthfield University\nLeeds\nBSc Computing\nSeptember 2006 - June 2010\n",
+        "SUMMARY\nHistory graduate.\nNorthfield University\nBA History\n2006 - 2010\n",
+    ],
+    ids=["institution-and-degree-under-skills", "institution-and-degree-under-summary"],
+)
+def test_a_course_of_study_under_another_heading_adds_no_experience(text: str) -> None:
+    resume = parse_resume_text(text)
+    assert resume.work == []
+    assert resume.total_experience_months == 0

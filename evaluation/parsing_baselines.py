@@ -335,12 +335,6 @@ def prediction_resume(pred: dict[str, list[str]], lookup: Callable[[str], Any] |
     )
 
 
-def _skill_lookup() -> Callable[[str], Any] | None:
-    from parsers.taxonomy import load_taxonomy
-
-    return load_taxonomy().lookup
-
-
 def _score_with(
     docs: list[Any], parse_for: Callable[[Any], Any], splits: dict[str, str] | None = None
 ) -> Scores:
@@ -365,7 +359,9 @@ def _score_with(
 def score_predictions(data: dict[str, Any], docs: list[Any], splits: dict[str, str] | None = None) -> Scores:
     """Scores per split and field of a predictions file on `docs` (a resume without a prediction, because the
     parser failed on it or was not run on it, counts as predicting nothing); `splits` as in `_score_with`."""
-    lookup = _skill_lookup()
+    from evaluation.parsing_eval import skill_lookup
+
+    lookup = skill_lookup()
     preds = data["docs"]
     empty: dict[str, list[str]] = {}
     return _score_with(docs, lambda d: prediction_resume(preds.get(d.doc_id, empty), lookup), splits)

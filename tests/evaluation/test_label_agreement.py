@@ -13,7 +13,9 @@ from evaluation.parsing_eval import assign_splits
 
 STORY = (
     "EXPERIENCE\n{title} at {employer}, 2015 - 2019\nBuilt weekly sales forecasts for forty stores, trained six "
-    "junior analysts in reporting and ran the quarterly stock review with the regional managers.\nEDUCATION\n"
+    "junior analysts in reporting and ran the quarterly stock review with the regional managers. Cut overstock "
+    "by a fifth across the northern stores, built the first shared dashboard for store managers and taught "
+    "them to read it every Monday morning before the buying meeting.\nEDUCATION\n"
     '<label type="Degree">Bachelor of Commerce</label>, <label type="College Name">Eastfield University</label>'
     ', <label type="Graduation Year">2014</label>\n'
 )

@@ -122,6 +122,19 @@ def test_per_document_counts_intervals_and_a_paired_comparison() -> None:
     assert name_row.endswith("-1.000 [-1.000, -1.000] 0.00   2")
 
 
+def test_a_comparison_over_other_resumes_is_refused() -> None:
+    docs = [load_dotin_file(XML, doc_id="2"), load_dotin_file(XML, doc_id="3")]
+    scores, _ = score_documents(docs, splits=SPLIT_APART)
+    baseline = documents_payload(scores)
+    partial = {fld: {d: c for d, c in rows.items() if d != "3"} for fld, rows in baseline.items()}
+    with pytest.raises(ValueError, match="1 missing there"):
+        format_comparison(partial, scores)
+    short_row = {fld: {**rows, "3": [1, 1]} for fld, rows in baseline.items()}
+    with pytest.raises(ValueError, match="no \\(tp, n_pred, n_gold\\) triple"):
+        format_comparison(short_row, scores)
+    assert "2 resumes compared" in format_comparison(baseline, scores)
+
+
 def test_run_against_a_file_that_is_no_json_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,6 +33,25 @@ def test_rows_must_be_counts() -> None:
         f1_interval([(3, 2, 5)])
     with pytest.raises(ValueError):
         f1_interval([(-1, 2, 5)])
+    with pytest.raises(ValueError):  # pairs, not triples: no silent reshape
+        f1_interval([(0, 1), (1, 0), (1, 1)])  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        f1_interval([(float("nan"), 1, 1)])  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        f1_interval([(1, 1, 1)], n_resamples=0)
+    with pytest.raises(ValueError):
+        f1_interval([(1, 1, 1)], groups=["a", "b"])
+
+
+def test_copies_drawn_as_one_widen_the_interval() -> None:
+    # ten resumes, each held three times: drawn by copy they look like thirty independent ones
+    rows = [(1, 2, 2), (0, 1, 1), (2, 2, 3), (1, 1, 2), (0, 2, 1)] * 6
+    groups = [i % 10 for i in range(30)]
+    lo, hi = f1_interval(rows)
+    lo_g, hi_g = f1_interval(rows, groups=groups)
+    assert hi_g - lo_g > hi - lo
+    # a group of one per row is the plain bootstrap
+    assert f1_interval(rows, groups=list(range(30))) == (lo, hi)
 
 
 def test_paired_change_of_the_same_run_is_zero() -> None:

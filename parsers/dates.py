@@ -156,8 +156,13 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
         pos = m.end()
         g = m.groupdict()
         first = _from_groups(g, "a_")
-        if first is None or (g.get("a_ny") and len(g["a_ny"] or "") == 2 and _grade_span(text, m)):
+        if first is None:
             pos = m.end("a")
+            continue
+        if g.get("a_ny") and len(g["a_ny"] or "") == 2 and _grade_span(text, m):
+            # the end of a rejected range goes with it ("levels 3-12 - 5-14"); a date after mere whitespace or a
+            # line break ("grades 7-12\n2010 - 2014") is read on its own
+            pos = m.end("a") if g.get("b") and not (g.get("sep") or "").strip() else m.end()
             continue
         start, end = m.start(), m.end()
         if g.get("b"):
@@ -216,12 +221,14 @@ def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]
     return out
 
 
-# "grades 7-12", "Endorsements: 7-12 English", "ages 6-12", "6-12 years": a span of school grades or ages
-# written as month-year ("7-12" read as July 2012)
+# "grades 7-12", "Teaching endorsements: 7-12 Biology", "ages 6-12", "6-12 years": a span of school grades or ages
+# written as month-year ("7-12" read as July 2012). The word stands right before the number on its line: a word
+# on the line above ("Total Experience: 5 years" / "06-12 to 08-15") or a count of years before a range ("Cashier
+# 3 years 06-12 - 08-15") leaves the date alone
 _GRADE_BEFORE = re.compile(
-    r"(?:grades?|ages?|levels?|classes|endorsements?|std|standards?|years)\s*[:.]?\s*$", re.I
+    r"\b(?:grades?|ages?|levels?|classes|endorsements?|std|standards?)[ \t]*[:.]?[ \t]*\Z", re.I
 )
-_GRADE_AFTER = re.compile(r"\s*(?:years?\b|yrs?\b|grades?\b|(?:st|nd|rd|th)\b)", re.I)
+_GRADE_AFTER = re.compile(r"[ \t]*(?:years?\b|yrs?\b|grades?\b|(?:st|nd|rd|th)\b)", re.I)
 
 
 def _grade_span(text: str, m: re.Match[str]) -> bool:

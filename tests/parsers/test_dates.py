@@ -189,7 +189,7 @@ def test_rare_range_forms_are_found_in_any_case_and_beside_other_text() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Endorsements: 7-12 English",
+        "Teaching endorsements: 7-12 Biology",
         "taught grades 7-12 mathematics",
         "children ages 6-12",
         "for 6-12 years",
@@ -206,3 +206,30 @@ def test_a_numeric_month_and_short_year_elsewhere_is_still_a_date() -> None:
         for r in find_date_ranges("7-12 to 3-15")
     ]
     assert got == [("2012-07", "2015-03")]
+
+
+def _pairs(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (r.first.iso() if r.first else None, r.last.iso() if r.last else None) for r in find_date_ranges(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a grade or years word on the line above, or a count of years before the range, is no grade span
+        ("Total Experience: 5 years\n06-12 to 08-15 Sales Clerk", [("2012-06", "2015-08")]),
+        ("Cashier 3 years 06-12 - 08-15", [("2012-06", "2015-08")]),
+        ("Spanish: all levels\n03-12 - 05-14 Tutor", [("2012-03", "2014-05")]),
+        ("Ages 6-12\n03-12 - 05-14 Camp Leader", [("2012-03", "2014-05")]),
+        ("Pages 6-11", [("2011-06", "2011-06")]),
+        # a rejected start takes its end with it, not left behind as a lone date
+        ("Spanish, all levels 03-12 - 05-14", []),
+        # a date on the next line after a grade span is still read
+        ("Grades 7-12\n2010 - 2014 Teacher", [("2010", "2014")]),
+    ],
+)
+def test_a_grade_word_reaches_only_the_number_right_after_it(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert _pairs(text) == expected

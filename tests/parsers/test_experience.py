@@ -1732,3 +1732,10 @@ def test_owner_named_with_a_capital_company_is_a_co_employer() -> None:
         "Jane Roe\n\nEXPERIENCE\nData Analyst, Jan 2019 - Present\nNorthwind Labs, an Acme Company, Leeds\n"
     )
     assert _rows(text, "title employer") == [("Data Analyst", "Northwind Labs"), (None, "Acme")]
+
+
+def test_a_count_of_years_on_the_line_above_leaves_the_dates_of_a_position() -> None:
+    text = "EXPERIENCE\nTotal Experience: 5 years\n06-12 to 08-15\nSales Clerk, Acme Corp\n"
+    ((title, start, end),) = _rows(text, "title start end")
+    assert title == "Sales Clerk"
+    assert (start, end) == (PartialDate(year=2012, month=6), PartialDate(year=2015, month=8))

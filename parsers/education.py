@@ -110,7 +110,7 @@ _FIELD_RE = re.compile(
 
 def degree_level(degree: str) -> str | None:
     """Normalized level of a degree as written ("B.Tech" -> bachelor, "HSC" -> secondary), or None."""
-    hits = find_degrees(degree)
+    hits = find_degrees(degree, colon_forms=True)
     return hits[0].level if hits else None
 
 
@@ -160,7 +160,7 @@ def _is_state_code(text: str, start: int, end: int) -> bool:
         or (
             a > 0
             and INSTITUTION_RE.search(text, _prev_line_start(text, a), a)
-            and not find_degrees(text, a, start)  # "B.S., Biology, MS, 2004": a degree line
+            and not find_degrees(text, a, start, colon_forms=True)  # "B.S., Biology, MS, 2004": a degree line
         )
     )
     # "... Career Services, Columbia," / "MS, 1995 to 1996": the address wrapped before the code
@@ -178,11 +178,42 @@ def _is_state_code(text: str, start: int, end: int) -> bool:
 
 
 _COLON_FIELD = re.compile(r"[ \t]+:[ \t]")
+# the bare two-letter forms of the job-board layout ("BS : Accounting", "A.S : Paralegal Studies", "JD : Public
+# Law"): read only in education sections, since elsewhere "AS : Oracle Application Server", "MA : Medical Assistant
+# certification", "JD : Job Description" are no degrees
+_BARE_COLON_DEGREE = re.compile(r"(?:AA|AS|JD|MS|MA|BA|BS|[Aa]\.[ \t]?[AaSs])\Z")
 _COMMA_BEFORE = re.compile(r",[ \t]*\Z")
+# a town right before a state code ("Harbor Community College Boston MA : ..."): a capitalised word that does not
+# end an institution's name ("University of New Mexico MA : ...") or name a month
+_TOWN_BEFORE = re.compile(r"(?<![\w.&'-])([A-Z][a-z]+)[ \t]+\Z")
+_STATE_CODES_DEGREE = {"MA", "MS"}
+_MONTH_WORD = re.compile(
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+    re.IGNORECASE,
+)
+_NAME_OF = re.compile(r"\bof(?:[ \t]+[A-Z][\w.&'-]*){1,3}[ \t]+\Z")
 
 
-def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[DegreeHit]:
-    """Every degree mention in text[start:end]."""
+def _bare_colon_rejected(text: str, m_start: int, lo: int, code: str) -> bool:
+    """A bare two-letter code before ' : ' that closes an address: after a comma ("Boston, MA : ...") or, for a
+    code that is also a state's, after a town ("... College Boston MA : ...")."""
+    if _COMMA_BEFORE.search(text, max(lo, m_start - 8), m_start):
+        return True
+    if code not in _STATE_CODES_DEGREE:
+        return False
+    a = max(lo, m_start - 60)
+    t = _TOWN_BEFORE.search(text, a, m_start)
+    if t is None or INSTITUTION_RE.fullmatch(t.group(1)) or _MONTH_WORD.fullmatch(t.group(1)):
+        return False
+    return _NAME_OF.search(text, a, m_start) is None
+
+
+def find_degrees(
+    text: str, start: int = 0, end: int | None = None, *, colon_forms: bool = False
+) -> list[DegreeHit]:
+    """Every degree mention in text[start:end]. The bare two-letter forms before a colon ("BS : Accounting",
+    "JD : Public Law") count only with `colon_forms` (education sections, a degree already read)."""
     end = len(text) if end is None else end
     out: list[DegreeHit] = []
     for m in _DEGREE_RE.finditer(text, start, end):
@@ -217,11 +248,11 @@ def find_degrees(text: str, start: int = 0, end: int | None = None) -> list[Degr
         if s in {"MS", "MA"} and _is_state_code(text, m.start(), m.end()):
             continue
         if (
-            len(s) == 2
+            _BARE_COLON_DEGREE.match(s)
             and _COLON_FIELD.match(text, m.end(), end)
-            and _COMMA_BEFORE.search(text, max(start, m.start() - 8), m.start())
+            and (not colon_forms or _bare_colon_rejected(text, m.start(), start, s))
         ):
-            continue  # "BS : Accounting" in the job-board layout; the state code of "Boston, MA : ..." is none
+            continue  # "BS : Accounting" in the job-board layout; "Boston, MA : ..." is a state
         lvl = _LEVEL_BY_GROUP[m.lastgroup or "l0"]
         out.append(DegreeHit(s.strip(), lvl, m.start(), m.start() + len(s.strip())))
     return out
@@ -729,7 +760,7 @@ def _institution_near(
         # a piece that also holds the degree: keep what follows the degree phrase
         cand = _institution_segment(cand)
         # "Marietta College Bachelor of Arts": the institution ends where a degree starts
-        inner = [d for d in find_degrees(cand) if d.start > 0 and d.level != "secondary"]
+        inner = [d for d in find_degrees(cand, colon_forms=True) if d.start > 0 and d.level != "secondary"]
         if inner:
             cand = cand[: inner[0].start].rstrip(" ,.-–")
         if not cand:
@@ -823,7 +854,11 @@ def _institution_segment(piece: str) -> str:
     Pepperdine University" -> "Pepperdine University"; "Kent State University 1980" -> "Kent State University"."""
     parts = [x.strip(" ,.-–") for x in _YEAR_SPLIT.split(piece)]
     # "High School Diploma : General Studies 2012 Harlan Academy": not the part that starts with a degree
-    named = [x for x in parts if INSTITUTION_RE.search(x) and not any(d.start == 0 for d in find_degrees(x))]
+    named = [
+        x
+        for x in parts
+        if INSTITUTION_RE.search(x) and not any(d.start == 0 for d in find_degrees(x, colon_forms=True))
+    ]
     part = named[0] if named else parts[0]
     part = re.sub(r"^[\d\s\-–/.,:]+", "", part)  # "12-27 Universidad de Pamplona": a date's remains
     return re.sub(r"\s+(?:c?gpa|percentage)\b.*$", "", part, flags=re.IGNORECASE)
@@ -841,7 +876,10 @@ def _wrapped_name_start(text: str, line_start: int) -> int:
     m = _TRAILING_CAPS.search(text, pa, line_start - 1)
     if m is None or m.start() == m.end():
         return line_start
-    if any(_degree_phrase(text, d)[1] > m.start() for d in find_degrees(text, pa, line_start - 1)):
+    if any(
+        _degree_phrase(text, d)[1] > m.start()
+        for d in find_degrees(text, pa, line_start - 1, colon_forms=True)
+    ):
         return line_start  # "Bachelor of Science" / "University": the words above are a degree, not a name
     return m.start()
 
@@ -994,7 +1032,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
     edu_secs = [s for s in sections if is_education_section(s)]
     hits: list[tuple[DegreeHit, int, int]] = []  # (hit, region lo, region hi)
     for sec in edu_secs:
-        for h in find_degrees(text, sec.start, sec.end):
+        for h in find_degrees(text, sec.start, sec.end, colon_forms=True):
             hits.append((h, sec.start, sec.end))
     hits.extend(_degree_lines_elsewhere(text, sections, any(h.level != "secondary" for h, _lo, _hi in hits)))
     hits.sort(key=lambda t: t[0].start)
@@ -1127,7 +1165,9 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 or lbd[1] - lbd[0] > 100
                 or not _proper_name(inst[0])
                 or _TEMPLATE_NAME.fullmatch(inst[0])
-                or any(d.start == 0 for d in find_degrees(inst[0]))  # "High School Diploma :"
+                or any(
+                    d.start == 0 for d in find_degrees(inst[0], colon_forms=True)
+                )  # "High School Diploma :"
             ):
                 continue
             claimed_lines.add(lbd)
@@ -1208,7 +1248,7 @@ def _second_institutions(
             or inst[0].casefold() == (e.institution or "").casefold()  # a name the line repeats
             or not _proper_name(inst[0])
             or _TEMPLATE_NAME.fullmatch(inst[0])
-            or find_degrees(inst[0])
+            or find_degrees(inst[0], colon_forms=True)
         ):
             continue
         taken |= {inst[1]}
@@ -1337,7 +1377,7 @@ def _dash_place_institution(text: str, line_end: int, hi: int) -> tuple[str, int
     name = m.group(1)
     if (
         re.search(r"\d", name)
-        or find_degrees(name)
+        or find_degrees(name, colon_forms=True)
         or _NOT_INSTITUTION.search(name)
         or _PROSE_WORD.search(name)
     ):
@@ -1381,7 +1421,7 @@ def _institution_first(text: str, lo: int, first: DegreeHit) -> bool:
     la = _line_bounds(text, first.start)[0]
     for m in INSTITUTION_RE.finditer(text, lo, la):
         a, b = _line_bounds(text, m.start())
-        if not find_degrees(text, a, b):
+        if not find_degrees(text, a, b, colon_forms=True):
             return True
     return False
 
@@ -1402,7 +1442,9 @@ def _shared_institution(
     ):
         return None
     a, b = _line_bounds(text, ev.start)
-    if find_degrees(text, a, b) or INSTITUTION_RE.search(text, b, _line_bounds(text, hit.start)[1]):
+    if find_degrees(text, a, b, colon_forms=True) or INSTITUTION_RE.search(
+        text, b, _line_bounds(text, hit.start)[1]
+    ):
         return None
     return last.institution or "", ev.start, ev.end
 

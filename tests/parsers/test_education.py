@@ -382,6 +382,27 @@ def test_entries() -> None:
             ],
             id="bare-degree-before-a-colon",
         ),
+        # a state code before a colon closes an address, after a comma or after a town: no degree
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\nBoston, MA : Operations\n"
+                "Harbor Community College Boston MA : Associate in Business 2010\n"
+            ),
+            "degree level",
+            [(None, None)],
+            id="a-state-code-before-a-colon-is-no-degree",
+        ),
+        # the bare forms before a colon are a layout of education sections only: elsewhere they are other words
+        pytest.param(
+            (
+                "Jane Roe\n\nEXPERIENCE\nClerk, Acme Corp, 2010 - 2012\nJD : Job Description attached\n\n"
+                "SKILLS\nAS : Oracle Application Server\nMA : Medical Assistant certification pending\n\n"
+                "EDUCATION\nLakeside University, 2004\n"
+            ),
+            "degree level institution",
+            [(None, None, "Lakeside University")],
+            id="bare-colon-forms-outside-education-are-no-degrees",
+        ),
         # "Institution Month, Year Degree": the month of the date after the name is no part of it
         pytest.param(
             (

@@ -458,21 +458,62 @@ def _drop_position_fields(text: str, heads: list[Heading]) -> list[Heading]:
     return out
 
 
+# the column labels of an education table ("Degree" / "Certification" / "Course" / "University (Year)")
+_EDUCATION_COLUMN_LABEL = re.compile(
+    r"(?:course|courses|year|years|university|institution|institute|college|school|board|subject|subjects|"
+    r"specialization|specialisation|stream|grade|percentage|marks|duration|qualification|degree)"
+    r"(?:\s*[(/]\s*(?:year|years|board|university|institute|percentage|grade|marks)\s*\)?)?",
+    re.IGNORECASE,
+)
+_ENTRY_PUNCT = re.compile(r"[\d,;:|]")
+
+
 def _is_type_cell(text: str, h: Heading) -> bool:
-    """A bare "Certificate" or "Certification" line inside an education section, with entry lines right above and
-    below it (no blank line): a table's cell naming an entry's type ("Web Analytics" / "Certificate" / "2014
-    Lakeside College") or its column label ("Degree" / "Certification" / "Course" / "University (Year)"), not the
-    start of a certifications section."""
+    """A bare "Certificate" or "Certification" line inside an education section that stands in a flattened
+    table: a cell naming an entry's type, over a date alone ("Matrix CAD/CAM" / "Certificate" / "May 2003"), or
+    under a short name with no degree and over a line that starts with a date ("Web Analytics" / "Certificate" /
+    "2014 Lakeside College") or over the next entry's name and type; or a column label over the next one
+    ("Degree" / "Certification" / "Course" / "University (Year)"). A heading over credential lines ("BA History,
+    Northfield University, 2010" / "Certificate" / "CPR and First Aid, Red Cross, 2015"), blank lines around it
+    or not, starts a certifications section."""
     if h.kind != "certifications" or _norm(h.text) not in {"certificate", "certification"}:
         return False
     line_end = text.find("\n", h.line_start)
     if line_end < 0 or text[h.line_start : line_end].strip() != h.text:
         return False
     before = text.rfind("\n", 0, max(h.line_start - 1, 0))
-    prev_line = text[before + 1 : max(h.line_start - 1, 0)]
+    prev_line = text[before + 1 : max(h.line_start - 1, 0)].strip()
     next_end = text.find("\n", line_end + 1)
-    next_line = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
-    return bool(prev_line.strip()) and bool(next_line.strip())
+    next_line = text[line_end + 1 : next_end if next_end >= 0 else len(text)].strip()
+    if not prev_line or not next_line:
+        return False
+    if _EDUCATION_COLUMN_LABEL.fullmatch(next_line):
+        return True
+    from parsers.dates import find_date_ranges
+
+    dates = find_date_ranges(next_line)
+    dated = bool(dates) and dates[0].start == 0
+    if dated and not next_line[dates[0].end :].strip(" .,"):
+        return True  # over a date alone
+    # under a short name, over an entry that starts with its date or over the next entry's name and type
+    if dated or _norm(_line_at(text, next_end + 1)) in {"certificate", "certification"}:
+        from parsers.education import INSTITUTION_RE, find_degrees
+
+        return (
+            len(prev_line.split()) <= 5
+            and not _ENTRY_PUNCT.search(prev_line)
+            and not INSTITUTION_RE.search(prev_line)
+            and not find_degrees(prev_line)
+        )
+    return False
+
+
+def _line_at(text: str, start: int) -> str:
+    """The stripped line that begins at `start` ("" past the end)."""
+    if start <= 0 or start >= len(text):
+        return ""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 @functools.cache

@@ -307,6 +307,24 @@ def test_a_skills_list_that_goes_on_into_dated_positions() -> None:
             id="a-certification-column-label-of-an-education-table-opens-no-section",
         ),
         pytest.param(
+            (
+                "EDUCATION\nBA History, Northfield University, 2010\nCertificate\nCPR and First Aid, Red Cross, 2015\n"
+                "Forklift Operator, 2016\n"
+            ),
+            ["education", "certifications"],
+            id="a-certificate-heading-over-credential-lines-with-no-blank-line-opens-its-section",
+        ),
+        pytest.param(
+            "EDUCATION\nNorthfield University\nLeeds\nCertificate\nCPR and First Aid\nForklift Operator\n",
+            ["education", "certifications"],
+            id="a-certificate-heading-under-a-short-line-over-no-table-row-opens-its-section",
+        ),
+        pytest.param(
+            "EDUCATION\nMatrix 7.5 CAD Design\nCertificate\nMay 2003\nLakeside College\n",
+            ["education"],
+            id="a-certificate-cell-over-a-date-alone-opens-no-section",
+        ),
+        pytest.param(
             "EDUCATION\nB.A., Design, Northfield University, 2010\n\nCertification\nCertified Scrum Master\n",
             ["education", "certifications"],
             id="a-certification-heading-after-a-blank-line-opens-its-section",
@@ -364,3 +382,13 @@ def test_a_course_of_study_under_another_heading_adds_no_experience(text: str) -
     resume = parse_resume_text(text)
     assert resume.work == []
     assert resume.total_experience_months == 0
+
+
+def test_a_certificate_heading_under_an_education_entry_keeps_its_credentials() -> None:
+    resume = parse_resume_text(
+        "EDUCATION\nBA History, Northfield University, 2010\nCertificate\nCPR and First Aid, Red Cross, 2015\n"
+        "Forklift Operator, 2016\n"
+    )
+    assert [c.name for c in resume.certifications] == ["CPR and First Aid", "Forklift Operator"]
+    assert "cpr" in {s.skill_id for s in resume.skills}
+    assert resume.work == []

@@ -14,13 +14,9 @@ import re
 
 from models.evidence import Span, TextField
 from models.resume import Section
-from parsers.titles import lower_words, title_span
+from parsers.titles import lower_words, title_span, word_set
 
 __all__ = ["TARGET_CONFIDENCE", "target_titles"]
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # the text states the wish plainly, but the title is cut from a sentence by rule
@@ -55,13 +51,14 @@ _CLAUSE_END = re.compile(
 # pieces of a title list: "Administrative Specialist/Office Manager", "X - Y", "fashion designer or art director"
 _PIECE_SEP = re.compile(r"\s*/\s*|\s+[-–]\s+|\s+or\s+")
 # words that qualify the wish, not the title ("a suitable data analyst position", "a full-time position as")
-_WISH_WORDS = _word_set(
+_WISH_WORDS = word_set(
     "suitable challenging full-time part-time full part time permanent temporary reputable rewarding good new "
     "entry-level entry level senior-level mid-level long-term responsible dynamic exciting meaningful very "
     "outstanding top-level"
 )
 # heads that alone name no job ("an entry level Professional position", "an executive management position")
-_GENERIC = _word_set("professional executive internship member staff employee worker")
+_GENERIC = word_set("professional executive internship member staff employee worker")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def target_titles(text: str, sections: list[Section]) -> list[TextField]:
@@ -122,4 +119,6 @@ def _title_in(piece: str) -> tuple[int, int] | None:
     if span is None:
         return None
     ws = lower_words(piece[span[0] : span[1]])
-    return None if len(ws) == 1 and ws[0] in _GENERIC else span
+    if ws[-1] in _GENERIC and (len(ws) == 1 or _OF_AFTER.match(piece, span[1])):
+        return None  # "a valued member of a design team": a membership, not a title
+    return span

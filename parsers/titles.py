@@ -25,16 +25,18 @@ __all__ = [
     "respaced",
     "title_of_field",
     "title_span",
+    "word_set",
 ]
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set."""
     return frozenset(words.split())
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'\-]*")
 
-TITLE_WORDS = _word_set(
+TITLE_WORDS = word_set(
     """
     accountant actuary admin administrator adviser advisor agent aide ambassador analyst apprentice
     architect archivist artist assistant associate attendant attorney auditor banker barista bartender
@@ -64,7 +66,7 @@ TITLE_WORDS = _word_set(
     """
 )
 
-ORG_WORDS = _word_set(
+ORG_WORDS = word_set(
     """
     academy ag agency airlines airways associates authority bank bureau bv capital center centre clinic co co. college
     dept dept.
@@ -78,7 +80,7 @@ ORG_WORDS = _word_set(
     """
 )
 
-KNOWN_EMPLOYERS = _word_set(
+KNOWN_EMPLOYERS = word_set(
     """
     accenture adobe amazon apple capgemini cisco cognizant deloitte disney facebook google hcl ibm
     infosys intel meta microsoft mindtree mphasis oracle sap target tcs walmart wipro
@@ -126,7 +128,7 @@ def is_title_word(w: str) -> bool:
 
 # "-ist" agent nouns name practitioners ("conservationist", "hygienist", "epidemiologist"); these "-ist" words
 # do not
-_NOT_AGENT_IST = _word_set(
+_NOT_AGENT_IST = word_set(
     "checklist playlist wishlist shortlist blacklist whitelist waitlist booklist tourist finalist semifinalist "
     "persist consist"
 )
@@ -216,6 +218,16 @@ _MINOR = ("of", "and", "for", "the")
 MAX_TITLE_WORDS = 5
 
 
+# words that open a noun phrase, not a function ("Manager of a busy family restaurant")
+_DETERMINERS = word_set("a an the my your our their his her its this that these those all any some every")
+OPEN_TAIL_WORDS = 2
+
+
+def _short_function(tail: list[re.Match[str]]) -> bool:
+    """A lower-case function of a word or two after "of" ("Director of operations"), not a described place."""
+    return 0 < len(tail) <= OPEN_TAIL_WORDS and not any(w.group(0).lower() in _DETERMINERS for w in tail)
+
+
 def title_span(
     piece: str, *, skip: frozenset[str] = frozenset(), open_tail: bool = False
 ) -> tuple[int, int] | None:
@@ -223,7 +235,8 @@ def title_span(
 
     A function after the title word stays: after "of" or "for", when every later word is capitalised or minor
     ("Head of Marketing", "Director for Sales"); with `open_tail` (a phrase already cut at its clause's end),
-    everything after "of" ("Director of I.T."). None when no whole title is there: more than five words, not
+    after "of" also a lower-case function of a word or two ("Director of operations"), never a phrase opening
+    with an article ("Manager of a busy family restaurant" keeps "Manager"). None when no whole title is there: more than five words, not
     ending in a title word, a plural head, reading more as an organisation than a title, or holding a digit."""
     words = list(_PIECE_WORD.finditer(piece))
     while words and words[0].group(0).lower() in skip:
@@ -236,7 +249,9 @@ def title_span(
         capitalised_tail = all(
             w.group(0)[:1].isupper() or w.group(0).lower() in _MINOR for w in words[end + 1 :]
         )
-        if (open_tail and nxt == "of") or (not open_tail and nxt in ("of", "for") and capitalised_tail):
+        if (open_tail and nxt == "of" and (capitalised_tail or _short_function(words[end + 1 :]))) or (
+            not open_tail and nxt in ("of", "for") and capitalised_tail
+        ):
             end = len(words)
     words = words[:end]
     if not words or len(words) > MAX_TITLE_WORDS:

@@ -52,8 +52,11 @@ def _cv(objective: str) -> str:
             "Seeking a position as Data Quality Analyst 4+ years experience as an Analyst.",
             ["Data Quality Analyst"],
         ),
-        # a function after the title stays with it
+        # a function after the title stays with it, a place it describes does not
         ("Seeking a position as a Director of I.T. in a mid-size company.", ["Director of I.T"]),
+        ("Seeking a position as Manager of a busy family restaurant.", ["Manager"]),
+        ("Desire a position as Director of operations and planning.", ["Director"]),
+        ("Seeking a role as Director of operations.", ["Director of operations"]),
     ],
 )
 def test_the_title_an_objective_seeks(objective: str, titles: list[str]) -> None:
@@ -70,6 +73,7 @@ def test_the_title_an_objective_seeks(objective: str, titles: list[str]) -> None
         "Looking for opportunities to grow as a team player.",  # no position word, no 'work as'
         "Seeking a Sales Managers role",  # a plural head names a team
         "Looking to secure server job schedules across sites.",  # no article, not capitalised: no title
+        "To become an active member of a busy accounting firm.",  # a membership, not a title
     ],
 )
 def test_wishes_that_name_no_title(objective: str) -> None:

@@ -21,6 +21,10 @@ def test_a_function_after_the_title_word() -> None:
     assert _title("Director of marketing campaigns") == "Director"  # lower case: not part of the title
     assert _title("Director of I.T.", open_tail=True) == "Director of I.T."
     assert _title("Director for sales", open_tail=True) == "Director"  # the open tail follows "of" only
+    # the open tail: a lower-case function of a word or two, never a place described with an article
+    assert _title("Director of operations", open_tail=True) == "Director of operations"
+    assert _title("Director of operations and planning", open_tail=True) == "Director"
+    assert _title("Manager of a busy family restaurant", open_tail=True) == "Manager"
 
 
 def test_no_whole_title() -> None:

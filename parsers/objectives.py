@@ -31,6 +31,16 @@ _WISH = re.compile(
     r"to\s+(?P<as>(?:work|serve)\s+as|become))\b"
     r"(?P<rest>(?:[^.;:\n!?]|\.(?=\w)){1,160})"  # "I.T." stays in the clause
 )
+# "to become" names someone else's goal after a verb of helping or training others and its object ("mentored two
+# cashiers to become Shift Supervisor"); right after such a verb ("training to become a nurse"), after any other
+# verb ("studying to become", "combine both skills to become") or with a first-person object ("helped me to
+# become") it is the candidate's own
+_OTHERS_BECOME = re.compile(
+    r"(?i)\b(?:mentor|train|coach|help|prepar|groom|guid|encourag|enabl|assist|motivat|inspir|promot|support|"
+    r"empower|push|advis|counsel|teach|taught|recruit|hir|select|nominat)(?:e|es|s|ed|ing|ered|ering)?\b"
+    r"(?P<obj>(?:\s+[\w'\-]+)+?)\s*$"
+)
+_FIRST_PERSON = re.compile(r"(?i)\b(?:me|my|myself|us|our)\b")
 # "... position as a Web Developer", "... the Position of Claims Representative"
 _POSITION_AS = re.compile(
     r"(?i)\b(?:position|role|job|post|career|opportunity|employment|work|assignments?)\s+(?:as|of)\s+"
@@ -40,6 +50,9 @@ _POSITION_AS = re.compile(
 # left out ("seeking Front Desk Manager position")
 _TITLE_POSITION = re.compile(
     r"(?i)(?:\b(?P<art>an?|the)\s+|^\s*(?!(?:an?|the)\s))(?P<t>(?:[\w&'/\-]+\s+){0,5}?[\w&'/\-]+)\s+(?:position|role|job|post|opening)s?\b"
+    # "seeking Software Engineer job candidates": a noun after "job" names people or postings, not the wish
+    r"(?!\s+(?:candidates?|applicants?|seekers?|hunters?|holders?|offers?|postings?|fairs?|descriptions?|"
+    r"boards?|ads?|adverts?|listings?|openings?\s+for)\b)"
 )
 # "to work as an Art Editor in ...": the title right after the verb
 _ARTICLE_TITLE = re.compile(r"(?i)\s*(?:an?\s+|the\s+)?(?P<t>[A-Za-z].*)")
@@ -69,6 +82,8 @@ def target_titles(text: str, sections: list[Section]) -> list[TextField]:
         if sec.kind not in _OBJECTIVE_SECTIONS:
             continue
         for m in _WISH.finditer(text, sec.start, sec.end):
+            if m.group("as") and m.group("as")[:1] in "bB" and _others_goal(text, sec.start, m.start()):
+                continue
             for a, b in _wished(m):
                 key = " ".join(lower_words(text[a:b]))
                 if key not in seen:
@@ -77,6 +92,14 @@ def target_titles(text: str, sections: list[Section]) -> list[TextField]:
                         TextField(value=text[a:b], evidence=Span.of(text, a, b), confidence=TARGET_CONFIDENCE)
                     )
     return out
+
+
+def _others_goal(text: str, start: int, at: int) -> bool:
+    """Does the "to become" at `at` follow a verb of helping or training others and their object?"""
+    before = text[max(start, text.rfind("\n", 0, at) + 1, at - 100) : at]
+    before = re.split(r"[.;:!?•*]", before)[-1]
+    found = _OTHERS_BECOME.search(before)
+    return found is not None and _FIRST_PERSON.search(found.group("obj")) is None
 
 
 def _wished(m: re.Match[str]) -> list[tuple[int, int]]:

@@ -57,6 +57,12 @@ def _cv(objective: str) -> str:
         ("Seeking a position as Manager of a busy family restaurant.", ["Manager"]),
         ("Desire a position as Director of operations and planning.", ["Director"]),
         ("Seeking a role as Director of operations.", ["Director of operations"]),
+        # "to become" as the candidate's own wish
+        ("To become a Shift Supervisor in a busy store.", ["Shift Supervisor"]),
+        ("Eager to become a Shift Supervisor.", ["Shift Supervisor"]),
+        ("My goal is to become a Dental Hygienist.", ["Dental Hygienist"]),
+        ("A student studying to become a Dental Hygienist.", ["Dental Hygienist"]),
+        ("Combine craft and business sense to become a Pastry Chef.", ["Pastry Chef"]),
     ],
 )
 def test_the_title_an_objective_seeks(objective: str, titles: list[str]) -> None:
@@ -73,6 +79,10 @@ def test_the_title_an_objective_seeks(objective: str, titles: list[str]) -> None
         "Looking for opportunities to grow as a team player.",  # no position word, no 'work as'
         "Seeking a Sales Managers role",  # a plural head names a team
         "Looking to secure server job schedules across sites.",  # no article, not capitalised: no title
+        # someone else's role: "to become" after an object, "job" before the people or postings sought
+        "Mentored two cashiers to become Shift Supervisor within a year.",
+        "Technical recruiter seeking Software Engineer job candidates for tech clients daily.",
+        "Staffing coordinator in search of Registered Nurse job applicants for clinics.",
         "To become an active member of a busy accounting firm.",  # a membership, not a title
     ],
 )

@@ -1,6 +1,6 @@
 """The roles a resume's objective says the candidate seeks: "Seeking a position as a Web Developer", "To obtain
-a full-time position as a Systems Engineer", "Desire the Position of Education Administrator - High School
-Principal", "Looking for a suitable data analyst position".
+a full-time position as a Systems Engineer", "Desire the Position of Museum Administrator - Gallery Floor
+Supervisor", "Looking for a suitable payroll analyst position".
 
 A wish is no position held, so these are not work items: `Resume.target_titles` keeps them apart (the work
 history's prose readers skip wishes for the same reason). Only the summary and header sections are read, where
@@ -29,7 +29,7 @@ _WISH = re.compile(
     r"(?=[SsLlOoTtDdAaWwIi])\b(?i:seek(?:s|ing)?|looking\s+for|(?:to\s+)?obtain|(?:to\s+)?secure|desire[sd]?|"
     r"targeting|apply(?:ing)?\s+for|search(?:ing)?\s+for|in\s+search\s+of|interested\s+in|"
     r"to\s+(?P<as>(?:work|serve)\s+as|become))\b"
-    r"(?P<rest>(?:[^.;:\n!?]|\.(?=\w)){1,160})"  # "I.T." stays in the clause
+    r"(?P<rest>(?:[^.;:\n!?]|\.(?=\w)){1,160})"  # "I.S." stays in the clause
 )
 # "to become" names someone else's goal after a verb of helping or training others and its object ("mentored two
 # cashiers to become Shift Supervisor"); right after such a verb ("training to become a nurse"), after any other
@@ -41,13 +41,13 @@ _OTHERS_BECOME = re.compile(
     r"(?P<obj>(?:\s+[\w'\-]+)+?)\s*$"
 )
 _FIRST_PERSON = re.compile(r"(?i)\b(?:me|my|myself|us|our)\b")
-# "... position as a Web Developer", "... the Position of Claims Representative"
+# "... position as a Web Developer", "... the Position of Tenancy Representative"
 _POSITION_AS = re.compile(
     r"(?i)\b(?:position|role|job|post|career|opportunity|employment|work|assignments?)\s+(?:as|of)\s+"
     r"(?:an?\s+|the\s+)?(?P<t>[A-Za-z].*)"
 )
-# "... an Account Manager role", "... a suitable data analyst position"; right after the wish, the article may be
-# left out ("seeking Front Desk Manager position")
+# "... an Account Manager role", "... a suitable payroll analyst position"; right after the wish, the article may be
+# left out ("seeking Night Desk Supervisor position")
 _TITLE_POSITION = re.compile(
     r"(?i)(?:\b(?P<art>an?|the)\s+|^\s*(?!(?:an?|the)\s))(?P<t>(?:[\w&'/\-]+\s+){0,5}?[\w&'/\-]+)\s+(?:position|role|job|post|opening)s?\b"
     # "seeking Software Engineer job candidates": a noun after "job" names people or postings, not the wish
@@ -63,13 +63,13 @@ _CLAUSE_END = re.compile(
 )
 # pieces of a title list: "Administrative Specialist/Office Manager", "X - Y", "fashion designer or art director"
 _PIECE_SEP = re.compile(r"\s*/\s*|\s+[-–]\s+|\s+or\s+")
-# words that qualify the wish, not the title ("a suitable data analyst position", "a full-time position as")
+# words that qualify the wish, not the title ("a suitable payroll analyst position", "a full-time position as")
 _WISH_WORDS = word_set(
     "suitable challenging full-time part-time full part time permanent temporary reputable rewarding good new "
     "entry-level entry level senior-level mid-level long-term responsible dynamic exciting meaningful very "
     "outstanding top-level"
 )
-# heads that alone name no job ("an entry level Professional position", "an executive management position")
+# heads that alone name no job ("an entry level Professional post", "an executive management position")
 _GENERIC = word_set("professional executive internship member staff employee worker")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
@@ -138,7 +138,7 @@ def _titles(rest: str, base: int, start: int) -> list[tuple[int, int]]:
 def _title_in(piece: str) -> tuple[int, int] | None:
     """Where the title of a piece stands: from its first word that is no wish word to its last title word (a
     function after the title stays: "Director of Marketing"); None when the piece names no whole title."""
-    span = title_span(piece, skip=_WISH_WORDS, open_tail=True)  # the clause already ended: "Director of I.T."
+    span = title_span(piece, skip=_WISH_WORDS, open_tail=True)  # the clause already ended: "Director of I.S."
     if span is None:
         return None
     ws = lower_words(piece[span[0] : span[1]])

@@ -26,7 +26,7 @@ def _cv(objective: str) -> str:
     [
         ("Seeking a position as a Web Developer at a growing studio.", ["Web Developer"]),
         ("To obtain a full-time position as a Systems Engineer", ["Systems Engineer"]),
-        ("Looking for a suitable data analyst position with an ambitious firm.", ["data analyst"]),
+        ("Looking for a suitable payroll analyst position with an ambitious firm.", ["payroll analyst"]),
         (
             "Seeking the position of an Assistant Branch Manager to use my skills.",
             ["Assistant Branch Manager"],
@@ -35,8 +35,8 @@ def _cv(objective: str) -> str:
         ("Seeking an Account Manager role that offers growth.", ["Account Manager"]),
         # a list of titles: each whole title, split at '/', ' - ' and 'or'
         (
-            "Desire the Position of Education Administrator - High School Principal",
-            ["Education Administrator", "High School Principal"],
+            "Desire the Position of Museum Administrator - Gallery Floor Supervisor",
+            ["Museum Administrator", "Gallery Floor Supervisor"],
         ),
         ("To secure an Office Coordinator/Payroll Clerk position.", ["Office Coordinator", "Payroll Clerk"]),
         (
@@ -49,11 +49,11 @@ def _cv(objective: str) -> str:
         ("I am interested in the Programme Coordinator position you advertised.", ["Programme Coordinator"]),
         # a number ends the title ("... Analyst 4+ years experience as ...")
         (
-            "Seeking a position as Data Quality Analyst 4+ years experience as an Analyst.",
-            ["Data Quality Analyst"],
+            "Seeking a position as Stock Control Analyst 6+ years in retail stores.",
+            ["Stock Control Analyst"],
         ),
         # a function after the title stays with it, a place it describes does not
-        ("Seeking a position as a Director of I.T. in a mid-size company.", ["Director of I.T"]),
+        ("Seeking a position as a Director of I.S. in a mid-size company.", ["Director of I.S"]),
         ("Seeking a position as Manager of a busy family restaurant.", ["Manager"]),
         ("Desire a position as Director of operations and planning.", ["Director"]),
         ("Seeking a role as Director of operations.", ["Director of operations"]),
@@ -73,8 +73,8 @@ def test_the_title_an_objective_seeks(objective: str, titles: list[str]) -> None
     "objective",
     [
         "Seeking a challenging career in a reputed organisation.",  # no title named
-        "Seeking a Secondary School Teaching position.",  # a field, not a title
-        "Looking to obtain an entry level Professional position within your company.",  # a bare generic head
+        "Seeking a Primary School Coaching position.",  # a field, not a title
+        "Hoping to obtain an entry level Professional post with a regional firm.",  # a bare generic head
         "Seeking an internship with a design agency.",
         "Looking for opportunities to grow as a team player.",  # no position word, no 'work as'
         "Seeking a Sales Managers role",  # a plural head names a team

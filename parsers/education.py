@@ -294,10 +294,76 @@ _WITH_FOCUS = re.compile(
 )
 
 
-_PLACE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\Z")
+# "... Field Town , ST" in the job-board layout: up to three capitalised words before ' , ' and a state's or
+# province's code (or the template's "City , State")
+_PLACE_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+\.?){1,3}\Z")
 _REGION_AHEAD = re.compile(
-    r"[ \t]+,[ \t]+(?:State|[A-Z]{2})(?![\w&])(?![ \t]+(?:University|College|Institute)\b)"
+    r"[ \t]+,[ \t]+(State|[A-Z]{2})(?![\w&])(?![ \t]+(?:University|College|Institute)\b)(?![ \t]+[a-z])"
 )
+_WORD = re.compile(r"\S+")
+_REGION_CODES = frozenset(
+    [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+        "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
+        "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+        "PR", "GU", "VI", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+    ]
+)  # fmt: skip
+# words that begin a town's name of two or three words ("San Antonio", "New York", "Fort Worth") or end one
+# ("Kansas City", "Palm Beach", "Colorado Springs")
+_TOWN_LEAD = frozenset(
+    [
+        "New", "San", "Santa", "Los", "Las", "Fort", "Ft.", "Saint", "St.", "Port", "North",
+        "South", "East", "West", "Lake", "Palm", "El", "La", "Le", "Grand", "Little", "Mount",
+        "Mt.", "Salt", "Baton", "Des", "Corpus", "Cedar", "Sioux", "Ann", "Palo", "Long", "Glen",
+        "Oak", "Rock", "Red", "Great", "Bowling", "Rapid", "Park", "Cape", "Coral", "Round", "Hot",
+        "Twin", "Golden", "Upper", "Lower", "Middle", "Royal",
+    ]
+)  # fmt: skip
+_TOWN_TAIL = frozenset(
+    [
+        "Beach", "Springs", "Falls", "Park", "Heights", "Hills", "Island", "Rapids", "Harbor",
+        "Lake", "Valley", "Creek", "Bay", "Point", "Grove", "Haven", "Rouge", "Arbor", "Worth",
+        "Vegas", "Angeles", "Francisco", "Antonio", "Diego", "Jose", "Orleans", "Paso", "Christi", "Moines",
+        "Rock", "Lauderdale", "Juan", "Cruz", "Barbara", "Louis", "Paul", "Petersburg", "Augustine", "Charles",
+        "Forest", "Station", "Junction", "Village",
+    ]
+)  # fmt: skip
+
+
+_CITY_LEAD = frozenset(
+    [
+        "Kansas", "Jersey", "Oklahoma", "Carson", "Iowa", "Atlantic", "Lake", "Union", "Daly", "Culver",
+        "Foster", "Redwood", "Traverse", "Panama", "Johnson", "Ellicott", "Garden", "Dodge", "Bay", "Quebec",
+    ]
+)  # fmt: skip
+
+
+def _town_before_region(text: str, a: int, end: int, line_end: int) -> int | None:
+    """Start of the town that ends the degree phrase text[a:end] when a state's or province's code follows it
+    (' , IL'): its words as far as a town's name reads ("San Antonio", "New York", "Springfield"); the template's
+    "City , State" too. None when no town can be told apart from the field."""
+    r = _REGION_AHEAD.match(text, end, line_end)
+    if r is None or (r.group(1) != "State" and r.group(1) not in _REGION_CODES):
+        return None
+    place = _PLACE_AFTER.search(text, max(a, end - 48), end)
+    if place is None:
+        return None
+    words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, place.start(), end)]
+    if r.group(1) == "State":
+        # the template's place holder: only its "City" is certain
+        return words[-1][0] if words[-1][1] == "City" else None
+    n = 1
+    while n < len(words) and (
+        words[-n - 1][1] in _TOWN_LEAD
+        or words[-n][1] in _TOWN_TAIL
+        # "Kansas City", but the template's "City" after a field: "Electrical Engineering City , IL"
+        or (words[-n][1] == "City" and words[-n - 1][1] in _CITY_LEAD)
+    ):
+        n += 1
+    if n == 3:
+        return None  # three town-like words: where the field ends is unsure
+    return words[-n][0]
 
 
 def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
@@ -306,14 +372,16 @@ def _degree_phrase(text: str, hit: DegreeHit) -> tuple[int, int, str | None]:
     History") is part of the phrase. The field is None when not stated."""
     a, end, field = _degree_phrase_core(text, hit)
     b = _line_bounds(text, hit.start)[1]
-    place = _PLACE_AFTER.search(text, max(a, end - 40), end)
-    if place is not None and _REGION_AHEAD.match(text, end, b) and place.start() >= hit.end:
-        # "Associate of Arts : Psychology City , State", "BS : Biology Springfield , IL": the town the job-board
+    town_at = _town_before_region(text, a, end, b)
+    if town_at is not None and town_at > hit.end:
+        # "Associate of Arts : Psychology City , State", "BS : Biology San Antonio , TX": the town the job-board
         # layout writes after the field is no part of it
-        end = place.start()
-        town = place.group(0).strip()
-        if field is not None and field.endswith(town):
+        town = text[town_at:end]
+        end = len(text[:town_at].rstrip())
+        if field is not None and field.endswith(" " + town):
             field = field[: len(field) - len(town)].rstrip() or None
+        elif field == town:
+            field = None
     if end <= b:
         m = _WITH_FOCUS.match(text, end, b)
         if m is not None and not INSTITUTION_RE.search(m.group(1)) and not _NOT_FIELD.search(m.group(1)):

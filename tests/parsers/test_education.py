@@ -429,6 +429,20 @@ def test_entries() -> None:
             ],
             id="a-town-after-the-field-is-no-part-of-it",
         ),
+        # the whole town is cut, not its last word; two capitals after a comma that name no state are no region
+        pytest.param(
+            (
+                "Jane Roe\n\nEducation\nBS : Biology San Antonio , TX\n"
+                "Bachelor of Science : Nursing New York , NY\nBS : Computer Science , AI minor\n"
+            ),
+            "degree field",
+            [
+                ("BS : Biology", "Biology"),
+                ("Bachelor of Science : Nursing", "Nursing"),
+                ("BS : Computer Science", "Computer Science"),
+            ],
+            id="a-town-of-two-words-after-the-field",
+        ),
     ],
 )
 def test_entries_by_layout(text: str, fields: str, want: list[object]) -> None:

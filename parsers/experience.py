@@ -913,7 +913,9 @@ def _summary_title(text: str, sections: list[Section]) -> TextField | None:
             title = _trim_title(m.group("title"))
             if title and title == m.group("title").strip() and _lone_title_ok(title, prose=True):
                 a = m.start("title")
-                return TextField(value=title, evidence=Span.of(text, a, a + len(title)), confidence=0.5)
+                return TextField(
+                    value=_single_spaced(title), evidence=Span.of(text, a, a + len(title)), confidence=0.5
+                )
     for sec in sections[:4]:
         if sec.kind != "summary":
             continue
@@ -953,16 +955,18 @@ def _praised_title(text: str, sec: Section) -> TextField | None:
         lead = m.group("lead").replace(",", " ").split()
         if any(w.lower() not in _PRAISE_WORDS for w in lead):
             continue
-        words = m.group("title").split()
-        while words and words[0].lower().strip(",") in _PRAISE_WORDS:
-            words = words[1:]  # "and capable Intervention Specialist": the praise runs on
+        runs = list(_WORD_RUN.finditer(m.group("title")))
+        while runs and runs[0].group().lower().strip(",") in _PRAISE_WORDS:
+            runs = runs[1:]  # "and capable Intervention Specialist": the praise runs on
+        words = [w.group() for w in runs]
         title = " ".join(words)
         if not words or looks_like_title(title) < 1.0 or not is_title_word(words[-1].lower()):
             continue
         if plural_head(words) or not _lone_title_ok(title, prose=True) or "," in title:
             continue
-        a = off + m.start("title") + m.group("title").index(title)
-        return TextField(value=title, evidence=Span.of(text, a, a + len(title)), confidence=0.4)
+        # the evidence spans the words as written ("Intervention  Specialist"), the value reads single-spaced
+        a, b = off + m.start("title") + runs[0].start(), off + m.start("title") + runs[-1].end()
+        return TextField(value=title, evidence=Span.of(text, a, b), confidence=0.4)
     return None
 
 
@@ -1286,12 +1290,12 @@ def _prose_positions(text: str, sections: list[Section], today: date) -> list[Wo
             if re.match(r"\s+(?:team|group|department|division|unit)\b", text[m.start(org_g) + len(org) :]):
                 continue
             # the title ends at its last title word ("Software Engineer" of "Software Engineer since")
-            words = title.split()
-            while words and not is_title_word(words[-1].lower()):
+            words = list(_WORD_RUN.finditer(title))
+            while words and not is_title_word(words[-1].group().lower()):
                 words.pop()
             if not words:
                 continue
-            title = " ".join(words)
+            title = title[: words[-1].end()]  # as written: the evidence covers it ("Sales  Manager")
             t_start = m.start(title_g)
             o_start = m.start(org_g)
             tail = max(t_start + len(title), o_start + len(org))
@@ -1302,7 +1306,7 @@ def _prose_positions(text: str, sections: list[Section], today: date) -> list[Wo
             ranges = find_date_ranges(text[tail:sent_end])
             dr = next((r for r in ranges if not r.single), ranges[0] if ranges else None)
             item = WorkItem(
-                title=title,
+                title=_single_spaced(title),
                 employer=org,
                 title_evidence=Span.of(text, t_start, t_start + len(title)),
                 employer_evidence=Span.of(text, o_start, o_start + len(org)),
@@ -1882,14 +1886,26 @@ _TITLE_KEYS = {
 }
 
 
+_WORD_RUN = re.compile(r"\S+")
+
+
 def _trim_title(title: str) -> str | None:
-    """The title up to its last title word ("Software Engineer" of "Software Engineer since"), or None."""
-    words = title.split()
-    while words and not is_title_word(words[-1].lower().strip(".,")) and words[-1].lower() not in TITLE_WORDS:
+    """The title up to its last title word ("Software Engineer" of "Software Engineer since"), or None. It is cut
+    out of `title` as written (the gaps between its words kept), so callers find it there at its first word."""
+    words = list(_WORD_RUN.finditer(title))
+    while words and not is_title_word((w := words[-1].group().lower()).strip(".,")) and w not in TITLE_WORDS:
         words.pop()
     if not words or len(words) > 6:
         return None
-    return " ".join(words).rstrip(".,;:")
+    return title[words[0].start() : words[-1].end()].rstrip(".,;:")
+
+
+_WIDE_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
+
+
+def _single_spaced(s: str) -> str:
+    """`s` with each run of spaces or tabs between its words read as one space ("Sales  Manager")."""
+    return _WIDE_GAP.sub(" ", s) if "  " in s or "\t" in s else s
 
 
 _LEGAL_FORMS = _word_set("inc inc. corp corp. corporation ltd ltd. llc llp plc pvt limited gmbh co co.")
@@ -1943,7 +1959,7 @@ def _item(
     lo = min(a for a, _ in spans)
     hi = max(b for _, b in spans)
     return WorkItem(
-        title=title[0] if title else None,
+        title=_single_spaced(title[0]) if title else None,
         employer=employer[0] if employer else None,
         title_evidence=Span.of(text, title[1], title[1] + len(title[0])) if title else None,
         employer_evidence=Span.of(text, employer[1], employer[1] + len(employer[0])) if employer else None,

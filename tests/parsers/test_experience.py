@@ -1739,3 +1739,49 @@ def test_a_count_of_years_on_the_line_above_leaves_the_dates_of_a_position() -> 
     ((title, start, end),) = _rows(text, "title start end")
     assert title == "Sales Clerk"
     assert (start, end) == (PartialDate(year=2012, month=6), PartialDate(year=2015, month=8))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe\nWorked as Sales  Manager at Acme Corp",
+        "Jane Doe\nWorked as Sales\tManager at Acme Corp",
+        "S  Manager at Ac",
+    ],
+)
+def test_a_prose_title_with_a_wide_gap_between_its_words_parses(text: str) -> None:
+    items = [w for w in _work(text) if w.title]
+    assert items, "no position read"
+    if text.startswith("Jane Doe"):
+        assert ("Sales Manager", "Acme Corp") in [(w.title, w.employer) for w in items]
+    for w in items:
+        assert w.title is not None and w.title_evidence is not None
+        # the value reads with single spaces; its evidence covers the words as written
+        assert "  " not in w.title and "\t" not in w.title
+        assert w.title_evidence.text.split() == w.title.split()
+        assert text[w.title_evidence.start : w.title_evidence.end] == w.title_evidence.text
+
+
+@pytest.mark.parametrize(
+    ("summary", "title", "written"),
+    [
+        (
+            "Dedicated and energetic Reading  Specialist with a calm manner.",
+            "Reading Specialist",
+            "Reading  Specialist",
+        ),
+        (
+            "Lead\tcarpenter with 9 years of experience in timber framing.",
+            "Lead carpenter",
+            "Lead\tcarpenter",
+        ),
+    ],
+)
+def test_a_summary_title_with_a_wide_gap_between_its_words_reads_single_spaced(
+    summary: str, title: str, written: str
+) -> None:
+    text = f"Jane Doe\nSUMMARY\n{summary}\n"
+    h = find_headline(text, split_sections(text), name_end=8)
+    assert h is not None and h.evidence is not None
+    assert (h.value, h.evidence.text) == (title, written)
+    assert text[h.evidence.start : h.evidence.end] == written

@@ -1785,3 +1785,18 @@ def test_a_summary_title_with_a_wide_gap_between_its_words_reads_single_spaced(
     assert h is not None and h.evidence is not None
     assert (h.value, h.evidence.text) == (title, written)
     assert text[h.evidence.start : h.evidence.end] == written
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Carpenter\nSelf-employed in Leeds\nJan 2010 - Dec 2014",
+        "Photographer - Self-employed in Leeds - 2010 - 2014",
+    ],
+)
+def test_self_employed_is_no_past_verb_opening_a_duty(header: str) -> None:
+    # "Self-employed in Leeds" ends in "-ed" and a lower-case word follows, as a duty ("Managed budgets") does;
+    # the hyphenated word is no verb, so the piece stays the employer
+    ((title, employer),) = _rows(f"Jane Roe\n\nEXPERIENCE\n{header}\nBuilt sheds.\n", "title employer")
+    assert title in {"Carpenter", "Photographer"}
+    assert employer is not None and employer.startswith("Self-employed")

@@ -28,6 +28,7 @@ from typing import Any
 from models.evidence import Span
 from models.resume import Section, SkillMention
 from parsers.occupations import occupation_words
+from parsers.places import CANADIAN_PROVINCES, US_STATES
 from parsers.taxonomy import (
     GLUED_DIGIT_RE,
     GLUED_VERSION_RE,
@@ -560,17 +561,11 @@ def _on_heading_line(text: str, hit: _Hit, sections: Sequence[Section] | None) -
     return False
 
 
-# US state and Canadian province codes (not MS, which names Microsoft in lists: "MS Access, MS")
-_STATE_CODES = (
-    r"A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|"
-    r"W[AVIY]|ON|QC|BC|AB"
-)
-_STATE_NAMES = (
-    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
-    r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
-    r"Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Alberta|British Columbia"
+# US state and Canadian province codes: not MS, which names Microsoft in lists ("MS Access, MS"), and of the
+# provinces only those whose codes read as no word or skill (not NS, PE, SK, NL ...); the names of all
+_STATE_CODES = "|".join(sorted(set(US_STATES) - {"MS"} | {"ON", "QC", "BC", "AB"}))
+_STATE_NAMES = "|".join(
+    re.escape(n) for n in sorted([*US_STATES.values(), *CANADIAN_PROVINCES.values()], key=len, reverse=True)
 )
 # ", CA", ", California 94301", ", TX | 2010": a state that ends a place, so the words before it name a town
 _STATE_AFTER_RE = re.compile(

@@ -623,6 +623,8 @@ def test_role_words_on_list_lines_and_product_names_are_no_titles() -> None:
         ("Teacher, Elmwood School, Hudson, TX 75001\nTaught algebra in Python.", "Hudson", "python"),
         ("Designer, Marrow Labs, Cypress, California\nDrew parts in SolidWorks.", "Cypress", "solidworks"),
         ("Analyst, 12 Rue Verte, Montreal, QC\nBuilt reports in Tableau.", "QC", "tableau"),
+        # every province's name ends a place (the shared table of parsers.places)
+        ("Designer, Marrow Labs, Cypress, Nova Scotia\nDrew parts in SolidWorks.", "Cypress", "solidworks"),
     ],
 )
 def test_towns_and_state_codes_are_no_skills(text: str, town: str, kept: str) -> None:

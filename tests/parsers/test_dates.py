@@ -191,9 +191,9 @@ def test_rare_range_forms_are_found_in_any_case_and_beside_other_text() -> None:
     [
         "Teaching endorsements: 7-12 Biology",
         "taught grades 7-12 mathematics",
-        "children ages 6-12",
+        "led day trips for campers ages 8-11",
         "for 6-12 years",
-        "Pay Plan: GS  Grade: 11/12",
+        "Civil service band, Grade: 11/12",
     ],
 )
 def test_a_span_of_grades_or_ages_is_no_month_and_year(text: str) -> None:

@@ -1284,6 +1284,14 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
 _NAME_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
+# a name that ends in a street word is an address ("Springfield College Road", "Vidya Nagar")
+_STREET_END = re.compile(
+    r"\b(?:road|rd|street|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|highway|hwy|parkway|pkwy|place|"
+    r"court|ct|square|terrace|crescent|marg|nagar|salai|chowk|path)\.?\Z",
+    re.IGNORECASE,
+)
+
+
 def _second_institutions(
     text: str, edu_secs: list[Section], entries: list[Education]
 ) -> dict[int, list[Education]]:
@@ -1317,6 +1325,7 @@ def _second_institutions(
             or not _proper_name(inst[0])
             or _TEMPLATE_NAME.fullmatch(inst[0])
             or find_degrees(inst[0], colon_forms=True)
+            or _STREET_END.search(inst[0])  # "Springfield College Road": an address
         ):
             continue
         taken |= {inst[1]}

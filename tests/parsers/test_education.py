@@ -365,6 +365,14 @@ def test_entries() -> None:
             ],
             id="two-institutions-side-by-side",
         ),
+        # a second name that ends in a street word is the institution's address, no second institution
+        pytest.param(
+            "Jane Roe\n\nEDUCATION\nBachelor of Arts, History, 2010\nNorthfield University, Springfield College Road, "
+            "Springfield\n",
+            "degree institution end_year",
+            [("Bachelor of Arts, History", "Northfield University", 2010)],
+            id="a-street-beside-the-institution-is-no-second-one",
+        ),
         # the job-board layout "Degree : Field Year Institution" with a bare two-letter degree (dotted ones were
         # read already); a state code before a colon is no degree
         pytest.param(

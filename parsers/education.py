@@ -735,6 +735,10 @@ _SUB_UNIT = re.compile(r"(?:school|faculty|department|dept\.?)[ \t]+of\b", re.IG
 _SUB_UNIT_PENALTY = 120  # characters: a piece of the same line, not a line further away
 
 
+# institution words read on one line (each costs a scan of the line): a line naming more is a list, not an entry
+_MAX_CANDIDATES_A_LINE = 12
+
+
 def _institution_near(
     text: str,
     hit: DegreeHit,
@@ -750,8 +754,16 @@ def _institution_near(
     hit_line = _line_bounds(text, hit.start)
     below = hit_line[1] if above_first else len(text) + 1
     best: tuple[tuple[bool, bool, int], tuple[str, int, int]] | None = None
+    line: tuple[int, int] = (-1, -1)
+    on_line = 0
     for m in INSTITUTION_RE.finditer(text, lo, hi):
-        a, b = _line_bounds(text, m.start())
+        if line[0] <= m.start() < line[1]:
+            on_line += 1
+            if on_line > _MAX_CANDIDATES_A_LINE:
+                continue  # a run of names on one line ("X University, " repeated): its first ones are read
+        else:
+            line, on_line = _line_bounds(text, m.start()), 1
+        a, b = line
         # the comma/dash piece of the line that holds the institution word
         pa = max(text.rfind(",", a, m.start()), text.rfind(" - ", a, m.start()), text.rfind("|", a, m.start()),
                  text.rfind("\t", a, m.start()), text.rfind("—", a, m.start()), text.rfind(";", a, m.start()),
@@ -1219,10 +1231,14 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         # a training centre named on its line counts too ("Crown Agents Training Centre")
         found = [(m.start(), False) for m in INSTITUTION_RE.finditer(text, sec.start, sec.end)]
         found += [(m.start(), True) for m in _CENTRE_WORD.finditer(text, sec.start, sec.end)]
+        tried: set[tuple[tuple[int, int], bool]] = set()
         for pos, centre in sorted(found):
             lbd = _line_bounds(text, pos)
-            if lbd in claimed_lines:
+            # a line is read once for each kind (its reading does not depend on which word led to it); a long
+            # line is no institution's
+            if lbd in claimed_lines or (lbd, centre) in tried or lbd[1] - lbd[0] > 100:
                 continue
+            tried.add((lbd, centre))
             if centre:
                 inst = _centre_name(text, lbd[0], lbd[1])
             else:
@@ -1230,7 +1246,6 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
                 inst = _institution_near(text, fake, lbd[0], lbd[1])
             if (
                 not inst
-                or lbd[1] - lbd[0] > 100
                 or not _proper_name(inst[0])
                 or _TEMPLATE_NAME.fullmatch(inst[0])
                 or any(

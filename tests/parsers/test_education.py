@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -1401,3 +1403,17 @@ def test_words_that_belong_to_the_degree(line: str, degree: str, field: str | No
     text = f"EDUCATION\n{line}\nState University\n"
     (e,) = extract_education(text, split_sections(text))
     assert (e.degree, e.field) == (degree, field)
+
+
+def test_a_long_line_of_names_is_read_in_bounded_time() -> None:
+    # each institution word on a line cost a scan of the whole line, for every word: 500 names on one line took
+    # seconds (quadratic); a line that long is no institution's, and a degree's line reads its first names only
+    for text in (
+        "Education\n" + "Northgate University, " * 500,
+        "Education\nB.A. History, " + "Northgate University, " * 2000 + "\n",
+    ):
+        sections = split_sections(text)
+        start = time.process_time()
+        entries = extract_education(text, sections)
+        assert time.process_time() - start < 1.0
+        assert [e.degree for e in entries if e.degree] == (["B.A. History"] if "B.A." in text else [])

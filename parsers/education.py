@@ -851,7 +851,7 @@ def _institution_near(
         end = off + len(cand)
         month = _TRAILING_MONTH.search(cand)
         if month and month.start() > 0 and _YEAR_AHEAD.match(text, end):
-            # "University of Phoenix December, 2006 MBA": the date after the name is no part of it
+            # "Lakeside University December, 2006 MBA": the date after the name is no part of it
             cand = cand[: month.start()]
             end = off + len(cand)
         if pb == b and not text[end:b].strip(" \t.,"):

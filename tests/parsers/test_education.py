@@ -997,9 +997,9 @@ def test_fields(text: str, fields: str, want: list[object]) -> None:
         ),
         # a second institution after the first on one line is no town; the first is an entry of its own
         pytest.param(
-            "EDUCATION\nTeachers College, Columbia University, New York, NY\nMaster of Arts in Education, 2014\n",
+            "EDUCATION\nEducators College, Northbrook University, New York, NY\nMaster of Arts in Education, 2014\n",
             "institution",
-            ["Columbia University", "Teachers College"],
+            ["Northbrook University", "Educators College"],
             id="second-institution-on-the-line",
         ),
         pytest.param(

@@ -460,7 +460,7 @@ _COUNTRIES = frozenset(
 _NOISE_FRAG = re.compile(
     r"^(?:responsibilities|roles?(?: and responsibilities)?|duties|key responsibilities|environment|"
     r"description|project(?: name| title)?|client|team size|duration|technologies|achievements|tools|"
-    r"location|period|place|(?:professional |work |relevant )?experience|"
+    r"location|period|place|(?:total |overall )?(?:professional |work |relevant )?experience|"
     # when, not where: "Web Developer, Summers 2009-2011", "Cashier, Part-time"
     r"(?:summers|winters|seasonal|part[- ]time|full[- ]time)|"
     # column heads of a flattened table ("Company  Designation  Duration")

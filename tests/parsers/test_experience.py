@@ -1800,3 +1800,9 @@ def test_self_employed_is_no_past_verb_opening_a_duty(header: str) -> None:
     ((title, employer),) = _rows(f"Jane Roe\n\nEXPERIENCE\n{header}\nBuilt sheds.\n", "title employer")
     assert title in {"Carpenter", "Photographer"}
     assert employer is not None and employer.startswith("Self-employed")
+
+
+@pytest.mark.parametrize("label", ["Total Experience: 5 years", "Overall Experience: 7 years"])
+def test_a_labelled_total_of_experience_is_no_employer(label: str) -> None:
+    text = f"EXPERIENCE\n{label}\n06-12 to 08-15\nSales Clerk, Acme Corp\n"
+    assert _rows(text, "title employer") == [("Sales Clerk", "Acme Corp")]

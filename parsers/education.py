@@ -17,6 +17,7 @@ from models.evidence import Span
 from models.resume import Education, Section
 from parsers.contact import guess_region
 from parsers.dates import DateRange, find_date_ranges
+from parsers.places import CANADIAN_PROVINCES, US_STATES
 
 __all__ = ["INSTITUTION_RE", "degree_level", "extract_education", "find_degrees", "is_education_section"]
 
@@ -301,14 +302,8 @@ _REGION_AHEAD = re.compile(
     r"[ \t]+,[ \t]+(State|[A-Z]{2})(?![\w&])(?![ \t]+(?:University|College|Institute)\b)(?![ \t]+[a-z])"
 )
 _WORD = re.compile(r"\S+")
-_REGION_CODES = frozenset(
-    [
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
-        "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
-        "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
-        "PR", "GU", "VI", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
-    ]
-)  # fmt: skip
+# US states and DC, Canada's provinces and territories, and the US territories that take a postal code
+_REGION_CODES = frozenset(US_STATES) | frozenset(CANADIAN_PROVINCES) | {"PR", "GU", "VI"}
 # words that begin a town's name of two or three words ("San Antonio", "New York", "Fort Worth") or end one
 # ("Kansas City", "Palm Beach", "Colorado Springs")
 _TOWN_LEAD = frozenset(

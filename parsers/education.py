@@ -834,7 +834,7 @@ def _institution_near(
             continue  # "Hillcrest State University, Lakeside Campus": the campus of the university before it
         # a piece that also holds the degree: keep what follows the degree phrase
         cand = _institution_segment(cand)
-        # "Marietta College Bachelor of Arts": the institution ends where a degree starts
+        # "Brenwick College Bachelor of Arts": the institution ends where a degree starts
         inner = [d for d in find_degrees(cand, colon_forms=True) if d.start > 0 and d.level != "secondary"]
         if inner:
             cand = cand[: inner[0].start].rstrip(" ,.-–")
@@ -890,7 +890,7 @@ def _is_field_word(word: str) -> bool:
 
 def _field_before_name(cand: str) -> tuple[str, str] | None:
     """(field, name) when `cand` opens with a field of study before an institution's name ("Finance University
-    of Nevada" -> "Finance", "University of Nevada"; "HR Management ASHFORD UNIVERSITY"): the longest run of
+    of Lakeview" -> "Finance", "University of Lakeview"; "HR Management WESTBROOK UNIVERSITY"): the longest run of
     capitalised words ending in a field word ("Finance", "Management", "Education") that leaves a name of two
     words or more holding an institution word."""
     words = cand.split()
@@ -1025,7 +1025,7 @@ def _degree_lines_elsewhere(
             ):
                 out.append((h, a, min(sec.end, b + 200)))
             elif h.level != "secondary" and b - a < 100 and h.start - a < 4:
-                # "Big State University, Dallas, TX" / "Master of Arts, Educational Administration, 2004":
+                # "Grand State University, Dallas, TX" / "Master of Arts, Educational Administration, 2004":
                 # a line that starts with a degree next to (or on) an institution line, or that holds
                 # nothing but a degree with its field, under any heading
                 pa = _prev_lines_start(text, a, 1)
@@ -1150,7 +1150,7 @@ def extract_education(text: str, sections: list[Section]) -> list[Education]:
         if inst is not None and _TEMPLATE_NAME.fullmatch(inst[0]):
             inst = None  # a template's placeholder: "Name of University"
         if inst is not None and fld is None and _COLON_GAP.fullmatch(text, pb, inst[1]):
-            # "Bachelor of Science : Finance University of Nevada": the field written between the colon and
+            # "Bachelor of Science : Finance University of Lakeview": the field written between the colon and
             # the name
             split = _field_before_name(inst[0])
             if split is not None:
@@ -1539,7 +1539,7 @@ def _shared_institution(
 _SCHOOL_RE = re.compile(
     r"\b(?:high|higher secondary|secondary|senior secondary|elementary|middle|primary|grammar|public|convent|"
     r"sixth form|matriculation)\s+school\b|\bjr\.?\s+college\b|\bjunior\s+college\b|\bvidyalaya\b|"
-    r"\bsecondary\s+college\b",  # Australian state high schools ("South Oakleigh Secondary College")
+    r"\bsecondary\s+college\b",  # Australian state high schools ("East Marrowby Secondary College")
     re.IGNORECASE,
 )
 # a school named for a person or a place ("Lakeside School", "St. Xavier's School"), not a graduate or
@@ -1558,7 +1558,7 @@ def _proper_name(s: str) -> bool:
     words = s.split()
     if not 2 <= len(words) <= 9:
         return False
-    # "T.J Institute of technology": a subject word in lower case after "of" still reads as part of the name
+    # "R.K Institute of technology": a subject word in lower case after "of" still reads as part of the name
     return _lowercase_name(s) or not any(
         w[:1].islower()
         and w.lower() not in _MINOR_WORDS

@@ -225,7 +225,7 @@ _FIELD_LINE = re.compile(
 )
 
 
-# a firm named by its partners: "Cohen, Jayson & Foster", "Fuhrer, Flournoy, Hunter & Morton" (surnames only)
+# a firm named by its partners: "Kellow, Drayson & Penfold", "Abelard, Quiney, Hollis & Marrick" (surnames only)
 _PARTNERS = re.compile(
     r"(?<![\w,] )\b(?:[A-Z][a-z'\-]+,[ \t]+){1,5}[A-Z][a-z'\-]+[ \t]+(?:&|and)[ \t]+[A-Z][a-z'\-]+\b"
 )
@@ -241,8 +241,8 @@ _FIELD_WORDS = _word_set(
 
 
 def _firm_of_partners(seg: str) -> tuple[int, int] | None:
-    """Where `seg` names a firm by its partners' surnames ("Paralegal, Cohen, Jayson & Foster, PA" ->
-    "Cohen, Jayson & Foster"), or None; a title, an organisation word or a field ("Director, Sales &
+    """Where `seg` names a firm by its partners' surnames ("Paralegal, Kellow, Drayson & Penfold, PA" ->
+    "Kellow, Drayson & Penfold"), or None; a title, an organisation word or a field ("Director, Sales &
     Marketing") is no surname."""
     m = _PARTNERS.search(seg)
     if m is None:
@@ -286,7 +286,7 @@ def _fragments(text: str, line: _Line, cut: tuple[int, int] | None) -> list[tupl
         firm = _firm_of_partners(seg) if "&" in seg or " and " in seg else None
         for m in _SPLIT_RE.finditer(seg):
             if firm is not None and firm[0] < m.start() < firm[1]:
-                continue  # "Cohen, Jayson & Foster": the partners' names are one firm
+                continue  # "Kellow, Drayson & Penfold": the partners' names are one firm
             parts.append((pos, m.start()))
             pos = m.end()
         parts.append((pos, len(seg)))
@@ -565,7 +565,7 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
     title_txt = f[0][:cut].rstrip()
     rest_txt = f[0][cut:]
     if looks_like_employer(f[0]) and (looks_like_employer(title_txt) or not looks_like_employer(rest_txt)):
-        # "Special Education Teacher AAA High School" splits; "Acme Software Engineer Group" does not
+        # "Special Education Teacher QRT High School" splits; "Acme Software Engineer Group" does not
         return [f]
     return [(title_txt, f[1], f[1] + len(title_txt)), (rest_txt, f[1] + cut, f[2])]
 
@@ -823,7 +823,7 @@ def _assign(
             # "Freelance Software Developer", "Department Manager": an organisation word inside a title is no name
             employer = f
     if employer is not None and _SCHOOL.search(employer[0]):
-        # "Principal, Walt Whitman High School, Baltimore County Public Schools, MD": the district employs
+        # "Principal, Ansel Brook High School, Dunmore County Public Schools, MD": the district employs
         employer = next(
             (f for _t, _e, f in scored if f[1] > employer[1] and _DISTRICT.search(f[0])), employer
         )
@@ -1448,7 +1448,7 @@ def _section_positions(text: str, sec: Section, today: date) -> list[WorkItem]:
                     and e2 is not None
                     and e2 is not title
                     # an organisation word, or a name set before its place on the line under the date
-                    # ("Bergen Machine and Tool, Hackettstown, NJ")
+                    # ("Wendle Machine and Tool, Ferndell, NJ")
                     and (
                         looks_like_employer(e2[0]) > 0
                         or (
@@ -1692,8 +1692,8 @@ def _own_line_employer(
     employer: tuple[str, int, int] | None,
 ) -> tuple[str, int, int] | None:
     """When the date's own line holds the title, an organisation named there too is the employer ("English
-    Teacher, Juno High School, Juno, Nebraska, 1995-1998"), before one read from the lines above (often the
-    last line of the previous description: "Led the Fine Arts Night for Milton Middle School")."""
+    Teacher, Orrin High School, Orrin, Nebraska, 1995-1998"), before one read from the lines above (often the
+    last line of the previous description: "Led the Winter Arts Night for Calder Middle School")."""
     if title is None or title not in own or employer is None or employer in own:
         return employer
     for f in own:

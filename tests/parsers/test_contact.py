@@ -122,7 +122,7 @@ def test_name_heuristics(text: str, name: str) -> None:
         "WORK EXPERIENCE\nBuilt things.\n",
         "Senior Software Engineer\nAcme Corp\n",
         "San Mateo, CA\nAuthorized to work in the US\n",
-        "42 Lanark Street\nClayton\n",
+        "42 Ollerby Street\nClayton\n",
         "Vita\nWorked as a nurse\n",
         "CASHIER\nSummary\nFriendly cashier with 5 years in retail\n",
         "Head of Sales\nAcme Corp\n",
@@ -169,9 +169,9 @@ def test_name_on_sidebar_pdfs_is_not_a_sidebar_skill(seed: int) -> None:
     [
         # a clear first-line name stays even when the email names someone else
         pytest.param(
-            "Deb Hagenes\nDigital Media Specialist\ngreg@atlanticstudio.ca\n\nProfile\nGreg Fisher is a designer.\n",
+            "Dorrit Quellane\nDigital Media Specialist\ngreg@atlanticstudio.ca\n\nProfile\nGreg Fisher is a designer.\n",
             "greg@atlanticstudio.ca",
-            "Deb Hagenes",
+            "Dorrit Quellane",
             id="clear-first-line-name-stays",
         ),
         # skill-list entries above the name give way to the line the email agrees with

@@ -49,6 +49,7 @@ from parsers.titles import (
     plural_head,
     respaced,
     title_of_field,
+    word_set,
 )
 
 __all__ = [
@@ -59,10 +60,6 @@ __all__ = [
     "total_months",
     "without_own_name",
 ]
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦○■□♦❖➢➤►▶✓✔\-*–—〓]|\d{1,2}[.)]\s|[a-z][.)]\s|o\s)")
@@ -167,7 +164,7 @@ class _Anchor:
     last_idx: int  # the line holding the end of the range (a range may wrap: "Mar 2008\nPresent")
 
 
-_ABBREV_END = _word_set("inc ltd co corp llc plc pvt bros sa ag st jr sr dept univ assn intl mfg")
+_ABBREV_END = word_set("inc ltd co corp llc plc pvt bros sa ag st jr sr dept univ assn intl mfg")
 # a title ends before a qualifier clause ("Special Police Officer during Panchayat elections", "Partner in the
 # firm of ...", "Legal Officer under the Company Secretary")
 _TITLE_QUALIFIER = re.compile(
@@ -232,7 +229,7 @@ _PARTNERS = re.compile(
 
 
 # fields and departments named after a title ("Manager, Sales & Marketing")
-_FIELD_WORDS = _word_set(
+_FIELD_WORDS = word_set(
     "sales marketing operations finance accounting engineering research development administration training "
     "planning analysis communications human resources design management support strategy education policy "
     "quality safety compliance legal risk business product products programs projects customer client "
@@ -500,7 +497,7 @@ def _plausible_name(s: str) -> bool:
 # the head noun of an institution's own name ("... Conference", "... Employment Center"): a title "of" or "to" it
 # names where the holder worked ("Executive Secretary of the Northern Rail Safety Conference"), where a field
 # or function after "of" does not ("Director of Nursing Services", "Manager of University Relations")
-_INSTITUTION_HEADS = _word_set(
+_INSTITUTION_HEADS = word_set(
     "association center centre conference commission organization organisation institute university college "
     "corporation company bank foundation society agency authority ministry hospital clinic federation"
 )
@@ -572,11 +569,11 @@ def _split_title_prefix(f: tuple[str, int, int]) -> list[tuple[str, int, int]]:
 
 # a generic word that ends the name of a programme or a unit ("AT&T Developer Program") or that alone names no
 # employer ("Systems", "Solutions")
-_UNIT_WORDS = ORG_WORDS | _word_set(
+_UNIT_WORDS = ORG_WORDS | word_set(
     "program programme team division department project unit office section lab laboratory forum club chapter"
 )
 # words that end a title ("... Engineer", "... Manager"); a capitalized rest after one names the employer
-_HEAD_TITLE_WORDS = _word_set(
+_HEAD_TITLE_WORDS = word_set(
     "engineer developer manager analyst consultant architect administrator designer director officer "
     "executive specialist lead intern trainee assistant coordinator supervisor editor writer teacher "
     "lecturer professor instructor technician accountant programmer tester scientist researcher"
@@ -621,7 +618,7 @@ def _is_location(s: str) -> bool:
     return city_then_region or _ends_in_place(s)
 
 
-_PLACE_MODIFIERS = _word_set(
+_PLACE_MODIFIERS = word_set(
     "new north south east west central upper lower greater navi old port san santa saint st remote"
 )
 # a country after a name more often names a firm's branch ("Air India", "Oracle India") than a city's country
@@ -679,7 +676,7 @@ def _ends_in_title_word(s: str) -> bool:
     )
 
 
-_MINOR_WORDS = _word_set("of and the for to in on at with a an by from")
+_MINOR_WORDS = word_set("of and the for to in on at with a an by from")
 
 
 def _duty_phrase(s: str) -> bool:
@@ -931,7 +928,7 @@ _PRAISED_TITLE_RE = re.compile(
     r"(?P<lead>(?:[A-Za-z][\w\-]*,?[ \t]+){0,6}?)(?P<title>(?:[A-Za-z][\w/\-]*[ \t]+){0,3}[A-Za-z][\w\-]*)"
     r",?[ \t]+(?:with|who|having|able|specializing|specialising|offering|bringing|skilled)\b"
 )
-_PRAISE_WORDS = _word_set(
+_PRAISE_WORDS = word_set(
     "a an and highly very proven demonstrated accomplished experienced seasoned versatile dedicated motivated "
     "confident capable competent energetic trusted dynamic innovative creative passionate skilled talented "
     "enthusiastic committed driven organized organised reliable hardworking hard-working results-oriented "
@@ -1034,7 +1031,7 @@ def extract_experience(text: str, sections: list[Section], *, today: date | None
 
 
 # title words an education section holds for other reasons ("Associate of Arts", "Dean's List", "Senior year")
-_EDUCATION_WORDS = _word_set(
+_EDUCATION_WORDS = word_set(
     "associate dean senior junior jr sr member fellow professional staff head lead chair"
 )
 _HELD_WORDS = frozenset(TITLE_WORDS - _EDUCATION_WORDS)
@@ -1074,12 +1071,12 @@ def _title_of_next(w: WorkItem, items: list[WorkItem]) -> bool:
     )
 
 
-_CREDENTIAL_LEAD = _word_set(
+_CREDENTIAL_LEAD = word_set(
     "certificate certification certified endorsement endorsements license licensed diploma"
 )
 _DEGREE_WORDS = re.compile(r"(?i)\b(?:degree|diploma|bachelor\w*|master'?s|certificate|gpa)\b")
-_AWARD_WORDS = _word_set("award awards recognition honor honors honour honours prize scholarship scholar")
-_HONOUR_HEADS = _word_set("member members fellow fellows")
+_AWARD_WORDS = word_set("award awards recognition honor honors honour honours prize scholarship scholar")
+_HONOUR_HEADS = word_set("member members fellow fellows")
 
 
 def _held_elsewhere(text: str, w: WorkItem) -> bool:
@@ -1222,7 +1219,7 @@ def _co_employer_ok(s: str) -> bool:
     )
 
 
-_DEPARTMENT_WORDS = _word_set(
+_DEPARTMENT_WORDS = word_set(
     "department dept dept. division team unit section office program programme project"
 )
 
@@ -1908,7 +1905,7 @@ def _single_spaced(s: str) -> str:
     return _WIDE_GAP.sub(" ", s) if "  " in s or "\t" in s else s
 
 
-_LEGAL_FORMS = _word_set("inc inc. corp corp. corporation ltd ltd. llc llp plc pvt limited gmbh co co.")
+_LEGAL_FORMS = word_set("inc inc. corp corp. corporation ltd ltd. llc llp plc pvt limited gmbh co co.")
 
 
 def _has_legal_form(s: str) -> bool:
@@ -2197,7 +2194,7 @@ def _sub_role(text: str, ln: _Line) -> list[WorkItem]:
 
 
 # participles that open titles ("Licensed Practical Nurse", "Certified Nursing Assistant")
-_TITLE_PARTICIPLES = _word_set(
+_TITLE_PARTICIPLES = word_set(
     "licensed certified registered qualified chartered accredited advanced appointed elected acting"
 )
 
@@ -2223,11 +2220,11 @@ def _verb_then_object(s: str) -> bool:
     ) or first in _PAST_VERBS
 
 
-_PAST_VERBS = _word_set("oversaw led ran built made wrote taught drove won grew")
+_PAST_VERBS = word_set("oversaw led ran built made wrote taught drove won grew")
 
 
 # words that are titles only with a qualifier ("IT Professional", "Staff Nurse"); alone they are headings
-_GENERIC_TITLE_WORDS = _word_set(
+_GENERIC_TITLE_WORDS = word_set(
     "professional professionals member members staff expert experts worker workers engineers developers "
     "employee employees "
     "internship head lead leader senior junior sr jr executive partner"

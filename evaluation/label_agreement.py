@@ -112,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
     group_of = {i: min(g) for g in duplicate_groups(pairs) for i in g}
     pair_groups = {f"{a}/{b}": group_of[a] for a, b, _ in pairs}
     copies = {i for a, b, _ in pairs for i in (a, b)}
-    parser, _ = score_documents([d for d in docs if d.doc_id in copies])
+    # only the "all" split is read here, so no split assignment is needed
+    parser, _ = score_documents([d for d in docs if d.doc_id in copies], splits={})
     print(format_agreement(agreement(docs, pairs, lookup=skill_lookup()), parser["all"], pair_groups))
     print(
         "each copy's labels scored against the other's with the matching rule of `shortlist eval parsing`; the\n"

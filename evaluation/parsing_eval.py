@@ -288,9 +288,13 @@ class FieldScore:
     tp: int = 0
     n_pred: int = 0
     n_gold: int = 0
-    docs: int = 0
     # (document id, tp, n_pred, n_gold) per scored document, for bootstrap intervals (evaluation.resampling)
     rows: list[tuple[str, int, int, int]] = field(default_factory=list)
+
+    @property
+    def docs(self) -> int:
+        """How many documents were scored."""
+        return len(self.rows)
 
     @property
     def precision(self) -> float:
@@ -309,7 +313,6 @@ class FieldScore:
         self.tp += tp
         self.n_pred += n_pred
         self.n_gold += n_gold
-        self.docs += 1
         self.rows.append((doc_id, tp, n_pred, n_gold))
 
     def counts(self) -> dict[str, tuple[int, int, int]]:
@@ -782,7 +785,7 @@ def format_comparison(
                 f" | {d.delta:+.3f} [{d.low:+.3f}, {d.high:+.3f}] {d.share_better:4.2f} {d.docs_changed:3d}"
             )
         lines.append(row)
-    n = len(next(iter(scores["all"].values())).rows) if scores.get("all") else 0
+    n = max((scores["all"][f].docs for f in _scored_fields(scores)), default=0)
     lines.append(
         f"{n} resumes compared; each split: change, 95% paired bootstrap interval, share of resamples better, "
         "resumes whose counts changed"

@@ -18,6 +18,7 @@ from datetime import date
 from models.resume import PartialDate
 
 __all__ = [
+    "MONTHS",
     "DateRange",
     "find_date_ranges",
     "find_dates",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from models.evidence import Span
 from models.resume import Education, Section
 from parsers.contact import guess_region
-from parsers.dates import DateRange, find_date_ranges
+from parsers.dates import MONTHS, DateRange, find_date_ranges
 from parsers.places import CANADIAN_PROVINCES, US_STATES
 
 __all__ = ["INSTITUTION_RE", "degree_level", "extract_education", "find_degrees", "is_education_section"]
@@ -187,25 +187,22 @@ _COMMA_BEFORE = re.compile(r",[ \t]*\Z")
 # a town right before a state code ("Harbor Community College Boston MA : ..."): a capitalised word that does not
 # end an institution's name ("University of New Mexico MA : ...") or name a month
 _TOWN_BEFORE = re.compile(r"(?<![\w.&'-])([A-Z][a-z]+)[ \t]+\Z")
-_STATE_CODES_DEGREE = {"MA", "MS"}
-_MONTH_WORD = re.compile(
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
-    re.IGNORECASE,
-)
+# bare degree codes that are also state codes (Massachusetts, Mississippi)
+_STATE_CODES_DEGREE = frozenset({"MA", "MS"})
 _NAME_OF = re.compile(r"\bof(?:[ \t]+[A-Z][\w.&'-]*){1,3}[ \t]+\Z")
 
 
 def _bare_colon_rejected(text: str, m_start: int, lo: int, code: str) -> bool:
     """A bare two-letter code before ' : ' that closes an address: after a comma ("Boston, MA : ...") or, for a
-    code that is also a state's, after a town ("... College Boston MA : ...")."""
-    if _COMMA_BEFORE.search(text, max(lo, m_start - 8), m_start):
-        return True
+    code that is also a state's, after a town ("... College Boston MA : ..."). A code no state has stays a degree
+    after a comma ("Harbor College, BS : Accounting")."""
     if code not in _STATE_CODES_DEGREE:
         return False
+    if _COMMA_BEFORE.search(text, max(lo, m_start - 8), m_start):
+        return True
     a = max(lo, m_start - 60)
     t = _TOWN_BEFORE.search(text, a, m_start)
-    if t is None or INSTITUTION_RE.fullmatch(t.group(1)) or _MONTH_WORD.fullmatch(t.group(1)):
+    if t is None or INSTITUTION_RE.fullmatch(t.group(1)) or t.group(1).lower() in MONTHS:
         return False
     return _NAME_OF.search(text, a, m_start) is None
 
@@ -246,7 +243,7 @@ def find_degrees(
             continue
         if _NOT_A_DEGREE_AFTER.match(text, m.end(), end):
             continue  # "Masters Thesis", "Bachelor's project": work done for a degree, not the degree
-        if s in {"MS", "MA"} and _is_state_code(text, m.start(), m.end()):
+        if s in _STATE_CODES_DEGREE and _is_state_code(text, m.start(), m.end()):
             continue
         if (
             _BARE_COLON_DEGREE.match(s)
@@ -874,9 +871,6 @@ _TRAILING_MONTH = re.compile(
 _YEAR_AHEAD = re.compile(r"[ \t]*,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?(?:19|20)\d\d\b")
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
 _FIELD_PREFIX_WORD = re.compile(r"[A-Z][\w&/.'-]*|and|&|of")
-_INSTITUTION_HEAD = re.compile(
-    r"(?i:university|college|institute|school|academy|polytechnic)\b|(?-i:[A-Z]{2,}\b)"
-)
 
 
 def _is_field_word(word: str) -> bool:
@@ -1014,7 +1008,11 @@ def _degree_lines_elsewhere(
                     out.append((h, a, b))
                 continue
             a, b = _line_bounds(text, h.start)
-            if sec.kind == "header" and h.text in {"MA", "MS"} and _ONE_CITY_BEFORE.search(text, a, h.start):
+            if (
+                sec.kind == "header"
+                and h.text in _STATE_CODES_DEGREE
+                and _ONE_CITY_BEFORE.search(text, a, h.start)
+            ):
                 continue  # "Boston, MA" in the contact block
             if loose and (
                 INSTITUTION_RE.search(text, a, b)
@@ -1364,7 +1362,7 @@ def _dates_column(text: str, sec: Section, entries: list[Education]) -> None:
     if len(rows) < 2:
         return
     pos = _line_bounds(text, rows[-1].degree_evidence.start)[1]  # type: ignore[union-attr]
-    column: list[tuple[int, int]] = []
+    column: list[tuple[int, int, DateRange]] = []  # each date-only line's span and its date
     skipped = 0
     while pos < sec.end and len(column) <= len(rows):
         nl = text.find("\n", pos + 1, sec.end)
@@ -1375,18 +1373,17 @@ def _dates_column(text: str, sec: Section, entries: list[Education]) -> None:
             continue
         dates = find_date_ranges(line)
         if len(dates) == 1 and not line[: dates[0].start].strip() and not line[dates[0].end :].strip():
-            column.append((pos - len(line), pos))
+            column.append((pos - len(line), pos, dates[0]))
         elif column or skipped == 3:
             break
         else:
             skipped += 1  # the last row's institution or place lines
     if len(column) != len(rows) or any(
-        e.dates_evidence is not None and not any(a <= e.dates_evidence.start < b for a, b in column)
+        e.dates_evidence is not None and not any(a <= e.dates_evidence.start < b for a, b, _ in column)
         for e in rows
     ):
         return  # no column, or a row dated on its own lines
-    for e, (a, b) in zip(rows, column, strict=True):
-        d = find_date_ranges(text[a:b])[0]
+    for e, (a, _b, d) in zip(rows, column, strict=True):
         e.start, e.end = (None, d.first) if d.single else (d.first, None if d.current else d.last)
         e.dates_evidence = Span.of(text, a + d.start, a + d.end)
 

@@ -402,6 +402,13 @@ def test_entries() -> None:
             [(None, None)],
             id="a-state-code-before-a-colon-is-no-degree",
         ),
+        # a code no state has stays a degree after a comma
+        pytest.param(
+            "Jane Roe\n\nEducation\nHarbor College, BS : Accounting 2008\n",
+            "degree level",
+            [("BS : Accounting", "bachelor")],
+            id="a-degree-code-after-a-comma-is-a-degree",
+        ),
         # the bare forms before a colon are a layout of education sections only: elsewhere they are other words
         pytest.param(
             (

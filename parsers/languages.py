@@ -11,7 +11,7 @@ import re
 from models.evidence import Span
 from models.resume import Language, Section
 
-__all__ = ["LANGUAGE_NAMES", "cefr_of", "extract_languages"]
+__all__ = ["LANGUAGE_NAMES", "NAME_RE", "cefr_of", "extract_languages"]
 
 LANGUAGE_NAMES: dict[str, str] = {
     n.lower(): n
@@ -51,9 +51,10 @@ _LEVEL_RE = re.compile(
     "|".join(f"(?P<v{i}>\\b(?:{p})\\b)" for i, (p, _c) in enumerate(_LEVELS)), re.IGNORECASE
 )
 _CEFR_EXACT = re.compile(r"\b([ABC][12])\b")
-# a lookahead on the first letters fails fast where no name can start, before the long alternation is tried
+# a spoken language's name; a lookahead on the first letters fails fast where no name can start, before the long
+# alternation is tried
 _NAME_FIRST = "".join(sorted({n[0] for n in LANGUAGE_NAMES}))
-_NAME_RE = re.compile(
+NAME_RE = re.compile(
     r"\b(?=["
     + _NAME_FIRST
     + _NAME_FIRST.upper()
@@ -161,7 +162,7 @@ def extract_languages(text: str, sections: list[Section]) -> list[Language]:
     for m in _matches_at_heads(_CUE_RE, _CUE_HEADS, text, low):
         regions.append((max(0, m.start() - 40), min(len(text), m.end() + 40), 0.6, True))
     for lo, hi, conf, needs_level in regions:
-        for m in _NAME_RE.finditer(text, lo, hi):
+        for m in NAME_RE.finditer(text, lo, hi):
             canonical = LANGUAGE_NAMES[m.group(1).lower()]
             if canonical in out:
                 continue

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from models.resume import Section
+from parsers.languages import NAME_RE as LANGUAGE_NAME_RE
 
 __all__ = ["HEADINGS", "classify_heading", "find_headings", "split_sections"]
 
@@ -385,11 +386,6 @@ class Heading:
     content_start: int  # where the section body begins (after the heading text)
 
 
-def _is_heading_like(line: str) -> bool:
-    s = line.strip()
-    return bool(s) and (s.isupper() or s.endswith(":") or s.istitle())
-
-
 _COLON_LEAD = re.compile(r"[ \t\n]*:")
 
 
@@ -516,14 +512,6 @@ def _line_at(text: str, start: int) -> str:
     return text[start : end if end >= 0 else len(text)].strip()
 
 
-@functools.cache
-def _spoken_language_re() -> re.Pattern[str]:
-    from parsers.languages import LANGUAGE_NAMES
-
-    names = sorted(LANGUAGE_NAMES, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
-
-
 def _programming_languages(text: str, heads: list[Heading]) -> list[Heading]:
     """A "Languages" heading over no spoken language ("Languages: C, VC++, MFC" in a project, "Languages" over
     "Java, Python") names programming languages: an inline one is a row of the section it stands in, a heading
@@ -532,7 +520,7 @@ def _programming_languages(text: str, heads: list[Heading]) -> list[Heading]:
     for i, h in enumerate(heads):
         if h.kind == "languages":
             end = heads[i + 1].line_start if i + 1 < len(heads) else len(text)
-            if not _spoken_language_re().search(text, h.line_start, end):
+            if not LANGUAGE_NAME_RE.search(text, h.line_start, end):
                 if _is_inline(text, h):
                     continue
                 h = Heading("skills", h.text, h.line_start, h.content_start)

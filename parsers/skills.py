@@ -681,7 +681,6 @@ _TITLE_HEAD_WORDS = (
     "worker", "workers", "educator", "educators", "designer", "designers", "specialists", "coordinators",
     "administrators", "architects", "supervisors", "assistants",
 }  # fmt: skip
-_WORD_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
 def _names_job_title(
@@ -690,7 +689,7 @@ def _names_job_title(
     """Is the mention part of a job title ("HVAC Technician", "Special Education Teacher", "as a business
     analyst")? Never in a skills section or on a list line, where "Project Manager" may name a practice; a
     technology's alias that ends in a role word names a product ("FedEx Ship Manager", "Altium Designer")."""
-    nxt = _WORD_AFTER_RE.match(text, hit.end)
+    nxt = _TOKEN_AFTER_RE.match(text, hit.end)
     if not (
         (nxt is not None and nxt.group(1).lower() in _TITLE_HEAD_WORDS)
         or (

@@ -46,6 +46,7 @@ from parsers.titles import (
     looks_like_employer,
     looks_like_title,
     lower_words,
+    norm_key,
     plural_head,
     respaced,
     title_of_field,
@@ -56,7 +57,6 @@ __all__ = [
     "HEADER_LINE_CONFIDENCE",
     "extract_experience",
     "find_gaps",
-    "norm_key",
     "total_months",
     "without_own_name",
 ]
@@ -1250,10 +1250,6 @@ def _adds_something(w: WorkItem, items: list[WorkItem]) -> bool:
     new_title = bool(w.title) and norm_key(w.title) not in titles
     new_employer = bool(w.employer) and norm_key(w.employer) not in employers
     return new_title or new_employer
-
-
-def norm_key(s: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
 _ORG = r"(?P<org>[A-Z][\w.&'\-]*(?:[ \t]+(?:[A-Z][\w.&'\-]*|of|and|&|for|the)){0,7})"

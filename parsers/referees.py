@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from models.evidence import Span, TextField
 from models.resume import Referee, Section
-from parsers.titles import looks_like_employer, looks_like_title
+from parsers.titles import looks_like_employer, looks_like_title, word_set
 
 __all__ = ["extract_referees"]
 
@@ -38,13 +38,9 @@ _CONTACT = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # words a title piece never holds: a sentence ("capacity to relate to staff", "i.e. if waitress")
-_PROSE_WORDS = _word_set("to if i.e. e.g. is are was were will can my me i you your able who which that")
-_MINOR = _word_set("of and the for in & de")
+_PROSE_WORDS = word_set("to if i.e. e.g. is are was were will can my me i you your able who which that")
+_MINOR = word_set("of and the for in & de")
 
 
 @dataclass

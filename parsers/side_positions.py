@@ -17,8 +17,8 @@ import re
 
 from models.evidence import Span, TextField
 from models.resume import Section, WorkItem
-from parsers.experience import HEADER_LINE_CONFIDENCE, norm_key
-from parsers.titles import is_sentence, title_span
+from parsers.experience import HEADER_LINE_CONFIDENCE
+from parsers.titles import is_sentence, norm_key, title_span
 
 __all__ = ["SIDE_CONFIDENCE", "side_positions"]
 

@@ -21,12 +21,18 @@ __all__ = [
     "looks_like_employer",
     "looks_like_title",
     "lower_words",
+    "norm_key",
     "plural_head",
     "respaced",
     "title_of_field",
     "title_span",
     "word_set",
 ]
+
+
+def norm_key(s: str | None) -> str:
+    """A title's or employer's comparison key: lower case, runs of other characters as one space."""
+    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
 def word_set(words: str) -> frozenset[str]:

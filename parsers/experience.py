@@ -1964,8 +1964,9 @@ def _item(
 _DATEISH = re.compile(r"\b(?:19|20)(?:\d\d|XX)\b|\[year|\bpresent\b|\d{3,}", re.IGNORECASE)
 # a wish, not a position held ("Seeking a position as a Web Developer at ...")
 _WISH = re.compile(
-    r"\b(?:seek(?:ing)?|obtain|looking|look for|desire|aspire|aspiring|want|wish|apply|applying|objective|"
-    r"to get|to work|to secure|to join|to be)\b[^.\n]{0,80}$",
+    r"\b(?:seek(?:s|ing)?|obtain|looking|look for|desire|aspire|aspiring|want|wish|apply|applying|objective|"
+    r"targeting|interested in|search(?:ing)? for|in search of|"  # the wishes parsers.objectives reads too
+    r"to get|to work|to secure|to join|to be|to become)\b[^.\n]{0,80}$",
     re.IGNORECASE,
 )
 

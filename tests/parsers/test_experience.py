@@ -992,6 +992,16 @@ def test_positions(text: str, fields: str, want: list[object]) -> None:
         ),
         pytest.param(
             (
+                "OBJECTIVE\nInterested in a position as Data Analyst at Northwind Traders.\n"
+                "Targeting a role as Senior Data Analyst with Harbourline Ltd.\n\n"
+                "SUMMARY\nFour years of experience as help desk technician.\n"
+            ),
+            "title employer",
+            {("help desk technician", None)},
+            id="every-wish-the-objectives-reader-knows-is-no-position-held",
+        ),
+        pytest.param(
+            (
                 "SUMMARY\nServed as a liaison between families and staff.\nServed as backup for the VP of Sales.\n"
                 "EXPERIENCE\nShift Lead\nOrchard Foods - Salem, OR\nMay 2012 - June 2015\nEvaluated and trained new employees.\n"
             ),

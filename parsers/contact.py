@@ -16,6 +16,7 @@ import phonenumbers
 from models.evidence import Span, TextField
 from models.resume import ContactInfo, Link, Section
 from parsers.occupations import occupation_words
+from parsers.places import US_STATES
 from parsers.titles import looks_like_title
 
 __all__ = ["extract_contact", "find_emails", "find_links", "find_name", "find_phones", "guess_region"]
@@ -59,8 +60,7 @@ _REGION_CUES: list[tuple[re.Pattern[str], str]] = [
                 r"massachusetts|pennsylvania|ohio|georgia|virginia|new jersey|michigan|arizona|colorado|"
                 r"wisconsin|minnesota|oregon|tennessee|missouri|maryland|indiana|kentucky|carolina|nevada|"
                 r"alabama|louisiana|kansas|iowa|utah|connecticut|oklahoma)\b", re.I), "US"),
-    (re.compile(r",\s*(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
-                r"NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?:\s+\d{5})?"), "US"),
+    (re.compile(r",\s*(?:" + "|".join(US_STATES) + r")\b(?:\s+\d{5})?"), "US"),
 ]  # fmt: skip
 
 
